@@ -74,6 +74,9 @@ export interface Resolver {
 }
 
 /** Records of the asked type at the end of the CNAME chain. */
-export function recordsOf<T extends RRType>(answer: DnsAnswer, type: T): Extract<DnsRecord, { type: T }>[] {
-  return answer.answers.filter((r): r is Extract<DnsRecord, { type: T }> => r.type === type);
+export function recordsOf<T extends RRType>(answer: DnsAnswer, type: T): RecordOf<T>[] {
+  return answer.answers.filter((r): r is RecordOf<T> => r.type === type);
 }
+
+/** The record shape for one type. A plain Extract would miss the members that share a union of types. */
+export type RecordOf<T extends RRType> = DnsRecord & { type: T };

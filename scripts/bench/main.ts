@@ -1,0 +1,84 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { analyze } from '../../src/core/analyze.js';
+import { analyzeHeaders } from '../../src/core/analyze-headers.js';
+import { cachingResolver } from '../../src/core/dns/cache.js';
+import { memoryResolver } from '../../src/core/dns/memory.js';
+import { parseReceived } from '../../src/core/received/index.js';
+import { ZONES } from '../../test/support/test-zones.js';
+import { fmt, summarise } from './stats.js';
+
+const LATENCY_MS = 50;
+
+/** Received headers per second over the dialect corpus; the median of several passes. */
+function benchParse(root: string): void {
+  const corpus = readFileSync(join(root, 'test/fixtures/received/corpus.txt'), 'utf8').split('\n').filter((l) => l.trim());
+  for (let i = 0; i < 3; i++) corpus.forEach((line) => parseReceived(line));
+  const rates: number[] = [];
+  for (let pass = 0; pass < 9; pass++) {
+    const start = performance.now();
+    let parsed = 0;
+    while (performance.now() - start < 200) {
+      for (const line of corpus) parseReceived(line);
+      parsed += corpus.length;
+    }
+    rates.push(parsed / ((performance.now() - start) / 1000));
+  }
+  const { median, p95 } = summarise(rates);
+  console.log(`Received headers parsed per second (${corpus.length}-header corpus, 9 passes): median ${fmt(median, 0)}, p95 ${fmt(p95, 0)}`);
+}
+
+/** Whole-message analysis without DNS, per fixture message. */
+async function benchMessages(root: string): Promise<void> {
+  const dir = join(root, 'test/fixtures/messages');
+  const times: number[] = [];
+  let messages = 0;
+  for (const file of readdirSync(dir)) {
+    const raw = readFileSync(join(dir, file));
+    try {
+      await analyzeHeaders(raw);
+    } catch {
+      continue;
+    }
+    messages++;
+    for (let i = 0; i < 30; i++) {
+      const start = performance.now();
+      await analyzeHeaders(raw);
+      times.push(performance.now() - start);
+    }
+  }
+  const { median, p95, n } = summarise(times);
+  console.log(`Whole-message analysis, no DNS (${messages} messages × 30 runs = ${n}): median ${fmt(median)} ms, p95 ${fmt(p95)} ms`);
+}
+
+/**
+ * A full analysis of the sample (several public hops, SPF with an include) against an
+ * in-memory zone whose every answer takes LATENCY_MS. Time ÷ latency is the number of round
+ * trips on the critical path; the resolver is cached and deduplicated like the real one.
+ */
+async function benchRoundTrips(root: string): Promise<void> {
+  const raw = readFileSync(join(root, 'public/samples/sample.eml'));
+  const elapsed: number[] = [];
+  let sent = 0;
+  let distinct = 0;
+  for (let i = 0; i < 7; i++) {
+    const upstream = memoryResolver(ZONES, { latencyMs: LATENCY_MS });
+    const start = performance.now();
+    const report = await analyze(raw, { resolver: cachingResolver(upstream) });
+    elapsed.push(performance.now() - start);
+    sent = upstream.queries;
+    distinct = report.dns.distinctQuestions;
+  }
+  const { median } = summarise(elapsed);
+  console.log(`Full analysis of public/samples/sample.eml with ${LATENCY_MS} ms per query (7 runs):`);
+  console.log(`  queries on the wire ${sent}, distinct questions ${distinct} (ratio ${fmt(sent / distinct)})`);
+  console.log(`  median ${fmt(median, 0)} ms = ${fmt(median / LATENCY_MS, 1)} round trips on the critical path`);
+}
+
+export async function run(root: string): Promise<void> {
+  console.log(`Hoplens benchmarks — node ${process.version}`);
+  benchParse(root);
+  await benchMessages(root);
+  await benchRoundTrips(root);
+}

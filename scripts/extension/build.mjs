@@ -1,0 +1,98 @@
+// Bundles the extension once, then lays it out for each target: dist/<target>/ with the merged
+// manifest, the bundles and public/, and a store-ready zip per target in dist/zips/.
+import { cpSync, existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import * as esbuild from 'esbuild';
+import { checkManifest, manifestFor, TARGETS } from './manifest.mjs';
+import { mailparserCost } from './metafile.mjs';
+
+const UI_ENTRIES = { popup: 'src/ui/popup/main.tsx', report: 'src/ui/report/main.tsx', options: 'src/ui/options/main.tsx' };
+
+/**
+ * mailparser is written for Node; these are the browser stand-ins for the built-ins it and its
+ * stream polyfill reach for. crypto is our own shim (MD5 only, what mailparser's attachment
+ * checksum uses by default).
+ */
+export function nodeBuiltinAliases(root) {
+  const map = {
+    stream: 'stream-browserify',
+    buffer: 'buffer/',
+    string_decoder: 'string_decoder/',
+    events: 'events/',
+    path: 'path-browserify',
+    process: 'process/browser.js',
+    crypto: join(root, 'src/background/shims/crypto.ts'),
+  };
+  return Object.fromEntries(Object.entries(map).flatMap(([name, to]) => [[name, to], [`node:${name}`, to]]));
+}
+
+async function bundle(root, define) {
+  const out = join(root, 'dist/.extension');
+  rmSync(out, { recursive: true, force: true });
+  const common = { bundle: true, minify: true, target: ['chrome121', 'firefox128'], define, legalComments: 'none', metafile: true, logLevel: 'warning' };
+  const background = await esbuild.build({
+    ...common,
+    entryPoints: { background: join(root, 'src/background/main.ts') },
+    outdir: out,
+    // Classic script: Chrome's service_worker and Firefox's background.scripts both load it.
+    format: 'iife',
+    platform: 'browser',
+    mainFields: ['browser', 'module', 'main'],
+    alias: nodeBuiltinAliases(root),
+    inject: [join(root, 'src/background/shims/globals.ts')],
+  });
+  const pages = await esbuild.build({
+    ...common,
+    entryPoints: { ...Object.fromEntries(Object.entries(UI_ENTRIES).map(([k, v]) => [k, join(root, v)])), styles: join(root, 'src/ui/styles.css') },
+    outdir: out,
+    format: 'iife',
+    platform: 'browser',
+    jsx: 'automatic',
+    jsxImportSource: 'preact',
+    loader: { '.png': 'file', '.svg': 'file' },
+  });
+  const leaked = Object.keys(pages.metafile.inputs).filter((p) => p.includes('node_modules/mailparser/'));
+  if (leaked.length) throw new Error(`mailparser reached a page bundle (${leaked[0]}); pages must send raw text to the background worker`);
+  return { out, metafiles: [background.metafile, pages.metafile], background: background.metafile };
+}
+
+async function zip(root, target, version) {
+  const { default: webExt } = await import('web-ext');
+  await webExt.cmd.build(
+    { sourceDir: join(root, 'dist', target), artifactsDir: join(root, 'dist/zips'), filename: `hoplens-${target}-${version}.zip`, overwriteDest: true },
+    { shouldExitProgram: false, showReadyMessage: false },
+  );
+}
+
+const kb = (n) => `${(n / 1024).toFixed(1).padStart(8)} KiB`;
+
+export async function buildExtension(root, define) {
+  for (const entry of [...Object.values(UI_ENTRIES), 'src/ui/styles.css']) {
+    if (!existsSync(join(root, entry))) throw new Error(`${entry} is missing: the extension's pages are built from it`);
+  }
+  const { out, background } = await bundle(root, define);
+  const sizes = [];
+  for (const target of TARGETS) {
+    const dir = join(root, 'dist', target);
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir, { recursive: true });
+    cpSync(join(root, 'public'), dir, { recursive: true });
+    cpSync(out, dir, { recursive: true, filter: (src) => !src.endsWith('.map') });
+    const manifest = manifestFor(root, [target]);
+    writeFileSync(join(dir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+    const problems = checkManifest(manifest, dir);
+    if (problems.length) throw new Error(`dist/${target}: ${problems.join('; ')}`);
+    await zip(root, target, manifest.version);
+  }
+  for (const file of ['background.js', 'popup.js', 'report.js', 'options.js', 'styles.css']) {
+    sizes.push(`  ${file.padEnd(16)}${kb(statSync(join(out, file)).size)}`);
+  }
+  const cost = mailparserCost(background);
+  sizes.push(`  mailparser and what only it pulls in: ${kb(cost.bytes).trim()} of background.js (${cost.inputs} modules)`);
+  for (const target of TARGETS) {
+    const zipPath = join(root, 'dist/zips', `hoplens-${target}-${manifestFor(root, [target]).version}.zip`);
+    sizes.push(`  ${relative(root, zipPath).padEnd(34)}${kb(statSync(zipPath).size)}`);
+  }
+  rmSync(out, { recursive: true, force: true });
+  console.log(`extension bundles (minified):\n${sizes.join('\n')}`);
+}

@@ -1,0 +1,35 @@
+import { gatherFrom } from '../sources/index.js';
+import { activeTabContext } from './active-tab.js';
+import type { GatherResult, RuntimeReplies, RuntimeRequest } from './protocol.js';
+import { stash, takeStash } from './stash.js';
+
+const TYPES: ReadonlySet<string> = new Set<RuntimeRequest['type']>(['gather-active-tab', 'stash', 'take-stash']);
+
+export function isRuntimeRequest(message: unknown): message is RuntimeRequest {
+  return typeof message === 'object' && message !== null && TYPES.has((message as { type?: unknown }).type as string);
+}
+
+export async function answer(request: RuntimeRequest): Promise<RuntimeReplies[RuntimeRequest['type']]> {
+  switch (request.type) {
+    case 'gather-active-tab':
+      return gatherActiveTab(request.choice);
+    case 'stash':
+      return { id: await stash({ raw: request.raw, source: request.source }) };
+    case 'take-stash':
+      return takeStash(request.id);
+  }
+}
+
+async function gatherActiveTab(choice?: string): Promise<GatherResult> {
+  try {
+    const tab = await activeTabContext();
+    if (!tab) return { ok: false, reason: 'There is no open tab to read a message from.', pasteHelp: [] };
+    return await gatherFrom(tab, choice);
+  } catch (error) {
+    return {
+      ok: false,
+      reason: `Hoplens could not read the message from this tab: ${error instanceof Error ? error.message : String(error)}`,
+      pasteHelp: [],
+    };
+  }
+}

@@ -1,0 +1,83 @@
+import browser from 'webextension-polyfill';
+import { parseResolverUrl } from '../core/dns/endpoint.js';
+
+/** What the user chose on the options page. */
+export interface Settings {
+  resolver: 'cloudflare' | 'google' | 'quad9' | 'custom';
+  /** Used only when `resolver` is "custom": an https:// DoH URL, or http:// on loopback. */
+  customResolverUrl: string;
+  timeoutMs: number;
+  /** Headers only: no DNS query leaves the browser. */
+  noDns: boolean;
+}
+
+export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
+  resolver: 'cloudflare',
+  customResolverUrl: '',
+  timeoutMs: 5000,
+  noDns: false,
+});
+
+const KEY = 'settings';
+const RESOLVERS: readonly Settings['resolver'][] = ['cloudflare', 'google', 'quad9', 'custom'];
+
+/** Anything read from storage is merged field by field over the defaults, so a stale or hand-edited value never breaks the worker. */
+export function normalizeSettings(stored: unknown): Settings {
+  const s = (stored && typeof stored === 'object' ? stored : {}) as Partial<Record<keyof Settings, unknown>>;
+  return {
+    resolver: RESOLVERS.includes(s.resolver as Settings['resolver']) ? (s.resolver as Settings['resolver']) : DEFAULT_SETTINGS.resolver,
+    customResolverUrl: typeof s.customResolverUrl === 'string' ? s.customResolverUrl.trim() : DEFAULT_SETTINGS.customResolverUrl,
+    timeoutMs:
+      typeof s.timeoutMs === 'number' && Number.isFinite(s.timeoutMs) && s.timeoutMs >= 500 && s.timeoutMs <= 60_000
+        ? Math.round(s.timeoutMs)
+        : DEFAULT_SETTINGS.timeoutMs,
+    noDns: typeof s.noDns === 'boolean' ? s.noDns : DEFAULT_SETTINGS.noDns,
+  };
+}
+
+export async function loadSettings(): Promise<Settings> {
+  const stored = await browser.storage.local.get(KEY);
+  return normalizeSettings(stored[KEY]);
+}
+
+export async function saveSettings(s: Settings): Promise<void> {
+  await browser.storage.local.set({ [KEY]: normalizeSettings(s) });
+}
+
+/** Calls `listener` with the new settings whenever another page saves them. */
+export function onSettingsChanged(listener: (s: Settings) => void): void {
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'local' && KEY in changes) listener(normalizeSettings(changes[KEY]?.newValue));
+  });
+}
+
+/**
+ * The match pattern that grants fetch access to a DoH URL's origin, or null when the URL is not
+ * one Hoplens accepts (https anywhere, http only on loopback: the core's parseResolverUrl rule).
+ */
+export function originPattern(url: string): string | null {
+  let u: URL;
+  try {
+    u = parseResolverUrl(url);
+  } catch {
+    return null;
+  }
+  return `${u.protocol}//${u.hostname}/*`;
+}
+
+/**
+ * Asks for the host permission a custom resolver needs. Must run from a user gesture (the
+ * options page's save button): browsers refuse permission prompts elsewhere.
+ */
+export async function requestResolverPermission(url: string): Promise<boolean> {
+  const pattern = originPattern(url);
+  if (!pattern) return false;
+  const wanted = { origins: [pattern] };
+  if (await browser.permissions.contains(wanted)) return true;
+  try {
+    return await browser.permissions.request(wanted);
+  } catch {
+    // The origin is outside optional_host_permissions (for example http://127.0.0.2): refused.
+    return false;
+  }
+}

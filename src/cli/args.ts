@@ -1,0 +1,93 @@
+import { parseArgs } from 'node:util';
+
+export const USAGE = `Usage:
+  hoplens analyze [FILE|-] [options]   rebuild the route of a message and check its sender's DNS
+  hoplens check-ip IP [options]        reverse DNS (iprev) of one address
+  hoplens --help | --version
+
+FILE is a whole message (.eml), a header block, or headers pasted from a webmail's
+"show original" view; "-" or no FILE reads standard input.
+
+Options:
+  --json              print the full report as JSON (schema version inside)
+  --resolver ID|URL   DoH resolver: cloudflare (default), google, quad9 or an https:// URL
+                      (http:// only for loopback addresses)
+  --no-dns            rebuild the route from the headers alone; nothing leaves this machine
+  --timeout MS        per-query timeout in milliseconds (default 4000)
+  --origin-hop N      treat hop N (1 = oldest, as printed) as the sender
+  --embedded N        analyse the Nth message attached as message/rfc822 (1 = first)
+`;
+
+export type Command =
+  | { kind: 'help' }
+  | { kind: 'version' }
+  | {
+      kind: 'analyze';
+      file: string | null;
+      json: boolean;
+      resolver: string | null;
+      noDns: boolean;
+      timeoutMs: number | null;
+      originHop: number | null;
+      embedded: number | null;
+    }
+  | { kind: 'check-ip'; ip: string; json: boolean; resolver: string | null; timeoutMs: number | null };
+
+/** Thrown for a command line that cannot be run; its message is the one line the user sees. */
+export class UsageError extends Error {}
+
+export function parseCommand(argv: string[]): Command {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean', short: 'V' },
+        json: { type: 'boolean' },
+        resolver: { type: 'string' },
+        'no-dns': { type: 'boolean' },
+        timeout: { type: 'string' },
+        'origin-hop': { type: 'string' },
+        embedded: { type: 'string' },
+      },
+    });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) return { kind: 'help' };
+  if (values.version) return { kind: 'version' };
+  const [verb, ...rest] = positionals;
+  const timeoutMs = values.timeout === undefined ? null : positiveInt('--timeout', values.timeout);
+  const resolver = values.resolver ?? null;
+  switch (verb) {
+    case 'analyze':
+      if (rest.length > 1) throw new UsageError(`analyze takes one file, got ${rest.length}`);
+      if (values['no-dns'] && resolver) throw new UsageError('--no-dns and --resolver contradict each other');
+      return {
+        kind: 'analyze',
+        file: rest[0] === undefined || rest[0] === '-' ? null : rest[0],
+        json: values.json ?? false,
+        resolver,
+        noDns: values['no-dns'] ?? false,
+        timeoutMs,
+        originHop: values['origin-hop'] === undefined ? null : positiveInt('--origin-hop', values['origin-hop']),
+        embedded: values.embedded === undefined ? null : positiveInt('--embedded', values.embedded),
+      };
+    case 'check-ip':
+      if (rest.length !== 1) throw new UsageError('check-ip takes exactly one IP address');
+      return { kind: 'check-ip', ip: rest[0]!, json: values.json ?? false, resolver, timeoutMs };
+    case undefined:
+      return { kind: 'help' };
+    default:
+      throw new UsageError(`unknown command "${verb}" (try hoplens --help)`);
+  }
+}
+
+function positiveInt(flag: string, text: string): number {
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 1) throw new UsageError(`${flag} wants a whole number of 1 or more, not "${text}"`);
+  return n;
+}

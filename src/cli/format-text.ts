@@ -1,0 +1,81 @@
+import type { CheckResult } from '../core/checks/types.js';
+import type { Report } from '../core/report/types.js';
+import type { Hop } from '../core/route/types.js';
+
+/** The report as a terminal reader wants it: route first, then each check with its fix. */
+export function formatReport(report: Report): string {
+  const out: string[] = [];
+  const m = report.message;
+  if (m.subject !== null) out.push(`Subject: ${m.subject}`);
+  if (m.from !== null) out.push(`From:    ${m.from}`);
+  if (m.date !== null) out.push(`Date:    ${m.date}`);
+  if (report.embeddedIndex !== null) out.push(`(analysing attached message ${report.embeddedIndex + 1})`);
+  if (report.embedded.length && report.embeddedIndex === null) {
+    out.push(`This message carries ${report.embedded.length} attached message(s); use --embedded N to analyse one:`);
+    report.embedded.forEach((e, i) => out.push(`  ${i + 1}. ${e.subject ?? '(no subject)'} — ${e.from ?? 'unknown sender'}`));
+  }
+  out.push('');
+  const { route } = report;
+  const transit = route.totalTransitSeconds === null ? 'transit time unknown' : `${formatSeconds(route.totalTransitSeconds)} in transit`;
+  out.push(`Route, oldest hop first (${route.hops.length} hops, ${transit}):`);
+  for (const hop of route.hops) out.push(...formatHop(hop, route.origin?.hopIndex === hop.index));
+  out.push('');
+  if (route.origin) {
+    out.push(`Sender: hop ${route.origin.hopIndex + 1}, ${route.origin.ip} (${route.origin.confidence} confidence)`);
+    for (const reason of route.origin.reasons) out.push(`  - ${reason}`);
+  } else {
+    out.push(`Sender: not found. ${route.originMissingReason ?? ''}`.trimEnd());
+  }
+  for (const warning of report.warnings) out.push(`Warning: ${warning}`);
+  out.push('');
+  out.push(report.dns.mode === 'live' ? `Checks (DNS via ${report.dns.resolver}):` : 'Checks (DNS off):');
+  for (const check of report.checks) out.push(...formatCheck(check));
+  out.push('');
+  out.push(`Summary: ${report.summary}`);
+  return out.join('\n') + '\n';
+}
+
+function formatHop(hop: Hop, isOrigin: boolean): string[] {
+  const r = hop.received;
+  const from = [r.helo && `helo ${r.helo}`, r.rdns && `rdns ${r.rdns}`, r.ip && `[${r.ip}]${hop.ipClass && hop.ipClass !== 'public' ? ` ${hop.ipClass}` : ''}`]
+    .filter(Boolean)
+    .join(', ');
+  const delay =
+    hop.clockIssue === 'missing' ? 'no date' : hop.delaySeconds === null ? '' : `${hop.clockIssue === 'negative' ? '⚠ ' : '+'}${formatSeconds(hop.delaySeconds)}`;
+  const marker = isOrigin ? '▶' : ' ';
+  const lines = [`${marker}${String(hop.index + 1).padStart(3)}  ${from || '(no from clause)'}`];
+  const by = [r.by && `by ${r.by}`, r.with && `with ${r.with}`, r.tls?.version && `TLS ${r.tls.version}`].filter(Boolean).join(' ');
+  lines.push(`       ${by || '(no by clause)'}  ${r.date ?? r.dateRaw ?? ''}  ${delay}`.trimEnd());
+  if (hop.clockIssue === 'negative') lines.push('       clock issue: dated before the previous hop');
+  return lines;
+}
+
+function formatCheck(check: CheckResult): string[] {
+  const lines = [`  ${check.result.toUpperCase().padEnd(11)} ${check.check.padEnd(12)} ${check.summary}`];
+  if (check.result !== 'pass' && check.explanation) lines.push(...wrap(check.explanation, '                           '));
+  for (const advice of check.advice) lines.push(...wrap(`fix: ${advice}`, '                           '));
+  return lines;
+}
+
+function wrap(text: string, indent: string, width = 100): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/)) {
+    if (line && indent.length + line.length + word.length + 1 > width) {
+      lines.push(indent + line);
+      line = word;
+    } else {
+      line = line ? `${line} ${word}` : word;
+    }
+  }
+  if (line) lines.push(indent + line);
+  return lines;
+}
+
+function formatSeconds(seconds: number): string {
+  const abs = Math.abs(seconds);
+  const sign = seconds < 0 ? '-' : '';
+  if (abs < 60) return `${sign}${abs}s`;
+  if (abs < 3600) return `${sign}${Math.floor(abs / 60)}m${String(abs % 60).padStart(2, '0')}s`;
+  return `${sign}${Math.floor(abs / 3600)}h${String(Math.floor((abs % 3600) / 60)).padStart(2, '0')}m`;
+}

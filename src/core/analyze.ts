@@ -1,0 +1,84 @@
+import { analyzeHeaders } from './analyze-headers.js';
+import { CHECKS } from './checks/index.js';
+import { detectSenderSoftware } from './checks/software.js';
+import { NOT_CHECKED, type Check, type CheckResult } from './checks/types.js';
+import { countingResolver } from './dns/counting.js';
+import type { Resolver } from './dns/types.js';
+import { summarize } from './report/summary.js';
+import { SCHEMA_VERSION, type DnsUsage, type ProgressEvent, type Report } from './report/types.js';
+import { chooseOrigin } from './route/index.js';
+import { runChecks } from './run-checks.js';
+import { VERSION } from './version.js';
+
+export interface AnalyzeOptions {
+  /** Where DNS questions go; null or absent runs no DNS check at all. */
+  resolver?: Resolver | null;
+  /** Cancels the whole analysis, lookups included. */
+  signal?: AbortSignal;
+  /** Receives the route first, then each check result as it is known, DNS counters, and the report. */
+  onProgress?: (event: ProgressEvent) => void;
+  /** Hop index (travel order) to treat as the sender instead of the route's own choice. */
+  originHop?: number;
+  /** Analyse this embedded message/rfc822 instead of the outer message. */
+  embedded?: number;
+  /** The checks to run; the registry by default. */
+  checks?: readonly Check[];
+  now?: () => Date;
+}
+
+/** raw message → route → live DNS checks → report, streaming progress on the way. */
+export async function analyze(raw: string | Uint8Array, options: AnalyzeOptions = {}): Promise<Report> {
+  const emit = options.onProgress ?? (() => {});
+  const checks = options.checks ?? CHECKS;
+  const headers = await analyzeHeaders(raw, options.embedded === undefined ? {} : { embedded: options.embedded });
+  const route =
+    options.originHop === undefined ? headers.route : { ...headers.route, origin: chooseOrigin(headers.route, options.originHop) };
+  const analysis = { ...headers, route };
+  emit({ type: 'route', analysis });
+  options.signal?.throwIfAborted();
+
+  const origin = route.origin ? (route.hops[route.origin.hopIndex] ?? null) : null;
+  let results: CheckResult[];
+  let dns: DnsUsage;
+  if (options.resolver) {
+    const resolver = countingResolver(options.resolver, (c) => emit({ type: 'dns', ...c }));
+    results = await runChecks(
+      checks,
+      { analysis, origin, resolver, signal: options.signal, software: detectSenderSoftware(analysis, origin) },
+      (result) => emit({ type: 'check', result }),
+    );
+    dns = { mode: 'live', resolver: options.resolver.label, ...resolver.usage() };
+  } else {
+    results = checks.map((check) => dnsOff(check.name));
+    for (const result of results) emit({ type: 'check', result });
+    dns = { mode: 'off', resolver: null, queriesSent: 0, distinctQuestions: 0, cacheHits: 0 };
+  }
+  options.signal?.throwIfAborted();
+
+  const unsummarised = {
+    ...analysis,
+    schemaVersion: SCHEMA_VERSION,
+    generator: { name: 'hoplens', version: VERSION },
+    generatedAt: (options.now?.() ?? new Date()).toISOString(),
+    dns,
+    checks: results,
+  } as const;
+  const report: Report = { ...unsummarised, summary: summarize(unsummarised) };
+  emit({ type: 'done', report });
+  return report;
+}
+
+function dnsOff(check: string): CheckResult {
+  return {
+    check,
+    subject: '-',
+    result: NOT_CHECKED,
+    severity: 'info',
+    summary: `${check}: not checked, DNS lookups are off`,
+    explanation: 'This analysis ran without DNS (no-DNS mode), so nothing was looked up; the route comes from the headers alone.',
+    advice: [],
+    hopIndex: null,
+    details: {},
+    evidence: [],
+  };
+}

@@ -1,0 +1,57 @@
+import ipaddr from 'ipaddr.js';
+
+export type Address = ipaddr.IPv4 | ipaddr.IPv6;
+
+const QNUM = '(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])';
+const DOTTED_QUAD = new RegExp(`^${QNUM}(?:\\.${QNUM}){3}$`);
+const TRAILING_QUAD = /^(.*:)([0-9]+\.[0-9.]*)$/;
+
+/** ip4-network of RFC 7208 §5.6: a dotted quad, no leading zeros, nothing left out. */
+export function parseIp4(text: string): ipaddr.IPv4 | null {
+  return DOTTED_QUAD.test(text) ? ipaddr.IPv4.parse(text) : null;
+}
+
+/** ip6-network of §5.6 (RFC 4291 text forms, an embedded dotted quad included). */
+export function parseIp6(text: string): ipaddr.IPv6 | null {
+  if (!text.includes(':') || !/^[0-9a-f:.]+$/i.test(text)) return null;
+  let hex = text;
+  // ipaddr.js reads "::1.2.3.4" as IPv4-mapped (::ffff:1.2.3.4); write the quad as two hex groups first.
+  const quad = TRAILING_QUAD.exec(text);
+  if (quad) {
+    const v4 = parseIp4(quad[2]!);
+    if (!v4) return null;
+    const [a, b, c, d] = v4.octets as [number, number, number, number];
+    hex = `${quad[1]}${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}`;
+  }
+  return ipaddr.IPv6.isValid(hex) ? ipaddr.IPv6.parse(hex) : null;
+}
+
+/** The SMTP client's address; IPv4-mapped IPv6 is IPv4, as §5 requires. */
+export function parseClient(text: string): Address | null {
+  const trimmed = text.trim();
+  const v4 = parseIp4(trimmed);
+  if (v4) return v4;
+  const v6 = parseIp6(trimmed);
+  if (!v6) return null;
+  return v6.isIPv4MappedAddress() ? v6.toIPv4Address() : v6;
+}
+
+export function inNetwork(client: Address, network: Address, bits: number): boolean {
+  if (client.kind() !== network.kind()) return false;
+  return client.kind() === 'ipv4'
+    ? (client as ipaddr.IPv4).match(network as ipaddr.IPv4, bits)
+    : (client as ipaddr.IPv6).match(network as ipaddr.IPv6, bits);
+}
+
+/** %{i}: the dotted quad, or 32 dot-separated nibbles for IPv6 (uppercase, as the RFC 7208 test suite writes them). */
+export function dottedForm(addr: Address): string {
+  if (addr.kind() === 'ipv4') return addr.toString();
+  const nibbles: string[] = [];
+  for (const byte of addr.toByteArray()) nibbles.push((byte >> 4).toString(16), (byte & 15).toString(16));
+  return nibbles.join('.').toUpperCase();
+}
+
+/** %{c}: the address as people write it (RFC 5952 for IPv6). */
+export function humanForm(addr: Address): string {
+  return addr.kind() === 'ipv4' ? addr.toString() : (addr as ipaddr.IPv6).toRFC5952String();
+}

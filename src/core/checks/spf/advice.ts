@@ -1,0 +1,96 @@
+import type { SenderSoftware } from '../types.js';
+import type { SpfEvaluation } from './types.js';
+
+/** Lookup counts at or above this leave little room for one more include. */
+const NEAR_LIMIT = 8;
+
+const PROVIDER_INCLUDE: Partial<Record<SenderSoftware, { name: string; include: string }>> = {
+  microsoft365: { name: 'Microsoft 365', include: 'include:spf.protection.outlook.com' },
+  'google-workspace': { name: 'Google Workspace', include: 'include:_spf.google.com' },
+};
+
+const OWN_SERVER: Partial<Record<SenderSoftware, string>> = {
+  exchange: 'Exchange Server',
+  postfix: 'Postfix',
+  exim: 'Exim',
+  sendmail: 'Sendmail',
+};
+
+/** What to change, in plain words, for an SPF evaluation of `ip`. */
+export function spfAdvice(e: SpfEvaluation, ip: string, software: SenderSoftware | null): string[] {
+  const ipTerm = `${ip.includes(':') ? 'ip6' : 'ip4'}:${ip}`;
+  const where = e.identity === 'helo' ? `the HELO name ${e.domain}` : e.domain;
+  switch (e.result) {
+    case 'pass':
+      return e.lookups >= NEAR_LIMIT
+        ? [`The record already needs ${e.lookups} of the 10 DNS lookups RFC 7208 allows; one more include may push it into permerror. Consider replacing includes with the ip4:/ip6: ranges they stand for.`]
+        : [];
+    case 'fail':
+    case 'softfail':
+    case 'neutral': {
+      const verdict =
+        e.result === 'fail'
+          ? `The SPF record of ${where} says ${ip} may not send its mail (${e.mechanism ?? 'its default'}); receivers that enforce SPF reject it.`
+          : e.result === 'softfail'
+            ? `The SPF record of ${where} says ${ip} is probably not allowed (${e.mechanism}); most receivers accept the mail but score it as suspicious.`
+            : `The SPF record of ${where} says nothing definite about ${ip}; receivers treat that like no SPF at all.`;
+      return [
+        verdict,
+        `If ${ip} is a legitimate sender for ${e.domain}, add \`${ipTerm}\` (or the include: of the provider that runs it) to the record, before its final "all".`,
+        ...softwareHint(e, ipTerm, software),
+      ];
+    }
+    case 'none':
+      return [
+        `${where} publishes no SPF record, so receivers cannot tell its servers from forgers; many score or refuse such mail.`,
+        `Publish one TXT record at ${e.domain}, for example "v=spf1 ${ipTerm} -all", listing every server and service that sends its mail.`,
+        ...softwareHint(e, ipTerm, software),
+      ];
+    case 'temperror':
+      return [
+        `The DNS servers answering for the SPF lookup failed${e.problem?.kind === 'dns' ? ` (${e.problem.detail})` : ''}; receivers defer the mail and retry later. Retry the check; if it keeps failing, the name servers of ${e.problem?.domain ?? e.domain} need attention.`,
+      ];
+    case 'permerror':
+      return permerrorAdvice(e);
+  }
+}
+
+function permerrorAdvice(e: SpfEvaluation): string[] {
+  const p = e.problem;
+  const tail = 'Until then receivers treat the record as broken: many reject or score the mail as if SPF failed.';
+  if (!p) return [tail];
+  switch (p.kind) {
+    case 'syntax':
+      return [`Fix the SPF record of ${p.domain}: ${p.detail}.`, tail];
+    case 'multiple-records':
+      return [`Merge the ${p.count} TXT records of ${p.domain} that start with "v=spf1" into one record.`, tail];
+    case 'lookup-limit':
+      return [
+        `The evaluation reached ${e.lookups} DNS-querying terms (include, a, mx, ptr, exists, redirect) at ${p.term} in the record of ${p.domain}; RFC 7208 allows ${p.limit}.`,
+        'Flatten the record: replace include: of services with the ip4:/ip6: ranges they publish, replace a and mx with the addresses they stand for, remove includes of services no longer used, or give other senders their own subdomain.',
+        tail,
+      ];
+    case 'void-limit':
+      return [
+        `${p.term} in the record of ${p.domain} makes ${e.voidLookups} terms that point at names with no records; RFC 7208 allows ${p.limit}. Remove mechanisms that name hosts or domains that no longer exist.`,
+        tail,
+      ];
+    case 'mx-limit':
+      return [`${p.term} in the record of ${p.domain} meets ${p.count} MX records; an mx mechanism may cover at most 10. List the mail servers with ip4:/ip6: instead.`, tail];
+    case 'no-record-at-target':
+      return [`${p.term} in the record of ${p.domain} points to a domain without an SPF record: correct the name or remove the term.`, tail];
+    case 'dns':
+      return [`${p.detail}.`, tail];
+  }
+}
+
+function softwareHint(e: SpfEvaluation, ipTerm: string, software: SenderSoftware | null): string[] {
+  if (software === null) return [];
+  const provider = PROVIDER_INCLUDE[software];
+  if (provider) {
+    if (e.record?.toLowerCase().includes(provider.include)) return [];
+    return [`The headers show ${provider.name}, which sends from its own servers: the record needs \`${provider.include}\`.`];
+  }
+  const own = OWN_SERVER[software];
+  return own ? [`The headers show ${own}, which sends from your own server's address: \`${ipTerm}\` covers it.`] : [];
+}

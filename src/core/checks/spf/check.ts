@@ -1,0 +1,140 @@
+import { recordingResolver } from '../../dns/evidence.js';
+import type { Hop } from '../../route/types.js';
+import { isCheckable } from '../../net/ip.js';
+import { NOT_CHECKED, type Check, type CheckContext, type CheckResult, type Severity } from '../types.js';
+import { whyNotChecked } from '../unchecked-ip.js';
+import { spfAdvice } from './advice.js';
+import { checkSpf } from './check-spf.js';
+import type { SpfEvaluation, SpfResult } from './types.js';
+
+const SEVERITY: Readonly<Record<SpfResult, Severity>> = {
+  pass: 'ok',
+  none: 'warning',
+  neutral: 'warning',
+  softfail: 'warning',
+  fail: 'error',
+  permerror: 'error',
+  temperror: 'warning',
+};
+
+/** The identity to check and, when it is not the recorded envelope sender, why not. */
+interface Envelope {
+  mailFrom: string;
+  note: string | null;
+}
+
+/** SPF (RFC 7208) of the origin hop's IP for the envelope sender, or the HELO name for a null sender. */
+export const spfCheck: Check = {
+  name: 'spf',
+  async *run(ctx: CheckContext): AsyncIterable<CheckResult> {
+    yield await runSpf(ctx);
+  },
+};
+
+async function runSpf(ctx: CheckContext): Promise<CheckResult> {
+  const origin = ctx.origin;
+  if (!origin) return notChecked(ctx.analysis.route.originMissingReason ?? 'no hop was found where the message entered the receiving side', null, '');
+  const ip = origin.received.ip;
+  if (ip === null) return notChecked(`the origin hop (hop ${origin.index}) recorded no IP address`, origin.index, '');
+  if (origin.ipClass !== null && !isCheckable(origin.ipClass)) return notChecked(whyNotChecked(ip, origin.ipClass), origin.index, ip);
+
+  const helo = origin.received.helo;
+  const envelope = envelopeOf(ctx, origin);
+  if (envelope === null || (envelope.mailFrom === '' && helo === null)) {
+    const why = envelope === null ? 'no envelope sender (Return-Path, Received envelope-from or From:)' : 'the null sender (<>)';
+    return notChecked(`the message has ${why} and the origin hop recorded no HELO name, so there is no identity to check`, origin.index, ip);
+  }
+
+  const resolver = recordingResolver(ctx.resolver);
+  const evaluation = await checkSpf({ ip, mailFrom: envelope.mailFrom, helo: helo ?? '' }, resolver, { signal: ctx.signal });
+  const explanation = [
+    envelope.note,
+    evaluation.identity === 'helo' ? `The envelope sender is empty (a bounce or notification), so SPF checks the HELO name ${helo} as postmaster@${helo} (RFC 7208 §2.3).` : null,
+    `SPF of ${evaluation.domain} for ${ip}: ${evaluation.reason}.`,
+    evaluation.explanation !== null ? `The domain's own explanation: "${evaluation.explanation}"` : null,
+  ]
+    .filter((s): s is string => s !== null)
+    .join(' ');
+  return {
+    check: 'spf',
+    subject: evaluation.domain,
+    result: evaluation.result,
+    severity: SEVERITY[evaluation.result],
+    summary: summaryOf(evaluation, ip),
+    explanation,
+    advice: spfAdvice(evaluation, ip, ctx.software),
+    hopIndex: origin.index,
+    details: {
+      identity: evaluation.identity,
+      ip,
+      helo,
+      mailFrom: envelope.mailFrom,
+      record: evaluation.record,
+      mechanism: evaluation.mechanism,
+      lookups: evaluation.lookups,
+      voidLookups: evaluation.voidLookups,
+      trace: evaluation.trace,
+      explanation: evaluation.explanation,
+      problem: evaluation.problem,
+    },
+    evidence: resolver.evidence,
+  };
+}
+
+/**
+ * Return-Path is the envelope sender the final receiver recorded ("" for <>). Without it, the
+ * origin hop's Received envelope-from; failing that, the From: domain, which is only a stand-in.
+ */
+function envelopeOf(ctx: CheckContext, origin: Hop): Envelope | null {
+  const returnPath = ctx.analysis.message.returnPath;
+  if (returnPath !== null) return { mailFrom: returnPath, note: null };
+  const recorded = origin.received.envelopeFrom;
+  if (recorded !== null) {
+    return {
+      mailFrom: recorded.trim().replace(/^<(.*)>$/, '$1'),
+      note: 'There is no Return-Path header; the envelope sender comes from the origin hop\'s Received header.',
+    };
+  }
+  const from = ctx.analysis.message.from;
+  const domain = from?.slice(from.lastIndexOf('@') + 1);
+  if (!domain) return null;
+  return {
+    mailFrom: domain,
+    note: `There is no Return-Path header and no envelope sender in the Received headers, so the From: domain ${domain} is checked instead. It is not the envelope sender that SPF checked at delivery, which may differ.`,
+  };
+}
+
+function summaryOf(e: SpfEvaluation, ip: string): string {
+  const who = e.identity === 'helo' ? `HELO ${e.domain}` : e.domain;
+  switch (e.result) {
+    case 'pass':
+      return `SPF pass: ${ip} is allowed to send for ${who} (${e.mechanism})`;
+    case 'fail':
+      return `SPF fail: ${ip} is not allowed to send for ${who}${e.mechanism ? ` (${e.mechanism})` : ''}`;
+    case 'softfail':
+      return `SPF softfail: ${who} discourages mail from ${ip} (${e.mechanism})`;
+    case 'neutral':
+      return `SPF neutral: ${who} says nothing definite about ${ip}`;
+    case 'none':
+      return `SPF none: ${who} has no SPF record`;
+    case 'permerror':
+      return `SPF permerror: the SPF record of ${who} cannot be evaluated`;
+    case 'temperror':
+      return `SPF temperror: a DNS lookup for ${who} failed`;
+  }
+}
+
+function notChecked(reason: string, hopIndex: number | null, subject: string): CheckResult {
+  return {
+    check: 'spf',
+    subject,
+    result: NOT_CHECKED,
+    severity: 'info',
+    summary: 'SPF not checked',
+    explanation: `SPF was not checked: ${reason}.`,
+    advice: [],
+    hopIndex,
+    details: {},
+    evidence: [],
+  };
+}

@@ -1,0 +1,26 @@
+// The library's public surface: what the CLI, the extension and other programs build on.
+export { analyze, type AnalyzeOptions } from './analyze.js';
+export { analyzeHeaders } from './analyze-headers.js';
+export { parseReceived, parseReceivedDate } from './received/index.js';
+export { normalizeIp, classifyIp, isCheckable } from './net/ip.js';
+export { reverseName } from './net/reverse.js';
+export { dohResolver } from './dns/doh.js';
+export { cachingResolver } from './dns/cache.js';
+export { BUILTIN_RESOLVERS, DEFAULT_RESOLVER_ID, resolveResolverUrl } from './dns/builtin.js';
+export { memoryResolver, type MemoryZone, type MemoryRecord } from './dns/memory.js';
+export { checkIprev } from './checks/iprev.js';
+export { checkSpf } from './checks/spf/index.js';
+export { CHECKS } from './checks/index.js';
+export { EXPORTERS } from './report/exporters/index.js';
+export { InputError } from './message/types.js';
+export { DnsError } from './dns/types.js';
+export { SCHEMA_VERSION } from './report/types.js';
+export { VERSION } from './version.js';
+export type * from './report/types.js';
+export type * from './checks/types.js';
+export type * from './route/types.js';
+export type * from './received/types.js';
+export type * from './claims/types.js';
+export type * from './message/types.js';
+export type * from './dns/types.js';
+export type * from './net/types.js';

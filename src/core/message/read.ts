@@ -1,0 +1,124 @@
+import { simpleParser } from 'mailparser';
+import type { ParsedMail, SimpleParserOptions } from 'mailparser';
+import { messageInfo } from './info.js';
+import { looksBinary } from './junk.js';
+import { MAX_EMBEDDED_DEPTH, MAX_EMBEDDED_MESSAGES, MAX_HEADER_BLOCK_SIZE, MAX_INPUT_SIZE } from './limits.js';
+import { isFieldStart, normalizePaste } from './paste.js';
+import { InputError } from './types.js';
+import type { EmbeddedMessageRef, MessageInfo } from './types.js';
+
+export interface ReadOptions {
+  /** Analyse this embedded message (an index into `embedded`) instead of the outer one. */
+  embedded?: number;
+}
+
+export interface ReadResult {
+  info: MessageInfo;
+  /** Every message/rfc822 part, nested ones included, depth first in the order they appear. */
+  embedded: EmbeddedMessageRef[];
+  embeddedIndex: number | null;
+}
+
+/**
+ * Only the headers and message/rfc822 parts matter here: the text conversions are skipped (they
+ * cost time on hostile HTML and are never shown), attachments are not hashed (hashing would pull
+ * node:crypto into the browser bundle), and embedded messages stay attachments so that their
+ * raw text can be read as a message of its own.
+ */
+const PARSER_OPTIONS: SimpleParserOptions = {
+  skipHtmlToText: true,
+  skipTextToHtml: true,
+  skipImageLinks: true,
+  skipTextLinks: true,
+  keepCidLinks: true,
+  checksumAlgo: false,
+  ignoreEmbedded: true,
+  maxHeadSize: MAX_HEADER_BLOCK_SIZE,
+};
+
+const EMBEDDED_TYPES = new Set(['message/rfc822', 'message/global']);
+const MB = 1024 * 1024;
+
+interface ReadOne {
+  info: MessageInfo;
+  parts: Uint8Array[];
+}
+
+const utf8 = (bytes: Uint8Array): string => new TextDecoder('utf-8', { fatal: false }).decode(bytes);
+
+async function parse(text: string): Promise<ParsedMail | null> {
+  try {
+    return await simpleParser(text, PARSER_OPTIONS);
+  } catch {
+    return null;
+  }
+}
+
+async function readOne(text: string): Promise<ReadOne> {
+  const paste = normalizePaste(text);
+  if (looksBinary(paste.headerLines)) {
+    throw new InputError('binary', 'This is binary data, not the text of an e-mail message. Open the message source (.eml) or paste its headers as text.');
+  }
+  const first = paste.headerLines[0];
+  if (first === undefined || !isFieldStart(first)) {
+    throw new InputError('not-a-message', 'This does not look like an e-mail message: it does not start with header fields ("Name: value" lines). Paste the whole message source or its header block.');
+  }
+  const headerSize = paste.headerLines.reduce((n, line) => n + line.length + 2, 0);
+  if (headerSize > MAX_HEADER_BLOCK_SIZE) {
+    throw new InputError('too-large', `The header block is over ${MAX_HEADER_BLOCK_SIZE / MB} MB; real ones are a few kilobytes. This is not a message Hoplens can read.`);
+  }
+  // A broken MIME body must not cost the headers: read the header block alone if the whole fails.
+  const mail = (await parse(paste.text)) ?? (paste.headersOnly ? null : await parse(`${paste.headerLines.join('\r\n')}\r\n`));
+  if (mail === null) {
+    throw new InputError('not-a-message', 'The message could not be read: its header block is malformed.');
+  }
+  const info = messageInfo(mail, paste.headersOnly);
+  if (info.headers.length === 0) {
+    throw new InputError('not-a-message', 'This does not look like an e-mail message: no header field could be read.');
+  }
+  const parts = mail.attachments.filter((a) => EMBEDDED_TYPES.has(a.contentType)).map((a): Uint8Array => a.content);
+  return { info, parts };
+}
+
+async function collectEmbedded(parts: readonly Uint8Array[], depth: number, found: MessageInfo[]): Promise<void> {
+  if (depth > MAX_EMBEDDED_DEPTH) return;
+  for (const part of parts) {
+    if (found.length >= MAX_EMBEDDED_MESSAGES) return;
+    let inner: ReadOne;
+    try {
+      inner = await readOne(utf8(part));
+    } catch (err) {
+      // An attached "message" that is not one is left out of the list rather than offered.
+      if (err instanceof InputError) continue;
+      throw err;
+    }
+    found.push(inner.info);
+    await collectEmbedded(inner.parts, depth + 1, found);
+  }
+}
+
+/**
+ * Reads a raw message, a header block, or headers pasted from a webmail view, and lists the
+ * messages attached to it. Throws InputError when the input is not something Hoplens can read.
+ */
+export async function readMessage(raw: string | Uint8Array, options: ReadOptions = {}): Promise<ReadResult> {
+  const size = typeof raw === 'string' ? raw.length : raw.byteLength;
+  if (size > MAX_INPUT_SIZE) {
+    throw new InputError('too-large', `The input is ${(size / MB).toFixed(1)} MB, over Hoplens' limit of ${MAX_INPUT_SIZE / MB} MB. The headers alone are enough: paste or save just the header block.`);
+  }
+  const text = typeof raw === 'string' ? raw : utf8(raw);
+  if (text.trim() === '') {
+    throw new InputError('empty', 'The input is empty. Paste a message source or its header block, or choose an .eml file.');
+  }
+  const outer = await readOne(text);
+  const infos: MessageInfo[] = [];
+  await collectEmbedded(outer.parts, 1, infos);
+  const embedded = infos.map((info, index): EmbeddedMessageRef => ({ index, subject: info.subject, from: info.from, date: info.date }));
+  const wanted = options.embedded;
+  if (wanted === undefined) return { info: outer.info, embedded, embeddedIndex: null };
+  const chosen = Number.isInteger(wanted) ? infos[wanted] : undefined;
+  if (chosen === undefined) {
+    throw new InputError('no-such-embedded', `There is no embedded message number ${wanted}: this message carries ${infos.length === 0 ? 'none' : `${infos.length} (numbered from 0)`}.`);
+  }
+  return { info: chosen, embedded, embeddedIndex: wanted };
+}

@@ -1,0 +1,45 @@
+import { normalizeIp } from '../../net/ip.js';
+import { clauseValue } from '../grammar.js';
+import { cleanHostName } from '../hostinfo.js';
+import { fromHostInfo } from '../generic.js';
+import type { Dialect } from './dialect.js';
+import { findComment } from './marks.js';
+
+const SOFTWARE = /^Exim [\d.]+\S*$/;
+/** Message ids: "1abcDE-000123-Xy" (up to 4.96) and "1sEQ4x-00000000Abc-1234" (4.97 on). */
+const EXIM_ID = /^[0-9A-Za-z]{6}-[0-9A-Za-z]{6,11}-[0-9A-Za-z]{2,4}$/;
+
+/**
+ * Exim: "from rdns ([ip]:port helo=name)" or "from [ip] (port=n helo=name)", then
+ * "by host with esmtps (TLS1.3) tls CIPHER (Exim 4.96) (envelope-from <x>) id ID for r".
+ * The from word is the verified host name or the address, never the HELO name. Exim leaves
+ * "helo=" out when the EHLO name equals that host name, so with an ESMTP protocol the name
+ * is the HELO name too; "with local" means the from word is a local user.
+ */
+export const exim: Dialect = {
+  name: 'exim',
+  detect: (s) =>
+    findComment(s, 'with', SOFTWARE) !== null ||
+    findComment(s, 'by', SOFTWARE) !== null ||
+    EXIM_ID.test(clauseValue(s.first.id)?.text ?? ''),
+  apply: (s, f) => {
+    const software = findComment(s, 'with', SOFTWARE) ?? findComment(s, 'by', SOFTWARE);
+    if (software !== null) f.software = software.match[0];
+    const fromWord = clauseValue(s.first.from);
+    if (fromWord === null || fromWord.kind !== 'word') return;
+    const info = fromHostInfo(s);
+    if ((f.with ?? '').toLowerCase() === 'local' || (info === null && !fromWord.text.startsWith('['))) {
+      f.helo = null;
+      f.rdns = null;
+      return;
+    }
+    if (info?.helo != null) return;
+    if (fromWord.text.startsWith('[')) {
+      f.ip ??= normalizeIp(fromWord.text);
+      f.helo = null;
+      return;
+    }
+    f.rdns = cleanHostName(fromWord.text);
+    f.helo = /^esmtp/i.test(f.with ?? '') ? fromWord.text : null;
+  },
+};

@@ -1,0 +1,19 @@
+import { clauseComments } from '../grammar.js';
+import type { Dialect } from './dialect.js';
+import { hostEndsWith } from './marks.js';
+
+/**
+ * Gmail and Google Workspace: "from helo (rdns. [ip]) by mx.google.com with ESMTPS id … for <r>
+ * (version=TLS1_3 cipher=X bits=256/256)", "(Google Transport Security)", and first hops
+ * written by an internal address only ("by 2002:a05:… with SMTP id …"). The generic reading
+ * covers the fields; this records the dialect.
+ */
+export const google: Dialect = {
+  name: 'gmail',
+  detect: (s, f) =>
+    hostEndsWith(f.by, 'google.com') ||
+    hostEndsWith(f.by, 'gmail.com') ||
+    clauseComments(s.first.for).some((c) => c.own.trim() === 'Google Transport Security') ||
+    (s.first.from === undefined && /^2002:a[0-9a-f]{2}:/i.test(f.by ?? '') && /^smtp$/i.test(f.with ?? '')),
+  apply: () => undefined,
+};

@@ -1,0 +1,34 @@
+import { courier } from './courier.js';
+import type { Dialect } from './dialect.js';
+import { dovecot } from './dovecot.js';
+import { exim } from './exim.js';
+import { google } from './google.js';
+import { microsoft } from './microsoft.js';
+import { postfix } from './postfix.js';
+import { qmail } from './qmail.js';
+import { sendgrid } from './sendgrid.js';
+import { sendmail } from './sendmail.js';
+import { amavis, domino, haraka, mdaemon, opensmtpd } from './software.js';
+import { yahoo } from './yahoo.js';
+
+/**
+ * Every dialect, most specific mark first: a software comment names its MTA outright, while
+ * host names and protocol words only suggest one. The first that detects applies.
+ */
+export const DIALECTS: readonly Dialect[] = [
+  postfix,
+  exim,
+  sendmail,
+  opensmtpd,
+  haraka,
+  amavis,
+  mdaemon,
+  domino,
+  dovecot,
+  courier,
+  microsoft,
+  sendgrid,
+  google,
+  yahoo,
+  qmail,
+];

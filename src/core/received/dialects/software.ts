@@ -1,0 +1,32 @@
+import type { Dialect } from './dialect.js';
+import { findComment } from './marks.js';
+
+/**
+ * MTAs whose only mark is a software comment after "by" and whose headers otherwise follow the
+ * generic shape: the comment names the dialect and the software, as written.
+ */
+function bySoftware(name: string, pattern: RegExp): Dialect {
+  return {
+    name,
+    detect: (s) => findComment(s, 'by', pattern) !== null,
+    apply: (s, f) => {
+      const found = findComment(s, 'by', pattern);
+      if (found !== null) f.software = found.match[1] ?? found.match[0];
+    },
+  };
+}
+
+/** "by host (OpenSMTPD) with ESMTPS id 1a2b3c4d (TLSv1.3:TLS_AES_256_GCM_SHA384:256:NO)". */
+export const opensmtpd = bySoftware('opensmtpd', /^OpenSMTPD$/);
+
+/** "by host (Haraka/3.0.3) with ESMTPS id UUID envelope-from <x> tls CIPHER". */
+export const haraka = bySoftware('haraka', /^Haraka\/\S+$/);
+
+/** "by localhost (mail.example [127.0.0.1]) (amavisd-new, port 10024) with ESMTP id …". */
+export const amavis = bySoftware('amavis', /^(amavisd-new|amavis), port \d+$/);
+
+/** "by host (MDaemon PRO v23.5.1) with ESMTPSA id md5001003764615.msg". */
+export const mdaemon = bySoftware('mdaemon', /^MDaemon\b.*$/);
+
+/** "by host (Lotus Domino Release 9.0.1FP10) with ESMTP id 2019050615032991-10027949 ;". */
+export const domino = bySoftware('domino', /^(?:Lotus|IBM|HCL) Domino\b.*$/);

@@ -1,0 +1,2 @@
+export { parseReceived } from './parse.js';
+export { parseReceivedDate } from './date.js';

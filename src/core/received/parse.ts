@@ -1,0 +1,25 @@
+import { DIALECTS } from './dialects/index.js';
+import { readGeneric } from './generic.js';
+import { parseSyntax } from './grammar.js';
+import { tokenize, unfold } from './tokenize.js';
+import type { ReceivedFields } from './types.js';
+
+/**
+ * Reads one Received: header value (folded or not) into its fields: tokens, then clauses,
+ * then the generic reading, then the first dialect whose marks are present refines it.
+ * Never throws; work is linear in the size of the value.
+ */
+export function parseReceived(value: string): ReceivedFields {
+  const raw = unfold(String(value));
+  const { tokens, warnings } = tokenize(raw);
+  const syntax = parseSyntax(raw, tokens);
+  syntax.warnings.unshift(...warnings);
+  const fields = readGeneric(syntax, raw);
+  const dialect = DIALECTS.find((d) => d.detect(syntax, fields));
+  if (dialect !== undefined) {
+    fields.dialect = dialect.name;
+    dialect.apply(syntax, fields);
+  }
+  fields.warnings = [...new Set(fields.warnings)];
+  return fields;
+}

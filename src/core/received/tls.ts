@@ -1,0 +1,47 @@
+import type { TlsInfo } from './types.js';
+import type { CommentToken } from './tokenize.js';
+
+/** Longer comments are not TLS descriptions; the cap keeps the regexes on short strings. */
+const MAX_LENGTH = 600;
+
+/**
+ * TLS parameters from one comment, in the shapes several MTAs share:
+ *   "using TLSv1.3 with cipher X (256/256 bits) …"              Postfix
+ *   "version=TLSv1.3 cipher=X bits=256 verify=NO"              Sendmail, Gmail, Yahoo
+ *   "version=TLS1_2, cipher=X"                                  Exchange, Microsoft 365
+ *   "TLSv1.3:X:256:NO", "TLS1.2:X:256", "TLS1.3"                OpenSMTPD, Exim
+ */
+export function tlsFromComment(comment: CommentToken): TlsInfo | null {
+  const own = comment.own.trim();
+  if (own.length > MAX_LENGTH) return null;
+  const postfix = /^using (\S+) with cipher (\S+)/.exec(own);
+  if (postfix !== null) {
+    let bits: number | null = null;
+    for (const child of comment.children) {
+      const m = /^(\d+)\/\d+ bits$/.exec(child.own.trim());
+      if (m !== null) {
+        bits = Number(m[1]);
+        break;
+      }
+    }
+    return { version: postfix[1] as string, cipher: postfix[2] as string, bits };
+  }
+  if (/^(version|cipher)=/i.test(own)) {
+    const kv = new Map<string, string>();
+    for (const part of own.split(/[\s,]+/)) {
+      const eq = part.indexOf('=');
+      if (eq > 0) kv.set(part.slice(0, eq).toLowerCase(), part.slice(eq + 1));
+    }
+    return { version: kv.get('version') ?? null, cipher: kv.get('cipher') ?? null, bits: leadingNumber(kv.get('bits')) };
+  }
+  const colon = /^((?:TLS|SSL)v?\d(?:[._]\d)?(?:\/SSLv\d)?)(?::([^:\s]+))?(?::(\d+))?(?::[^:\s]*)?$/i.exec(own);
+  if (colon !== null) {
+    return { version: colon[1] as string, cipher: colon[2] ?? null, bits: leadingNumber(colon[3]) };
+  }
+  return null;
+}
+
+export function leadingNumber(text: string | undefined): number | null {
+  const m = text === undefined ? null : /^(\d{1,6})/.exec(text);
+  return m === null ? null : Number(m[1]);
+}

@@ -1,0 +1,194 @@
+/**
+ * Lexical structure of a Received: value (RFC 5322 §3.2): words (atoms, dot-atoms and domain
+ * literals alike), quoted strings, comments that nest and contain quoted-pairs, angle
+ * addresses and the ";" that precedes the date. One pass over the input, no backtracking.
+ */
+
+export interface WordToken {
+  kind: 'word';
+  text: string;
+  start: number;
+  end: number;
+}
+
+export interface QuotedToken {
+  kind: 'quoted';
+  /** Content with quoted-pairs resolved. */
+  text: string;
+  start: number;
+  end: number;
+}
+
+export interface AngleToken {
+  kind: 'angle';
+  /** Content between "<" and ">". */
+  text: string;
+  start: number;
+  end: number;
+}
+
+export interface SemicolonToken {
+  kind: 'semicolon';
+  text: ';';
+  start: number;
+  end: number;
+}
+
+export interface CommentToken {
+  kind: 'comment';
+  /** Everything between the parentheses, nested comments included, quoted-pairs resolved. */
+  readonly text: string;
+  /** The text at this level only, nested comments left out. */
+  own: string;
+  /** Nested comments, in order. */
+  children: CommentToken[];
+  start: number;
+  end: number;
+}
+
+export type Token = WordToken | QuotedToken | AngleToken | SemicolonToken | CommentToken;
+
+export interface TokenizeResult {
+  tokens: Token[];
+  warnings: string[];
+}
+
+/** RFC 5322 §2.2.3 unfolding, plus bare line breaks (pasted headers) read as spaces. */
+export function unfold(value: string): string {
+  return value.replace(/\r?\n(?=[ \t])/g, '').replace(/[\r\n]+/g, ' ');
+}
+
+const WSP = /[ \t]/;
+
+function isWordChar(c: string): boolean {
+  return !(c === ' ' || c === '\t' || c === '(' || c === ')' || c === '"' || c === '<' || c === ';');
+}
+
+interface OpenComment {
+  start: number;
+  own: string[];
+  children: CommentToken[];
+}
+
+/** Splits an unfolded value into tokens. Never throws; oddities become warnings. */
+export function tokenize(input: string): TokenizeResult {
+  const tokens: Token[] = [];
+  const warnings = new Set<string>();
+  const n = input.length;
+  // Once a "<" finds no ">" after it, no later "<" will either: searching again would be quadratic.
+  let noCloseAngle = false;
+  let i = 0;
+  while (i < n) {
+    const c = input[i] as string;
+    if (WSP.test(c)) {
+      i++;
+      continue;
+    }
+    if (c === ';') {
+      tokens.push({ kind: 'semicolon', text: ';', start: i, end: i + 1 });
+      i++;
+      continue;
+    }
+    if (c === ')') {
+      warnings.add('unbalanced ")" ignored');
+      i++;
+      continue;
+    }
+    if (c === '(') {
+      i = readComment(input, i, tokens, warnings);
+      continue;
+    }
+    if (c === '"') {
+      const start = i;
+      const out: string[] = [];
+      i++;
+      let closed = false;
+      while (i < n) {
+        const d = input[i] as string;
+        if (d === '\\' && i + 1 < n) {
+          out.push(input[i + 1] as string);
+          i += 2;
+        } else if (d === '"') {
+          i++;
+          closed = true;
+          break;
+        } else {
+          out.push(d);
+          i++;
+        }
+      }
+      if (!closed) warnings.add('unterminated quoted string');
+      tokens.push({ kind: 'quoted', text: out.join(''), start, end: i });
+      continue;
+    }
+    if (c === '<' && !noCloseAngle) {
+      const close = input.indexOf('>', i + 1);
+      if (close >= 0) {
+        tokens.push({ kind: 'angle', text: input.slice(i + 1, close).trim(), start: i, end: close + 1 });
+        i = close + 1;
+        continue;
+      }
+      noCloseAngle = true;
+      warnings.add('unterminated "<"');
+    }
+    const start = i;
+    i++;
+    while (i < n && isWordChar(input[i] as string)) i++;
+    tokens.push({ kind: 'word', text: input.slice(start, i), start, end: i });
+  }
+  return { tokens, warnings: [...warnings] };
+}
+
+/** Reads one comment with its nested comments; returns the index after it. */
+function readComment(input: string, from: number, tokens: Token[], warnings: Set<string>): number {
+  const n = input.length;
+  const stack: OpenComment[] = [{ start: from, own: [], children: [] }];
+  let i = from + 1;
+  while (i < n && stack.length > 0) {
+    const c = input[i] as string;
+    const top = stack[stack.length - 1] as OpenComment;
+    if (c === '\\' && i + 1 < n) {
+      top.own.push(input[i + 1] as string);
+      i += 2;
+    } else if (c === '(') {
+      stack.push({ start: i, own: [], children: [] });
+      i++;
+    } else if (c === ')') {
+      i++;
+      attach(stack, close(input, stack.pop() as OpenComment, i - 1, i), tokens);
+    } else {
+      top.own.push(c);
+      i++;
+    }
+  }
+  if (stack.length > 0) {
+    warnings.add('unbalanced "(": comment closed at end of header');
+    while (stack.length > 0) attach(stack, close(input, stack.pop() as OpenComment, n, n), tokens);
+  }
+  return i;
+}
+
+/**
+ * The full text is computed on demand: building it eagerly at every nesting level would copy
+ * the inner text once per level, quadratic for hostile input such as 500k "(".
+ */
+function close(input: string, open: OpenComment, innerEnd: number, end: number): CommentToken {
+  let text: string | undefined;
+  return {
+    kind: 'comment',
+    get text(): string {
+      text ??= input.slice(open.start + 1, innerEnd).replace(/\\([\s\S])/g, '$1');
+      return text;
+    },
+    own: open.own.join(''),
+    children: open.children,
+    start: open.start,
+    end,
+  };
+}
+
+function attach(stack: OpenComment[], done: CommentToken, tokens: Token[]): void {
+  const parent = stack[stack.length - 1];
+  if (parent === undefined) tokens.push(done);
+  else parent.children.push(done);
+}

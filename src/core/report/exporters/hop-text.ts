@@ -1,0 +1,50 @@
+import type { TlsInfo } from '../../received/types.js';
+import type { Hop } from '../../route/types.js';
+
+/** "2 s", "3 min 5 s", "1 h 2 min", "-40 s"; "" when unknown. */
+export function formatDelay(seconds: number | null): string {
+  if (seconds === null) return '';
+  const sign = seconds < 0 ? '-' : '';
+  let s = Math.round(Math.abs(seconds));
+  if (s < 60) return `${sign}${s} s`;
+  const h = Math.floor(s / 3600);
+  s -= h * 3600;
+  const m = Math.floor(s / 60);
+  s -= m * 60;
+  if (h > 0) return `${sign}${h} h${m ? ` ${m} min` : ''}`;
+  return `${sign}${m} min${s ? ` ${s} s` : ''}`;
+}
+
+/** "TLSv1.3 TLS_AES_256_GCM_SHA384 (256 bits)" from whatever parts the header gave. */
+export function formatTls(tls: TlsInfo | null): string {
+  if (!tls) return '';
+  return [tls.version, tls.cipher, tls.bits === null ? null : `(${tls.bits} bits)`].filter((p) => p).join(' ');
+}
+
+/** Protocol word and TLS together, as one column shows them. */
+export function formatProtocol(hop: Hop): string {
+  return [hop.received.with, formatTls(hop.received.tls)].filter((p) => p).join(' · ');
+}
+
+/** ISO date as "2024-05-01 10:00:02 UTC"; the raw text when it could not be read. */
+export function formatHopTime(hop: Hop): string {
+  const { date, dateRaw } = hop.received;
+  if (date) return formatUtc(date);
+  return dateRaw ?? '';
+}
+
+export function formatUtc(iso: string): string {
+  return `${iso.replace('T', ' ').replace(/\.\d+Z$|Z$/, '')} UTC`;
+}
+
+/** Why a hop's clock looks wrong, in words; "" when it looks fine. */
+export function clockIssueText(hop: Hop): string {
+  switch (hop.clockIssue) {
+    case 'negative':
+      return 'dated before the previous hop (clock skew)';
+    case 'missing':
+      return 'no readable date';
+    default:
+      return '';
+  }
+}

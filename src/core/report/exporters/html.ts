@@ -1,0 +1,126 @@
+import type { CheckResult, Evidence } from '../../checks/types.js';
+import type { Report } from '../types.js';
+import { checkLabel } from './check-labels.js';
+import { escapeHtml as e } from './escape-html.js';
+import { clockIssueText, formatDelay, formatHopTime, formatProtocol, formatUtc } from './hop-text.js';
+import { reportFooter } from './report-footer.js';
+
+const CSP = "default-src 'none'; style-src 'unsafe-inline'";
+
+const STYLE = `
+:root { color-scheme: light dark; --fg: #1b1f24; --muted: #57606a; --bg: #fff; --line: #d0d7de; --ok: #1a7f37; --info: #0969da; --warning: #9a6700; --error: #cf222e; }
+@media (prefers-color-scheme: dark) { :root { --fg: #e6edf3; --muted: #9da7b3; --bg: #0d1117; --line: #30363d; --ok: #3fb950; --info: #58a6ff; --warning: #d29922; --error: #f85149; } }
+body { font: 14px/1.45 system-ui, sans-serif; color: var(--fg); background: var(--bg); max-width: 1100px; margin: 2rem auto; padding: 0 1rem; }
+h1 { font-size: 1.4rem; } h2 { font-size: 1.15rem; margin-top: 2rem; border-bottom: 1px solid var(--line); } h3 { font-size: 1rem; margin: 0 0 .4rem; }
+.summary { font-size: 1.1rem; font-weight: 600; }
+table { border-collapse: collapse; width: 100%; } th, td { border: 1px solid var(--line); padding: .25rem .4rem; text-align: left; vertical-align: top; }
+td, code, pre { overflow-wrap: anywhere; } pre { white-space: pre-wrap; font-size: 12px; margin: .3rem 0; }
+.sender { font-weight: 600; } .muted { color: var(--muted); }
+.check { border: 1px solid var(--line); border-left-width: 5px; border-radius: 4px; padding: .6rem .8rem; margin: .8rem 0; break-inside: avoid; }
+.sev-ok { border-left-color: var(--ok); } .sev-info { border-left-color: var(--info); } .sev-warning { border-left-color: var(--warning); } .sev-error { border-left-color: var(--error); }
+.badge { display: inline-block; font-weight: 700; text-transform: uppercase; border: 1px solid currentColor; border-radius: 3px; padding: 0 .3rem; font-size: 12px; }
+.sev-ok .badge { color: var(--ok); } .sev-info .badge { color: var(--info); } .sev-warning .badge { color: var(--warning); } .sev-error .badge { color: var(--error); }
+dl { display: grid; grid-template-columns: max-content 1fr; gap: .2rem 1rem; } dt { font-weight: 600; } dd { margin: 0; }
+@media print { body { margin: 0; max-width: none; } details { display: block; } }
+`;
+
+/** One self-contained printable page: inline CSS, no script, a CSP that allows nothing else. */
+export function renderHtml(report: Report): string {
+  const m = report.message;
+  const title = `Hoplens report: ${m.subject ?? '(no subject)'}`;
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${CSP}">
+<meta name="referrer" content="no-referrer">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${e(title)}</title>
+<style>${STYLE}</style>
+</head>
+<body>
+<h1>${e(title)}</h1>
+<p class="summary">${e(report.summary)}</p>
+<dl>
+${field('Subject', m.subject)}${field('From', m.fromDisplay ? `${m.fromDisplay} <${m.from ?? ''}>` : m.from)}${field('To', m.to.join(', '))}${field('Date', m.date && formatUtc(m.date))}${field('Message-ID', m.messageId)}${field('Return-Path', m.returnPath)}</dl>
+<h2>Route</h2>
+${routeTable(report)}
+${originText(report)}
+${report.checks.length ? `<h2>Checks</h2>\n${report.checks.map(checkSection).join('\n')}` : ''}
+${claimsSection(report)}
+${report.warnings.length ? `<h2>Warnings</h2>\n<ul>${report.warnings.map((w) => `<li>${e(w)}</li>`).join('')}</ul>` : ''}
+<p class="muted">${e(reportFooter(report))}</p>
+</body>
+</html>
+`;
+}
+
+function field(name: string, value: string | null): string {
+  return `<dt>${name}</dt><dd>${value ? e(value) : '<span class="muted">—</span>'}</dd>\n`;
+}
+
+function routeTable(report: Report): string {
+  const rows = report.route.hops.map((hop) => {
+    const sender = report.route.origin?.hopIndex === hop.index;
+    const clock = clockIssueText(hop);
+    const cells = [
+      `${hop.index + 1}${sender ? ' (sender)' : ''}`,
+      hop.received.helo,
+      hop.received.rdns,
+      hop.received.ip,
+      hop.ipClass,
+      hop.received.by,
+      formatProtocol(hop),
+      formatHopTime(hop),
+      [formatDelay(hop.delaySeconds), clock && `⚠ ${clock}`].filter((p) => p).join(' '),
+    ];
+    return `<tr${sender ? ' class="sender"' : ''}>${cells.map((c) => `<td>${e(c ?? '')}</td>`).join('')}</tr>`;
+  });
+  return `<table>
+<thead><tr><th>#</th><th>From (HELO)</th><th>rDNS</th><th>IP</th><th>IP class</th><th>By</th><th>Protocol / TLS</th><th>Time</th><th>Delay</th></tr></thead>
+<tbody>
+${rows.join('\n')}
+</tbody>
+</table>`;
+}
+
+function originText(report: Report): string {
+  const { origin, originMissingReason, totalTransitSeconds } = report.route;
+  const transit = totalTransitSeconds === null ? '' : `<p>Total transit: ${e(formatDelay(totalTransitSeconds))}.</p>`;
+  if (!origin) return `<p><strong>Sender:</strong> none found — ${e(originMissingReason ?? '')}</p>${transit}`;
+  return `<p><strong>Sender:</strong> hop ${origin.hopIndex + 1}, <code>${e(origin.ip)}</code> (confidence: ${e(origin.confidence)}). Why this hop:</p>
+<ul>${origin.reasons.map((r) => `<li>${e(r)}</li>`).join('')}</ul>${transit}`;
+}
+
+function checkSection(c: CheckResult): string {
+  const advice = c.advice.length ? `<p>What to do:</p><ul>${c.advice.map((a) => `<li>${e(a)}</li>`).join('')}</ul>` : '';
+  const evidence = c.evidence.length
+    ? `<details open><summary>DNS evidence (${c.evidence.length})</summary>${c.evidence.map(evidenceBlock).join('')}</details>`
+    : '';
+  return `<section class="check sev-${e(c.severity)}">
+<h3>${e(checkLabel(c.check))} — <code>${e(c.subject)}</code> <span class="badge">${e(c.result)}</span></h3>
+<p><strong>${e(c.summary)}</strong></p>
+<p>${e(c.explanation)}</p>
+${advice}${evidence}
+</section>`;
+}
+
+function evidenceBlock(ev: Evidence): string {
+  const outcome = ev.rcode ?? `no answer: ${ev.error ?? 'unknown error'}`;
+  const how = [ev.resolver, ev.fromCache ? 'cached' : `${ev.elapsedMs} ms`, ev.authenticated ? 'DNSSEC validated' : null].filter((p) => p).join(', ');
+  return `<pre>; ${e(`${ev.question.name} ${ev.question.type} → ${outcome} (${how})`)}${ev.records.map((r) => `\n${e(r)}`).join('')}</pre>`;
+}
+
+function claimsSection(report: Report): string {
+  const rows = report.claims.authResults.flatMap((h) =>
+    h.results.map((r) => `<tr><td>${e(h.authservId)}</td><td>${e(r.method)}</td><td>${e(r.result)}</td><td>${e([...Object.entries(r.properties).map(([k, v]) => `${k}=${v}`), ...r.comments].join(' '))}</td></tr>`),
+  );
+  const spf = report.claims.receivedSpf.map(
+    (s) => `<tr><td>${e(s.receiver ?? '')}</td><td>Received-SPF</td><td>${e(s.result)}</td><td>${e([s.clientIp, s.envelopeFrom, s.comment].filter((p) => p).join(' '))}</td></tr>`,
+  );
+  if (!rows.length && !spf.length) return '';
+  return `<h2>What the receiving servers said at delivery</h2>
+<table><thead><tr><th>Server</th><th>Method</th><th>Result</th><th>Details</th></tr></thead><tbody>
+${[...rows, ...spf].join('\n')}
+</tbody></table>`;
+}

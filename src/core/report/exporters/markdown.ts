@@ -1,0 +1,97 @@
+import type { CheckResult, Evidence } from '../../checks/types.js';
+import type { Report } from '../types.js';
+import { checkLabel } from './check-labels.js';
+import { clockIssueText, formatDelay, formatHopTime, formatProtocol, formatUtc } from './hop-text.js';
+import { mdCode, mdCodeCell, mdFence, mdText } from './markdown-text.js';
+import { reportFooter } from './report-footer.js';
+
+/**
+ * A report to paste into a ticket. Everything from the message or from DNS is either an inline
+ * code span or escaped text (see markdown-text.ts), so nothing in it renders as HTML or a link.
+ */
+export function renderMarkdown(report: Report): string {
+  const out: string[] = [];
+  out.push(`## Hoplens report: ${mdCode(report.message.subject ?? '(no subject)')}`, '');
+  out.push(`**Summary:** ${mdText(report.summary)}`, '');
+  out.push(...messageTable(report), '');
+  out.push('### Route', '', ...routeTable(report), '');
+  out.push(...originText(report), '');
+  if (report.checks.length) {
+    out.push('### Checks', '');
+    for (const check of report.checks) out.push(...checkSection(check), '');
+  }
+  if (report.warnings.length) {
+    out.push('### Warnings', '');
+    for (const w of report.warnings) out.push(`- ${mdText(w)}`);
+    out.push('');
+  }
+  out.push(`_${mdText(reportFooter(report))}_`, '');
+  return out.join('\n');
+}
+
+function messageTable(report: Report): string[] {
+  const m = report.message;
+  const rows: [string, string | null][] = [
+    ['Subject', m.subject],
+    ['From', m.fromDisplay ? `${m.fromDisplay} <${m.from ?? ''}>` : m.from],
+    ['To', m.to.join(', ')],
+    ['Date', m.date ? formatUtc(m.date) : null],
+    ['Message-ID', m.messageId],
+    ['Return-Path', m.returnPath],
+  ];
+  return ['| Field | Value |', '|---|---|', ...rows.map(([k, v]) => `| ${k} | ${mdCodeCell(v)} |`)];
+}
+
+function routeTable(report: Report): string[] {
+  const head = '| # | From (HELO) | rDNS | IP | IP class | By | Protocol / TLS | Time | Delay |';
+  const rows = report.route.hops.map((hop) => {
+    const sender = report.route.origin?.hopIndex === hop.index ? ' (sender)' : '';
+    const clock = clockIssueText(hop);
+    const delay = [formatDelay(hop.delaySeconds), clock ? `⚠ ${clock}` : ''].filter((p) => p).join(' ');
+    const cells = [
+      `${hop.index + 1}${sender}`,
+      mdCodeCell(hop.received.helo),
+      mdCodeCell(hop.received.rdns),
+      mdCodeCell(hop.received.ip),
+      hop.ipClass ?? '—',
+      mdCodeCell(hop.received.by),
+      mdCodeCell(formatProtocol(hop)),
+      mdCodeCell(formatHopTime(hop)),
+      delay || '—',
+    ];
+    return `| ${cells.join(' | ')} |`;
+  });
+  return [head, '|---|---|---|---|---|---|---|---|---|', ...rows];
+}
+
+function originText(report: Report): string[] {
+  const { origin, originMissingReason, totalTransitSeconds } = report.route;
+  const transit = totalTransitSeconds === null ? [] : [`Total transit: ${formatDelay(totalTransitSeconds)}.`];
+  if (!origin) return [`**Sender:** none found — ${mdText(originMissingReason ?? '')}`, ...transit];
+  return [
+    `**Sender:** hop ${origin.hopIndex + 1}, ${mdCode(origin.ip)} (confidence: ${origin.confidence}). Why this hop:`,
+    '',
+    ...origin.reasons.map((r) => `- ${mdText(r)}`),
+    '',
+    ...transit,
+  ];
+}
+
+function checkSection(c: CheckResult): string[] {
+  const out = [`#### ${mdText(checkLabel(c.check))} — ${mdCode(c.subject)}: **${mdText(c.result.toUpperCase())}** (${c.severity})`, ''];
+  out.push(mdText(c.summary), '');
+  if (c.explanation) out.push(mdText(c.explanation), '');
+  if (c.advice.length) {
+    out.push('What to do:', '');
+    for (const a of c.advice) out.push(`- ${mdText(a)}`);
+    out.push('');
+  }
+  if (c.evidence.length) out.push('DNS evidence:', '', mdFence(c.evidence.flatMap(evidenceLines)));
+  return out;
+}
+
+function evidenceLines(e: Evidence): string[] {
+  const outcome = e.rcode ?? `no answer: ${e.error ?? 'unknown error'}`;
+  const how = [e.fromCache ? 'cached' : `${e.elapsedMs} ms`, e.authenticated ? 'DNSSEC validated' : null].filter((p) => p).join(', ');
+  return [`; ${e.question.name} ${e.question.type} → ${outcome} (${e.resolver}, ${how})`, ...e.records];
+}

@@ -1,0 +1,46 @@
+import type { CheckResult } from '../checks/types.js';
+import type { OriginHop, Route } from '../route/types.js';
+import { checkShortLabel } from './exporters/check-labels.js';
+import type { Report } from './types.js';
+
+/** What the summary line needs; the pipeline passes the report before its summary exists. */
+export type SummaryInput = Pick<Report, 'route' | 'checks' | 'dns'>;
+
+/** Checks the line names first, in the order a reader asks about them. */
+const LEAD = ['iprev', 'helo', 'spf', 'mx'];
+
+/**
+ * One line a user reads in two seconds: "Sender 203.0.113.25 mail.example.com — reverse DNS
+ * pass, HELO pass, SPF pass, MX pass". It repeats the checks' own result words; it judges nothing.
+ */
+export function summarize(input: SummaryInput): string {
+  const { route, checks, dns } = input;
+  const who = route.origin ? senderText(route, route.origin) : `No sender found: ${route.originMissingReason ?? 'no hop qualifies'}`;
+  if (dns.mode === 'off') return `${who} — DNS checks off`;
+  const results = resultsFor(route.origin, checks);
+  if (results.length === 0) return `${who} — no checks ran`;
+  return `${who} — ${results.map((r) => `${checkShortLabel(r.check)} ${r.result}`).join(', ')}`;
+}
+
+function senderText(route: Route, origin: OriginHop): string {
+  const hop = route.hops[origin.hopIndex];
+  const name = hop?.received.rdns ?? hop?.received.helo ?? null;
+  return name ? `Sender ${origin.ip} ${name}` : `Sender ${origin.ip}`;
+}
+
+/** One result per check name: the one about the sender when a check ran on several hops. */
+function resultsFor(origin: OriginHop | null, checks: readonly CheckResult[]): CheckResult[] {
+  const names = [...new Set(checks.map((c) => c.check))];
+  names.sort((a, b) => rank(a) - rank(b));
+  return names.map((name) => {
+    const all = checks.filter((c) => c.check === name);
+    const aboutSender =
+      origin && (all.find((c) => c.hopIndex === origin.hopIndex) ?? all.find((c) => c.subject === origin.ip));
+    return aboutSender ?? (all[0] as CheckResult);
+  });
+}
+
+function rank(check: string): number {
+  const i = LEAD.indexOf(check);
+  return i === -1 ? LEAD.length : i;
+}

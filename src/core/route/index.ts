@@ -1,0 +1,2 @@
+export { buildRoute } from './build.js';
+export { chooseOrigin } from './origin.js';

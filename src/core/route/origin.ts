@@ -1,0 +1,246 @@
+import type { Claims } from '../claims/types.js';
+import type { MessageInfo } from '../message/types.js';
+import { isCheckable } from '../net/ip.js';
+import { normalizeIp } from '../net/ip.js';
+import type { IpClass } from '../net/types.js';
+import { addressDomain, providerOf, registrableDomain, sideOf } from './domains.js';
+import { ipEvidence } from './evidence.js';
+import type { IpEvidence } from './evidence.js';
+import type { Hop, OriginHop, Route } from './types.js';
+
+const RECIPIENT_FIELDS = new Set(['to', 'cc', 'delivered-to', 'x-original-to', 'envelope-to', 'x-envelope-to']);
+
+const CLASS_WORDS: Readonly<Record<IpClass, string>> = {
+  public: 'public',
+  documentation: 'a documentation address, checked like a public one',
+  private: 'private',
+  loopback: 'loopback',
+  'link-local': 'link-local',
+  cgnat: 'carrier-grade NAT',
+  'unique-local': 'unique-local',
+  multicast: 'multicast',
+  unspecified: 'unspecified',
+  reserved: 'reserved',
+};
+
+/** The name a hop's client is known by: the receiver's reverse DNS first, the HELO name it gave second. */
+function clientName(hop: Hop): string | null {
+  const { rdns, helo } = hop.received;
+  if (rdns) return rdns;
+  if (helo && normalizeIp(helo) === null) return helo;
+  return null;
+}
+
+const describeClient = (hop: Hop): string => {
+  const name = clientName(hop);
+  return name ? `${hop.received.ip} (${name})` : `${hop.received.ip}`;
+};
+
+const byName = (hop: Hop): string => hop.received.by ?? 'an unnamed server';
+
+/** Who the receiving side is: the recipients' domains, then the hosts met while walking down. */
+class ReceiverSide {
+  private readonly sides = new Map<string, string>();
+
+  constructor(message: MessageInfo, hops: readonly Hop[]) {
+    const recipients = new Set<string>();
+    for (const h of message.headers) {
+      if (!RECIPIENT_FIELDS.has(h.name.toLowerCase())) continue;
+      for (const m of h.value.matchAll(/[^\s<>,;:"]+@[^\s<>,;:"]+/g)) recipients.add(m[0]);
+    }
+    for (const to of message.to) recipients.add(to);
+    for (const hop of hops) if (hop.received.for) recipients.add(hop.received.for);
+    for (const address of recipients) {
+      const domain = addressDomain(address);
+      const side = domain === null ? null : sideOf(domain);
+      if (side !== null && !this.sides.has(side)) this.sides.set(side, `of the recipient's domain ${registrableDomain(domain) ?? domain}`);
+    }
+  }
+
+  /** Why a by host belongs to the receiving side, or null when it does not. */
+  describe(host: string | null): string | null {
+    const side = sideOf(host);
+    if (side === null) return null;
+    const known = this.sides.get(side);
+    if (known) return known;
+    const provider = providerOf(host);
+    return provider ? `of the mailbox provider ${provider}` : null;
+  }
+
+  add(host: string | null, why: string): void {
+    const side = sideOf(host);
+    if (side !== null && !this.sides.has(side)) this.sides.set(side, why);
+  }
+
+  has(host: string | null): boolean {
+    const side = sideOf(host);
+    return side !== null && this.sides.has(side);
+  }
+}
+
+/** Positions of the Received fields among all header fields, topmost first. */
+function receivedPositions(message: MessageInfo): number[] {
+  const positions: number[] = [];
+  message.headers.forEach((h, i) => {
+    if (h.name.toLowerCase() === 'received') positions.push(i);
+  });
+  return positions;
+}
+
+function sources(list: readonly IpEvidence[]): string {
+  const names = [...new Set(list.map((e) => e.source))];
+  return names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+}
+
+interface Walk {
+  hops: readonly Hop[];
+  evidence: IpEvidence[];
+  positions: number[];
+  headerCount: number;
+}
+
+/**
+ * Evidence a receiver wrote about the connection of this hop or a later one: fields above the
+ * hop's Received header, or just below it (Postfix policy services add Received-SPF under the
+ * Received field of the same connection). Fields further down were written on the sender's side.
+ * Client addresses (X-Originating-IP) are the sender side's note by nature, wherever they sit.
+ */
+function receiverEvidence(walk: Walk, hop: Hop): IpEvidence[] {
+  if (walk.positions.length !== walk.hops.length) return walk.evidence;
+  const limit = walk.positions[hop.headerIndex + 1] ?? walk.headerCount;
+  return walk.evidence.filter((e) => e.kind === 'client' || e.headerIndex < limit);
+}
+
+function judge(walk: Walk, hop: Hop, reasons: string[], base: OriginHop['confidence']): OriginHop {
+  const ip = hop.received.ip!;
+  const seen = receiverEvidence(walk, hop);
+  const agree = seen.filter((e) => e.ip === ip);
+  const disagree = seen.filter((e) => e.ip !== ip && e.kind === 'receiver');
+  const clientOther = seen.filter((e) => e.ip !== ip && e.kind === 'client');
+  const out = [...reasons];
+  if (agree.length > 0) {
+    const verb = new Set(agree.map((e) => e.source)).size === 1 ? 'names' : 'name';
+    out.splice(1, 0, `${sources(agree)} ${verb} the same address ${ip}.`);
+  }
+  for (const e of disagree) {
+    const other = walk.hops.find((h) => h.received.ip === e.ip);
+    out.push(`${e.source} names ${e.ip}${other ? `, the client of the hop into ${byName(other)}` : ', which no Received header shows'}, not ${ip}: look at the route before trusting this choice.`);
+  }
+  for (const e of clientOther) {
+    out.push(`${e.source} names ${e.ip}: that is the address of the sender's mail client, not of a mail server, so it does not contradict this choice.`);
+  }
+  let confidence = base;
+  if (disagree.length > 0) confidence = 'low';
+  else if (agree.length > 0 && base === 'medium') confidence = 'high';
+  return { hopIndex: hop.index, ip, reasons: out, confidence };
+}
+
+/**
+ * Where the message crossed from the sender's side into the receiver's side: walking from the
+ * newest hop down through the receiving side's own servers, the first client with a public (or
+ * documentation) address that is not itself part of the receiving side.
+ */
+export function findOrigin(hops: readonly Hop[], message: MessageInfo, claims: Claims): Pick<Route, 'origin' | 'originMissingReason'> {
+  if (hops.length === 0) return { origin: null, originMissingReason: 'There are no Received headers, so there is no route to read.' };
+  const walk: Walk = {
+    hops,
+    evidence: ipEvidence(claims, message.headers),
+    positions: receivedPositions(message),
+    headerCount: message.headers.length,
+  };
+  const receiver = new ReceiverSide(message, hops);
+  const newest = hops[hops.length - 1]!;
+  const lastProvider = providerOf(newest.received.by);
+  receiver.add(newest.received.by, lastProvider
+    ? `of the mailbox provider ${lastProvider}`
+    : `of ${registrableDomain(newest.received.by) ?? ''}, the domain of the server that delivered the message last`);
+
+  const skipped: string[] = [];
+  const sameSide: Hop[] = [];
+  let stoppedAt: number | null = null;
+  for (let i = hops.length - 1; i >= 0; i--) {
+    const hop = hops[i]!;
+    const by = hop.received.by;
+    const byIsName = by !== null && normalizeIp(by.replace(/^\[|\]$/g, '')) === null && registrableDomain(by) !== null;
+    const why = byIsName ? receiver.describe(by) : 'on the receiving side';
+    if (why === null) {
+      stoppedAt = i;
+      break;
+    }
+    if (byIsName) receiver.add(by, why);
+    const ip = hop.received.ip;
+    if (ip === null) {
+      skipped.push(`Skipped the hop into ${byName(hop)}: it records no client address (a hand-over inside the receiving side).`);
+      continue;
+    }
+    const cls = hop.ipClass ?? 'reserved';
+    if (!isCheckable(cls)) {
+      skipped.push(`Skipped ${describeClient(hop)} into ${byName(hop)}: the address is ${CLASS_WORDS[cls]}, an internal hand-over.`);
+      continue;
+    }
+    const intro = `${byName(hop)}, a server ${why}, received the message from ${describeClient(hop)}`;
+    const notes = cls === 'documentation' ? [`${ip} is ${CLASS_WORDS[cls]}.`, ...skipped] : skipped;
+    if (!receiver.has(clientName(hop))) {
+      return {
+        origin: judge(walk, hop, [`${intro}: the first client on the receiving side's path with a public address that is not one of the receiving side's own servers.`, ...notes], 'medium'),
+        originMissingReason: null,
+      };
+    }
+    const named = receiverEvidence(walk, hop).filter((e) => e.ip === ip && e.kind === 'receiver');
+    if (named.length > 0) {
+      return {
+        origin: judge(walk, hop, [`${intro}. The client belongs to the same organisation as the receiver, but the receiver checked this address itself, so this is where the message entered.`, ...notes], 'medium'),
+        originMissingReason: null,
+      };
+    }
+    sameSide.push(hop);
+    skipped.push(`Skipped ${describeClient(hop)} into ${byName(hop)}: both are servers ${receiver.describe(clientName(hop)) ?? why}, a relay inside the receiving side.`);
+  }
+  return fallback(walk, stoppedAt, sameSide, skipped);
+}
+
+function fallback(walk: Walk, stoppedAt: number | null, sameSide: readonly Hop[], skipped: readonly string[]): Pick<Route, 'origin' | 'originMissingReason'> {
+  const publicHops = walk.hops.filter((h) => h.received.ip !== null && isCheckable(h.ipClass ?? 'reserved'));
+  const claimed = [...publicHops].reverse().find((h) => receiverEvidence(walk, h).some((e) => e.kind === 'receiver' && e.ip === h.received.ip));
+  if (claimed) {
+    return {
+      origin: judge(walk, claimed, [`No hop clearly crosses from the sender's side to the receiver's, but the receiver's own checks name ${describeClient(claimed)}, the client of the hop into ${byName(claimed)}.`, ...skipped], 'medium'),
+      originMissingReason: null,
+    };
+  }
+  const oldestSameSide = sameSide.at(-1);
+  if (oldestSameSide) {
+    return {
+      origin: judge(walk, oldestSameSide, [`Sender and receiver seem to be the same organisation or provider and no header says where the message entered; ${describeClient(oldestSameSide)}, the earliest public address on the route, is taken.`, ...skipped], 'low'),
+      originMissingReason: null,
+    };
+  }
+  const beyond = stoppedAt === null ? undefined : [...publicHops].reverse().find((h) => h.index <= stoppedAt);
+  if (beyond) {
+    return {
+      origin: judge(walk, beyond, [`The receiving side ends at ${byName(walk.hops[stoppedAt!]!)} without a public client address; ${describeClient(beyond)}, the newest public address below it, is taken.`, ...skipped], 'low'),
+      originMissingReason: null,
+    };
+  }
+  const withIp = walk.hops.filter((h) => h.received.ip !== null);
+  if (withIp.length === 0) {
+    return { origin: null, originMissingReason: 'No Received header records a client IP address, so there is no sending server to check.' };
+  }
+  const seen = withIp.map((h) => `${h.received.ip} ${CLASS_WORDS[h.ipClass ?? 'reserved']}`).join(', ');
+  return {
+    origin: null,
+    originMissingReason: `Every client address in the route is private or local (${seen}): as far as these headers show, the message never crossed the public internet, or the hop where it did was cut off.`,
+  };
+}
+
+/** The origin as the user picked it. Throws RangeError for a hop that does not exist or has no IP. */
+export function chooseOrigin(route: Route, hopIndex: number): OriginHop {
+  const hop = route.hops[hopIndex];
+  if (!hop) throw new RangeError(`There is no hop ${hopIndex}: the route has ${route.hops.length}.`);
+  const ip = hop.received.ip;
+  if (ip === null) throw new RangeError(`The hop into ${byName(hop)} records no client IP address to check.`);
+  const reasons = ['chosen by you'];
+  const cls = hop.ipClass ?? 'reserved';
+  if (!isCheckable(cls)) reasons.push(`${ip} is ${CLASS_WORDS[cls]}: it is never sent to a DNS resolver, so its DNS cannot be checked.`);
+  return { hopIndex, ip, reasons, confidence: 'high' };
+}

@@ -1,0 +1,27 @@
+import type { GatherResult } from '../background/protocol.js';
+import { fastmailSource } from './fastmail.js';
+import { gmailSource } from './gmail.js';
+import { GENERIC_PASTE_HELP, pageSource } from './page.js';
+import { outlookSource } from './outlook.js';
+import { thunderbirdSource } from './thunderbird.js';
+import type { MessageSource, TabContext } from './types.js';
+import { yahooSource } from './yahoo.js';
+
+/** Tried in order; the first that matches the tab gathers. `page` comes last: it takes any page. */
+export const SOURCES: readonly MessageSource[] = [thunderbirdSource, gmailSource, outlookSource, yahooSource, fastmailSource, pageSource];
+
+export function sourceFor(tab: TabContext): MessageSource | null {
+  return SOURCES.find((s) => s.matches(tab)) ?? null;
+}
+
+export async function gatherFrom(tab: TabContext, choice?: string): Promise<GatherResult> {
+  const source = sourceFor(tab);
+  if (!source) {
+    return {
+      ok: false,
+      reason: 'Hoplens cannot read this tab. Open a message in a webmail, a "show original" page or Thunderbird, or paste the source.',
+      pasteHelp: [...GENERIC_PASTE_HELP],
+    };
+  }
+  return source.gather(tab, choice);
+}

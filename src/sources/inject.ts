@@ -1,0 +1,18 @@
+import browser from 'webextension-polyfill';
+
+/**
+ * Runs a self-contained function in a tab's page (main frame, isolated world) and returns its
+ * result. The function is serialised by the browser: it must not use anything from this module's
+ * scope, only its arguments and the page's globals.
+ */
+export async function runInTab<A extends unknown[], R>(tabId: number, func: (...args: A) => R | Promise<R>, args: A): Promise<R> {
+  const [first] = await browser.scripting.executeScript({ target: { tabId }, func: func as (...a: unknown[]) => unknown, args });
+  if (!first) throw new Error('The page did not run the script');
+  return first.result as R;
+}
+
+/** A sentence for the user when a page refuses injection (store pages, browser pages, PDF viewer). */
+export function injectionRefused(error: unknown): string {
+  const detail = error instanceof Error ? error.message : String(error);
+  return `Hoplens could not read this tab (${detail}). Browsers keep extensions out of some pages, such as their own settings and add-on stores.`;
+}

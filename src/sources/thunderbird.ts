@@ -1,0 +1,72 @@
+import browser from 'webextension-polyfill';
+import type { GatherResult } from '../background/protocol.js';
+import type { MessageSource } from './types.js';
+
+interface TbMessageHeader {
+  id: number;
+  subject?: string;
+  author?: string;
+  date?: string | Date;
+}
+
+/** The part of Thunderbird's messenger API this source uses; webextension-polyfill does not type it. */
+interface ThunderbirdApi {
+  messageDisplay: {
+    /** Thunderbird ≥ 128 (MV3): a MessageList; older: an array. */
+    getDisplayedMessages?(tabId: number): Promise<{ messages: TbMessageHeader[] } | TbMessageHeader[]>;
+    getDisplayedMessage(tabId: number): Promise<TbMessageHeader | null>;
+  };
+  messages: {
+    /** A File by default since Thunderbird 117 (MV3); a binary string (one char per byte) before. */
+    getRaw(messageId: number, options?: { data_format?: 'File' | 'BinaryString' }): Promise<File | string>;
+  };
+}
+
+export function thunderbirdApi(): ThunderbirdApi | null {
+  const api = browser as unknown as Partial<ThunderbirdApi>;
+  return api.messageDisplay && api.messages ? (api as ThunderbirdApi) : null;
+}
+
+/** Bytes of a message, whichever form getRaw returned, as text (UTF-8, as 8-bit headers are written today). */
+export async function rawMessageText(raw: File | Blob | string): Promise<string> {
+  const bytes =
+    typeof raw === 'string' ? Uint8Array.from(raw, (c) => c.charCodeAt(0) & 0xff) : new Uint8Array(await raw.arrayBuffer());
+  return new TextDecoder('utf-8').decode(bytes);
+}
+
+const PASTE_HELP = [
+  'Select the message in Thunderbird.',
+  'Choose View → Message Source (Ctrl+U).',
+  'Select all of its text (Ctrl+A), copy it and paste it into Hoplens.',
+];
+
+async function displayedMessages(api: ThunderbirdApi, tabId: number): Promise<TbMessageHeader[]> {
+  if (api.messageDisplay.getDisplayedMessages) {
+    const list = await api.messageDisplay.getDisplayedMessages(tabId);
+    return Array.isArray(list) ? list : list.messages;
+  }
+  const one = await api.messageDisplay.getDisplayedMessage(tabId);
+  return one ? [one] : [];
+}
+
+/** The message shown in the Thunderbird tab or message window the user acted on. */
+export const thunderbirdSource: MessageSource = {
+  id: 'thunderbird',
+  label: 'Thunderbird',
+  matches: (tab) => tab.mailClient,
+  async gather(tab, choice): Promise<GatherResult> {
+    const api = thunderbirdApi();
+    if (!api) return { ok: false, reason: 'This is not Thunderbird.', pasteHelp: PASTE_HELP };
+    const shown = await displayedMessages(api, tab.tabId);
+    const message = shown.find((m) => String(m.id) === choice) ?? shown[0];
+    if (!message) return { ok: false, reason: 'No message is displayed in this tab. Select one message and try again.', pasteHelp: PASTE_HELP };
+    const raw = await rawMessageText(await api.messages.getRaw(message.id));
+    return {
+      ok: true,
+      raw,
+      source: { kind: 'thunderbird', label: `Thunderbird — ${message.subject || 'displayed message'}` },
+      choices: shown.map((m) => ({ id: String(m.id), label: [m.subject, m.author].filter(Boolean).join(' — ') || `Message ${m.id}` })),
+      chosen: String(message.id),
+    };
+  },
+};

@@ -1,0 +1,139 @@
+import { useEffect, useState } from 'preact/hooks';
+import { DEFAULT_SETTINGS, loadSettings, originPattern, requestResolverPermission, saveSettings, type Settings } from '../../background/settings.js';
+import { BUILTIN_RESOLVERS } from '../../core/dns/builtin.js';
+import { t } from '../i18n.js';
+
+type Status = { kind: 'idle' } | { kind: 'saved' } | { kind: 'problem'; text: string };
+
+/** Resolver, timeout and no-DNS mode, with a plain statement of what leaves the browser. */
+export function OptionsPage() {
+  const [draft, setDraft] = useState<Settings | null>(null);
+  const [status, setStatus] = useState<Status>({ kind: 'idle' });
+  const [urlError, setUrlError] = useState('');
+
+  useEffect(() => {
+    loadSettings()
+      .then(setDraft)
+      .catch((error: unknown) => {
+        setDraft({ ...DEFAULT_SETTINGS });
+        setStatus({ kind: 'problem', text: t('optionsLoadFailed', [error instanceof Error ? error.message : String(error)]) });
+      });
+  }, []);
+
+  if (!draft) return <p role="status">{t('optionsLoading')}</p>;
+  const update = (change: Partial<Settings>) => {
+    setDraft({ ...draft, ...change });
+    setStatus({ kind: 'idle' });
+  };
+  const resolverUrl = draft.resolver === 'custom' ? draft.customResolverUrl.trim() : BUILTIN_RESOLVERS.find((r) => r.id === draft.resolver)?.url ?? '';
+  const resolverName = draft.resolver === 'custom' ? resolverUrl || t('resolverCustom') : BUILTIN_RESOLVERS.find((r) => r.id === draft.resolver)?.label ?? '';
+
+  const save = async (event: Event) => {
+    event.preventDefault();
+    if (draft.resolver === 'custom' && !originPattern(resolverUrl)) {
+      setUrlError(t('customUrlInvalid'));
+      document.getElementById('custom-url')?.focus();
+      return;
+    }
+    setUrlError('');
+    try {
+      // The permission prompt must come straight from the click: no other await before it.
+      if (!draft.noDns && !(await requestResolverPermission(resolverUrl))) {
+        setStatus({ kind: 'problem', text: t('permissionDenied', [new URL(resolverUrl).host]) });
+        return;
+      }
+      await saveSettings({ ...draft, customResolverUrl: draft.customResolverUrl.trim() });
+      setStatus({ kind: 'saved' });
+    } catch (error) {
+      setStatus({ kind: 'problem', text: t('optionsSaveFailed', [error instanceof Error ? error.message : String(error)]) });
+    }
+  };
+
+  return (
+    <main class="options">
+      <h1>{t('optionsHeading')}</h1>
+      <form onSubmit={(e) => void save(e)} noValidate>
+        <fieldset>
+          <legend>{t('resolverLegend')}</legend>
+          {BUILTIN_RESOLVERS.map((r) => (
+            <div class="radio" key={r.id}>
+              <input
+                type="radio"
+                id={`resolver-${r.id}`}
+                name="resolver"
+                value={r.id}
+                checked={draft.resolver === r.id}
+                onChange={() => update({ resolver: r.id })}
+                aria-describedby={`resolver-${r.id}-note`}
+              />
+              <label for={`resolver-${r.id}`}>
+                {r.label} <span class="mono muted">{new URL(r.url).host}</span>
+              </label>
+              <p id={`resolver-${r.id}-note`} class="muted small-text">
+                {r.privacy}
+              </p>
+            </div>
+          ))}
+          <div class="radio">
+            <input type="radio" id="resolver-custom" name="resolver" value="custom" checked={draft.resolver === 'custom'} onChange={() => update({ resolver: 'custom' })} />
+            <label for="resolver-custom">{t('resolverCustom')}</label>
+          </div>
+          <div class="custom-url">
+            <label for="custom-url">{t('customUrlLabel')}</label>
+            <input
+              id="custom-url"
+              type="url"
+              inputMode="url"
+              spellcheck={false}
+              placeholder="https://dns.example/dns-query"
+              value={draft.customResolverUrl}
+              disabled={draft.resolver !== 'custom'}
+              aria-invalid={urlError ? true : undefined}
+              aria-describedby="custom-url-help"
+              onInput={(e) => update({ customResolverUrl: (e.currentTarget as HTMLInputElement).value })}
+            />
+            <p id="custom-url-help" class={urlError ? 'field-error' : 'muted small-text'}>
+              {urlError || t('customUrlHelp')}
+            </p>
+          </div>
+        </fieldset>
+        <div class="field">
+          <label for="timeout">{t('timeoutLabel')}</label>
+          <input
+            id="timeout"
+            type="number"
+            min={0.5}
+            max={60}
+            step={0.5}
+            value={draft.timeoutMs / 1000}
+            aria-describedby="timeout-help"
+            onInput={(e) => {
+              const seconds = (e.currentTarget as HTMLInputElement).valueAsNumber;
+              if (Number.isFinite(seconds)) update({ timeoutMs: Math.round(Math.min(60, Math.max(0.5, seconds)) * 1000) });
+            }}
+          />
+          <p id="timeout-help" class="muted small-text">
+            {t('timeoutHelp')}
+          </p>
+        </div>
+        <div class="field checkbox">
+          <input id="no-dns" type="checkbox" checked={draft.noDns} onChange={(e) => update({ noDns: (e.currentTarget as HTMLInputElement).checked })} />
+          <label for="no-dns">{t('noDnsLabel')}</label>
+        </div>
+        <section class="privacy" aria-labelledby="privacy-title" data-testid="privacy-statement">
+          <h2 id="privacy-title">{t('privacyTitle')}</h2>
+          <p>{draft.noDns ? t('privacyNoDns') : t('privacyLive', [resolverName])}</p>
+          <p>{t('privacyNever')}</p>
+        </section>
+        <div class="row">
+          <button type="submit" class="primary" data-testid="save-options">
+            {t('optionsSave')}
+          </button>
+          <span role="status" aria-live="polite" class={status.kind === 'problem' ? 'field-error' : 'muted'}>
+            {status.kind === 'saved' ? t('optionsSaved') : status.kind === 'problem' ? status.text : ''}
+          </span>
+        </div>
+      </form>
+    </main>
+  );
+}

@@ -1,0 +1,32 @@
+import type { AnalysisUpdate } from '../../background/protocol.js';
+import type { CheckResult } from '../../core/checks/types.js';
+import type { HeaderAnalysis, Report } from '../../core/report/types.js';
+
+/** What a page knows about one analysis at a time, built only from the worker's updates. */
+export interface AnalysisState {
+  phase: 'idle' | 'running' | 'done' | 'error';
+  analysis: HeaderAnalysis | null;
+  /** Results in the order they arrived; the report's own list once done. */
+  checks: CheckResult[];
+  dns: { sent: number; answered: number; pending: number } | null;
+  report: Report | null;
+  error: { code: string; message: string } | null;
+}
+
+export const IDLE: AnalysisState = { phase: 'idle', analysis: null, checks: [], dns: null, report: null, error: null };
+export const STARTED: AnalysisState = { ...IDLE, phase: 'running' };
+
+export function applyUpdate(state: AnalysisState, update: AnalysisUpdate): AnalysisState {
+  if (update.type === 'error') return { ...state, phase: 'error', error: { code: update.code, message: update.message } };
+  const event = update.event;
+  switch (event.type) {
+    case 'route':
+      return { ...state, analysis: event.analysis };
+    case 'check':
+      return { ...state, checks: [...state.checks, event.result] };
+    case 'dns':
+      return { ...state, dns: { sent: event.sent, answered: event.answered, pending: event.pending } };
+    case 'done':
+      return { ...state, phase: 'done', analysis: event.report, checks: event.report.checks, report: event.report };
+  }
+}

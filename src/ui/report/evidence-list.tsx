@@ -1,0 +1,29 @@
+import type { Evidence } from '../../core/checks/types.js';
+import { t } from '../i18n.js';
+
+/** Each DNS question a check asked, what came back, from where, and whether it was cached. */
+export function EvidenceList({ evidence }: { evidence: readonly Evidence[] }) {
+  return (
+    <ol class="evidence">
+      {evidence.map((e, i) => (
+        <li key={i}>
+          <p>
+            <span class="mono">
+              {e.question.name} {e.question.type}
+            </span>{' '}
+            → {e.rcode !== null ? <span class="mono">{e.rcode}</span> : <span class="evidence-error">{t('evidenceNoAnswer', [e.error ?? ''])}</span>}
+          </p>
+          {e.records.length > 0 ? (
+            <pre class="records">{e.records.join('\n')}</pre>
+          ) : (
+            e.rcode !== null && <p class="muted">{t('evidenceNoRecords')}</p>
+          )}
+          <p class="muted small-text">
+            {t('evidenceResolver', [e.resolver])} · {e.fromCache ? t('evidenceCached') : t('evidenceElapsed', [e.elapsedMs])}
+            {e.authenticated && ` · ${t('evidenceDnssec')}`}
+          </p>
+        </li>
+      ))}
+    </ol>
+  );
+}

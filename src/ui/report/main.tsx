@@ -1,0 +1,6 @@
+import { render } from 'preact';
+import { localizeDocument } from '../i18n.js';
+import { ReportPage } from './report-page.js';
+
+localizeDocument('reportTitle');
+render(<ReportPage params={new URLSearchParams(location.search)} />, document.getElementById('app')!);

@@ -1,0 +1,78 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { SourceInfo } from '../../background/protocol.js';
+import { MessageInput } from '../components/message-input.js';
+import { t } from '../i18n.js';
+import { ask } from '../runtime.js';
+import { ReportView } from './report-view.js';
+import { useAnalysis } from './use-analysis.js';
+
+type Loading = { status: 'loading' } | { status: 'missing'; why: string } | { status: 'loaded' };
+
+/**
+ * The full-tab report. `?id=` (the popup's "Open in tab") or `?stash=` (the worker's context
+ * menu) names a message waiting in the worker; `origin` and `embedded` carry the popup's picks.
+ */
+export function ReportPage({ params }: { params: URLSearchParams }) {
+  const analysis = useAnalysis();
+  const id = params.get('id') ?? params.get('stash');
+  const [loading, setLoading] = useState<Loading>(id ? { status: 'loading' } : { status: 'missing', why: '' });
+  const [showInput, setShowInput] = useState(false);
+
+  useEffect(() => {
+    if (!id) return;
+    ask({ type: 'take-stash', id })
+      .then((stashed) => {
+        if (!stashed) {
+          setLoading({ status: 'missing', why: t('stashGone') });
+          return;
+        }
+        setLoading({ status: 'loaded' });
+        analysis.start({ raw: stashed.raw, source: stashed.source, ...numberParam(params, 'origin', 'originHop'), ...numberParam(params, 'embedded', 'embedded') });
+      })
+      .catch((error: unknown) => setLoading({ status: 'missing', why: t('stashUnreachable', [error instanceof Error ? error.message : String(error)]) }));
+  }, [id]);
+
+  const analyzeByHand = (raw: string, source: SourceInfo) => {
+    setShowInput(false);
+    analysis.start({ raw, source });
+  };
+
+  const inputVisible = showInput || (loading.status === 'missing' && !analysis.run);
+  return (
+    <>
+      <header class="topbar">
+        <h1>
+          <img src="icons/icon-32.png" alt="" width={24} height={24} /> {t('reportHeading')}
+        </h1>
+        <div class="topbar-actions">
+          {analysis.run && !inputVisible && (
+            <button type="button" data-testid="analyze-another" onClick={() => setShowInput(true)}>
+              {t('analyzeAnother')}
+            </button>
+          )}
+        </div>
+      </header>
+      <main>
+        {loading.status === 'loading' && (
+          <p class="notice" role="status">
+            <span class="spinner" aria-hidden="true" />
+            {t('stashLoading')}
+          </p>
+        )}
+        {loading.status === 'missing' && loading.why && !analysis.run && (
+          <p class="notice" role="alert">
+            {loading.why}
+          </p>
+        )}
+        {inputVisible && <MessageInput onMessage={analyzeByHand} />}
+        {analysis.run && <ReportView analysis={analysis} />}
+      </main>
+    </>
+  );
+}
+
+function numberParam<K extends string>(params: URLSearchParams, name: string, key: K): Partial<Record<K, number>> {
+  const value = params.get(name);
+  if (value === null || !/^\d+$/.test(value)) return {};
+  return { [key]: Number(value) } as Partial<Record<K, number>>;
+}

@@ -1,0 +1,29 @@
+import type { AnalysisState } from './analysis-state.js';
+import { t } from '../i18n.js';
+
+/** The report's summary once done; until then what is happening, counted. Read out politely. */
+export function StatusLine({ state }: { state: AnalysisState }) {
+  return (
+    <div class="status-line" role="status" aria-live="polite">
+      {state.report ? (
+        <p class="summary" data-testid="summary">
+          {state.report.summary}
+        </p>
+      ) : (
+        state.phase === 'running' && (
+          <p class="progress" data-testid="progress">
+            <span class="spinner" aria-hidden="true" />
+            {progressText(state)}
+          </p>
+        )
+      )}
+    </div>
+  );
+}
+
+function progressText(state: AnalysisState): string {
+  if (!state.analysis) return t('progressReading');
+  const parts = [t('progressChecks', [state.checks.length])];
+  if (state.dns) parts.push(t('progressDns', [state.dns.answered, state.dns.sent, state.dns.pending]));
+  return parts.join(' · ');
+}

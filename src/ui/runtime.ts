@@ -1,0 +1,7 @@
+import browser from 'webextension-polyfill';
+import type { RuntimeReplies, RuntimeRequest } from '../background/protocol.js';
+
+/** A one-shot request to the background worker, typed by the protocol's reply table. */
+export async function ask<R extends RuntimeRequest>(request: R): Promise<RuntimeReplies[R['type']]> {
+  return (await browser.runtime.sendMessage(request)) as RuntimeReplies[R['type']];
+}

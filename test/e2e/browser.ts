@@ -1,0 +1,79 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { inject } from 'vitest';
+import type { Settings } from '../../src/background/settings.js';
+
+interface ChromeGlobal {
+  chrome: { storage: { local: { set(items: object): Promise<void> } } };
+}
+
+export const CHROMIUM = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+
+export interface ExtensionSession {
+  context: BrowserContext;
+  extensionId: string;
+  worker: Worker;
+  url(path: string): string;
+  close(): Promise<void>;
+}
+
+/**
+ * Debian's Chromium, headless (the new headless mode loads extensions), with the e2e build of
+ * the extension and its settings pointed at the loopback DoH stack.
+ */
+export async function launchExtension(options: { colorScheme?: 'light' | 'dark'; settings?: Partial<Settings> } = {}): Promise<ExtensionSession> {
+  const extensionDir = inject('extensionDir');
+  const profile = mkdtempSync(join(tmpdir(), 'hoplens-e2e-profile-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    colorScheme: options.colorScheme ?? 'light',
+    viewport: { width: 1100, height: 900 },
+    acceptDownloads: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
+    ],
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+  const extensionId = new URL(worker.url()).host;
+  const settings: Settings = {
+    resolver: 'custom',
+    customResolverUrl: inject('dohUrl'),
+    timeoutMs: 3000,
+    noDns: false,
+    ...options.settings,
+  };
+  // The worker's own chrome.storage, as the options page would write it.
+  await worker.evaluate((s) => (globalThis as unknown as ChromeGlobal).chrome.storage.local.set({ settings: s }), settings);
+  return {
+    context,
+    extensionId,
+    worker,
+    url: (path) => `chrome-extension://${extensionId}/${path}`,
+    async close() {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Fails the test on any JavaScript dialog or page error: hostile input must never run. */
+export function guard(page: Page): { problems: string[] } {
+  const problems: string[] = [];
+  page.on('dialog', (d) => {
+    problems.push(`dialog: ${d.type()} ${d.message()}`);
+    void d.dismiss();
+  });
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  return { problems };
+}

@@ -1,0 +1,65 @@
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
+import type { Report } from '../../src/core/report/types.js';
+import type { ExtensionSession } from './browser.js';
+
+export const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8');
+export const sample = () => readFileSync(new URL('../../public/samples/sample.eml', import.meta.url), 'utf8');
+
+/**
+ * Records every report the page receives from the worker, before the page's own scripts run:
+ * the port's messages are the page's only source of reports, so this is what the page holds.
+ */
+export async function recordReports(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const w = window as unknown as { __reports: unknown[]; chrome: { runtime: { connect: (...a: unknown[]) => any } } };
+    w.__reports = [];
+    const connect = w.chrome.runtime.connect.bind(w.chrome.runtime);
+    w.chrome.runtime.connect = (...args: unknown[]) => {
+      const port = connect(...args);
+      port.onMessage.addListener((m: { type: string; event?: { type: string; report?: unknown } }) => {
+        if (m.type === 'progress' && m.event?.type === 'done') w.__reports.push(m.event.report);
+      });
+      return port;
+    };
+  });
+}
+
+export async function lastReport(page: Page): Promise<Report> {
+  const reports = await page.evaluate(() => (window as unknown as { __reports: Report[] }).__reports);
+  expect(reports.length).toBeGreaterThan(0);
+  return reports.at(-1)!;
+}
+
+/** The popup as a page; with no message in the active tab it offers the paste box. */
+export async function openPopup(session: ExtensionSession): Promise<Page> {
+  const page = await session.context.newPage();
+  await recordReports(page);
+  await page.goto(session.url('popup.html'));
+  return page;
+}
+
+export async function pasteAndAnalyze(page: Page, raw: string): Promise<void> {
+  const input = page.getByTestId('paste-input');
+  if (!(await input.isVisible())) await page.getByTestId('analyze-another').click();
+  await input.fill(raw);
+  await page.getByTestId('analyze-button').click();
+  await waitForReport(page);
+}
+
+export async function waitForReport(page: Page): Promise<void> {
+  await page.getByTestId('summary').waitFor({ timeout: 30_000 });
+}
+
+/** result word of each check card, keyed "check subject". */
+export async function verdicts(page: Page): Promise<Record<string, string>> {
+  return page.evaluate(() =>
+    Object.fromEntries(
+      Array.from(document.querySelectorAll<HTMLElement>('[data-testid="check-card"]')).map((el) => [
+        `${el.dataset.check} ${el.querySelector('.subject')?.textContent ?? ''}`.trim(),
+        el.dataset.result ?? '',
+      ]),
+    ),
+  );
+}

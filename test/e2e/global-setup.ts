@@ -1,0 +1,60 @@
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { TestProject } from 'vitest/node';
+// @ts-expect-error: a plain ESM build script without type declarations
+import { manifestFor } from '../../scripts/extension/manifest.mjs';
+import { startDnsStack } from '../support/dns-stack.js';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    dohUrl: string;
+    blackholeUrl: string;
+    /** dist/chrome with the e2e overlay: what the tests load into Chromium. */
+    extensionDir: string;
+  }
+}
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+
+function newestMtime(path: string): number {
+  const st = statSync(path);
+  if (!st.isDirectory()) return st.mtimeMs;
+  return Math.max(st.mtimeMs, ...readdirSync(path).map((f) => newestMtime(join(path, f))));
+}
+
+/** `npm test` builds first; a direct `vitest --project e2e` rebuilds the extension when its sources are newer. */
+function ensureBuild(): void {
+  const built = join(root, 'dist/chrome/manifest.json');
+  const sources = ['src', 'public', 'manifest.json', 'manifest'].map((p) => join(root, p)).filter(existsSync);
+  if (existsSync(built) && statSync(built).mtimeMs >= Math.max(...sources.map(newestMtime))) return;
+  execFileSync(process.execPath, [join(root, 'scripts/build.mjs'), 'extension'], { cwd: root, stdio: 'inherit' });
+}
+
+/**
+ * The e2e copy of dist/chrome differs only in its manifest: host access to the loopback DoH
+ * stack and to mail.google.com. In real use a user grants these by a gesture Playwright cannot
+ * make (accepting the permission prompt for a custom resolver; clicking the toolbar button,
+ * which grants activeTab on the Gmail tab); every line of code under test is the shipped one.
+ */
+function e2eCopy(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'hoplens-e2e-ext-'));
+  cpSync(join(root, 'dist/chrome'), dir, { recursive: true });
+  writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifestFor(root, ['chrome', 'e2e']), null, 2));
+  return dir;
+}
+
+export default async function setup(project: TestProject) {
+  ensureBuild();
+  const stack = await startDnsStack();
+  const extensionDir = e2eCopy();
+  project.provide('dohUrl', stack.dohUrl);
+  project.provide('blackholeUrl', stack.blackholeUrl);
+  project.provide('extensionDir', extensionDir);
+  return async () => {
+    await stack.stop();
+    rmSync(extensionDir, { recursive: true, force: true });
+  };
+}

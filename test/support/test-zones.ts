@@ -1,0 +1,52 @@
+import type { MemoryRecord, MemoryZone } from '../../src/core/dns/memory.js';
+
+/** The test DNS data of test/support/zones/README.md as a memory zone: the same cases BIND serves. */
+
+function soa(mname: string): MemoryRecord {
+  return { type: 'SOA', data: { mname, rname: 'hostmaster.example.com', serial: 1, refresh: 3600, retry: 600, expire: 86400, minimum: 60 } };
+}
+
+const ns = (name: string): MemoryRecord => ({ type: 'NS', data: name });
+const a = (data: string): MemoryRecord => ({ type: 'A', data });
+const aaaa = (data: string): MemoryRecord => ({ type: 'AAAA', data });
+const ptr = (data: string): MemoryRecord => ({ type: 'PTR', data });
+const cname = (data: string): MemoryRecord => ({ type: 'CNAME', data });
+const mx = (preference: number, exchange: string): MemoryRecord => ({ type: 'MX', data: { preference, exchange } });
+const txt = (data: string): MemoryRecord => ({ type: 'TXT', data });
+
+const many: MemoryZone = {};
+for (let i = 1; i <= 11; i++) many[`n${i}.many.example.com`] = i === 11 ? [a('203.0.113.31')] : [];
+
+export const ZONES: MemoryZone = {
+  '113.0.203.in-addr.arpa': [soa('ns.example.com'), ns('ns.example.com'), ns('ns2.example.com')],
+  '25.113.0.203.in-addr.arpa': [ptr('mail.example.com')],
+  '26.113.0.203.in-addr.arpa': [ptr('nofwd.example.com')],
+  '27.113.0.203.in-addr.arpa': [ptr('other.example.com')],
+  '28.113.0.203.in-addr.arpa': [ptr('a.multi.example.com'), ptr('b.multi.example.com')],
+  '29.113.0.203.in-addr.arpa': [ptr('alias.example.com')],
+  '31.113.0.203.in-addr.arpa': Array.from({ length: 11 }, (_, i) => ptr(`n${i + 1}.many.example.com`)),
+  '32.113.0.203.in-addr.arpa': [ptr('mail.broken.example')],
+  // The 198.51.100.0/24 reverse zone fails to load: every name in it meets SERVFAIL.
+  '100.51.198.in-addr.arpa': 'SERVFAIL',
+  '7.100.51.198.in-addr.arpa': 'SERVFAIL',
+  '8.b.d.0.1.0.0.2.ip6.arpa': [soa('ns.example.com'), ns('ns.example.com')],
+  '5.2.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.8.b.d.0.1.0.0.2.ip6.arpa': [ptr('mail6.example.com')],
+  'example.com': [soa('ns.example.com'), ns('ns.example.com'), mx(10, 'mail.example.com'), txt('v=spf1 ip4:203.0.113.24/29 ip6:2001:db8::/64 include:_spf.example.net -all')],
+  'ns.example.com': [a('203.0.113.2')],
+  'mail.example.com': [a('203.0.113.25')],
+  'nofwd.example.com': [],
+  'other.example.com': [a('203.0.113.99')],
+  'a.multi.example.com': [],
+  'b.multi.example.com': [a('203.0.113.28')],
+  'alias.example.com': [cname('mail2.example.com')],
+  'mail2.example.com': [a('203.0.113.29')],
+  'mail6.example.com': [aaaa('2001:db8::25')],
+  ...many,
+  'mail.broken.example': 'SERVFAIL',
+  'example.net': [soa('ns.example.net'), ns('ns.example.net'), mx(10, 'mx.example.net'), txt('v=spf1 mx a:mail.example.com ~all')],
+  '_spf.example.net': [txt('v=spf1 ip4:198.51.100.0/24 ~all')],
+  'mx.example.net': [a('203.0.113.40')],
+  'example.org': [soa('ns.example.org'), ns('ns.example.org'), mx(10, 'mx-alias.example.org'), mx(20, '203.0.113.25')],
+  'mx-alias.example.org': [cname('mail.example.com')],
+  'nomx.example': [soa('ns.nomx.example'), a('203.0.113.50')],
+};

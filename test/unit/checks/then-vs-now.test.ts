@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import { iprevCheck } from '../../../src/core/checks/iprev.js';
+import { thenVsNowCheck } from '../../../src/core/checks/then-vs-now.js';
+import type { CheckResult } from '../../../src/core/checks/types.js';
+import type { AuthResultEntry, Claims } from '../../../src/core/claims/types.js';
+import { memoryResolver } from '../../../src/core/dns/memory.js';
+import type { ReceivedFields } from '../../../src/core/received/types.js';
+import { analysisOf, collect, contextOf, hops } from './analysis.js';
+import { ZONES } from '../../support/test-zones.js';
+
+const resolver = memoryResolver(ZONES);
+
+function ar(authservId: string, ...results: Array<Partial<AuthResultEntry> & { method: string; result: string }>): Claims['authResults'][number] {
+  return {
+    source: 'Authentication-Results',
+    instance: null,
+    authservId,
+    headerIndex: 0,
+    results: results.map((r) => ({ reason: null, properties: {}, comments: [], ...r })),
+  };
+}
+
+function liveSpf(domain: string, result: string, ip = '203.0.113.25'): CheckResult {
+  return { check: 'spf', subject: domain, result, severity: 'ok', summary: '', explanation: '', advice: [], hopIndex: 1, details: { domain, ip }, evidence: [] };
+}
+
+async function compare(route: Partial<ReceivedFields>[], claims: Partial<Claims>, extra: CheckResult[] = []): Promise<CheckResult[]> {
+  const analysis = analysisOf({ hops: hops(...route), originIndex: route.length - 1, claims });
+  const earlier = [...(await collect(iprevCheck, contextOf(analysis, resolver))), ...extra];
+  return collect(thenVsNowCheck, contextOf(analysis, resolver, { earlier }));
+}
+
+const origin25 = { helo: 'mail.example.com', ip: '203.0.113.25', by: 'mx.example.net' };
+
+describe('thenVsNowCheck', () => {
+  it('runs after iprev, spf and helo', () => {
+    expect(thenVsNowCheck.after).toEqual(['iprev', 'spf', 'helo']);
+  });
+
+  it('is same when the receiver’s iprev matches the live one', async () => {
+    const [r] = await compare([origin25], { authResults: [ar('mx.example.net', { method: 'iprev', result: 'pass', properties: { 'policy.iprev': '203.0.113.25' } })] });
+    expect(r).toMatchObject({ check: 'then-vs-now', subject: '203.0.113.25', result: 'same', severity: 'ok', advice: [] });
+    expect(r!.summary).toBe('At delivery mx.example.net recorded iprev=pass; now: pass');
+  });
+
+  it('differs when DNS changed since delivery, with advice', async () => {
+    const [r] = await compare([{ ip: '203.0.113.30', by: 'mx.example.net' }], {
+      authResults: [ar('mx.example.net', { method: 'iprev', result: 'pass', properties: { 'policy.iprev': '203.0.113.30' } })],
+    });
+    expect(r).toMatchObject({ result: 'differs', severity: 'warning' });
+    expect(r!.summary).toBe('At delivery mx.example.net recorded iprev=pass; now: permerror');
+    expect(r!.advice[0]).toContain('TTL');
+  });
+
+  it('compares the receiver’s SPF verdict with the live one for the same domain', async () => {
+    const claims = { authResults: [ar('mx.google.com', { method: 'spf', result: 'pass', properties: { 'smtp.mailfrom': 'alice@example.com' } })] };
+    const [differs] = await compare([origin25], claims, [liveSpf('example.com', 'fail')]);
+    expect(differs).toMatchObject({ subject: 'example.com', result: 'differs', summary: 'At delivery mx.google.com recorded spf=pass; now: fail' });
+    const [same] = await compare([origin25], claims, [liveSpf('example.com', 'pass')]);
+    expect(same!.result).toBe('same');
+  });
+
+  it('reads Received-SPF, and will not compare verdicts about different IPs', async () => {
+    const spf = (clientIp: string) => ({
+      result: 'Pass', clientIp, envelopeFrom: 'alice@example.com', helo: 'mail.example.com', receiver: 'mx.example.net', identity: 'mailfrom', mechanism: null, comment: null, headerIndex: 0,
+    });
+    const [same] = await compare([origin25], { receivedSpf: [spf('203.0.113.25')] }, [liveSpf('example.com', 'pass')]);
+    expect(same).toMatchObject({ result: 'same', summary: 'At delivery mx.example.net recorded spf=pass; now: pass' });
+    const [other] = await compare([origin25], { receivedSpf: [spf('198.51.100.7')] }, [liveSpf('example.com', 'pass')]);
+    expect(other).toMatchObject({ result: 'not-comparable', severity: 'info' });
+    expect(other!.explanation).toContain('the receiver evaluated 198.51.100.7, the live check 203.0.113.25');
+  });
+
+  it('is not-comparable when SPF was not checked live', async () => {
+    const [r] = await compare([origin25], { authResults: [ar('mx.example.net', { method: 'spf', result: 'pass', properties: { 'smtp.mailfrom': 'example.com' } })] });
+    expect(r!.result).toBe('not-comparable');
+  });
+
+  it('compares the rDNS name a Received header carries with the PTR now', async () => {
+    const results = await compare(
+      [
+        { rdns: 'mail.example.com', ip: '203.0.113.25', by: 'relay.example.net' },
+        { rdns: 'old-name.example.com', ip: '203.0.113.27', by: 'mx.example.net' },
+      ],
+      {},
+    );
+    const bySubject = Object.fromEntries(results.map((r) => [r.subject, r]));
+    expect(bySubject['203.0.113.25']).toMatchObject({ result: 'same', summary: 'At delivery relay.example.net recorded 203.0.113.25 as mail.example.com; now: PTR mail.example.com' });
+    expect(bySubject['203.0.113.27']).toMatchObject({ result: 'differs', summary: 'At delivery mx.example.net recorded 203.0.113.27 as old-name.example.com; now: PTR other.example.com' });
+  });
+
+  it('cannot compare the seed’s hotmail line: its IP is private', async () => {
+    const [r] = await compare([{ rdns: 'mail.contoso.com', ip: '10.11.12.13', by: 'SNT004-MC4F54.hotmail.com', with: 'Microsoft SMTPSVC' }], {});
+    expect(r).toMatchObject({ subject: '10.11.12.13', result: 'not-comparable' });
+    expect(r!.explanation).toContain('private address');
+  });
+
+  it('cannot compare a transient error', async () => {
+    const [r] = await compare([{ ip: '203.0.113.32', by: 'mx.example.net' }], {
+      authResults: [ar('mx.example.net', { method: 'iprev', result: 'pass', properties: { 'policy.iprev': '203.0.113.32' } })],
+    });
+    expect(r!.result).toBe('not-comparable');
+  });
+});

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { exportFileName } from '../../../src/core/report/exporters/filename.js';
+import { sampleReport } from '../../fixtures/reports/sample-report.js';
+
+const withMessage = (subject: string | null, date: string | null) => ({
+  ...sampleReport,
+  message: { ...sampleReport.message, subject, date },
+});
+
+describe('export file names', () => {
+  it('carry the message date and a slug of the subject', () => {
+    expect(exportFileName(sampleReport, 'md')).toBe('hoplens-2024-05-01-quarterly-report-draft-2.md');
+  });
+
+  it('fold accents, drop punctuation and cut the slug at 40 characters without a trailing dash', () => {
+    const name = exportFileName(withMessage('Ré: Ünïcode <script> ../../etc/passwd — and a very long tail of words', '2023-12-31T23:00:00Z'), 'csv');
+    expect(name).toBe('hoplens-2023-12-31-re-unicode-script-etc-passwd-and-a-very.csv');
+    const slug = name.slice('hoplens-2023-12-31-'.length, -'.csv'.length);
+    expect(slug.length).toBeLessThanOrEqual(40);
+    expect(name).not.toMatch(/[/\\<>:]/);
+  });
+
+  it('fall back to the report date and "no-subject"', () => {
+    expect(exportFileName(withMessage(null, null), 'json')).toBe('hoplens-2024-05-02-no-subject.json');
+    expect(exportFileName(withMessage('!!!', null), 'json')).toBe('hoplens-2024-05-02-no-subject.json');
+  });
+});

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { renderHtml } from '../../../src/core/report/exporters/html.js';
+import { HOSTILE, hostileReport, sampleReport } from '../../fixtures/reports/sample-report.js';
+import { liveParts, parseHtml } from './parse-html.js';
+
+describe('HTML export', () => {
+  it('is one self-contained page under a CSP that allows only inline style', () => {
+    const html = renderHtml(sampleReport);
+    const doc = parseHtml(html);
+    const csp = doc.querySelector('meta[http-equiv="Content-Security-Policy"]');
+    expect(csp?.getAttribute('content')).toBe("default-src 'none'; style-src 'unsafe-inline'");
+    expect(doc.querySelectorAll('style')).toHaveLength(1);
+    expect(liveParts(doc)).toEqual([]);
+    expect(html).not.toMatch(/url\(|@import|https?:\/\/(?!cloudflare-dns\.com\/dns-query)/);
+  });
+
+  it('shows the summary, every hop, every check with its result word, advice and evidence', () => {
+    const doc = parseHtml(renderHtml(sampleReport));
+    expect(doc.querySelector('.summary')?.textContent).toBe(sampleReport.summary);
+    expect(doc.querySelectorAll('tbody tr')).toHaveLength(sampleReport.route.hops.length + 2);
+    expect(doc.querySelector('tr.sender')?.textContent).toContain('203.0.113.25');
+    const cards = Array.from(doc.querySelectorAll('section.check'));
+    expect(cards.map((c) => c.querySelector('.badge')?.textContent)).toEqual(sampleReport.checks.map((c) => c.result));
+    expect(cards[2]!.className).toContain('sev-warning');
+    expect(cards[2]!.textContent).toContain('Add ip4:203.0.113.25');
+    expect(cards[2]!.querySelector('details')?.textContent).toContain('no answer: timeout after 5000 ms');
+  });
+
+  it('escapes every piece of hostile header text', () => {
+    const html = renderHtml(hostileReport());
+    const doc = parseHtml(html);
+    expect(liveParts(doc)).toEqual([]);
+    expect(html).not.toContain('<script>');
+    expect(html).not.toContain('<img');
+    const text = doc.body.textContent ?? '';
+    for (const s of Object.values(HOSTILE)) expect(text).toContain(s);
+    expect(doc.title).toBe(`Hoplens report: ${HOSTILE.script}${HOSTILE.mdLink}`);
+  });
+});

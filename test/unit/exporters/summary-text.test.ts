@@ -1,0 +1,14 @@
+import { describe, expect, it } from 'vitest';
+import { renderSummaryText } from '../../../src/core/report/exporters/summary-text.js';
+import { sampleReport } from '../../fixtures/reports/sample-report.js';
+
+describe('copy summary', () => {
+  it('starts with the summary line and lists every check with its result word', () => {
+    const text = renderSummaryText(sampleReport);
+    const lines = text.split('\n');
+    expect(lines[0]).toBe(sampleReport.summary);
+    expect(text).toContain('Subject: Quarterly report — draft 2');
+    expect(text).toContain('- SPF (example.com): softfail — SPF for example.com: softfail for 203.0.113.25');
+    expect(lines.filter((l) => l.startsWith('- '))).toHaveLength(sampleReport.checks.length);
+  });
+});

@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { summarize } from '../../../src/core/report/summary.js';
+import { sampleReport } from '../../fixtures/reports/sample-report.js';
+
+describe('summary line', () => {
+  it('names the sender and repeats each check’s result word, lead checks first', () => {
+    expect(summarize(sampleReport)).toBe(
+      'Sender 203.0.113.25 mail.example.com — reverse DNS pass, HELO pass, SPF softfail, MX pass, then vs now fail',
+    );
+  });
+
+  it('reports the result about the sender when a check ran on several hops', () => {
+    const other = { ...sampleReport.checks[0]!, subject: '198.51.100.7', hopIndex: 0, result: 'temperror' };
+    const line = summarize({ ...sampleReport, checks: [other, ...sampleReport.checks] });
+    expect(line).toContain('reverse DNS pass');
+    expect(line).not.toContain('temperror');
+  });
+
+  it('says why there is no sender, and when DNS was off or no check ran', () => {
+    const route = { ...sampleReport.route, origin: null, originMissingReason: 'every hop has a private IP' };
+    expect(summarize({ ...sampleReport, route, checks: [] })).toBe('No sender found: every hop has a private IP — no checks ran');
+    expect(summarize({ ...sampleReport, dns: { ...sampleReport.dns, mode: 'off' } })).toBe(
+      'Sender 203.0.113.25 mail.example.com — DNS checks off',
+    );
+  });
+});

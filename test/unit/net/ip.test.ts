@@ -1,0 +1,102 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { classifyIp, isCheckable, normalizeIp } from '../../../src/core/net/ip.js';
+import type { IpClass } from '../../../src/core/net/types.js';
+
+describe('normalizeIp', () => {
+  it.each([
+    ['1.2.3.4', '1.2.3.4'],
+    ['[1.2.3.4]', '1.2.3.4'],
+    [' 203.0.113.5 ', '203.0.113.5'],
+    ['IPv6:2001:DB8::1', '2001:db8::1'],
+    ['[IPv6:2001:db8:0:0::1]', '2001:db8::1'],
+    ['[IPV6:2001:0db8:0000:0000:0000:0000:0000:0001]', '2001:db8::1'],
+    ['::ffff:1.2.3.4', '1.2.3.4'],
+    ['[IPv6:::ffff:192.0.2.6]', '192.0.2.6'],
+    ['::ffff:c000:0206', '192.0.2.6'],
+    ['fe80::1%eth0', 'fe80::1'],
+    ['[fe80::5d3c:7e1a:9b4f:2c10%5]', 'fe80::5d3c:7e1a:9b4f:2c10'],
+    ['2001:db8:0:1:0:0:0:1', '2001:db8:0:1::1'],
+    ['2001:db8:0:0:1:0:0:1', '2001:db8::1:0:0:1'],
+    ['2a02:2770:3:0:21a:4aff:fefb:f65c', '2a02:2770:3:0:21a:4aff:fefb:f65c'],
+    ['::1', '::1'],
+    ['::', '::'],
+  ])('%s → %s', (input, want) => {
+    expect(normalizeIp(input)).toBe(want);
+  });
+
+  it.each(['', 'unknown', 'local', '[local]', 'mail.example.com', '1.2.3', '1.2.3.4.5', '256.1.1.1', '01.2.3.4', '0x7f.0.0.1', '1', ':::', '2001:db8::g', '[1.2.3.4', 'IPv6:'])(
+    'rejects %j',
+    (input) => {
+      expect(normalizeIp(input)).toBeNull();
+    },
+  );
+
+  it('never throws and returns an address that normalises to itself', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), fc.ipV4(), fc.ipV6(), fc.ipV4Extended()), (s) => {
+        const n = normalizeIp(s);
+        if (n !== null) expect(normalizeIp(n)).toBe(n);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('reads every IPv6 address fast-check makes, in lower case', () => {
+    fc.assert(
+      fc.property(fc.ipV6(), (s) => {
+        const n = normalizeIp(s);
+        expect(n).not.toBeNull();
+        expect(n).toBe(n?.toLowerCase());
+      }),
+    );
+  });
+});
+
+describe('classifyIp', () => {
+  it.each<[string, IpClass]>([
+    ['8.8.8.8', 'public'],
+    ['209.85.220.41', 'public'],
+    ['2a00:1450:4864:20::52e', 'public'],
+    ['192.0.2.1', 'documentation'],
+    ['198.51.100.23', 'documentation'],
+    ['203.0.113.255', 'documentation'],
+    ['2001:db8::25', 'documentation'],
+    ['10.1.2.3', 'private'],
+    ['172.16.0.10', 'private'],
+    ['172.31.255.255', 'private'],
+    ['192.168.1.20', 'private'],
+    ['127.0.0.1', 'loopback'],
+    ['::1', 'loopback'],
+    ['169.254.1.1', 'link-local'],
+    ['fe80::1', 'link-local'],
+    ['100.64.0.1', 'cgnat'],
+    ['100.127.255.254', 'cgnat'],
+    ['fd12:3456::1', 'unique-local'],
+    ['fc00::1', 'unique-local'],
+    ['224.0.0.251', 'multicast'],
+    ['ff02::1', 'multicast'],
+    ['0.0.0.0', 'unspecified'],
+    ['::', 'unspecified'],
+    ['240.0.0.1', 'reserved'],
+    ['255.255.255.255', 'reserved'],
+    ['198.18.0.1', 'reserved'],
+    ['::ffff:10.0.0.1', 'private'],
+    ['[IPv6:2001:db8::1]', 'documentation'],
+    ['not an address', 'reserved'],
+  ])('%s is %s', (ip, cls) => {
+    expect(classifyIp(ip)).toBe(cls);
+  });
+
+  it('100.63.255.255 and 100.128.0.0 are outside CGNAT', () => {
+    expect(classifyIp('100.63.255.255')).toBe('public');
+    expect(classifyIp('100.128.0.0')).toBe('public');
+  });
+});
+
+describe('isCheckable', () => {
+  it('allows only public and documentation addresses', () => {
+    const all: IpClass[] = ['public', 'documentation', 'private', 'loopback', 'link-local', 'cgnat', 'unique-local', 'multicast', 'unspecified', 'reserved'];
+    expect(all.filter(isCheckable)).toEqual(['public', 'documentation']);
+  });
+});

@@ -1,0 +1,146 @@
+import { describe, expect, test } from 'vitest';
+import { parseClaims } from '../../../src/core/claims/index.js';
+import type { HeaderField, MessageInfo } from '../../../src/core/message/types.js';
+import type { ReceivedFields } from '../../../src/core/received/types.js';
+import { buildRoute, chooseOrigin } from '../../../src/core/route/index.js';
+
+/** A Received header's fields, everything null unless given. */
+function rf(fields: Partial<ReceivedFields>): ReceivedFields {
+  return {
+    raw: JSON.stringify(fields), helo: null, rdns: null, ip: null, port: null, by: null, byIp: null, via: null,
+    with: null, id: null, for: null, date: null, dateRaw: null, tls: null, envelopeFrom: null,
+    authenticatedSender: null, software: null, dialect: 'generic', warnings: [], ...fields,
+  };
+}
+
+/** A message whose header list holds one Received field per hop (topmost first) plus `extra` at the top. */
+function message(received: readonly ReceivedFields[], extra: HeaderField[] = [], to: string[] = ['user@example.net']): MessageInfo {
+  const headers = [...extra, ...received.map((r) => ({ name: 'Received', value: r.raw })), { name: 'To', value: to.join(', ') }];
+  return { subject: null, from: null, fromDisplay: null, to, returnPath: null, date: null, messageId: null, headers, headersOnly: true };
+}
+
+function route(received: ReceivedFields[], extra: HeaderField[] = [], to?: string[]) {
+  const info = message(received, extra, to);
+  return buildRoute(received, info, parseClaims(info.headers));
+}
+
+const edge = rf({ helo: 'mail.example.com', rdns: 'mail.example.com', ip: '203.0.113.25', by: 'mx.example.net', date: '2025-10-14T10:00:05.000Z' });
+const submission = rf({ helo: 'pc', ip: '10.1.2.3', by: 'mail.example.com', date: '2025-10-14T10:00:02.000Z' });
+
+describe('hops and delays', () => {
+  test('travel order, header positions, classes, delays against the previous dated hop', () => {
+    const r = route([
+      rf({ by: 'store.example.net', date: '2025-10-14T10:00:09.000Z' }),
+      rf({ ip: '100.64.0.7', by: 'mx.example.net' }),
+      edge,
+      submission,
+    ]);
+    expect(r.hops.map((h) => [h.index, h.headerIndex, h.ipClass, h.delaySeconds, h.clockIssue])).toEqual([
+      [0, 3, 'private', null, null],
+      [1, 2, 'documentation', 3, null],
+      [2, 1, 'cgnat', null, 'missing'],
+      [3, 0, null, 4, null],
+    ]);
+    expect(r.totalTransitSeconds).toBe(7);
+  });
+
+  test('fewer than two dated hops: no total', () => {
+    expect(route([edge]).totalTransitSeconds).toBeNull();
+    expect(route([rf({ ...edge, date: null }), submission]).totalTransitSeconds).toBeNull();
+  });
+
+  test('a hop dated before its predecessor keeps its negative delay', () => {
+    const r = route([rf({ ...edge, date: '2025-10-14T09:59:00.000Z' }), submission]);
+    expect(r.hops[1]).toMatchObject({ delaySeconds: -62, clockIssue: 'negative' });
+    expect(r.totalTransitSeconds).toBe(-62);
+  });
+});
+
+describe('origin hop', () => {
+  test('no hops, no addresses', () => {
+    expect(route([])).toMatchObject({ origin: null, originMissingReason: 'There are no Received headers, so there is no route to read.' });
+    expect(route([rf({ by: 'mx.example.net' })]).originMissingReason).toBe('No Received header records a client IP address, so there is no sending server to check.');
+  });
+
+  test('without any evidence the walk gives medium confidence', () => {
+    const r = route([edge, submission]);
+    expect(r.origin).toEqual({
+      hopIndex: 1,
+      ip: '203.0.113.25',
+      confidence: 'medium',
+      reasons: [
+        'mx.example.net, a server of the recipient\'s domain example.net, received the message from 203.0.113.25 (mail.example.com): the first client on the receiving side\'s path with a public address that is not one of the receiving side\'s own servers.',
+        '203.0.113.25 is a documentation address, checked like a public one.',
+      ],
+    });
+  });
+
+  test('a receiver claim naming another address lowers confidence and says so', () => {
+    const r = route([edge, submission], [
+      { name: 'Authentication-Results', value: 'mx.example.net; iprev=pass policy.iprev=198.51.100.9' },
+      { name: 'Received-SPF', value: 'pass client-ip=203.0.113.25;' },
+    ]);
+    expect(r.origin?.confidence).toBe('low');
+    expect(r.origin?.reasons).toContain('Authentication-Results iprev (policy.iprev) names 198.51.100.9, which no Received header shows, not 203.0.113.25: look at the route before trusting this choice.');
+    expect(r.origin?.reasons[1]).toBe('Received-SPF client-ip names the same address 203.0.113.25.');
+  });
+
+  test('claims written below the next older Received header are the sender side\'s and are not compared', () => {
+    const received = [edge, submission];
+    const info = message(received);
+    info.headers.push({ name: 'Authentication-Results', value: 'mail.example.com; iprev=pass policy.iprev=198.51.100.9' });
+    const r = buildRoute(received, info, parseClaims(info.headers));
+    expect(r.origin?.confidence).toBe('medium');
+  });
+
+  test('a known provider\'s by host is the receiving side even when the recipient domain is elsewhere', () => {
+    const r = route([
+      rf({ ip: '2603:10b6:5:2a6::9', rdns: 'a.namprd12.prod.outlook.com', by: 'b.namprd12.prod.outlook.com' }),
+      rf({ ip: '198.51.100.45', helo: 'mx.example.com', by: 'c.mail.protection.outlook.com' }),
+    ], [], ['grace@example.org']);
+    expect(r.origin).toMatchObject({ hopIndex: 0, ip: '198.51.100.45' });
+    expect(r.origin?.reasons[0]).toContain('c.mail.protection.outlook.com, a server of the mailbox provider Microsoft');
+  });
+
+  test('same organisation on both sides without claims: the earliest public hop, low confidence', () => {
+    const r = route([
+      rf({ ip: '198.51.100.10', rdns: 'relay.example.net', by: 'mx.example.net' }),
+      rf({ ip: '198.51.100.11', rdns: 'out.example.net', by: 'relay.example.net' }),
+    ]);
+    expect(r.origin).toMatchObject({ hopIndex: 0, ip: '198.51.100.11', confidence: 'low' });
+    expect(r.origin?.reasons[0]).toBe('Sender and receiver seem to be the same organisation or provider and no header says where the message entered; 198.51.100.11 (out.example.net), the earliest public address on the route, is taken.');
+  });
+
+  test('the receiving side ends without a public client: the newest public address below, low confidence', () => {
+    const r = route([
+      rf({ ip: '10.0.0.5', by: 'mx.example.net' }),
+      rf({ ip: '203.0.113.7', rdns: 'gw.example.org', by: 'relay.example.org' }),
+    ]);
+    expect(r.origin).toMatchObject({ hopIndex: 0, ip: '203.0.113.7', confidence: 'low' });
+    expect(r.origin?.reasons[0]).toBe('The receiving side ends at relay.example.org without a public client address; 203.0.113.7 (gw.example.org), the newest public address below it, is taken.');
+    expect(r.origin?.reasons).toContain('Skipped 10.0.0.5 into mx.example.net: the address is private, an internal hand-over.');
+  });
+
+  test('unique-local and loopback clients are skipped with their class named', () => {
+    const r = route([rf({ ip: 'fd00::1', by: 'mx.example.net' }), rf({ ip: '127.0.0.1', by: 'mx.example.net' })]);
+    expect(r.origin).toBeNull();
+    expect(r.originMissingReason).toContain('127.0.0.1 loopback, fd00::1 unique-local');
+  });
+});
+
+describe('chooseOrigin', () => {
+  const r = route([edge, submission]);
+  test('a picked hop', () => {
+    expect(chooseOrigin(r, 0)).toEqual({
+      hopIndex: 0,
+      ip: '10.1.2.3',
+      confidence: 'high',
+      reasons: ['chosen by you', '10.1.2.3 is private: it is never sent to a DNS resolver, so its DNS cannot be checked.'],
+    });
+    expect(chooseOrigin(r, 1).reasons).toEqual(['chosen by you']);
+  });
+  test('a hop that does not exist or has no address', () => {
+    expect(() => chooseOrigin(r, 5)).toThrow(RangeError);
+    expect(() => chooseOrigin(route([rf({ by: 'x.example.net' })]), 0)).toThrow('records no client IP address');
+  });
+});

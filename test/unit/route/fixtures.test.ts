@@ -1,0 +1,269 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
+import { analyzeHeaders } from '../../../src/core/analyze-headers.js';
+import type { HeaderAnalysis } from '../../../src/core/report/types.js';
+
+const fixture = (name: string): Uint8Array => readFileSync(new URL(`../../fixtures/messages/${name}`, import.meta.url));
+
+/** Each hop as [ip, class, by, delay, clock issue], oldest first. */
+const hops = (a: HeaderAnalysis): unknown[] =>
+  a.route.hops.map((h) => [h.received.ip, h.ipClass, h.received.by, h.delaySeconds, h.clockIssue]);
+
+describe('whole header blocks', () => {
+  test('Gmail to Gmail: same provider, the receiver\'s SPF check marks the entry', async () => {
+    const a = await analyzeHeaders(fixture('gmail-to-gmail.eml'));
+    expect(hops(a)).toEqual([
+      [null, null, 'mail-sor-f41.google.com', null, null],
+      ['209.85.220.41', 'public', 'mx.google.com', 1, null],
+      [null, null, '2002:a05:7300:478f:b0:11a:5f1e:0', 0, null],
+    ]);
+    expect(a.route.totalTransitSeconds).toBe(1);
+    expect(a.route.origin).toEqual({
+      hopIndex: 1,
+      ip: '209.85.220.41',
+      confidence: 'high',
+      reasons: [
+        'mx.google.com, a server of the recipient\'s domain gmail.com, received the message from 209.85.220.41 (mail-sor-f41.google.com). The client belongs to the same organisation as the receiver, but the receiver checked this address itself, so this is where the message entered.',
+        'Received-SPF client-ip, ARC-Authentication-Results spf comment and Authentication-Results spf comment name the same address 209.85.220.41.',
+        'Skipped the hop into 2002:a05:7300:478f:b0:11a:5f1e:0: it records no client address (a hand-over inside the receiving side).',
+      ],
+    });
+    expect(a.message.subject).toBe('Lunch on Friday? ☕');
+    expect(a.warnings).toEqual([]);
+  });
+
+  test('Microsoft 365 to Gmail: the Microsoft outbound server is the origin', async () => {
+    const a = await analyzeHeaders(fixture('m365-to-gmail.eml'));
+    expect(hops(a)).toEqual([
+      ['fe80::5c42:3f1e:9b2d:77a1', 'link-local', 'SA1PR12MB6919.namprd12.prod.outlook.com', null, null],
+      ['2603:10b6:806:24f::13', 'public', 'CH3PR12MB8282.namprd12.prod.outlook.com', 1, null],
+      ['40.107.243.100', 'public', 'mx.google.com', 2, null],
+      [null, null, '2002:a05:7022:2b8a:b0:9e:3b1c:0', 0, null],
+    ]);
+    expect(a.route.totalTransitSeconds).toBe(3);
+    expect(a.route.origin).toEqual({
+      hopIndex: 2,
+      ip: '40.107.243.100',
+      confidence: 'high',
+      reasons: [
+        'mx.google.com, a server of the recipient\'s domain gmail.com, received the message from 40.107.243.100 (mail-dm6nam12on2100.outbound.protection.outlook.com): the first client on the receiving side\'s path with a public address that is not one of the receiving side\'s own servers.',
+        'Received-SPF client-ip and Authentication-Results spf comment name the same address 40.107.243.100.',
+        'Skipped the hop into 2002:a05:7022:2b8a:b0:9e:3b1c:0: it records no client address (a hand-over inside the receiving side).',
+      ],
+    });
+  });
+
+  test('on-premises Exchange to Hotmail: internal hops, .local HELO, X-Originating-IP of the client', async () => {
+    const a = await analyzeHeaders(fixture('exchange-onprem-to-hotmail.txt'));
+    expect(hops(a)).toEqual([
+      ['fe80::d1c6:4b1e:2c7a:9f10', 'link-local', 'SVR01.contoso.local', null, null],
+      ['10.0.0.12', 'private', 'MAIL01.contoso.local', 25, null],
+      ['203.0.113.40', 'documentation', 'SNT004-MC4F54.hotmail.com', 4, null],
+    ]);
+    expect(a.route.totalTransitSeconds).toBe(29);
+    expect(a.route.origin).toEqual({
+      hopIndex: 2,
+      ip: '203.0.113.40',
+      confidence: 'high',
+      reasons: [
+        'SNT004-MC4F54.hotmail.com, a server of the mailbox provider Microsoft, received the message from 203.0.113.40 (MAIL01.contoso.local): the first client on the receiving side\'s path with a public address that is not one of the receiving side\'s own servers.',
+        'Authentication-Results sender-id comment names the same address 203.0.113.40.',
+        '203.0.113.40 is a documentation address, checked like a public one.',
+        'x-originating-ip names 192.0.2.77: that is the address of the sender\'s mail client, not of a mail server, so it does not contradict this choice.',
+      ],
+    });
+    expect(a.route.hops[2]!.received.helo).toBe('MAIL01.contoso.local');
+    expect(a.message.returnPath).toBe('mark@example.co.uk');
+    expect(a.message.headersOnly).toBe(true);
+  });
+
+  test('Postfix with amavis and Dovecot LMTP: local hops skipped, Received-SPF below the edge hop agrees', async () => {
+    const a = await analyzeHeaders(fixture('postfix-amavis-dovecot.eml'));
+    expect(hops(a)).toEqual([
+      ['192.0.2.61', 'documentation', 'smtp.example.net', null, null],
+      ['198.51.100.23', 'documentation', 'mail.example.org', 2, null],
+      ['127.0.0.1', 'loopback', 'localhost', 2, null],
+      ['127.0.0.1', 'loopback', 'mail.example.org', 1, null],
+      [null, null, 'mail.example.org', 0, null],
+    ]);
+    expect(a.route.totalTransitSeconds).toBe(5);
+    expect(a.route.origin).toEqual({
+      hopIndex: 1,
+      ip: '198.51.100.23',
+      confidence: 'high',
+      reasons: [
+        'mail.example.org, a server of the recipient\'s domain example.org, received the message from 198.51.100.23 (smtp.example.net): the first client on the receiving side\'s path with a public address that is not one of the receiving side\'s own servers.',
+        'Received-SPF client-ip names the same address 198.51.100.23.',
+        '198.51.100.23 is a documentation address, checked like a public one.',
+        'Skipped the hop into mail.example.org: it records no client address (a hand-over inside the receiving side).',
+        'Skipped 127.0.0.1 (localhost) into mail.example.org: the address is loopback, an internal hand-over.',
+        'Skipped 127.0.0.1 (mail.example.org) into localhost: the address is loopback, an internal hand-over.',
+      ],
+    });
+  });
+
+  test('Postfix to Yahoo: "by" an internal IP, X-Originating-Ip agrees', async () => {
+    const a = await analyzeHeaders(fixture('postfix-to-yahoo.eml'));
+    expect(hops(a)).toEqual([
+      ['192.0.2.14', 'documentation', 'mail.example.com', null, null],
+      ['203.0.113.77', 'documentation', '10.217.151.75', 2, null],
+      ['10.217.151.75', 'private', 'atlas210.free.mail.ne1.yahoo.com', 1, null],
+    ]);
+    expect(a.route.origin).toEqual({
+      hopIndex: 1,
+      ip: '203.0.113.77',
+      confidence: 'high',
+      reasons: [
+        '10.217.151.75, a server on the receiving side, received the message from 203.0.113.77 (mail.example.com): the first client on the receiving side\'s path with a public address that is not one of the receiving side\'s own servers.',
+        'X-Originating-Ip names the same address 203.0.113.77.',
+        '203.0.113.77 is a documentation address, checked like a public one.',
+        'Skipped 10.217.151.75 into atlas210.free.mail.ne1.yahoo.com: the address is private, an internal hand-over.',
+      ],
+    });
+  });
+
+  test('Exim to Microsoft 365 (CRLF): Microsoft\'s internal hops with public IPv6 are the receiving side', async () => {
+    const raw = fixture('exim-to-m365-crlf.eml');
+    expect(new TextDecoder().decode(raw)).toContain('\r\n');
+    const a = await analyzeHeaders(raw);
+    expect(hops(a)).toEqual([
+      ['192.0.2.33', 'documentation', 'mx.example.com', null, null],
+      ['198.51.100.45', 'documentation', 'BN2PEPF000044A5.mail.protection.outlook.com', 2, null],
+      ['2603:10b6:408:ef:cafe::3e', 'public', 'BN9PR03CA0712.outlook.office365.com', 1, null],
+      ['2603:10b6:408:ef::27', 'public', 'DM6PR12MB4498.namprd12.prod.outlook.com', 0, null],
+      ['2603:10b6:5:2a6::9', 'public', 'SA1PR12MB6919.namprd12.prod.outlook.com', 1, null],
+    ]);
+    expect(a.route.totalTransitSeconds).toBe(4);
+    expect(a.route.origin).toEqual({
+      hopIndex: 1,
+      ip: '198.51.100.45',
+      confidence: 'high',
+      reasons: [
+        'BN2PEPF000044A5.mail.protection.outlook.com, a server of the mailbox provider Microsoft, received the message from 198.51.100.45 (mx.example.com): the first client on the receiving side\'s path with a public address that is not one of the receiving side\'s own servers.',
+        'Received-SPF client-ip and Authentication-Results spf comment name the same address 198.51.100.45.',
+        '198.51.100.45 is a documentation address, checked like a public one.',
+        'Skipped 2603:10b6:5:2a6::9 (DM6PR12MB4498.namprd12.prod.outlook.com) into SA1PR12MB6919.namprd12.prod.outlook.com: both are servers of the mailbox provider Microsoft, a relay inside the receiving side.',
+        'Skipped 2603:10b6:408:ef::27 (BN9PR03CA0712.namprd03.prod.outlook.com) into DM6PR12MB4498.namprd12.prod.outlook.com: both are servers of the mailbox provider Microsoft, a relay inside the receiving side.',
+        'Skipped 2603:10b6:408:ef:cafe::3e (BN2PEPF000044A5.namprd04.prod.outlook.com) into BN9PR03CA0712.outlook.office365.com: both are servers of the mailbox provider Microsoft, a relay inside the receiving side.',
+      ],
+    });
+    expect(a.claims.authResults[0]!.authservId).toBe('');
+    expect(a.claims.receivedSpf[0]).toMatchObject({ result: 'pass', clientIp: '198.51.100.45', receiver: 'protection.outlook.com', helo: 'mx.example.com' });
+  });
+
+  test('mbox bounce: From_ line dropped, null reverse-path', async () => {
+    const a = await analyzeHeaders(fixture('bounce-mbox.mbox'));
+    expect(a.message.headers[0]).toEqual({ name: 'Return-Path', value: '<>' });
+    expect(a.message.returnPath).toBe('');
+    expect(hops(a)).toEqual([
+      [null, null, 'mx.example.net', null, null],
+      ['198.51.100.81', 'documentation', 'mail.example.com', 1, null],
+    ]);
+    expect(a.route.origin).toMatchObject({ hopIndex: 1, ip: '198.51.100.81', confidence: 'medium' });
+  });
+
+  test('pasted with leading whitespace on every line', async () => {
+    const a = await analyzeHeaders(fixture('leading-whitespace.txt'));
+    expect(a.message.headers.map((h) => h.name)).toEqual(['Received', 'Received', 'From', 'To', 'Subject', 'Date', 'Message-ID', 'MIME-Version', 'Content-Type']);
+    expect(hops(a)).toEqual([
+      ['10.1.2.3', 'private', 'mail.example.com', null, null],
+      ['203.0.113.25', 'documentation', 'mx.example.net', 2, null],
+    ]);
+    expect(a.route.origin).toMatchObject({ hopIndex: 1, ip: '203.0.113.25', confidence: 'medium' });
+    expect(a.message.headersOnly).toBe(false);
+  });
+
+  test('clock skew: a negative delay and a missing date are flagged, not hidden', async () => {
+    const a = await analyzeHeaders(fixture('clock-skew.eml'));
+    expect(hops(a)).toEqual([
+      [null, null, 'client.example.com', null, 'missing'],
+      ['192.0.2.90', 'documentation', 'mail.example.com', null, null],
+      ['203.0.113.9', 'documentation', 'mx.example.net', -305, 'negative'],
+    ]);
+    expect(a.route.totalTransitSeconds).toBe(-305);
+    expect(a.route.origin).toMatchObject({ hopIndex: 2, ip: '203.0.113.9' });
+    expect(a.warnings).toEqual([
+      'The hop into mx.example.net is dated 5 minutes before the hop before it: one of these servers\' clocks is wrong (or its time zone is), so delays around it are not real.',
+      'One hop has no readable date, so its delay is unknown.',
+    ]);
+  });
+
+  test('Gmail "Original message" page pasted whole', async () => {
+    const a = await analyzeHeaders(fixture('gmail-original-page.txt'));
+    expect(a.message.headers[0]).toEqual({ name: 'Delivered-To', value: 'hoplens.recipient.example@gmail.com' });
+    expect(hops(a)).toEqual([
+      ['198.51.100.140', 'documentation', 'mail.example.com', null, null],
+      ['203.0.113.25', 'documentation', 'mx.google.com', 2, null],
+      [null, null, '2002:a05:7300:1a2b:b0:11a:3c4d:0', 0, null],
+    ]);
+    expect(a.route.origin).toMatchObject({ hopIndex: 1, ip: '203.0.113.25', confidence: 'high' });
+  });
+
+  test('only private addresses: no origin, and why', async () => {
+    const a = await analyzeHeaders(fixture('internal-only.eml'));
+    expect(a.route.origin).toBeNull();
+    expect(a.route.originMissingReason).toBe('Every client address in the route is private or local (10.20.30.40 private, 10.20.0.5 private): as far as these headers show, the message never crossed the public internet, or the hop where it did was cut off.');
+  });
+
+  test('a draft without Received headers is refused with the reason', async () => {
+    await expect(analyzeHeaders(fixture('no-received-draft.eml'))).rejects.toMatchObject({
+      name: 'InputError',
+      code: 'no-received',
+      message: expect.stringContaining('a draft, a copy from Sent Items, or headers cut off when copying'),
+    });
+  });
+
+  test('forwarded phish: embedded messages listed, nested one analysed on request', async () => {
+    const outer = await analyzeHeaders(fixture('forwarded-phish.eml'));
+    expect(outer.embeddedIndex).toBeNull();
+    expect(outer.embedded).toEqual([
+      { index: 0, subject: 'is this real?', from: 'quinn@example.org', date: '2025-10-14T15:04:58.000Z' },
+      { index: 1, subject: 'Your mailbox is full – verify now', from: 'no-reply@account-verify.example.net', date: '2025-10-14T14:58:28.000Z' },
+    ]);
+    const phish = await analyzeHeaders(fixture('forwarded-phish.eml'), { embedded: 1 });
+    expect(phish.embeddedIndex).toBe(1);
+    expect(phish.embedded).toEqual(outer.embedded);
+    expect(phish.message.fromDisplay).toBe('Mailbox Administrator');
+    expect(hops(phish)).toEqual([
+      ['203.0.113.66', 'documentation', 'secure-login.example.net', null, null],
+      ['198.51.100.200', 'documentation', 'mail.example.org', 2, null],
+      ['127.0.0.1', 'loopback', 'mail.example.org', 2, null],
+    ]);
+    expect(phish.route.origin).toMatchObject({ hopIndex: 1, ip: '198.51.100.200', confidence: 'high' });
+    expect(phish.route.origin!.reasons[0]).toBe('mail.example.org, a server of the recipient\'s domain example.org, received the message from 198.51.100.200 (secure-login.example.net): the first client on the receiving side\'s path with a public address that is not one of the receiving side\'s own servers.');
+    await expect(analyzeHeaders(fixture('forwarded-phish.eml'), { embedded: 2 })).rejects.toMatchObject({ code: 'no-such-embedded' });
+  });
+
+  test('the bundled sample: origin 203.0.113.25, HELO mail.example.com, envelope-from postmaster@example.com', async () => {
+    const a = await analyzeHeaders(readFileSync(new URL('../../../public/samples/sample.eml', import.meta.url)));
+    expect(a.message.subject).toBe('Hoplens sample: test message from mail.example.com');
+    expect(a.message.returnPath).toBe('postmaster@example.com');
+    expect(hops(a)).toEqual([
+      ['fe80::8d1c:52ff:fe3a:17b2', 'link-local', 'EXCH01.corp.example.com', null, null],
+      ['10.20.0.15', 'private', 'mail.example.com', 1, null],
+      ['203.0.113.25', 'documentation', 'mx1.example.net', 2, null],
+      ['127.0.0.1', 'loopback', 'localhost', 2, null],
+      ['127.0.0.1', 'loopback', 'mx1.example.net', 1, null],
+      ['198.51.100.20', 'documentation', 'mailstore1.example.net', 0, null],
+    ]);
+    expect(a.route.hops[2]!.received.helo).toBe('mail.example.com');
+    expect(a.route.origin).toEqual({
+      hopIndex: 2,
+      ip: '203.0.113.25',
+      confidence: 'high',
+      reasons: [
+        'mx1.example.net, a server of the recipient\'s domain example.net, received the message from 203.0.113.25 (mail.example.com): the first client on the receiving side\'s path with a public address that is not one of the receiving side\'s own servers.',
+        'Received-SPF client-ip, Authentication-Results iprev (policy.iprev) and Authentication-Results spf comment name the same address 203.0.113.25.',
+        '203.0.113.25 is a documentation address, checked like a public one.',
+        'Skipped 198.51.100.20 (mx1.example.net) into mailstore1.example.net: both are servers of the recipient\'s domain example.net, a relay inside the receiving side.',
+        'Skipped 127.0.0.1 (localhost) into mx1.example.net: the address is loopback, an internal hand-over.',
+        'Skipped 127.0.0.1 (mx1.example.net) into localhost: the address is loopback, an internal hand-over.',
+        'x-originating-ip names 10.20.40.31: that is the address of the sender\'s mail client, not of a mail server, so it does not contradict this choice.',
+      ],
+    });
+    expect(a.claims.receivedSpf).toEqual([{
+      result: 'pass', comment: 'mailfrom', identity: 'mailfrom', clientIp: '203.0.113.25', helo: 'mail.example.com',
+      envelopeFrom: 'postmaster@example.com', receiver: 'mx1.example.net', mechanism: null, headerIndex: 7,
+    }]);
+  });
+});

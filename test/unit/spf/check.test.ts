@@ -1,0 +1,143 @@
+import { describe, expect, it } from 'vitest';
+import { spfCheck } from '../../../src/core/checks/spf/index.js';
+import { NOT_CHECKED, type CheckContext, type CheckResult, type SenderSoftware } from '../../../src/core/checks/types.js';
+import { memoryResolver, type MemoryZone } from '../../../src/core/dns/memory.js';
+import type { MessageInfo } from '../../../src/core/message/types.js';
+import { classifyIp } from '../../../src/core/net/ip.js';
+import type { ReceivedFields } from '../../../src/core/received/types.js';
+import type { Hop } from '../../../src/core/route/types.js';
+
+/** The SPF part of the shared test zones (notes/zones.md). */
+const ZONE: MemoryZone = {
+  'example.com': [
+    { type: 'MX', data: { preference: 10, exchange: 'mail.example.com' } },
+    { type: 'TXT', data: 'v=spf1 ip4:203.0.113.24/29 ip6:2001:db8::/64 include:_spf.example.net -all' },
+  ],
+  'mail.example.com': [{ type: 'A', data: '203.0.113.25' }],
+  '_spf.example.net': [{ type: 'TXT', data: 'v=spf1 ip4:198.51.100.0/24 ~all' }],
+  'example.org': [
+    { type: 'TXT', data: `v=spf1 ${Array.from({ length: 11 }, (_, i) => `include:l${i + 1}.example.org`).join(' ')} -all` },
+  ],
+  ...Object.fromEntries(Array.from({ length: 11 }, (_, i) => [`l${i + 1}.example.org`, [{ type: 'TXT' as const, data: 'v=spf1 -all' }]])),
+  'nomx.example': [{ type: 'A', data: '203.0.113.50' }],
+};
+
+function hop(fields: Partial<ReceivedFields>): Hop {
+  const received: ReceivedFields = {
+    raw: '', helo: null, rdns: null, ip: null, port: null, by: 'mx.example.net', byIp: null, via: null, with: 'ESMTP', id: null,
+    for: null, date: null, dateRaw: null, tls: null, envelopeFrom: null, authenticatedSender: null, software: null,
+    dialect: 'generic', warnings: [], ...fields,
+  };
+  return { index: 0, headerIndex: 0, received, ipClass: received.ip === null ? null : classifyIp(received.ip), delaySeconds: null, clockIssue: null };
+}
+
+function context(origin: Hop | null, message: Partial<MessageInfo> = {}, software: SenderSoftware | null = null): CheckContext {
+  return {
+    analysis: {
+      message: {
+        subject: 'test', from: 'alice@example.com', fromDisplay: null, to: ['bob@example.net'], returnPath: 'alice@example.com',
+        date: null, messageId: null, headers: [], headersOnly: true, ...message,
+      },
+      route: {
+        hops: origin ? [origin] : [],
+        totalTransitSeconds: null,
+        origin: origin && { hopIndex: origin.index, ip: origin.received.ip ?? '', reasons: ['test'], confidence: 'high' },
+        originMissingReason: origin ? null : 'no Received header names a public IP',
+      },
+      claims: { authResults: [], receivedSpf: [] },
+      embedded: [],
+      embeddedIndex: null,
+      warnings: [],
+    },
+    origin,
+    resolver: memoryResolver(ZONE),
+    software,
+    earlier: [],
+  };
+}
+
+async function run(ctx: CheckContext): Promise<CheckResult[]> {
+  const out: CheckResult[] = [];
+  for await (const r of spfCheck.run(ctx)) out.push(r);
+  return out;
+}
+
+const mail = hop({ ip: '203.0.113.25', helo: 'mail.example.com' });
+
+describe('spfCheck', () => {
+  it('passes the sample origin 203.0.113.25 for example.com, with evidence of the TXT lookup', async () => {
+    const [r, ...rest] = await run(context(mail));
+    expect(rest).toHaveLength(0);
+    expect(r).toMatchObject({ check: 'spf', subject: 'example.com', result: 'pass', severity: 'ok', hopIndex: 0, advice: [] });
+    expect(r!.details).toMatchObject({ identity: 'mailfrom', ip: '203.0.113.25', mailFrom: 'alice@example.com', mechanism: 'ip4:203.0.113.24/29', lookups: 0 });
+    expect(r!.evidence.map((e) => `${e.question.name} ${e.question.type}`)).toEqual(['example.com TXT']);
+    expect(r!.evidence[0]!.records[0]).toContain('v=spf1 ip4:203.0.113.24/29');
+  });
+
+  it('fails 192.0.2.1 for example.com and says what to add', async () => {
+    const [r] = await run(context(hop({ ip: '192.0.2.1', helo: 'mail.example.com' })));
+    expect(r).toMatchObject({ result: 'fail', severity: 'error', subject: 'example.com' });
+    expect(r!.details).toMatchObject({ mechanism: '-all', lookups: 1 });
+    expect(r!.advice.join(' ')).toContain('`ip4:192.0.2.1`');
+    expect(r!.evidence.map((e) => e.question.name)).toEqual(['example.com', '_spf.example.net']);
+  });
+
+  it('passes an address listed in the included record', async () => {
+    const [r] = await run(context(hop({ ip: '198.51.100.7', helo: 'x.example.com' })));
+    expect(r!.result).toBe('pass');
+    expect(r!.details.mechanism).toBe('include:_spf.example.net');
+  });
+
+  it('is permerror for example.org, which needs more than 10 lookups, and says how to flatten', async () => {
+    const [r] = await run(context(mail, { returnPath: 'bounce@example.org' }));
+    expect(r).toMatchObject({ result: 'permerror', subject: 'example.org', severity: 'error' });
+    expect(r!.details).toMatchObject({ lookups: 11 });
+    expect(r!.explanation).toContain('include:l11.example.org');
+    expect(r!.advice.join(' ')).toMatch(/reached 11 DNS-querying terms.*allows 10/);
+    expect(r!.advice.join(' ')).toContain('Flatten');
+  });
+
+  it('is none for a domain without SPF and advises publishing one', async () => {
+    const [r] = await run(context(mail, { returnPath: 'x@nomx.example' }));
+    expect(r).toMatchObject({ result: 'none', severity: 'warning', subject: 'nomx.example' });
+    expect(r!.advice.join(' ')).toContain('v=spf1 ip4:203.0.113.25 -all');
+  });
+
+  it('names the include of Microsoft 365 when the headers show it', async () => {
+    const [r] = await run(context(hop({ ip: '192.0.2.1', helo: 'mail.example.com' }), {}, 'microsoft365'));
+    expect(r!.advice.join(' ')).toContain('include:spf.protection.outlook.com');
+  });
+
+  it('checks the HELO name for the null sender', async () => {
+    const [r] = await run(context(hop({ ip: '203.0.113.25', helo: 'example.com' }), { returnPath: '' }));
+    expect(r).toMatchObject({ result: 'pass', subject: 'example.com' });
+    expect(r!.details).toMatchObject({ identity: 'helo', mailFrom: '' });
+    expect(r!.explanation).toContain('HELO name');
+  });
+
+  it('falls back to the Received envelope-from, then to the From: domain with a note', async () => {
+    const [viaReceived] = await run(context(hop({ ip: '192.0.2.1', helo: 'h.example', envelopeFrom: '<x@example.org>' }), { returnPath: null }));
+    expect(viaReceived).toMatchObject({ subject: 'example.org', result: 'permerror' });
+    expect(viaReceived!.explanation).toContain('Received header');
+    const [viaFrom] = await run(context(mail, { returnPath: null, from: 'alice@example.com' }));
+    expect(viaFrom).toMatchObject({ subject: 'example.com', result: 'pass' });
+    expect(viaFrom!.explanation).toContain('not the envelope sender');
+  });
+
+  it('does not check without an origin hop, or for a private origin IP', async () => {
+    const [none] = await run(context(null));
+    expect(none).toMatchObject({ result: NOT_CHECKED, hopIndex: null });
+    expect(none!.explanation).toContain('no Received header names a public IP');
+    const [priv] = await run(context(hop({ ip: '10.1.2.3', helo: 'mail.example.com' })));
+    expect(priv).toMatchObject({ result: NOT_CHECKED, subject: '10.1.2.3', evidence: [] });
+    expect(priv!.explanation).toContain('private');
+  });
+
+  it('is temperror when the domain\'s DNS fails', async () => {
+    const ctx = context(mail, { returnPath: 'a@broken.example' });
+    ctx.resolver = memoryResolver({ ...ZONE, 'broken.example': 'SERVFAIL' });
+    const [r] = await run(ctx);
+    expect(r).toMatchObject({ result: 'temperror', severity: 'warning' });
+    expect(r!.advice.join(' ')).toContain('Retry');
+  });
+});

@@ -1,0 +1,35 @@
+// @vitest-environment happy-dom
+import { act } from 'preact/test-utils';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { MessageInput } from '../../../src/ui/components/message-input.js';
+import { mount } from './render.js';
+
+vi.mock('webextension-polyfill', async () => ({ default: (await import('./fake-browser.js')).browser }));
+
+beforeEach(() => {
+  document.body.innerHTML = '';
+});
+
+describe('message input', () => {
+  it('analyzes the pasted text on Ctrl+Enter and on the button', async () => {
+    const onMessage = vi.fn();
+    const root = await mount(<MessageInput onMessage={onMessage} />);
+    const area = root.querySelector('[data-testid="paste-input"]') as HTMLTextAreaElement;
+    expect(root.querySelector(`label[for="${area.id}"]`)?.textContent).toBe('Paste the message source or just its headers');
+    area.value = 'Received: from a by b; Wed, 01 May 2024 10:00:00 +0000\n';
+    await act(() => {
+      area.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', ctrlKey: true, bubbles: true }));
+    });
+    expect(onMessage).toHaveBeenCalledWith(area.value, { kind: 'paste', label: 'pasted text' });
+    await act(() => (root.querySelector('[data-testid="analyze-button"]') as HTMLButtonElement).click());
+    expect(onMessage).toHaveBeenCalledTimes(2);
+  });
+
+  it('says what is wrong instead of sending an empty paste', async () => {
+    const onMessage = vi.fn();
+    const root = await mount(<MessageInput onMessage={onMessage} />);
+    await act(() => (root.querySelector('[data-testid="analyze-button"]') as HTMLButtonElement).click());
+    expect(onMessage).not.toHaveBeenCalled();
+    expect(root.querySelector('[role="alert"]')?.textContent).toBe('Paste a message or its headers first.');
+  });
+});

@@ -1,0 +1,59 @@
+// @vitest-environment happy-dom
+import { act } from 'preact/test-utils';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { OptionsPage } from '../../../src/ui/options/options-page.js';
+import { browser } from './fake-browser.js';
+import { mount, settle } from './render.js';
+
+vi.mock('webextension-polyfill', async () => ({ default: (await import('./fake-browser.js')).browser }));
+
+beforeEach(() => {
+  document.body.innerHTML = '';
+  vi.clearAllMocks();
+});
+
+async function chooseCustom(root: HTMLElement, url: string) {
+  await act(() => (root.querySelector('#resolver-custom') as HTMLInputElement).click());
+  const input = root.querySelector('#custom-url') as HTMLInputElement;
+  input.value = url;
+  await act(() => {
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+  await act(() => {
+    root.querySelector('form')!.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
+  });
+  await settle();
+  return input;
+}
+
+describe('options page', () => {
+  it('states what is sent where, naming the chosen resolver', async () => {
+    const root = await mount(<OptionsPage />);
+    await settle();
+    const statement = root.querySelector('[data-testid="privacy-statement"]')?.textContent ?? '';
+    expect(statement).toContain('Hoplens sends the IP addresses and host names it checks — never the message — to the resolver you choose: Cloudflare');
+    await act(() => (root.querySelector('#no-dns') as HTMLInputElement).click());
+    expect(root.querySelector('[data-testid="privacy-statement"]')?.textContent).toContain('nothing leaves your browser');
+  });
+
+  it('refuses a plain-http resolver that is not on loopback', async () => {
+    const root = await mount(<OptionsPage />);
+    await settle();
+    const input = await chooseCustom(root, 'http://dns.example/dns-query');
+    expect(input.getAttribute('aria-invalid')).toBe('true');
+    expect(root.querySelector('#custom-url-help')?.textContent).toContain('Enter an https:// URL');
+    expect(browser.permissions.request).not.toHaveBeenCalled();
+    expect(browser.storage.local.set).not.toHaveBeenCalled();
+  });
+
+  it('asks for the host permission, then saves a custom https resolver', async () => {
+    const root = await mount(<OptionsPage />);
+    await settle();
+    await chooseCustom(root, 'https://doh.example/dns-query');
+    expect(browser.permissions.request).toHaveBeenCalledWith({ origins: ['https://doh.example/*'] });
+    expect(browser.storage.local.set).toHaveBeenCalledWith({
+      settings: { resolver: 'custom', customResolverUrl: 'https://doh.example/dns-query', timeoutMs: 5000, noDns: false },
+    });
+    expect(root.textContent).toContain('Saved.');
+  });
+});

@@ -1,0 +1,132 @@
+// @vitest-environment happy-dom
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { act } from 'preact/test-utils';
+import { renderJson } from '../../../src/core/report/exporters/json.js';
+import type { Report } from '../../../src/core/report/types.js';
+import { applyUpdate, STARTED, type AnalysisState } from '../../../src/ui/report/analysis-state.js';
+import { ReportView } from '../../../src/ui/report/report-view.js';
+import type { Analysis } from '../../../src/ui/report/use-analysis.js';
+import { HOSTILE, hostileReport, sampleReport } from '../../fixtures/reports/sample-report.js';
+import { missingKeys } from './fake-browser.js';
+import { liveElements, mount } from './render.js';
+
+vi.mock('webextension-polyfill', async () => ({ default: (await import('./fake-browser.js')).browser }));
+
+function done(report: Report): AnalysisState {
+  return applyUpdate(STARTED, { type: 'progress', event: { type: 'done', report } });
+}
+
+function view(state: AnalysisState, restart = vi.fn()) {
+  const analysis: Pick<Analysis, 'state' | 'run' | 'outerEmbedded' | 'restart'> = {
+    state,
+    run: { raw: 'Received: …', source: { kind: 'paste', label: 'pasted text' } },
+    outerEmbedded: [],
+    restart,
+  };
+  return mount(<ReportView analysis={analysis} />);
+}
+
+const byTestId = (root: HTMLElement, id: string) => root.querySelector(`[data-testid="${id}"]`);
+
+beforeEach(() => {
+  document.body.innerHTML = '';
+  missingKeys.clear();
+});
+
+afterEach(() => {
+  // Only keys built from data may be missing (the UI then shows the core's English name or a generic text).
+  expect([...missingKeys].filter((k) => !/^(check_|errorHelp_)/.test(k))).toEqual([]);
+});
+
+describe('report view', () => {
+  it('shows the summary, every hop, and one card per check with its result word', async () => {
+    const root = await view(done(sampleReport));
+    expect(byTestId(root, 'summary')?.textContent).toBe(sampleReport.summary);
+    expect(byTestId(root, 'progress')).toBeNull();
+    expect(byTestId(root, 'hops-table')?.querySelectorAll('tbody tr')).toHaveLength(4);
+    const sender = root.querySelector('tr.sender-row');
+    expect(sender?.getAttribute('data-hop')).toBe('1');
+    expect(sender?.textContent).toContain('203.0.113.25');
+    const cards = Array.from(root.querySelectorAll('[data-testid="check-card"]'));
+    expect(cards.map((c) => [c.getAttribute('data-check'), c.getAttribute('data-result')])).toEqual(
+      sampleReport.checks.map((c) => [c.check, c.result]),
+    );
+    const spf = cards.find((c) => c.getAttribute('data-check') === 'spf')!;
+    expect(spf.querySelector('[data-testid="result-badge"]')?.textContent).toContain('softfail');
+    expect(spf.querySelector('.badge')?.className).toContain('sev-warning');
+    expect(spf.textContent).toContain('Keep the record under 10 DNS-querying terms.');
+    const evidence = spf.querySelector('details');
+    expect(evidence?.open).toBe(false);
+    expect(evidence?.textContent).toContain('no answer: timeout after 5000 ms');
+    expect(root.querySelector('.clock-issue')?.textContent).toContain('clock skew');
+    expect((byTestId(root, 'export-json') as HTMLButtonElement).disabled).toBe(false);
+  });
+
+  it('renders hostile header text as text: no script, image or link is created', async () => {
+    const root = await view(done(hostileReport()));
+    expect(liveElements(root)).toEqual([]);
+    const text = root.textContent ?? '';
+    for (const s of [HOSTILE.script, HOSTILE.img, HOSTILE.js, HOSTILE.mdLink, HOSTILE.formula]) expect(text).toContain(s);
+    expect(root.querySelectorAll('[data-testid="check-card"]')).toHaveLength(sampleReport.checks.length);
+  });
+
+  it('streams: a progress line with counts, cards as they come, exports off until done', async () => {
+    let s = applyUpdate(STARTED, { type: 'progress', event: { type: 'route', analysis: sampleReport } });
+    s = applyUpdate(s, { type: 'progress', event: { type: 'check', result: sampleReport.checks[0]! } });
+    s = applyUpdate(s, { type: 'progress', event: { type: 'dns', sent: 7, answered: 5, pending: 2 } });
+    const root = await view(s);
+    const progress = byTestId(root, 'progress');
+    expect(progress?.textContent).toContain('1 check results so far');
+    expect(progress?.textContent).toContain('DNS: 5 of 7 answered, 2 pending');
+    expect(progress?.closest('[aria-live="polite"]')).not.toBeNull();
+    expect(byTestId(root, 'summary')).toBeNull();
+    expect(root.querySelectorAll('[data-testid="check-card"]')).toHaveLength(1);
+    for (const id of ['export-json', 'export-markdown', 'export-csv', 'export-html', 'copy-summary']) {
+      expect((byTestId(root, id) as HTMLButtonElement).disabled, id).toBe(true);
+    }
+  });
+
+  it('re-runs with the hop the user picks as sender', async () => {
+    const restart = vi.fn();
+    const root = await view(done(sampleReport), restart);
+    const buttons = Array.from(root.querySelectorAll('[data-testid="hop-row"] button')) as HTMLButtonElement[];
+    // Hops 1 and 3 have an IP and are not the sender; hop 4 has no IP.
+    expect(buttons.map((b) => b.getAttribute('aria-label'))).toEqual([
+      'Use hop 1 (192.168.1.20) as sender and check again',
+      'Use hop 3 (127.0.0.1) as sender and check again',
+    ]);
+    await act(() => buttons[1]!.click());
+    expect(restart).toHaveBeenCalledWith({ originHop: 2, embedded: undefined });
+  });
+
+  it('shows the worker’s error with what to do', async () => {
+    const s = applyUpdate(STARTED, { type: 'error', code: 'no-received', message: 'The text has no Received: header.' });
+    const root = await view(s);
+    const error = byTestId(root, 'error');
+    expect(error?.getAttribute('role')).toBe('alert');
+    expect(error?.textContent).toContain('The text has no Received: header.');
+    expect(error?.textContent).toContain('Copy the full source of a message you received');
+  });
+
+  it('draws the delays as an accessible chart with a table fallback', async () => {
+    const root = await view(done(sampleReport));
+    const svg = root.querySelector('svg[role="img"]');
+    expect(svg?.getAttribute('aria-label')).toBe('Delay before each hop: Hop 2: 2 s; Hop 3: -1 s; Hop 4: 1 min 4 s');
+    expect(svg?.querySelectorAll('rect.bar-negative')).toHaveLength(1);
+    expect(root.querySelectorAll('.timeline details tbody tr')).toHaveLength(3);
+  });
+
+  it('downloads each export with the report’s file name and content', async () => {
+    const blobs: Blob[] = [];
+    const names: string[] = [];
+    vi.spyOn(URL, 'createObjectURL').mockImplementation((b) => (blobs.push(b as Blob), 'blob:x'));
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      names.push(this.download);
+    });
+    const root = await view(done(sampleReport));
+    await act(() => (byTestId(root, 'export-json') as HTMLButtonElement).click());
+    expect(names).toEqual(['hoplens-2024-05-01-quarterly-report-draft-2.json']);
+    expect(await blobs[0]!.text()).toBe(renderJson(sampleReport));
+    expect(root.querySelector('a')).toBeNull();
+  });
+});
