@@ -13,7 +13,7 @@ const UI_ENTRIES = { popup: 'src/ui/popup/main.tsx', report: 'src/ui/report/main
  * stream polyfill reach for. crypto is our own shim (MD5 only, what mailparser's attachment
  * checksum uses by default).
  */
-export function nodeBuiltinAliases(root) {
+function nodeBuiltinAliases(root) {
   const map = {
     stream: 'stream-browserify',
     buffer: 'buffer/',

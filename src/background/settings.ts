@@ -72,10 +72,10 @@ export function originPattern(url: string): string | null {
 export async function requestResolverPermission(url: string): Promise<boolean> {
   const pattern = originPattern(url);
   if (!pattern) return false;
-  const wanted = { origins: [pattern] };
-  if (await browser.permissions.contains(wanted)) return true;
   try {
-    return await browser.permissions.request(wanted);
+    // request() first and alone: Firefox honours it only while the click's user gesture lasts,
+    // which an earlier await would end. It answers true at once for an origin already granted.
+    return await browser.permissions.request({ origins: [pattern] });
   } catch {
     // The origin is outside optional_host_permissions (for example http://127.0.0.2): refused.
     return false;

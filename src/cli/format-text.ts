@@ -28,8 +28,12 @@ export function formatReport(report: Report): string {
   }
   for (const warning of report.warnings) out.push(`Warning: ${warning}`);
   out.push('');
-  out.push(report.dns.mode === 'live' ? `Checks (DNS via ${report.dns.resolver}):` : 'Checks (DNS off):');
-  for (const check of report.checks) out.push(...formatCheck(check));
+  if (report.dns.mode === 'live') {
+    out.push(`Checks (DNS via ${report.dns.resolver}):`);
+    for (const check of report.checks) out.push(...formatCheck(check));
+  } else {
+    out.push(`Checks: none ran, DNS lookups are off (--no-dns): ${report.checks.map((c) => c.check).join(', ')} not checked.`);
+  }
   out.push('');
   out.push(`Summary: ${report.summary}`);
   return out.join('\n') + '\n';
@@ -50,10 +54,13 @@ function formatHop(hop: Hop, isOrigin: boolean): string[] {
   return lines;
 }
 
+/** Where a check's explanation and advice start, under its summary. */
+const INDENT = ' '.repeat(30);
+
 function formatCheck(check: CheckResult): string[] {
-  const lines = [`  ${check.result.toUpperCase().padEnd(11)} ${check.check.padEnd(12)} ${check.summary}`];
-  if (check.result !== 'pass' && check.explanation) lines.push(...wrap(check.explanation, '                           '));
-  for (const advice of check.advice) lines.push(...wrap(`fix: ${advice}`, '                           '));
+  const lines = [`  ${check.result.toUpperCase().padEnd(14)} ${check.check.padEnd(12)} ${check.summary}`];
+  if (check.result !== 'pass' && check.explanation) lines.push(...wrap(check.explanation, INDENT));
+  for (const advice of check.advice) lines.push(...wrap(`fix: ${advice}`, INDENT));
   return lines;
 }
 

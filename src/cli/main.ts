@@ -5,7 +5,7 @@ import { checkIprev } from '../core/checks/iprev.js';
 import { BUILTIN_RESOLVERS, DEFAULT_RESOLVER_ID, resolveResolverUrl } from '../core/dns/builtin.js';
 import { dohResolver } from '../core/dns/doh.js';
 import type { Resolver } from '../core/dns/types.js';
-import { MAX_MESSAGE_BYTES } from '../core/message/index.js';
+import { MAX_INPUT_SIZE } from '../core/message/index.js';
 import { InputError } from '../core/message/types.js';
 import { classifyIp, isCheckable, normalizeIp } from '../core/net/ip.js';
 import { VERSION } from '../core/version.js';
@@ -94,8 +94,8 @@ async function readInput(file: string | null): Promise<Uint8Array> {
   } catch (error) {
     throw new UsageError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
   }
-  if (size > MAX_MESSAGE_BYTES) {
-    throw new InputError('too-large', `${file} is ${size} bytes; Hoplens reads messages up to ${MAX_MESSAGE_BYTES} bytes`);
+  if (size > MAX_INPUT_SIZE) {
+    throw new InputError('too-large', `${file} is ${size} bytes; Hoplens reads messages up to ${MAX_INPUT_SIZE} bytes`);
   }
   return new Uint8Array(await readFile(file));
 }

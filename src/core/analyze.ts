@@ -47,6 +47,7 @@ export async function analyze(raw: string | Uint8Array, options: AnalyzeOptions 
       { analysis, origin, resolver, signal: options.signal, software: detectSenderSoftware(analysis, origin) },
       (result) => emit({ type: 'check', result }),
     );
+    results = inReportOrder(results, checks, origin?.index ?? null);
     dns = { mode: 'live', resolver: options.resolver.label, ...resolver.usage() };
   } else {
     results = checks.map((check) => dnsOff(check.name));
@@ -66,6 +67,26 @@ export async function analyze(raw: string | Uint8Array, options: AnalyzeOptions 
   const report: Report = { ...unsummarised, summary: summarize(unsummarised) };
   emit({ type: 'done', report });
   return report;
+}
+
+/**
+ * Results stream in completion order; the report lists them in registry order, the sender's
+ * hop first within a check, so that two runs of the same message read the same.
+ */
+function inReportOrder(results: CheckResult[], checks: readonly Check[], originHop: number | null): CheckResult[] {
+  const rank = (r: CheckResult) => [
+    checks.findIndex((c) => c.name === r.check),
+    r.hopIndex === originHop ? -1 : (r.hopIndex ?? Number.MAX_SAFE_INTEGER),
+  ];
+  return results
+    .map((result, arrival) => ({ result, key: [...rank(result), arrival] }))
+    .sort((a, b) => cmpKeys(a.key, b.key))
+    .map(({ result }) => result);
+}
+
+function cmpKeys(a: number[], b: number[]): number {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i]! - b[i]!;
+  return 0;
 }
 
 function dnsOff(check: string): CheckResult {

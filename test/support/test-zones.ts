@@ -29,6 +29,7 @@ export const ZONES: MemoryZone = {
   // The 198.51.100.0/24 reverse zone fails to load: every name in it meets SERVFAIL.
   '100.51.198.in-addr.arpa': 'SERVFAIL',
   '7.100.51.198.in-addr.arpa': 'SERVFAIL',
+  '20.100.51.198.in-addr.arpa': 'SERVFAIL',
   '8.b.d.0.1.0.0.2.ip6.arpa': [soa('ns.example.com'), ns('ns.example.com')],
   '5.2.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.8.b.d.0.1.0.0.2.ip6.arpa': [ptr('mail6.example.com')],
   'example.com': [soa('ns.example.com'), ns('ns.example.com'), mx(10, 'mail.example.com'), txt('v=spf1 ip4:203.0.113.24/29 ip6:2001:db8::/64 include:_spf.example.net -all')],

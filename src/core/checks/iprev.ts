@@ -67,9 +67,12 @@ export async function checkIprev(
   const normal = normalizeIp(ip);
   if (normal === null) throw new TypeError(`${ip} is not an IP address`);
   const rname = reverseName(normal);
-  const zone = findZoneOwner(rname, resolver, options.signal);
-  const evaluation = await evaluate(normal, rname, resolver, options.maxNames ?? MAX_PTR_NAMES, options.signal);
-  return { ...evaluation, reverseZone: await zone };
+  // Together, so that a cancelled evaluation never leaves the zone lookup's rejection unheard.
+  const [evaluation, reverseZone] = await Promise.all([
+    evaluate(normal, rname, resolver, options.maxNames ?? MAX_PTR_NAMES, options.signal),
+    findZoneOwner(rname, resolver, options.signal),
+  ]);
+  return { ...evaluation, reverseZone };
 }
 
 async function evaluate(

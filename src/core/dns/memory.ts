@@ -22,7 +22,8 @@ const MAX_CNAME_CHAIN = 8;
 
 /**
  * A resolver over a fixed zone, for tests and benchmarks: no network. A name absent from the
- * zone is NXDOMAIN; a name present without the asked type is NODATA; CNAMEs are followed.
+ * zone is NXDOMAIN; a name present without the asked type is NODATA; both carry the SOA of the
+ * nearest enclosing name that has one, as real servers do; CNAMEs are followed.
  */
 export function memoryResolver(zone: MemoryZone, options: MemoryResolverOptions = {}): Resolver & { readonly queries: number } {
   const label = options.label ?? 'memory';
@@ -47,6 +48,16 @@ export function memoryResolver(zone: MemoryZone, options: MemoryResolverOptions 
     }
   }
 
+  /** The SOA of the zone holding `name`, as a real server puts it in a negative answer (RFC 2308). */
+  function enclosingSoa(name: string): DnsRecord[] {
+    for (let owner = name; ; owner = owner.slice(owner.indexOf('.') + 1)) {
+      const entry = table.get(owner);
+      const soa = Array.isArray(entry) ? entry.find((r) => r.type === 'SOA') : undefined;
+      if (soa) return [toRecord(owner, soa)];
+      if (!owner.includes('.')) return [];
+    }
+  }
+
   function answer(name: string, type: RRType): DnsAnswer {
     const question = { name, type };
     const base = { question, authority: [], authenticated: false, extendedErrors: [], resolver: label, elapsedMs: 0, fromCache: false };
@@ -56,11 +67,13 @@ export function memoryResolver(zone: MemoryZone, options: MemoryResolverOptions 
       const entry = table.get(owner);
       if (entry === 'TIMEOUT') throw new DnsError('timeout', `no answer for ${owner} ${type}`, question, label);
       if (entry === 'SERVFAIL') return { ...base, rcode: 'SERVFAIL', answers };
-      if (entry === undefined) return { ...base, rcode: answers.length ? 'NOERROR' : 'NXDOMAIN', answers };
+      if (entry === undefined) {
+        return { ...base, rcode: answers.length ? 'NOERROR' : 'NXDOMAIN', answers, authority: enclosingSoa(owner) };
+      }
       const cname = type !== 'CNAME' ? entry.find((r) => r.type === 'CNAME') : undefined;
       if (!cname) {
         for (const r of entry) if (r.type === type) answers.push(toRecord(owner, r));
-        return { ...base, rcode: 'NOERROR', answers };
+        return { ...base, rcode: 'NOERROR', answers, authority: answers.length ? [] : enclosingSoa(owner) };
       }
       const record = toRecord(owner, cname);
       answers.push(record);

@@ -13,12 +13,35 @@ export function normalizeIp(text: string): string | null {
   const zone = s.indexOf('%');
   if (zone >= 0) s = s.slice(0, zone);
   if (s.length === 0 || s.length > 64) return null;
-  // Only the dotted-quad form: ipaddr.js also reads "1", "0x7f.1" and octal parts, which no MTA writes.
-  if (ipaddr.IPv4.isValidFourPartDecimal(s)) return ipaddr.IPv4.parse(s).toString();
-  if (!s.includes(':') || !ipaddr.IPv6.isValid(s)) return null;
-  const v6 = ipaddr.IPv6.parse(s);
+  // Only the dotted-quad form: ipaddr.js also reads "1", "0x7f.1" and octal parts, which no MTA
+  // writes. The shape checks come first because ipaddr.js validates by catching exceptions,
+  // which is slow, and most words in a header are not addresses.
+  if (/^\d{1,3}(\.\d{1,3}){3}$/.test(s)) {
+    return ipaddr.IPv4.isValidFourPartDecimal(s) ? ipaddr.IPv4.parse(s).toString() : null;
+  }
+  const v6 = parseIPv6(s);
+  if (v6 === null) return null;
   if (v6.isIPv4MappedAddress()) return v6.toIPv4Address().toString();
   return v6.toRFC5952String();
+}
+
+const TRAILING_QUAD = /^(.*:)(\d{1,3}(?:\.\d{1,3}){3})$/;
+
+/**
+ * IPv6 text (RFC 4291 §2.2, an embedded dotted quad included) → address, or null. ipaddr.js
+ * reads "::1.2.3.4" as IPv4-mapped (::ffff:1.2.3.4), so the quad is rewritten as two hex groups
+ * before it sees it.
+ */
+export function parseIPv6(text: string): ipaddr.IPv6 | null {
+  if (!/^[0-9a-f:.]*:[0-9a-f:.]*$/i.test(text)) return null;
+  let hex = text;
+  const quad = TRAILING_QUAD.exec(text);
+  if (quad) {
+    if (!ipaddr.IPv4.isValidFourPartDecimal(quad[2]!)) return null;
+    const [a, b, c, d] = ipaddr.IPv4.parse(quad[2]!).octets as [number, number, number, number];
+    hex = `${quad[1]}${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}`;
+  }
+  return ipaddr.IPv6.isValid(hex) ? ipaddr.IPv6.parse(hex) : null;
 }
 
 const DOCUMENTATION: ReadonlyArray<[string, number]> = [

@@ -40,10 +40,9 @@ export interface ReceivedSyntax {
   warnings: string[];
 }
 
-export function isKeyword(t: Token | undefined, name?: ClauseName): t is WordToken {
-  if (t === undefined || t.kind !== 'word') return false;
-  const lower = t.text.toLowerCase();
-  return name === undefined ? CLAUSE_NAMES.has(lower) : lower === name;
+function isKeyword(t: Token | undefined): t is WordToken {
+  // Keywords are short; checking the length first keeps hostile megabyte words cheap.
+  return t !== undefined && t.kind === 'word' && t.text.length <= 4 && CLAUSE_NAMES.has(t.text.toLowerCase());
 }
 
 export function parseSyntax(text: string, tokens: Token[]): ReceivedSyntax {

@@ -58,16 +58,55 @@ export function unfold(value: string): string {
   return value.replace(/\r?\n(?=[ \t])/g, '').replace(/[\r\n]+/g, ' ');
 }
 
-const WSP = /[ \t]/;
-
 function isWordChar(c: string): boolean {
   return !(c === ' ' || c === '\t' || c === '(' || c === ')' || c === '"' || c === '<' || c === ';');
 }
 
+/** Deeper nesting is read as text: no MTA nests that far, and hostile input must stay cheap. */
+const MAX_DEPTH = 32;
+
 interface OpenComment {
   start: number;
-  own: string[];
-  children: CommentToken[];
+  /** Where this level's current run of own text began. */
+  segment: number;
+  parts: string[] | null;
+  children: CommentToken[] | null;
+}
+
+const NO_CHILDREN: CommentToken[] = [];
+
+/**
+ * The full text is computed on demand: building it at every nesting level would copy the
+ * inner text once per level.
+ */
+class Comment implements CommentToken {
+  readonly kind = 'comment' as const;
+  readonly own: string;
+  readonly children: CommentToken[];
+  readonly start: number;
+  readonly end: number;
+  readonly #input: string;
+  readonly #innerEnd: number;
+  #text: string | undefined;
+
+  constructor(input: string, open: OpenComment, innerEnd: number, end: number) {
+    this.#input = input;
+    this.#innerEnd = innerEnd;
+    this.start = open.start;
+    this.end = end;
+    this.children = open.children ?? NO_CHILDREN;
+    const tail = input.slice(open.segment, innerEnd);
+    this.own = unescape(open.parts === null ? tail : open.parts.join('') + tail);
+  }
+
+  get text(): string {
+    this.#text ??= unescape(this.#input.slice(this.start + 1, this.#innerEnd));
+    return this.#text;
+  }
+}
+
+function unescape(text: string): string {
+  return text.includes('\\') ? text.replace(/\\([\s\S])/g, '$1') : text;
 }
 
 /** Splits an unfolded value into tokens. Never throws; oddities become warnings. */
@@ -80,7 +119,7 @@ export function tokenize(input: string): TokenizeResult {
   let i = 0;
   while (i < n) {
     const c = input[i] as string;
-    if (WSP.test(c)) {
+    if (c === ' ' || c === '\t') {
       i++;
       continue;
     }
@@ -139,56 +178,54 @@ export function tokenize(input: string): TokenizeResult {
   return { tokens, warnings: [...warnings] };
 }
 
+const OPEN = 40;
+const CLOSE = 41;
+const BACKSLASH = 92;
+
 /** Reads one comment with its nested comments; returns the index after it. */
 function readComment(input: string, from: number, tokens: Token[], warnings: Set<string>): number {
   const n = input.length;
-  const stack: OpenComment[] = [{ start: from, own: [], children: [] }];
+  const stack: OpenComment[] = [{ start: from, segment: from + 1, parts: null, children: null }];
+  let excess = 0;
   let i = from + 1;
-  while (i < n && stack.length > 0) {
-    const c = input[i] as string;
-    const top = stack[stack.length - 1] as OpenComment;
-    if (c === '\\' && i + 1 < n) {
-      top.own.push(input[i + 1] as string);
+  while (i < n) {
+    const c = input.charCodeAt(i);
+    if (c === BACKSLASH) {
       i += 2;
-    } else if (c === '(') {
-      stack.push({ start: i, own: [], children: [] });
+    } else if (c === OPEN) {
+      if (excess > 0 || stack.length >= MAX_DEPTH) {
+        if (excess === 0) warnings.add(`comments nested deeper than ${MAX_DEPTH} levels read as text`);
+        excess++;
+      } else {
+        const top = stack[stack.length - 1] as OpenComment;
+        (top.parts ??= []).push(input.slice(top.segment, i));
+        stack.push({ start: i, segment: i + 1, parts: null, children: null });
+      }
       i++;
-    } else if (c === ')') {
+    } else if (c === CLOSE) {
       i++;
-      attach(stack, close(input, stack.pop() as OpenComment, i - 1, i), tokens);
+      if (excess > 0) {
+        excess--;
+        continue;
+      }
+      const done = new Comment(input, stack.pop() as OpenComment, i - 1, i);
+      const parent = stack[stack.length - 1];
+      if (parent === undefined) {
+        tokens.push(done);
+        return i;
+      }
+      (parent.children ??= []).push(done);
+      parent.segment = i;
     } else {
-      top.own.push(c);
       i++;
     }
   }
-  if (stack.length > 0) {
-    warnings.add('unbalanced "(": comment closed at end of header');
-    while (stack.length > 0) attach(stack, close(input, stack.pop() as OpenComment, n, n), tokens);
+  warnings.add('unbalanced "(": comment closed at end of header');
+  while (stack.length > 0) {
+    const done = new Comment(input, stack.pop() as OpenComment, n, n);
+    const parent = stack[stack.length - 1];
+    if (parent === undefined) tokens.push(done);
+    else (parent.children ??= []).push(done);
   }
-  return i;
-}
-
-/**
- * The full text is computed on demand: building it eagerly at every nesting level would copy
- * the inner text once per level, quadratic for hostile input such as 500k "(".
- */
-function close(input: string, open: OpenComment, innerEnd: number, end: number): CommentToken {
-  let text: string | undefined;
-  return {
-    kind: 'comment',
-    get text(): string {
-      text ??= input.slice(open.start + 1, innerEnd).replace(/\\([\s\S])/g, '$1');
-      return text;
-    },
-    own: open.own.join(''),
-    children: open.children,
-    start: open.start,
-    end,
-  };
-}
-
-function attach(stack: OpenComment[], done: CommentToken, tokens: Token[]): void {
-  const parent = stack[stack.length - 1];
-  if (parent === undefined) tokens.push(done);
-  else parent.children.push(done);
+  return n;
 }

@@ -1,7 +1,7 @@
 import { useRef, useState } from 'preact/hooks';
-import browser from 'webextension-polyfill';
 import type { SourceInfo } from '../../background/protocol.js';
 import { t } from '../i18n.js';
+import { loadSample } from '../sample.js';
 
 interface Props {
   onMessage: (raw: string, source: SourceInfo) => void;
@@ -39,9 +39,7 @@ export function MessageInput({ onMessage }: Props) {
 
   const trySample = async () => {
     try {
-      const response = await fetch(browser.runtime.getURL('samples/sample.eml'));
-      if (!response.ok) throw new Error(`HTTP ${response.status}`);
-      onMessage(await response.text(), { kind: 'file', label: t('sourceSample') });
+      onMessage(await loadSample(), { kind: 'file', label: t('sourceSample') });
       setProblem('');
     } catch (error) {
       setProblem(t('sampleUnavailable', [error instanceof Error ? error.message : String(error)]));

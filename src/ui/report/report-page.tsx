@@ -3,6 +3,7 @@ import type { SourceInfo } from '../../background/protocol.js';
 import { MessageInput } from '../components/message-input.js';
 import { t } from '../i18n.js';
 import { ask } from '../runtime.js';
+import { loadSample } from '../sample.js';
 import { ReportView } from './report-view.js';
 import { useAnalysis } from './use-analysis.js';
 
@@ -11,12 +12,24 @@ type Loading = { status: 'loading' } | { status: 'missing'; why: string } | { st
 /**
  * The full-tab report. `?id=` (the popup's "Open in tab") or `?stash=` (the worker's context
  * menu) names a message waiting in the worker; `origin` and `embedded` carry the popup's picks.
+ * `?sample=1` (what `npm start` opens) analyses the packaged sample message.
  */
 export function ReportPage({ params }: { params: URLSearchParams }) {
   const analysis = useAnalysis();
   const id = params.get('id') ?? params.get('stash');
-  const [loading, setLoading] = useState<Loading>(id ? { status: 'loading' } : { status: 'missing', why: '' });
+  const sample = params.get('sample') === '1';
+  const [loading, setLoading] = useState<Loading>(id || sample ? { status: 'loading' } : { status: 'missing', why: '' });
   const [showInput, setShowInput] = useState(false);
+
+  useEffect(() => {
+    if (!sample) return;
+    loadSample()
+      .then((raw) => {
+        setLoading({ status: 'loaded' });
+        analysis.start({ raw, source: { kind: 'file', label: t('sourceSample') } });
+      })
+      .catch((error: unknown) => setLoading({ status: 'missing', why: t('sampleUnavailable', [error instanceof Error ? error.message : String(error)]) }));
+  }, [sample]);
 
   useEffect(() => {
     if (!id) return;

@@ -14,6 +14,9 @@ describe('normalizeIp', () => {
     ['::ffff:1.2.3.4', '1.2.3.4'],
     ['[IPv6:::ffff:192.0.2.6]', '192.0.2.6'],
     ['::ffff:c000:0206', '192.0.2.6'],
+    // IPv4-compatible, not IPv4-mapped: stays IPv6 (ipaddr.js alone would read it as mapped).
+    ['::1.2.3.4', '::102:304'],
+    ['2001:db8::192.0.2.33', '2001:db8::c000:221'],
     ['fe80::1%eth0', 'fe80::1'],
     ['[fe80::5d3c:7e1a:9b4f:2c10%5]', 'fe80::5d3c:7e1a:9b4f:2c10'],
     ['2001:db8:0:1:0:0:0:1', '2001:db8:0:1::1'],

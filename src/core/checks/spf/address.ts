@@ -1,10 +1,10 @@
 import ipaddr from 'ipaddr.js';
+import { parseIPv6 } from '../../net/ip.js';
 
 export type Address = ipaddr.IPv4 | ipaddr.IPv6;
 
 const QNUM = '(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])';
 const DOTTED_QUAD = new RegExp(`^${QNUM}(?:\\.${QNUM}){3}$`);
-const TRAILING_QUAD = /^(.*:)([0-9]+\.[0-9.]*)$/;
 
 /** ip4-network of RFC 7208 §5.6: a dotted quad, no leading zeros, nothing left out. */
 export function parseIp4(text: string): ipaddr.IPv4 | null {
@@ -13,17 +13,11 @@ export function parseIp4(text: string): ipaddr.IPv4 | null {
 
 /** ip6-network of §5.6 (RFC 4291 text forms, an embedded dotted quad included). */
 export function parseIp6(text: string): ipaddr.IPv6 | null {
-  if (!text.includes(':') || !/^[0-9a-f:.]+$/i.test(text)) return null;
-  let hex = text;
-  // ipaddr.js reads "::1.2.3.4" as IPv4-mapped (::ffff:1.2.3.4); write the quad as two hex groups first.
-  const quad = TRAILING_QUAD.exec(text);
-  if (quad) {
-    const v4 = parseIp4(quad[2]!);
-    if (!v4) return null;
-    const [a, b, c, d] = v4.octets as [number, number, number, number];
-    hex = `${quad[1]}${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}`;
-  }
-  return ipaddr.IPv6.isValid(hex) ? ipaddr.IPv6.parse(hex) : null;
+  if (!text.includes(':')) return null;
+  const quad = /[0-9.]+$/.exec(text)?.[0];
+  // §5.6 wants the embedded quad in ip4-network form too: no leading zeros.
+  if (quad?.includes('.') && !parseIp4(quad)) return null;
+  return parseIPv6(text);
 }
 
 /** The SMTP client's address; IPv4-mapped IPv6 is IPv4, as §5 requires. */

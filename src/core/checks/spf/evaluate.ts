@@ -45,7 +45,7 @@ export async function checkHost(s: Session, domain: string, depth: number): Prom
   const record = fetched.record;
 
   for (const term of record.mechanisms) {
-    const { matched, note } = await traced(s, domain, record.text, term.text, depth, () => evaluateMechanism(s, domain, term, depth));
+    const { matched, note } = await traced(s, domain, record.text, term.text, depth, () => evaluateMechanism(s, domain, record.text, term, depth));
     s.trace.push({ domain, record: record.text, term: term.text, note, depth });
     if (matched) {
       const result = QUALIFIER_RESULT[term.qualifier];
@@ -67,15 +67,16 @@ export async function checkHost(s: Session, domain: string, depth: number): Prom
       s.limits.countTerm(domain, term);
       const target = await expandDomain(redirect.target, macroValues(s, domain));
       s.trace.push({ domain, record: record.text, term, note: `no mechanism matched; following the redirect to ${target}`, depth });
-      return { target, inner: await checkHost(s, target, depth + 1) };
+      const inner = await checkHost(s, target, depth + 1);
+      if (inner.result === 'none') {
+        throw new SpfStop(
+          'permerror',
+          { kind: 'no-record-at-target', domain, term },
+          `${term} in the SPF record of ${domain} points to ${target}, which has no SPF record (${inner.reason}); RFC 7208 §6.1 makes that a permerror`,
+        );
+      }
+      return { target, inner };
     });
-    if (inner.result === 'none') {
-      throw new SpfStop(
-        'permerror',
-        { kind: 'no-record-at-target', domain, term },
-        `${term} in the SPF record of ${domain} points to ${target}, which has no SPF record (${inner.reason}); RFC 7208 §6.1 makes that a permerror`,
-      );
-    }
     return { ...inner, reason: `${domain} redirects to ${target}; there, ${inner.reason}` };
   }
 
@@ -95,8 +96,9 @@ async function traced<T>(s: Session, domain: string, record: string, term: strin
   try {
     return await step();
   } catch (error) {
-    if (error instanceof SpfStop && !s.trace.some((t) => t.note === error.message)) {
-      s.trace.push({ domain, record, term, note: `${error.result}: ${error.message}`, depth });
+    const note = error instanceof SpfStop ? `${error.result}: ${error.message}` : null;
+    if (note !== null && !s.trace.some((t) => t.note === note)) {
+      s.trace.push({ domain, record, term, note, depth });
     }
     throw error;
   }
@@ -106,7 +108,7 @@ function none(domain: string, reason: string): HostOutcome {
   return { result: 'none', domain, record: null, mechanism: null, reason, exp: null };
 }
 
-async function evaluateMechanism(s: Session, domain: string, term: MechanismTerm, depth: number): Promise<Match> {
+async function evaluateMechanism(s: Session, domain: string, record: string, term: MechanismTerm, depth: number): Promise<Match> {
   const m = term.mechanism;
   const ip = humanForm(s.client);
   switch (m.kind) {
@@ -118,7 +120,7 @@ async function evaluateMechanism(s: Session, domain: string, term: MechanismTerm
       return { matched, note: matched ? `${ip} is in ${m.network.toString()}/${m.bits}` : `${ip} is not in ${m.network.toString()}/${m.bits}` };
     }
     case 'include':
-      return include(s, domain, term.text, m.target, depth);
+      return include(s, domain, record, term.text, m.target, depth);
     case 'a': {
       s.limits.countTerm(domain, term.text);
       const target = await targetOf(s, domain, m.target);
@@ -157,10 +159,10 @@ async function targetOf(s: Session, domain: string, target: MacroToken[] | null)
 }
 
 /** §5.2: the included domain's result decides whether include matches. */
-async function include(s: Session, domain: string, term: string, spec: MacroToken[], depth: number): Promise<Match> {
+async function include(s: Session, domain: string, record: string, term: string, spec: MacroToken[], depth: number): Promise<Match> {
   s.limits.countTerm(domain, term);
   const target = await expandDomain(spec, macroValues(s, domain));
-  s.trace.push({ domain, record: null, term, note: `evaluating the SPF record of ${target}`, depth });
+  s.trace.push({ domain, record, term, note: `evaluating the SPF record of ${target}`, depth });
   const inner = await checkHost(s, target, depth + 1);
   switch (inner.result) {
     case 'pass':

@@ -41,7 +41,7 @@ export function parseMacroString(text: string, context: MacroContext): MacroToke
       continue;
     }
     const next = text[i + 1];
-    if (next !== undefined && next in ESCAPES) {
+    if (next !== undefined && Object.hasOwn(ESCAPES, next)) {
       flush();
       tokens.push({ kind: 'escape', text: ESCAPES[next]! });
       i++;
@@ -60,7 +60,7 @@ export function parseMacroString(text: string, context: MacroContext): MacroToke
       throw new SpfSyntaxError(`macro %{${body}} is allowed only in explanation text (RFC 7208 §7.3)`);
     }
     const digits = m[2]!;
-    if (digits !== '' && (Number(digits) === 0 || digits.startsWith('0'))) {
+    if (digits !== '' && Number(digits) === 0) {
       throw new SpfSyntaxError(`macro %{${body}} keeps zero parts (RFC 7208 §7.3 wants a nonzero number)`);
     }
     flush();

@@ -1,0 +1,81 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../../src/core/analyze.js';
+import { cachingResolver } from '../../src/core/dns/cache.js';
+import { memoryResolver } from '../../src/core/dns/memory.js';
+import type { Resolver } from '../../src/core/dns/types.js';
+import type { ProgressEvent } from '../../src/core/report/types.js';
+import { SCHEMA_VERSION } from '../../src/core/report/types.js';
+import { ZONES } from '../support/test-zones.js';
+
+const sample = readFileSync(new URL('../../public/samples/sample.eml', import.meta.url));
+
+describe('analyze', () => {
+  it('streams the route, then each check, then the report, and the report holds every streamed result', async () => {
+    const events: ProgressEvent[] = [];
+    const report = await analyze(sample, { resolver: memoryResolver(ZONES), onProgress: (e) => events.push(e) });
+    expect(events[0]?.type).toBe('route');
+    expect(events.at(-1)).toEqual({ type: 'done', report });
+    const streamed = events.filter((e) => e.type === 'check').map((e) => e.result);
+    expect(new Set(streamed)).toEqual(new Set(report.checks));
+    expect(report.schemaVersion).toBe(SCHEMA_VERSION);
+    expect(report.route.origin?.ip).toBe('203.0.113.25');
+    const onOrigin = (check: string) => report.checks.find((c) => c.check === check && c.subject !== '-')!;
+    expect(onOrigin('iprev')).toMatchObject({ subject: '203.0.113.25', result: 'pass' });
+    expect(onOrigin('helo')).toMatchObject({ subject: 'mail.example.com', result: 'pass' });
+    expect(onOrigin('spf')).toMatchObject({ subject: 'example.com', result: 'pass' });
+    expect(report.summary).toBe('Sender 203.0.113.25 mail.example.com — reverse DNS pass, HELO pass, SPF pass, MX pass, then vs now same');
+  });
+
+  it('lists results in registry order with the sender first, whatever order lookups finish in', async () => {
+    const slowOrigin: Resolver = {
+      label: 'memory',
+      async query(name, type, options) {
+        if (name.startsWith('25.113.0.203')) await new Promise((r) => setTimeout(r, 20));
+        return memoryResolver(ZONES).query(name, type, options);
+      },
+    };
+    const report = await analyze(sample, { resolver: slowOrigin });
+    const order = report.checks.map((c) => c.check);
+    expect(order).toEqual([...order].sort((a, b) => ['iprev', 'helo', 'mx', 'spf', 'then-vs-now'].indexOf(a) - ['iprev', 'helo', 'mx', 'spf', 'then-vs-now'].indexOf(b)));
+    expect(report.checks[0]).toMatchObject({ check: 'iprev', subject: '203.0.113.25' });
+  });
+
+  it('counts distinct questions and what went on the wire through a shared cache', async () => {
+    const upstream = memoryResolver(ZONES);
+    const shared = cachingResolver(upstream);
+    const first = await analyze(sample, { resolver: shared });
+    expect(first.dns.queriesSent).toBe(upstream.queries);
+    expect(first.dns.distinctQuestions).toBeLessThanOrEqual(first.dns.queriesSent + first.dns.cacheHits);
+    const second = await analyze(sample, { resolver: shared });
+    expect(second.dns.queriesSent).toBe(0);
+    expect(second.dns.cacheHits).toBeGreaterThanOrEqual(second.dns.distinctQuestions);
+    expect(upstream.queries).toBe(first.dns.queriesSent);
+  });
+
+  it('without a resolver, marks every check not checked and sends nothing', async () => {
+    const report = await analyze(sample, { resolver: null });
+    expect(report.dns).toEqual({ mode: 'off', resolver: null, queriesSent: 0, distinctQuestions: 0, cacheHits: 0 });
+    expect(report.checks.map((c) => c.result)).toEqual(['not-checked', 'not-checked', 'not-checked', 'not-checked', 'not-checked']);
+    expect(report.summary).toBe('Sender 203.0.113.25 mail.example.com — DNS checks off');
+  });
+
+  it('checks the hop the user picks as the sender', async () => {
+    const report = await analyze(sample, { resolver: memoryResolver(ZONES), originHop: 5 });
+    expect(report.route.origin).toMatchObject({ hopIndex: 5, ip: '198.51.100.20' });
+    expect(report.checks.find((c) => c.check === 'iprev')).toMatchObject({ subject: '198.51.100.20', result: 'temperror' });
+  });
+
+  it('stops with an AbortError when cancelled mid-lookup, leaving no rejection unhandled', async () => {
+    const controller = new AbortController();
+    const hanging: Resolver = {
+      label: 'hanging',
+      query: (_name, _type, options) =>
+        new Promise((_, reject) => {
+          options?.signal?.addEventListener('abort', () => reject(new DOMException('cancelled', 'AbortError')), { once: true });
+          controller.abort();
+        }),
+    };
+    await expect(analyze(sample, { resolver: hanging, signal: controller.signal })).rejects.toThrow(/cancelled|aborted/);
+  });
+});

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { parseCommand, UsageError } from '../../../src/cli/args.js';
+
+describe('parseCommand', () => {
+  it('reads analyze with its options, turning "-" and no file into standard input', () => {
+    expect(parseCommand(['analyze', 'm.eml', '--json', '--resolver', 'google', '--timeout', '2500', '--origin-hop', '3'])).toEqual({
+      kind: 'analyze',
+      file: 'm.eml',
+      json: true,
+      resolver: 'google',
+      noDns: false,
+      timeoutMs: 2500,
+      originHop: 3,
+      embedded: null,
+    });
+    expect(parseCommand(['analyze', '-'])).toMatchObject({ file: null });
+    expect(parseCommand(['analyze', '--no-dns'])).toMatchObject({ file: null, noDns: true });
+  });
+
+  it('reads check-ip', () => {
+    expect(parseCommand(['check-ip', '203.0.113.25'])).toEqual({ kind: 'check-ip', ip: '203.0.113.25', json: false, resolver: null, timeoutMs: null });
+  });
+
+  it('gives help for no command and for --help', () => {
+    expect(parseCommand([])).toEqual({ kind: 'help' });
+    expect(parseCommand(['analyze', '--help'])).toEqual({ kind: 'help' });
+  });
+
+  it.each([
+    [['frobnicate'], /unknown command "frobnicate"/],
+    [['analyze', 'a.eml', 'b.eml'], /one file/],
+    [['analyze', '--timeout', 'soon'], /--timeout wants a whole number/],
+    [['analyze', '--origin-hop', '0'], /--origin-hop wants a whole number of 1 or more/],
+    [['analyze', '--no-dns', '--resolver', 'google'], /contradict/],
+    [['check-ip'], /exactly one IP/],
+    [['analyze', '--colour'], /colour/],
+  ])('refuses %j with a one-line reason', (argv, reason) => {
+    expect(() => parseCommand(argv)).toThrow(UsageError);
+    expect(() => parseCommand(argv)).toThrow(reason);
+  });
+});

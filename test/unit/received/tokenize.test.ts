@@ -1,0 +1,82 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseReceived } from '../../../src/core/received/index.js';
+import { parseSyntax } from '../../../src/core/received/grammar.js';
+import { tokenize, unfold, type CommentToken } from '../../../src/core/received/tokenize.js';
+
+describe('unfold', () => {
+  it('removes CRLF and LF before whitespace and reads bare line breaks as spaces', () => {
+    expect(unfold('from a\r\n\tby b\n c\r\nd')).toBe('from a\tby b c d');
+  });
+});
+
+describe('tokenize', () => {
+  it('reads nested comments with their own text, children and full text', () => {
+    const { tokens, warnings } = tokenize('from a (b [1.2.3.4] (may be (very) forged)) by c');
+    expect(warnings).toEqual([]);
+    expect(tokens.map((t) => t.kind)).toEqual(['word', 'word', 'comment', 'word', 'word']);
+    const comment = tokens[2] as CommentToken;
+    expect(comment.own).toBe('b [1.2.3.4] ');
+    expect(comment.text).toBe('b [1.2.3.4] (may be (very) forged)');
+    expect(comment.children.map((c) => c.own)).toEqual(['may be  forged']);
+    expect(comment.children[0]?.children[0]?.text).toBe('very');
+  });
+
+  it('resolves quoted-pairs in comments and quoted strings', () => {
+    const { tokens } = tokenize('("a\\)b") "c\\"d"');
+    expect(tokens.map((t) => t.text)).toEqual(['"a)b"', 'c"d']);
+  });
+
+  it('keeps angle addresses and the semicolon apart from words', () => {
+    const { tokens } = tokenize('for <a@b.example>;Tue');
+    expect(tokens.map((t) => [t.kind, t.text])).toEqual([
+      ['word', 'for'],
+      ['angle', 'a@b.example'],
+      ['semicolon', ';'],
+      ['word', 'Tue'],
+    ]);
+  });
+
+  it('warns about unbalanced parentheses and unterminated strings', () => {
+    expect(tokenize('a ) b').warnings).toEqual(['unbalanced ")" ignored']);
+    expect(tokenize('a (b (c)').warnings).toEqual(['unbalanced "(": comment closed at end of header']);
+    expect(tokenize('a "b').warnings).toEqual(['unterminated quoted string']);
+    expect(tokenize(`(${'('.repeat(40)}x${')'.repeat(41)}`).warnings).toEqual(['comments nested deeper than 32 levels read as text']);
+  });
+});
+
+describe('grammar', () => {
+  it('takes the date after the last top-level ";" only', () => {
+    const text = 'by a with SMTP id b (c; d); Tue, 4 Jun 2024 09:38:03 +0000';
+    const syntax = parseSyntax(text, tokenize(text).tokens);
+    expect(syntax.dateRaw).toBe('Tue, 4 Jun 2024 09:38:03 +0000');
+    expect(syntax.clauses.map((c) => c.name)).toEqual(['by', 'with', 'id']);
+  });
+
+  it('does not see clause keywords inside comments', () => {
+    const text = 'from a (using TLSv1.3 with cipher X) by b with ESMTP';
+    const syntax = parseSyntax(text, tokenize(text).tokens);
+    expect(syntax.clauses.map((c) => c.name)).toEqual(['from', 'by', 'with']);
+  });
+
+  it('keeps the first of repeated clauses and says so', () => {
+    const f = parseReceived('from a by b by c; Tue, 4 Jun 2024 09:38:03 +0000');
+    expect(f.by).toBe('b');
+    expect(f.warnings).toEqual(['repeated "by" clause ignored']);
+  });
+});
+
+describe('benchmark corpus', () => {
+  const lines = readFileSync(new URL('../../fixtures/received/corpus.txt', import.meta.url), 'utf8').split('\n').filter((l) => l !== '');
+
+  it('has at least 150 unfolded header values', () => {
+    expect(lines.length).toBeGreaterThanOrEqual(150);
+    expect(lines.every((l) => !/[\r\n]/.test(l))).toBe(true);
+  });
+
+  it('reads a date from nearly every line and a dialect from most', () => {
+    const parsed = lines.map(parseReceived);
+    expect(parsed.filter((f) => f.date !== null).length / lines.length).toBeGreaterThan(0.95);
+    expect(parsed.filter((f) => f.dialect !== 'generic').length / lines.length).toBeGreaterThan(0.8);
+  });
+});
