@@ -18,6 +18,8 @@ export const EXPLAINED = {
     'the linter knows Firefox permissions only; "messagesRead" is Thunderbird\'s permission for messages.getRaw and messageDisplay',
   'thunderbird:KEY_FIREFOX_ANDROID_UNSUPPORTED_BY_MIN_VERSION':
     'Thunderbird has no Android version; the Firefox build sets gecko_android.strict_min_version 142 instead',
+  '*:BACKGROUND_SERVICE_WORKER_IGNORED':
+    'one background declaration serves every browser: Chrome runs "service_worker", Firefox and Thunderbird run "scripts"; both accept both keys since version 121',
   '*:UNSAFE_VAR_ASSIGNMENT':
     "Preact's renderer assigns innerHTML only for dangerouslySetInnerHTML, which no Hoplens view uses (checked below)",
 };

@@ -40,13 +40,13 @@ describe('manifest overlays', () => {
     }
   });
 
-  it('fit each browser: Chrome loads the service worker, Gecko targets carry their id and data statement', () => {
+  it('fit each browser: one background for all, Gecko targets carry their id and data statement', () => {
+    // Chrome runs service_worker and Firefox/Thunderbird run scripts; both accept both keys since 121.
+    for (const target of TARGETS) expect(forTarget(target).background).toEqual({ service_worker: 'background.js', scripts: ['background.js'] });
     const chrome = forTarget('chrome');
-    expect(chrome.background).toEqual({ service_worker: 'background.js' });
+    expect(chrome.minimum_chrome_version).toBe('121');
     expect(chrome.browser_specific_settings).toBeUndefined();
     const firefox = forTarget('firefox');
-    expect(firefox.background).toEqual({ scripts: ['background.js'] });
-    expect(forTarget('thunderbird').background).toEqual({ scripts: ['background.js'] });
     expect(firefox.browser_specific_settings.gecko.id).toBe('@hoplens');
     expect(firefox.browser_specific_settings.gecko.data_collection_permissions.required).toEqual(['personalCommunications']);
     const tb = forTarget('thunderbird');
