@@ -14,6 +14,8 @@ export function formatReport(report: Report): string {
     out.push(`This message carries ${report.embedded.length} attached message(s); use --embedded N to analyse one:`);
     report.embedded.forEach((e, i) => out.push(`  ${i + 1}. ${e.subject ?? '(no subject)'} — ${e.from ?? 'unknown sender'}`));
   }
+  // First, so that "which message of the mbox" or "the resolver could not be reached" is read before the verdicts.
+  for (const warning of report.warnings) out.push(...wrap(`Warning: ${warning}`, ''));
   out.push('');
   const { route } = report;
   const transit = route.totalTransitSeconds === null ? 'transit time unknown' : `${formatSeconds(route.totalTransitSeconds)} in transit`;
@@ -26,7 +28,6 @@ export function formatReport(report: Report): string {
   } else {
     out.push(`Sender: not found. ${route.originMissingReason ?? ''}`.trimEnd());
   }
-  for (const warning of report.warnings) out.push(`Warning: ${warning}`);
   out.push('');
   if (report.dns.mode === 'live') {
     out.push(`Checks (DNS via ${report.dns.resolver}):`);
@@ -59,7 +60,8 @@ const INDENT = ' '.repeat(30);
 
 function formatCheck(check: CheckResult): string[] {
   const lines = [`  ${check.result.toUpperCase().padEnd(14)} ${check.check.padEnd(12)} ${check.summary}`];
-  if (check.result !== 'pass' && check.explanation) lines.push(...wrap(check.explanation, INDENT));
+  // The why is worth the lines only where something needs doing; --json carries it for all.
+  if ((check.severity === 'warning' || check.severity === 'error') && check.explanation) lines.push(...wrap(check.explanation, INDENT));
   for (const advice of check.advice) lines.push(...wrap(`fix: ${advice}`, INDENT));
   return lines;
 }

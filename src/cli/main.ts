@@ -2,10 +2,11 @@ import { readFile, stat } from 'node:fs/promises';
 import { text } from 'node:stream/consumers';
 import { analyze } from '../core/analyze.js';
 import { checkIprev } from '../core/checks/iprev.js';
+import { whyNotChecked } from '../core/checks/unchecked-ip.js';
 import { BUILTIN_RESOLVERS, DEFAULT_RESOLVER_ID, resolveResolverUrl } from '../core/dns/builtin.js';
 import { dohResolver } from '../core/dns/doh.js';
 import type { Resolver } from '../core/dns/types.js';
-import { MAX_INPUT_SIZE } from '../core/message/index.js';
+import { assertInputSize } from '../core/message/index.js';
 import { InputError } from '../core/message/types.js';
 import { classifyIp, isCheckable, normalizeIp } from '../core/net/ip.js';
 import { VERSION } from '../core/version.js';
@@ -57,9 +58,7 @@ async function runCheckIp(command: Extract<Command, { kind: 'check-ip' }>): Prom
   const ip = normalizeIp(command.ip);
   if (ip === null) throw new UsageError(`"${command.ip}" is not an IP address`);
   const cls = classifyIp(ip);
-  if (!isCheckable(cls)) {
-    throw new UsageError(`${ip} is a ${cls} address: it is never sent to a resolver, and no receiver on the Internet sees it`);
-  }
+  if (!isCheckable(cls)) throw new UsageError(whyNotChecked(ip, cls));
   const result = await checkIprev(ip, makeResolver(command.resolver, command.timeoutMs));
   if (command.json) {
     process.stdout.write(JSON.stringify(result, null, 2) + '\n');
@@ -94,9 +93,7 @@ async function readInput(file: string | null): Promise<Uint8Array> {
   } catch (error) {
     throw new UsageError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
   }
-  if (size > MAX_INPUT_SIZE) {
-    throw new InputError('too-large', `${file} is ${size} bytes; Hoplens reads messages up to ${MAX_INPUT_SIZE} bytes`);
-  }
+  assertInputSize(size);
   return new Uint8Array(await readFile(file));
 }
 

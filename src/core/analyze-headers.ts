@@ -2,6 +2,7 @@ import { parseClaims } from './claims/index.js';
 import { readMessage } from './message/index.js';
 import type { ReadOptions } from './message/index.js';
 import { InputError } from './message/types.js';
+import type { MessageInfo } from './message/types.js';
 import { parseReceived } from './received/index.js';
 import type { HeaderAnalysis } from './report/types.js';
 import { buildRoute } from './route/index.js';
@@ -12,7 +13,7 @@ import { routeWarnings } from './route/warnings.js';
  * receiving servers recorded. Throws InputError when the input cannot be read or has no route.
  */
 export async function analyzeHeaders(raw: string | Uint8Array, options: ReadOptions = {}): Promise<HeaderAnalysis> {
-  const { info, embedded, embeddedIndex } = await readMessage(raw, options);
+  const { info, embedded, embeddedIndex, messagesInInput } = await readMessage(raw, options);
   const received = info.headers.filter((h) => h.name.toLowerCase() === 'received');
   if (received.length === 0) {
     const attached = embeddedIndex === null && embedded.length > 0
@@ -22,5 +23,13 @@ export async function analyzeHeaders(raw: string | Uint8Array, options: ReadOpti
   }
   const claims = parseClaims(info.headers);
   const route = buildRoute(received.map((h) => parseReceived(h.value)), info, claims);
-  return { message: info, route, claims, embedded, embeddedIndex, warnings: routeWarnings(route, info) };
+  const warnings = routeWarnings(route, info);
+  if (messagesInInput > 1) warnings.unshift(mboxWarning(messagesInInput, info));
+  return { message: info, route, claims, embedded, embeddedIndex, warnings };
+}
+
+function mboxWarning(count: number, info: MessageInfo): string {
+  const which = [info.subject === null ? null : `"${info.subject}"`, info.from === null ? null : `from ${info.from}`, info.date === null ? null : `of ${info.date}`]
+    .filter((part) => part !== null).join(', ');
+  return `The input is an mbox file of ${count} messages; only the first${which ? ` (${which})` : ''} was analysed. Save the message you want as a file of its own (.eml) to analyse it.`;
 }

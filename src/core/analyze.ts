@@ -1,4 +1,5 @@
 import { analyzeHeaders } from './analyze-headers.js';
+import { resolverReason } from './checks/advice/transient.js';
 import { CHECKS } from './checks/index.js';
 import { detectSenderSoftware } from './checks/software.js';
 import { NOT_CHECKED, type Check, type CheckResult } from './checks/types.js';
@@ -40,6 +41,7 @@ export async function analyze(raw: string | Uint8Array, options: AnalyzeOptions 
   const origin = route.origin ? (route.hops[route.origin.hopIndex] ?? null) : null;
   let results: CheckResult[];
   let dns: DnsUsage;
+  let dnsWarnings: string[] = [];
   if (options.resolver) {
     const resolver = countingResolver(options.resolver, (c) => emit({ type: 'dns', ...c }));
     results = await runChecks(
@@ -49,6 +51,7 @@ export async function analyze(raw: string | Uint8Array, options: AnalyzeOptions 
     );
     results = inReportOrder(results, checks, origin?.index ?? null);
     dns = { mode: 'live', resolver: options.resolver.label, ...resolver.usage() };
+    dnsWarnings = unansweredWarning(resolver.unanswered(), dns.distinctQuestions, options.resolver.label);
   } else {
     results = checks.map((check) => dnsOff(check.name));
     for (const result of results) emit({ type: 'check', result });
@@ -56,8 +59,10 @@ export async function analyze(raw: string | Uint8Array, options: AnalyzeOptions 
   }
   options.signal?.throwIfAborted();
 
+  const warnings = [...analysis.warnings, ...dnsWarnings];
   const unsummarised = {
     ...analysis,
+    warnings,
     schemaVersion: SCHEMA_VERSION,
     generator: { name: 'hoplens', version: VERSION },
     generatedAt: (options.now?.() ?? new Date()).toISOString(),
@@ -67,6 +72,25 @@ export async function analyze(raw: string | Uint8Array, options: AnalyzeOptions 
   const report: Report = { ...unsummarised, summary: summarize(unsummarised) };
   emit({ type: 'done', report });
   return report;
+}
+
+/**
+ * When the resolver itself failed, every check says temperror and each names the failed
+ * lookup; one line up front says what they share, so that no one blames the sender's DNS.
+ */
+function unansweredWarning(errors: string[], asked: number, label: string): string[] {
+  if (errors.length === 0) return [];
+  const counts = new Map<string, number>();
+  for (const error of errors.map(resolverReason)) counts.set(error, (counts.get(error) ?? 0) + 1);
+  const [reason] = [...counts.entries()].reduce((most, entry) => (entry[1] > most[1] ? entry : most));
+  const why = counts.size === 1 ? reason : `${reason}, among other errors`;
+  const consequence =
+    errors.length === asked
+      ? 'The temperror results below come from that, not from the sender\'s DNS.'
+      : 'Where a result below is temperror because of that, it says nothing about the sender\'s DNS.';
+  return [
+    `${errors.length} of ${asked} DNS questions got no answer from ${label} (${why}). ${consequence} Check this computer's network connection or choose another resolver, then run the analysis again.`,
+  ];
 }
 
 /**

@@ -23,7 +23,7 @@ const READY_TIMEOUT_MS = 15_000;
 const START_ATTEMPTS = 3;
 
 /**
- * Starts BIND 9 (authoritative only) on the zones of notes/zones.md, dnsdist in front of it
+ * Starts BIND 9 (authoritative only) on the zones of test/support/zones/ (see its README), dnsdist in front of it
  * serving DoH over plain HTTP/1.1 (BIND 9.18's own DoH listener speaks only HTTP/2, which
  * fetch cannot use without TLS), and a TCP blackhole, all on 127.0.0.1 at free ports.
  * Throws, naming the Debian package, when a daemon is missing or does not come up: tests that

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/core/analyze.js';
 import { cachingResolver } from '../../src/core/dns/cache.js';
 import { memoryResolver } from '../../src/core/dns/memory.js';
-import type { Resolver } from '../../src/core/dns/types.js';
+import { DnsError, type Resolver } from '../../src/core/dns/types.js';
 import type { ProgressEvent } from '../../src/core/report/types.js';
 import { SCHEMA_VERSION } from '../../src/core/report/types.js';
 import { ZONES } from '../support/test-zones.js';
@@ -64,6 +64,52 @@ describe('analyze', () => {
     const report = await analyze(sample, { resolver: memoryResolver(ZONES), originHop: 5 });
     expect(report.route.origin).toMatchObject({ hopIndex: 5, ip: '198.51.100.20' });
     expect(report.checks.find((c) => c.check === 'iprev')).toMatchObject({ subject: '198.51.100.20', result: 'temperror' });
+  });
+
+  it('warns once, with the counts, when the resolver itself gave no answer', async () => {
+    const url = 'https://dns.example/dns-query';
+    const unreachable: Resolver = {
+      label: url,
+      query: async (name, type) => {
+        throw new DnsError('network', `cannot reach ${url}: fetch failed (getaddrinfo ENOTFOUND dns.example) (failed twice)`, { name, type }, url);
+      },
+    };
+    const headerWarnings = (await analyze(sample, { resolver: null })).warnings;
+    const report = await analyze(sample, { resolver: unreachable });
+    const asked = report.dns.distinctQuestions;
+    expect(asked).toBeGreaterThan(3);
+    expect(report.warnings).toEqual([
+      ...headerWarnings,
+      `${asked} of ${asked} DNS questions got no answer from ${url} (cannot reach the resolver: fetch failed (getaddrinfo ENOTFOUND dns.example) (failed twice)). The temperror results below come from that, not from the sender's DNS. Check this computer's network connection or choose another resolver, then run the analysis again.`,
+    ]);
+    expect(report.summary).toBe('Sender 203.0.113.25 mail.example.com — reverse DNS temperror, HELO temperror, SPF temperror, MX temperror, then vs now not-comparable');
+  });
+
+  it('counts only the questions left unanswered, and says the rest may be real', async () => {
+    const url = 'https://dns.example/dns-query';
+    const zones = memoryResolver(ZONES);
+    const failed = new Set<string>();
+    const partial: Resolver = {
+      label: url,
+      async query(name, type, options) {
+        if (name !== 'example.com') return zones.query(name, type, options);
+        failed.add(`${name} ${type}`);
+        throw new DnsError('timeout', `no answer from ${url} within 200 ms (failed twice)`, { name, type }, url);
+      },
+    };
+    const report = await analyze(sample, { resolver: partial });
+    expect(failed.size).toBeGreaterThan(0);
+    expect(failed.size).toBeLessThan(report.dns.distinctQuestions);
+    expect(report.warnings.filter((w) => w.includes('DNS questions'))).toEqual([
+      `${failed.size} of ${report.dns.distinctQuestions} DNS questions got no answer from ${url} (no answer from the resolver within 200 ms (failed twice)). Where a result below is temperror because of that, it says nothing about the sender's DNS. Check this computer's network connection or choose another resolver, then run the analysis again.`,
+    ]);
+  });
+
+  it('gives no resolver warning when answers came back, SERVFAIL included', async () => {
+    const headerWarnings = (await analyze(sample, { resolver: null })).warnings;
+    const servfail = await analyze(sample, { resolver: memoryResolver({ ...ZONES, 'example.com': 'SERVFAIL', '25.113.0.203.in-addr.arpa': 'SERVFAIL' }) });
+    expect(servfail.checks.filter((c) => c.result === 'temperror').length).toBeGreaterThan(1);
+    expect(servfail.warnings).toEqual(headerWarnings);
   });
 
   it('stops with an AbortError when cancelled mid-lookup, leaving no rejection unhandled', async () => {

@@ -3,6 +3,7 @@ import { canonicalName } from '../dns/names.js';
 import { normalizeIp } from '../net/ip.js';
 import { heloSetting } from './advice/helo-setting.js';
 import { providerName } from './advice/provider.js';
+import { transientAdvice } from './advice/transient.js';
 import { addressTypeOf, failureOf, lookupAddresses, type ForwardLookup } from './forward.js';
 import { judgeHostname, type HostnameVerdict } from './hostname.js';
 import type { IprevEvaluation } from './iprev.js';
@@ -64,7 +65,7 @@ export const heloCheck: Check = {
       severity: severityOf(result, steps, verdict),
       summary: summaryOf(helo, result, steps),
       explanation: explanationOf(helo, result, steps),
-      advice: adviceOf(ctx, helo, ip, result, steps, iprev),
+      advice: result === 'temperror' ? temperrorAdvice(ctx, name, lookups, iprev) : adviceOf(ctx, helo, ip, result, steps, iprev),
       hopIndex: origin.index,
       details: { helo, ip, steps: Object.values(steps), addresses: lookups?.flatMap((l) => l.addresses) ?? [] },
       evidence: recorder.evidence,
@@ -202,6 +203,23 @@ function explanationOf(helo: string, result: string, steps: Record<StepKey, Helo
     temperror: 'A lookup needed to answer one of the questions got no usable answer; asking again later may give a verdict.',
   };
   return why[result] ?? 'Some of the questions could not apply to this hop; the steps say which and why.';
+}
+
+/** The HELO name's own lookups first; the PTR lookup, read from iprev, only when they answered. */
+function temperrorAdvice(
+  ctx: CheckContext,
+  name: string,
+  lookups: ForwardLookup[] | null,
+  iprev: { result: string; evaluation: IprevEvaluation | null } | null,
+): string[] {
+  const failed = lookups?.find((l) => l.transient);
+  if (failed) return transientAdvice(failed, ctx.resolver.label, { zone: name, owner: `whoever runs the DNS of ${name}` });
+  const e = iprev?.evaluation;
+  if (!e) return [];
+  return transientAdvice({ name: e.reverseName, type: 'PTR', ...e.ptrLookup }, ctx.resolver.label, {
+    zone: `the reverse zone of ${e.ip}`,
+    owner: `whoever holds the reverse zone of ${e.ip} (see the reverse DNS result)`,
+  });
 }
 
 function adviceOf(

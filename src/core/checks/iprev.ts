@@ -4,6 +4,7 @@ import { classifyIp, isCheckable, normalizeIp } from '../net/ip.js';
 import { reverseName } from '../net/reverse.js';
 import type { Hop } from '../route/types.js';
 import { providerName } from './advice/provider.js';
+import { transientAdvice } from './advice/transient.js';
 import { answerKind } from './answer-kind.js';
 import { inCompletionOrder } from './completion-order.js';
 import { addressTypeOf, failureOf, lookupAddresses, type ForwardLookup } from './forward.js';
@@ -166,7 +167,7 @@ async function checkSubject(subject: Subject, ctx: CheckContext): Promise<CheckR
     severity: severityOf(evaluation.result, subject.isOrigin),
     summary: summaryOf(evaluation),
     explanation: explanationOf(evaluation, subject.isOrigin),
-    advice: adviceOf(evaluation, subject, ctx.software),
+    advice: adviceOf(evaluation, subject, ctx.software, ctx.resolver.label),
     hopIndex: subject.hop.index,
     details: { ...evaluation },
     evidence: recorder.evidence,
@@ -214,6 +215,12 @@ function summaryOf(e: IprevEvaluation): string {
   }
 }
 
+/** Whether the lookups that decided a temperror got an answer from DNS (an rcode), not a transport failure. */
+function answeredByResolver(e: IprevEvaluation): boolean {
+  if (e.ptrLookup.rcode === null) return false;
+  return e.forward.every((f) => !f.transient || f.rcode !== null);
+}
+
 function explanationOf(e: IprevEvaluation, isOrigin: boolean): string {
   const role = isOrigin
     ? 'This is the IP that connected to the receiving side, the one receivers check.'
@@ -222,17 +229,27 @@ function explanationOf(e: IprevEvaluation, isOrigin: boolean): string {
     pass: 'The PTR name and its address records agree both ways, as RFC 8601 §3 (iprev) requires.',
     fail: 'RFC 8601 §3 (iprev) passes only when a PTR name of the IP has an address record equal to the IP. Receivers that check reverse DNS treat a failure like a missing name: spam score or rejection.',
     permerror: 'Without a PTR record the IP has no name; many receivers (AOL and Yahoo among them) refuse or junk mail from such IPs, and asking again will not change it.',
-    temperror: 'A DNS lookup that decides the result got no usable answer. That is transient: asking again later may give a verdict. Receivers that met the same error deferred the message (4xx) rather than refused it.',
+    temperror: 'A DNS lookup that decides the result got no usable answer. That is transient: asking again later may give a verdict.',
   };
-  return `In DNS now, ${e.reason}. ${rule[e.result]} ${role}`;
+  // Only an error DNS itself returned is one a receiver would have met too.
+  const receivers = e.result === 'temperror' && answeredByResolver(e) ? ' Receivers that meet the same error defer the message (4xx) rather than refuse it.' : '';
+  return `In DNS now, ${e.reason}. ${rule[e.result]}${receivers} ${role}`;
 }
 
-function adviceOf(e: IprevEvaluation, subject: Subject, software: SenderSoftware | null): string[] {
+function adviceOf(e: IprevEvaluation, subject: Subject, software: SenderSoftware | null, resolverLabel: string): string[] {
+  const holder = zoneHolder(e.reverseZone, e.ip);
+  if (e.result === 'temperror') {
+    const failed = e.forward.find((f) => f.transient);
+    if (failed) return transientAdvice(failed, resolverLabel, { zone: failed.name, owner: `whoever runs the DNS of ${failed.name}` });
+    return transientAdvice({ name: e.reverseName, type: 'PTR', ...e.ptrLookup }, resolverLabel, {
+      zone: e.reverseZone ? `the reverse zone ${e.reverseZone.name || '.'}` : `the reverse zone of ${e.ip}`,
+      owner: `${holder}, whose servers answer for ${e.reverseName},`,
+    });
+  }
   const provider = subject.isOrigin ? providerName(software) : null;
   if (provider && e.result !== 'pass') {
     return [`${provider} runs this sending IP and manages its reverse DNS: nothing for you to change there. If the message did not really leave through ${provider}, check which hop is the origin.`];
   }
-  const holder = zoneHolder(e.reverseZone, e.ip);
   const recordType = addressTypeOf(e.ip);
   switch (e.result) {
     case 'pass':
@@ -256,11 +273,6 @@ function adviceOf(e: IprevEvaluation, subject: Subject, software: SenderSoftware
           ? [`Keep a single PTR record for ${e.ip}: it has ${e.ptrNames.length}, and receivers try at most ${e.maxNames} (left out here: ${e.namesLeftOut.join(', ')}).`]
           : [];
       return [...perName, ...cap, `To change the PTR, ask ${holder}.`];
-    }
-    case 'temperror': {
-      const failed = e.forward.find((f) => f.transient);
-      const servers = failed ? `the DNS servers for ${failed.name}` : `${holder}, whose servers answer for ${e.reverseName}`;
-      return [`Check again in a few minutes. If the error stays, ${servers} should check that the zone loads and is signed correctly: SERVFAIL usually means a zone that fails to load, a broken delegation or a DNSSEC failure.`];
     }
   }
 }

@@ -4,7 +4,8 @@ import { DnsError, recordsOf, type DnsAnswer, type Resolver } from '../dns/types
 import { classifyIp, isCheckable, normalizeIp } from '../net/ip.js';
 import { answerKind } from './answer-kind.js';
 import { inCompletionOrder } from './completion-order.js';
-import { failureOf, lookupAddresses } from './forward.js';
+import { transientAdvice, type FailedLookup } from './advice/transient.js';
+import { failureOf, lookupAddresses, type ForwardLookup } from './forward.js';
 import { judgeHostname } from './hostname.js';
 import { NOT_CHECKED, type Check, type CheckContext, type CheckResult } from './types.js';
 
@@ -22,6 +23,12 @@ export interface MxTarget {
   problems: string[];
   /** A lookup for this target got no usable answer. */
   transient: boolean;
+}
+
+/** A target and, when its address lookups got no usable answer, the one that failed. */
+interface Inspected {
+  target: MxTarget;
+  failed: ForwardLookup | null;
 }
 
 interface Subject {
@@ -112,16 +119,14 @@ async function checkDomain(subject: Subject, ctx: CheckContext): Promise<CheckRe
     };
   }
   const recorder = recordingResolver(ctx.resolver);
-  let answer: DnsAnswer | null;
-  let failure: string | null = null;
+  let answer: DnsAnswer | DnsError;
   try {
     answer = await recorder.query(domain, 'MX', { signal: ctx.signal });
   } catch (error) {
     if (!(error instanceof DnsError)) throw error;
-    answer = null;
-    failure = error.message;
+    answer = error;
   }
-  const evaluation = await evaluate(domain, roles, answer, failure, recorder, ctx.signal);
+  const evaluation = await evaluate(domain, roles, answer, recorder, ctx.signal);
   const { implicit, targets, ...words } = evaluation;
   return { ...base, ...words, details: { domain, roles, implicit, targets }, evidence: recorder.evidence };
 }
@@ -132,22 +137,24 @@ function roleWords(domain: string, roles: DomainRole[]): string {
       ? 'the envelope sender (Return-Path) domain, where bounces go'
       : 'the From: domain, where replies go',
   );
-  return `${domain} is ${parts.join(' and ')}.`;
+  return `${domain} is ${parts.join(', and ')}.`;
 }
 
 async function evaluate(
   domain: string,
   roles: DomainRole[],
-  answer: DnsAnswer | null,
-  failure: string | null,
+  answer: DnsAnswer | DnsError,
   resolver: Resolver,
   signal: AbortSignal | undefined,
 ): Promise<Evaluation> {
   const role = roleWords(domain, roles);
   const bounces = roles.includes('envelope-from');
-  if (answer === null || answerKind(answer, 'MX') === 'transient') {
-    const why = answer === null ? failure! : answer.rcode;
-    return temperror(domain, `The MX lookup of ${domain} got no usable answer (${why}). ${role}`, []);
+  if (answer instanceof DnsError || answerKind(answer, 'MX') === 'transient') {
+    const failed: FailedLookup =
+      answer instanceof DnsError
+        ? { name: domain, type: 'MX', rcode: null, error: answer.message }
+        : { name: domain, type: 'MX', rcode: answer.rcode, error: null };
+    return temperror(domain, `The MX lookup of ${domain} got no usable answer (${failureOf(failed)}). ${role}`, failed, [], resolver.label);
   }
   const kind = answerKind(answer, 'MX');
   if (kind === 'nxdomain') {
@@ -176,8 +183,8 @@ async function evaluate(
       targets: [{ preference: records[0]!.data.preference, exchange: '', addresses: [], cnameChain: [], problems: [], transient: false }],
     };
   }
-  const targets = await Promise.all(records.map((r) => inspectTarget(r.data.preference, r.data.exchange, resolver, signal)));
-  return verdictOf(domain, role, bounces, targets);
+  const inspected = await Promise.all(records.map((r) => inspectTarget(r.data.preference, r.data.exchange, resolver, signal)));
+  return verdictOf(domain, role, bounces, inspected, resolver.label);
 }
 
 async function inspectTarget(
@@ -185,15 +192,15 @@ async function inspectTarget(
   exchange: string,
   resolver: Resolver,
   signal: AbortSignal | undefined,
-): Promise<MxTarget> {
+): Promise<Inspected> {
   const target: MxTarget = { preference, exchange, addresses: [], cnameChain: [], problems: [], transient: false };
   if (exchange === '') {
     target.problems.push('a null MX (".") mixed with other MX records: RFC 7505 §3 says the null MX must be the only one');
-    return target;
+    return { target, failed: null };
   }
   if (normalizeIp(exchange) !== null) {
     target.problems.push(`${exchange} is an IP address, not a host name: RFC 5321 §5.1 wants a name, and senders look up "${exchange}." as a name, which does not exist`);
-    return target;
+    return { target, failed: null };
   }
   const lookups = await Promise.all([lookupAddresses(exchange, 'A', resolver, signal), lookupAddresses(exchange, 'AAAA', resolver, signal)]);
   target.addresses = lookups.flatMap((l) => l.addresses);
@@ -205,15 +212,14 @@ async function inspectTarget(
   if (unreachable.length > 0) {
     target.problems.push(`${exchange} points at ${unreachable.join(', ')}, which no one on the Internet can reach`);
   }
-  if (target.addresses.length === 0) {
-    const failed = lookups.find((l) => l.transient);
-    if (failed) target.transient = true;
-    else target.problems.push(`${exchange} has neither an A nor an AAAA record`);
-  }
-  return target;
+  const failed = target.addresses.length === 0 ? (lookups.find((l) => l.transient) ?? null) : null;
+  if (failed) target.transient = true;
+  else if (target.addresses.length === 0) target.problems.push(`${exchange} has neither an A nor an AAAA record`);
+  return { target, failed };
 }
 
-function verdictOf(domain: string, role: string, bounces: boolean, targets: MxTarget[]): Evaluation {
+function verdictOf(domain: string, role: string, bounces: boolean, inspected: Inspected[], resolverLabel: string): Evaluation {
+  const targets = inspected.map((i) => i.target);
   const list = targets.map((t) => `MX ${t.preference} ${t.exchange || '.'}${t.addresses.length ? ` (${t.addresses.join(', ')})` : ''}`).join(', ');
   const bad = targets.filter((t) => t.problems.length > 0);
   if (bad.length > 0) {
@@ -228,9 +234,15 @@ function verdictOf(domain: string, role: string, bounces: boolean, targets: MxTa
       targets,
     };
   }
-  const failed = targets.filter((t) => t.transient);
+  const failed = inspected.filter((i) => i.failed !== null);
   if (failed.length > 0) {
-    return temperror(domain, `${role} The address lookups of ${failed.map((t) => t.exchange).join(', ')} got no usable answer.`, targets);
+    return temperror(
+      domain,
+      `${role} The address lookups of ${failed.map((i) => i.target.exchange).join(', ')} got no usable answer.`,
+      failed[0]!.failed!,
+      targets,
+      resolverLabel,
+    );
   }
   return {
     result: 'pass',
@@ -277,7 +289,7 @@ async function implicitMx(
   const failed = lookups.find((l) => l.transient);
   if (failed) {
     target.transient = true;
-    return temperror(domain, `${role} It has no MX, and the ${failed.type} lookup of ${domain} failed (${failureOf(failed)}).`, [target]);
+    return temperror(domain, `${role} It has no MX, and the ${failed.type} lookup of ${domain} failed (${failureOf(failed)}).`, failed, [target], resolver.label);
   }
   return {
     result: 'none',
@@ -290,13 +302,14 @@ async function implicitMx(
   };
 }
 
-function temperror(domain: string, explanation: string, targets: MxTarget[]): Evaluation {
+/** `failed` is the lookup the advice is about: the first one that got no usable answer. */
+function temperror(domain: string, explanation: string, failed: FailedLookup, targets: MxTarget[], resolverLabel: string): Evaluation {
   return {
     result: 'temperror',
     severity: 'warning',
     summary: `${domain}: MX could not be checked (temperror)`,
     explanation: `${explanation} That is transient: asking again later may give a verdict.`,
-    advice: [`Check again in a few minutes. If the error stays, the DNS servers for ${domain} should check that the zone loads and is signed correctly.`],
+    advice: transientAdvice(failed, resolverLabel, { zone: failed.name, owner: `whoever runs the DNS of ${failed.name}` }),
     implicit: false,
     targets,
   };

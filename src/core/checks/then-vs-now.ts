@@ -156,7 +156,7 @@ function compare(claim: Claim, ctx: CheckContext): CheckResult {
     subject,
     result: comparison,
     severity,
-    summary: `At delivery ${claim.receiver} recorded ${thenText}; now: ${live.now}`,
+    summary: `At delivery ${claim.receiver} recorded ${thenText} (${claim.source}); now: ${live.now}`,
     explanation: explanationOf(claim, comparison, live, method),
     advice: comparison === 'differs' ? adviceOf(claim, live) : [],
     hopIndex: claim.hopIndex ?? live.result?.hopIndex ?? null,

@@ -1,5 +1,5 @@
 import { canonicalName } from './names.js';
-import type { DnsAnswer, QueryOptions, Resolver, RRType } from './types.js';
+import { DnsError, type DnsAnswer, type QueryOptions, type Resolver, type RRType } from './types.js';
 import type { DnsUsage } from '../report/types.js';
 
 export interface DnsCounters {
@@ -10,6 +10,11 @@ export interface DnsCounters {
 
 export interface CountingResolver extends Resolver {
   usage(): Omit<DnsUsage, 'mode' | 'resolver'>;
+  /**
+   * The error of each distinct question the resolver gave no answer to (timeout, network or
+   * HTTP error, …), as opposed to an answer with a failing rcode; cancelled lookups left out.
+   */
+  unanswered(): string[];
 }
 
 /**
@@ -18,6 +23,8 @@ export interface CountingResolver extends Resolver {
  */
 export function countingResolver(inner: Resolver, onChange?: (counters: DnsCounters) => void): CountingResolver {
   const distinct = new Set<string>();
+  /** Question → the error of its last attempt, until an attempt is answered. */
+  const failures = new Map<string, string>();
   let sent = 0;
   let answered = 0;
   let pending = 0;
@@ -26,17 +33,21 @@ export function countingResolver(inner: Resolver, onChange?: (counters: DnsCount
   return {
     label: inner.label,
     usage: () => ({ queriesSent: sent, distinctQuestions: distinct.size, cacheHits }),
+    unanswered: () => [...failures.values()],
     async query(name: string, type: RRType, options?: QueryOptions): Promise<DnsAnswer> {
-      distinct.add(`${canonicalName(name)} ${type}`);
+      const key = `${canonicalName(name)} ${type}`;
+      distinct.add(key);
       pending++;
       report();
       try {
         const answer = await inner.query(name, type, options);
         if (answer.fromCache) cacheHits++;
         else sent++;
+        failures.delete(key);
         return answer;
       } catch (error) {
         sent++;
+        if (error instanceof DnsError && error.kind !== 'aborted') failures.set(key, error.message);
         throw error;
       } finally {
         pending--;

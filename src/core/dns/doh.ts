@@ -144,12 +144,17 @@ function dohTransport(urls: string[], options: DohOptions): Resolver & { sent():
       } catch (error) {
         if (!(error instanceof DnsError) || !RETRYABLE.has(error.kind)) throw error;
         if (!(failure instanceof DnsError)) return failure;
-        throw new DnsError(error.kind, `${error.message} (retried after: ${failure.message})`, question, error.resolver);
+        throw new DnsError(error.kind, retryMessage(failure.message, error.message), question, error.resolver);
       }
       if (retry.rcode !== 'SERVFAIL') preferred = second;
       return retry;
     },
   };
+}
+
+/** Both attempts' errors in one message, the same error only once. */
+function retryMessage(first: string, second: string): string {
+  return first === second ? `${second} (failed twice)` : `${second} (first attempt: ${first})`;
 }
 
 async function discard(response: Response): Promise<void> {

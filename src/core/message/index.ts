@@ -1,3 +1,3 @@
 export { readMessage } from './read.js';
 export type { ReadOptions, ReadResult } from './read.js';
-export { MAX_INPUT_SIZE } from './limits.js';
+export { assertInputSize, MAX_INPUT_SIZE } from './limits.js';

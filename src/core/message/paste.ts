@@ -9,11 +9,15 @@
 const FIELD_START = /^[A-Za-z][!-9;-~]*:/;
 /** The mbox separator line ("From sender@example.com Wed Sep 16 22:19:44 2015"): no colon after From. */
 const MBOX_FROM = /^From [^\s:]/;
+/** A later message's separator in an mbox: a blank line, then "From sender asctime-date". */
+const MBOX_NEXT = /\n\r?\nFrom [^\s:]\S* +[A-Z][a-z]{2} [A-Z][a-z]{2} +\d{1,2} \d{1,2}:\d{2}/g;
 /** Fields that a trace block starts with, used to find headers after a page's preamble. */
 const TRACE_START =
   /^(Delivered-To|X-Original-To|Envelope-To|Return-Path|Received|X-Received|ARC-Seal|ARC-Message-Signature|ARC-Authentication-Results|Authentication-Results|DKIM-Signature)[ \t]*:/i;
 /** Envelope fields that some views show as a block of their own above the real header block. */
 const ENVELOPE_FIELD = /^(Delivered-To|X-Original-To|Envelope-To|Return-Path|X-Envelope-From|X-Envelope-To)[ \t]*:/i;
+/** Fields every message's own header block has (RFC 5322 §3.6 requires From and Date). */
+const ORIGINATOR_FIELD = /^(From|Date|Subject|Message-ID)[ \t]*:/i;
 /** How far into a pasted page the header block may start. */
 const PREAMBLE_LINES = 60;
 
@@ -24,6 +28,8 @@ export interface PastedMessage {
   headerLines: string[];
   /** True when nothing but whitespace follows the header block. */
   headersOnly: boolean;
+  /** How many messages the input holds: more than 1 for an mbox file of several, of which this is the first. */
+  messages: number;
 }
 
 interface Line {
@@ -72,6 +78,13 @@ function afterPreamble(text: string, pos: number): number {
   return pos;
 }
 
+/** True when this line starts a header field and the next line is another field or a continuation. */
+function startsFields(text: string, line: Line): boolean {
+  if (!FIELD_START.test(line.text.trimStart())) return false;
+  const following = readLine(text, line.next);
+  return following !== null && (FIELD_START.test(following.text.trimStart()) || /^[ \t]/.test(following.text));
+}
+
 /** True when lines alternate with single blank lines, as copying from some HTML views does. */
 function isDoubleSpaced(text: string, pos: number): boolean {
   const lines: string[] = [];
@@ -91,7 +104,8 @@ export function normalizePaste(input: string): PastedMessage {
   const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
   let pos = skipBlankLines(text, 0);
   const first = readLine(text, pos);
-  if (first && MBOX_FROM.test(first.text)) pos = skipBlankLines(text, first.next);
+  const mbox = first !== null && MBOX_FROM.test(first.text);
+  if (first && mbox) pos = skipBlankLines(text, first.next);
   const start = readLine(text, pos);
   if (start && !FIELD_START.test(start.text.trimStart())) pos = afterPreamble(text, pos);
 
@@ -99,6 +113,7 @@ export function normalizePaste(input: string): PastedMessage {
   const doubleSpaced = isDoubleSpaced(text, pos);
   const headerLines: string[] = [];
   let onlyEnvelope = true;
+  let sawOriginator = false;
   let at = pos;
   let bodyStart = text.length;
   for (let line = readLine(text, at); line; line = readLine(text, at)) {
@@ -108,8 +123,12 @@ export function normalizePaste(input: string): PastedMessage {
       const blankRun = doubleSpaced && next !== null && isBlank(next.text);
       const mergeEnvelope = !doubleSpaced && onlyEnvelope && headerLines.length > 0 && next !== null
         && TRACE_START.test(next.text.trimStart());
+      // Outlook's "Internet headers" box and some webmail views put a blank line inside the block:
+      // a block without the message's own fields so far cannot have ended when more fields follow.
+      const mergeSplit = !doubleSpaced && !sawOriginator && headerLines.length > 0 && next !== null
+        && (TRACE_START.test(next.text.trimStart()) || startsFields(text, next));
       // Double spaced, one blank line is an artefact of copying and a run of them ends the block.
-      if ((doubleSpaced && !blankRun && next !== null) || mergeEnvelope) {
+      if ((doubleSpaced && !blankRun && next !== null) || mergeEnvelope || mergeSplit) {
         at = nextPos;
         continue;
       }
@@ -120,6 +139,7 @@ export function normalizePaste(input: string): PastedMessage {
     if (FIELD_START.test(unindented)) {
       headerLines.push(unindented);
       if (!ENVELOPE_FIELD.test(unindented)) onlyEnvelope = false;
+      if (ORIGINATOR_FIELD.test(unindented)) sawOriginator = true;
     } else if (headerLines.length > 0) {
       // A continuation whose folding whitespace was lost in copying still belongs to the field above.
       headerLines.push(/^[ \t]/.test(line.text) ? line.text : ` ${line.text}`);
@@ -135,6 +155,7 @@ export function normalizePaste(input: string): PastedMessage {
     text: headersOnly ? `${headerLines.join('\r\n')}\r\n` : `${headerLines.join('\r\n')}\r\n\r\n${body}`,
     headerLines,
     headersOnly,
+    messages: mbox ? 1 + (text.match(MBOX_NEXT)?.length ?? 0) : 1,
   };
 }
 

@@ -2,7 +2,7 @@ import { simpleParser } from 'mailparser';
 import type { ParsedMail, SimpleParserOptions } from 'mailparser';
 import { messageInfo } from './info.js';
 import { looksBinary } from './junk.js';
-import { MAX_EMBEDDED_DEPTH, MAX_EMBEDDED_MESSAGES, MAX_HEADER_BLOCK_SIZE, MAX_INPUT_SIZE } from './limits.js';
+import { assertInputSize, MAX_EMBEDDED_DEPTH, MAX_EMBEDDED_MESSAGES, MAX_HEADER_BLOCK_SIZE, MB } from './limits.js';
 import { isFieldStart, normalizePaste } from './paste.js';
 import { InputError } from './types.js';
 import type { EmbeddedMessageRef, MessageInfo } from './types.js';
@@ -17,6 +17,8 @@ export interface ReadResult {
   /** Every message/rfc822 part, nested ones included, depth first in the order they appear. */
   embedded: EmbeddedMessageRef[];
   embeddedIndex: number | null;
+  /** Messages in the input: more than 1 for an mbox file of several, whose first is the one read. */
+  messagesInInput: number;
 }
 
 /**
@@ -36,12 +38,15 @@ const PARSER_OPTIONS: SimpleParserOptions = {
   maxHeadSize: MAX_HEADER_BLOCK_SIZE,
 };
 
+/** The signature of an OLE compound file, the container of Outlook's .msg files. */
+const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+
 const EMBEDDED_TYPES = new Set(['message/rfc822', 'message/global']);
-const MB = 1024 * 1024;
 
 interface ReadOne {
   info: MessageInfo;
   parts: Uint8Array[];
+  messages: number;
 }
 
 const utf8 = (bytes: Uint8Array): string => new TextDecoder('utf-8', { fatal: false }).decode(bytes);
@@ -77,7 +82,7 @@ async function readOne(text: string): Promise<ReadOne> {
     throw new InputError('not-a-message', 'This does not look like an e-mail message: no header field could be read.');
   }
   const parts = mail.attachments.filter((a) => EMBEDDED_TYPES.has(a.contentType)).map((a): Uint8Array => a.content);
-  return { info, parts };
+  return { info, parts, messages: paste.messages };
 }
 
 async function collectEmbedded(parts: readonly Uint8Array[], depth: number, found: MessageInfo[]): Promise<void> {
@@ -102,9 +107,9 @@ async function collectEmbedded(parts: readonly Uint8Array[], depth: number, foun
  * messages attached to it. Throws InputError when the input is not something Hoplens can read.
  */
 export async function readMessage(raw: string | Uint8Array, options: ReadOptions = {}): Promise<ReadResult> {
-  const size = typeof raw === 'string' ? raw.length : raw.byteLength;
-  if (size > MAX_INPUT_SIZE) {
-    throw new InputError('too-large', `The input is ${(size / MB).toFixed(1)} MB, over Hoplens' limit of ${MAX_INPUT_SIZE / MB} MB. The headers alone are enough: paste or save just the header block.`);
+  assertInputSize(typeof raw === 'string' ? raw.length : raw.byteLength);
+  if (typeof raw !== 'string' && OLE_MAGIC.every((byte, i) => raw[i] === byte)) {
+    throw new InputError('binary', 'This is an Outlook .msg file, a binary format, not the text of an e-mail message. In Outlook, open the message, choose File → Properties and copy the "Internet headers" box, or save the message as .eml, and give Hoplens that.');
   }
   const text = typeof raw === 'string' ? raw : utf8(raw);
   if (text.trim() === '') {
@@ -115,10 +120,11 @@ export async function readMessage(raw: string | Uint8Array, options: ReadOptions
   await collectEmbedded(outer.parts, 1, infos);
   const embedded = infos.map((info, index): EmbeddedMessageRef => ({ index, subject: info.subject, from: info.from, date: info.date }));
   const wanted = options.embedded;
-  if (wanted === undefined) return { info: outer.info, embedded, embeddedIndex: null };
+  const messagesInInput = outer.messages;
+  if (wanted === undefined) return { info: outer.info, embedded, embeddedIndex: null, messagesInInput };
   const chosen = Number.isInteger(wanted) ? infos[wanted] : undefined;
   if (chosen === undefined) {
     throw new InputError('no-such-embedded', `There is no embedded message number ${wanted}: this message carries ${infos.length === 0 ? 'none' : `${infos.length} (numbered from 0)`}.`);
   }
-  return { info: chosen, embedded, embeddedIndex: wanted };
+  return { info: chosen, embedded, embeddedIndex: wanted, messagesInInput };
 }

@@ -5,10 +5,15 @@ import type { ReceivedFields } from '../received/types.js';
 import { findOrigin } from './origin.js';
 import type { Hop, Route } from './types.js';
 
+/**
+ * A hop's time to the whole second. Most MTAs write whole seconds and a few (SendGrid) write
+ * fractions; compared as written, a fraction followed by a truncated time of the same second would
+ * read as the clock going backwards.
+ */
 const timeOf = (hop: Hop): number | null => {
   if (hop.received.date === null) return null;
   const t = Date.parse(hop.received.date);
-  return Number.isNaN(t) ? null : t;
+  return Number.isNaN(t) ? null : Math.floor(t / 1000) * 1000;
 };
 
 /**

@@ -27,18 +27,26 @@ const PROVIDERS: ReadonlyArray<{ name: string; domains: readonly string[] }> = [
   { name: 'Proton', domains: ['proton.me', 'protonmail.ch', 'protonmail.com'] },
 ];
 
+/**
+ * Top-level names that are never delegated in public DNS but that sites name their internal hosts
+ * under ("compute5.internal", "SVR01.contoso.local", "mailstore.home.arpa"): such a host belongs to
+ * no organisation that a name could tell apart, only to the network it is inside.
+ */
+const INTERNAL_TLDS = new Set(['local', 'localdomain', 'localhost', 'internal', 'intranet', 'lan', 'home', 'corp', 'private', 'arpa', 'invalid']);
+
 const PROVIDER_BY_DOMAIN = new Map(PROVIDERS.flatMap((p) => p.domains.map((d) => [d, p.name] as const)));
 
 /**
  * The domain an organisation registered ("mx1.mail.example.co.uk" → "example.co.uk"); null for
- * address literals, single labels ("localhost", "EXCH01") and empty names.
+ * address literals, single labels ("localhost", "EXCH01"), internal names ("mx.corp.local") and
+ * empty names.
  */
 export function registrableDomain(host: string | null): string | null {
   if (host === null) return null;
   const name = canonicalName(host.replace(/^\[|\]$/g, ''));
   if (name === '' || normalizeIp(name) !== null || !/^[a-z0-9_.-]+$/.test(name)) return null;
   const labels = name.split('.').filter((l) => l !== '');
-  if (labels.length < 2) return null;
+  if (labels.length < 2 || INTERNAL_TLDS.has(labels.at(-1)!)) return null;
   const lastTwo = labels.slice(-2).join('.');
   if (TWO_LABEL_SUFFIXES.has(lastTwo)) return labels.length >= 3 ? labels.slice(-3).join('.') : null;
   return lastTwo;

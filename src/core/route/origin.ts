@@ -36,20 +36,41 @@ const describeClient = (hop: Hop): string => {
   return name ? `${hop.received.ip} (${name})` : `${hop.received.ip}`;
 };
 
+const documentationNote = (hop: Hop): string[] =>
+  (hop.ipClass === 'documentation' ? [`${hop.received.ip} is ${CLASS_WORDS.documentation}.`] : []);
+
 const byName = (hop: Hop): string => hop.received.by ?? 'an unnamed server';
 
-/** Who the receiving side is: the recipients' domains, then the hosts met while walking down. */
+/**
+ * The envelope recipient of the last delivery: the "for" of the newest hop that records one. The
+ * To and Cc fields name the first recipients, which a mailing list or a forward replaces: the list
+ * address in To is not the receiver of the copy that was pasted.
+ */
+function finalRecipient(hops: readonly Hop[]): string | null {
+  for (let i = hops.length - 1; i >= 0; i--) {
+    const rcpt = hops[i]!.received.for;
+    if (rcpt !== null && addressDomain(rcpt) !== null) return rcpt;
+  }
+  return null;
+}
+
+/** Recipients the header fields name, for routes whose hops record none. */
+function headerRecipients(message: MessageInfo): string[] {
+  const recipients = new Set<string>(message.to);
+  for (const h of message.headers) {
+    if (!RECIPIENT_FIELDS.has(h.name.toLowerCase())) continue;
+    for (const m of h.value.matchAll(/[^\s<>,;:"]+@[^\s<>,;:"]+/g)) recipients.add(m[0]);
+  }
+  return [...recipients];
+}
+
+/** Who the receiving side is: the final recipient's domain, then the hosts met while walking down. */
 class ReceiverSide {
   private readonly sides = new Map<string, string>();
 
   constructor(message: MessageInfo, hops: readonly Hop[]) {
-    const recipients = new Set<string>();
-    for (const h of message.headers) {
-      if (!RECIPIENT_FIELDS.has(h.name.toLowerCase())) continue;
-      for (const m of h.value.matchAll(/[^\s<>,;:"]+@[^\s<>,;:"]+/g)) recipients.add(m[0]);
-    }
-    for (const to of message.to) recipients.add(to);
-    for (const hop of hops) if (hop.received.for) recipients.add(hop.received.for);
+    const final = finalRecipient(hops);
+    const recipients = final === null ? headerRecipients(message) : [final];
     for (const address of recipients) {
       const domain = addressDomain(address);
       const side = domain === null ? null : sideOf(domain);
@@ -109,6 +130,48 @@ function receiverEvidence(walk: Walk, hop: Hop): IpEvidence[] {
   if (walk.positions.length !== walk.hops.length) return walk.evidence;
   const limit = walk.positions[hop.headerIndex + 1] ?? walk.headerCount;
   return walk.evidence.filter((e) => e.kind === 'client' || e.headerIndex < limit);
+}
+
+/**
+ * Where a forwarded or list-distributed message first entered: below the origin, the newest hop
+ * that delivered it to another recipient's organisation marks the earlier leg, and the first
+ * client outside that organisation is the original sender. Null when the route shows no such leg.
+ */
+function earlierLeg(hops: readonly Hop[], origin: Hop): string | null {
+  const final = finalRecipient(hops);
+  const finalSide = final === null ? null : sideOf(addressDomain(final));
+  if (finalSide === null) return null;
+  for (let i = origin.index - 1; i >= 0; i--) {
+    const rcpt = hops[i]!.received.for;
+    const side = rcpt === null ? null : sideOf(addressDomain(rcpt));
+    if (side === null || side === finalSide) continue;
+    for (let j = i; j >= 0; j--) {
+      const hop = hops[j]!;
+      if (hop.received.ip === null || !isCheckable(hop.ipClass ?? 'reserved')) continue;
+      if (sideOf(clientName(hop)) === side) continue;
+      return `Before that, the message was addressed to ${rcpt}: it was forwarded, or sent on by a mailing list. Its original sender is ${describeClient(hop)}, the client of the hop into ${byName(hop)}; choose that hop to check the original sender instead.`;
+    }
+    return null;
+  }
+  return null;
+}
+
+/**
+ * An older hop whose client the receiver's own SPF or iprev checks name, when none of them names
+ * this hop's client: the servers between passed the message on for the receiver, as a filtering
+ * service in front of it does (Microsoft 365 behind Mimecast checks the address the filter saw).
+ * ARC results are left out: a forwarder writes them about its own earlier leg.
+ */
+function checkedEarlier(walk: Walk, hop: Hop): Hop | null {
+  const named = receiverEvidence(walk, hop).filter((e) => e.kind === 'receiver' && !e.source.startsWith('ARC-'));
+  const ips = new Set(named.map((e) => e.ip));
+  if (ips.size !== 1 || ips.has(hop.received.ip!)) return null;
+  const [ip] = ips;
+  for (let i = hop.index - 1; i >= 0; i--) {
+    const older = walk.hops[i]!;
+    if (older.received.ip === ip && isCheckable(older.ipClass ?? 'reserved')) return older;
+  }
+  return null;
 }
 
 function judge(walk: Walk, hop: Hop, reasons: string[], base: OriginHop['confidence']): OriginHop {
@@ -179,8 +242,16 @@ export function findOrigin(hops: readonly Hop[], message: MessageInfo, claims: C
       continue;
     }
     const intro = `${byName(hop)}, a server ${why}, received the message from ${describeClient(hop)}`;
-    const notes = cls === 'documentation' ? [`${ip} is ${CLASS_WORDS[cls]}.`, ...skipped] : skipped;
+    const forwarded = earlierLeg(hops, hop);
+    const notes = [...documentationNote(hop), ...(forwarded === null ? [] : [forwarded]), ...skipped];
     if (!receiver.has(clientName(hop))) {
+      const earlier = checkedEarlier(walk, hop);
+      if (earlier !== null) {
+        return {
+          origin: judge(walk, earlier, [`${byName(earlier)} received the message from ${describeClient(earlier)}, the address the receiver's own checks name; ${describeClient(hop)} only passed it on to ${byName(hop)} for the receiver, as a filtering service in front of it does.`, ...documentationNote(earlier), ...skipped], 'medium'),
+          originMissingReason: null,
+        };
+      }
       return {
         origin: judge(walk, hop, [`${intro}: the first client on the receiving side's path with a public address that is not one of the receiving side's own servers.`, ...notes], 'medium'),
         originMissingReason: null,

@@ -1,20 +1,25 @@
-import { useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { SourceInfo } from '../../background/protocol.js';
 import { t } from '../i18n.js';
 import { loadSample } from '../sample.js';
 
 interface Props {
   onMessage: (raw: string, source: SourceInfo) => void;
+  /** Goes back to the report on screen; absent when there is none. */
+  onCancel?: () => void;
 }
 
 /**
  * The ways to hand Hoplens a message by hand: paste, choose or drop an .eml, or the bundled
  * sample. The text area is uncontrolled so that a multi-megabyte paste never re-renders per key.
  */
-export function MessageInput({ onMessage }: Props) {
+export function MessageInput({ onMessage, onCancel }: Props) {
   const area = useRef<HTMLTextAreaElement>(null);
   const [problem, setProblem] = useState('');
   const [dragging, setDragging] = useState(false);
+
+  // Whenever the box appears it is what the user came to do: paste at once, no click first.
+  useEffect(() => area.current?.focus(), []);
 
   const submitPaste = () => {
     const raw = area.current?.value ?? '';
@@ -70,6 +75,11 @@ export function MessageInput({ onMessage }: Props) {
         <button type="button" class="primary" data-testid="analyze-button" onClick={submitPaste}>
           {t('analyze')}
         </button>
+        {onCancel && (
+          <button type="button" data-testid="cancel-input" onClick={onCancel}>
+            {t('cancelInput')}
+          </button>
+        )}
         <span id="paste-hint" class="muted small-text">
           {t('pasteHint')}
         </span>

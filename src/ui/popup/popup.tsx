@@ -106,8 +106,8 @@ export function Popup() {
             </select>
           </div>
         )}
-        {inputVisible && <MessageInput onMessage={analyzeByHand} />}
-        {analysis.run && <ReportView analysis={analysis} />}
+        {inputVisible && <MessageInput onMessage={analyzeByHand} onCancel={analysis.run ? () => setShowInput(false) : undefined} />}
+        {analysis.run && <ReportView analysis={analysis} layout="popup" />}
       </main>
     </>
   );

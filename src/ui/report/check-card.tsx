@@ -4,21 +4,55 @@ import { ResultBadge } from '../components/result-badge.js';
 import { t, tOptional } from '../i18n.js';
 import { EvidenceList } from './evidence-list.js';
 
-/** One check result: its word, what it means, what to do, and the DNS answers behind it. */
-export function CheckCard({ result: c, id }: { result: CheckResult; id: string }) {
+interface Props {
+  result: CheckResult;
+  id: string;
+  /** "row": one line led by the result, for long lists of comparisons (then vs now). */
+  variant?: 'card' | 'row';
+}
+
+/**
+ * One check result: its word, what it means, what to do, and the DNS answers behind it. A result
+ * with nothing to do keeps its explanation behind "Why"; anything else shows it outright.
+ */
+export function CheckCard({ result: c, id, variant = 'card' }: Props) {
   const titleId = `${id}-title`;
   const hasDetails = Object.keys(c.details).length > 0;
+  const explainInline = c.severity !== 'ok' && c.explanation !== '';
+  const explainFolded = c.severity === 'ok' && c.explanation !== '';
+  const label = tOptional(`check_${c.check}`) ?? checkLabel(c.check);
+  const hop = c.hopIndex !== null && <span class="hop-tag">{t('hopN', [c.hopIndex + 1])}</span>;
   return (
-    <article class={`card check sev-${c.severity}`} data-testid="check-card" data-check={c.check} data-result={c.result} aria-labelledby={titleId}>
-      <header class="card-head">
-        <h3 id={titleId}>
-          {tOptional(`check_${c.check}`) ?? checkLabel(c.check)} <span class="subject mono">{c.subject}</span>
-        </h3>
-        <ResultBadge result={c.result} severity={c.severity} />
-      </header>
-      <p class="check-summary">{c.summary}</p>
-      {c.explanation && <p>{c.explanation}</p>}
-      {c.hopIndex !== null && <p class="muted small-text">{t('checkAboutHop', [c.hopIndex + 1])}</p>}
+    <article
+      id={id}
+      tabIndex={-1}
+      class={`card check check-${variant} sev-${c.severity}`}
+      data-testid="check-card"
+      data-check={c.check}
+      data-result={c.result}
+      aria-labelledby={titleId}
+    >
+      {variant === 'card' ? (
+        <>
+          <header class="card-head">
+            <h3 id={titleId}>
+              {label} <span class="subject mono">{c.subject}</span>
+            </h3>
+            {hop}
+            <ResultBadge result={c.result} severity={c.severity} />
+          </header>
+          <p class="check-summary">{c.summary}</p>
+        </>
+      ) : (
+        <header class="card-head">
+          <ResultBadge result={c.result} severity={c.severity} />
+          <h3 id={titleId} class="check-summary">
+            {c.summary} <span class="sr-only">{label}</span>
+          </h3>
+          <span class="subject mono">{c.subject}</span>
+        </header>
+      )}
+      {explainInline && <p>{c.explanation}</p>}
       {c.advice.length > 0 && (
         <div class="advice">
           <h4>{t('adviceTitle')}</h4>
@@ -29,18 +63,28 @@ export function CheckCard({ result: c, id }: { result: CheckResult; id: string }
           </ul>
         </div>
       )}
-      {c.evidence.length > 0 && (
-        <details class="evidence-box">
-          <summary>{t('evidenceTitle', [c.evidence.length])}</summary>
-          <EvidenceList evidence={c.evidence} />
-        </details>
-      )}
-      {hasDetails && (
-        <details>
-          <summary>{t('detailsTitle')}</summary>
-          <pre class="records">{JSON.stringify(c.details, null, 2)}</pre>
-        </details>
+      {(explainFolded || c.evidence.length > 0 || hasDetails) && (
+        <div class="disclosures">
+          {(explainFolded || c.evidence.length > 0) && (
+            <details class="evidence-box">
+              <summary>{whyLabel(explainFolded, c.evidence.length)}</summary>
+              {explainFolded && <p>{c.explanation}</p>}
+              {c.evidence.length > 0 && <EvidenceList evidence={c.evidence} />}
+            </details>
+          )}
+          {hasDetails && (
+            <details class="raw-details">
+              <summary>{t('detailsTitle')}</summary>
+              <pre class="records">{JSON.stringify(c.details, null, 2)}</pre>
+            </details>
+          )}
+        </div>
       )}
     </article>
   );
+}
+
+function whyLabel(explanation: boolean, questions: number): string {
+  if (!explanation) return t('evidenceTitle', [questions]);
+  return questions > 0 ? t('whyAndEvidence', [questions]) : t('whyTitle');
 }

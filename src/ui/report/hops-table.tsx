@@ -1,18 +1,11 @@
 import type { Hop, Route } from '../../core/route/types.js';
-import { formatDelay, formatHopTime, formatProtocol } from '../../core/report/exporters/hop-text.js';
+import { formatDelay, formatHopTime, formatTls } from '../../core/report/exporters/hop-text.js';
 import { IpClassBadge } from '../components/ip-class-badge.js';
 import { t } from '../i18n.js';
+import { ClockFlag, Host, Missing, SenderAction, type HopActions } from './hop-parts.js';
 
-interface Props {
-  route: Route;
-  /** Offers "Use as sender" on each hop with an IP; absent while no message is loaded. */
-  onUseAsSender?: (hopIndex: number) => void;
-  /** True while an analysis runs, so a second pick waits for the first. */
-  busy: boolean;
-}
-
-/** The route oldest first, one row per Received: header, the sender's row marked. */
-export function HopsTable({ route, onUseAsSender, busy }: Props) {
+/** The route oldest first, one row per Received: header, the sender's row marked: the full tab's view. */
+export function HopsTable({ route, onUseAsSender, busy }: { route: Route } & HopActions) {
   return (
     <div class="table-scroll" tabIndex={0} role="region" aria-label={t('hopsTableLabel')}>
       <table class="hops" data-testid="hops-table">
@@ -40,56 +33,57 @@ export function HopsTable({ route, onUseAsSender, busy }: Props) {
   );
 }
 
-function HopRow({ hop, isSender, onUseAsSender, busy }: { hop: Hop; isSender: boolean; onUseAsSender?: (i: number) => void; busy: boolean }) {
+function HopRow({ hop, isSender, ...actions }: { hop: Hop; isSender: boolean } & HopActions) {
   const r = hop.received;
-  const n = hop.index + 1;
+  const tls = formatTls(r.tls);
+  const rowClass = [isSender && 'sender-row', hop.clockIssue && 'clock-row'].filter(Boolean).join(' ');
   return (
-    <tr class={isSender ? 'sender-row' : undefined} data-testid="hop-row" data-hop={hop.index}>
-      <th scope="row">{n}</th>
-      <td class="mono">{r.helo ?? <Missing />}</td>
-      <td class="mono">{r.rdns ?? <Missing />}</td>
-      <td class="mono">
+    <tr class={rowClass || undefined} data-testid="hop-row" data-hop={hop.index}>
+      <th scope="row">{hop.index + 1}</th>
+      <td class="mono host">
+        <Host name={r.helo} />
+      </td>
+      <td class="mono host">
+        <Host name={r.rdns} />
+      </td>
+      <td class="mono ip">
         {r.ip ?? <Missing />}
         {hop.ipClass && (
-          <>
-            {' '}
+          <span class="ip-class-line">
             <IpClassBadge ipClass={hop.ipClass} />
-          </>
-        )}
-      </td>
-      <td class="mono">{r.by ?? <Missing />}</td>
-      <td>{formatProtocol(hop) || <Missing />}</td>
-      <td title={r.dateRaw ?? undefined}>{formatHopTime(hop) || <Missing />}</td>
-      <td>
-        {formatDelay(hop.delaySeconds)}
-        {hop.clockIssue && (
-          <span class="clock-issue">
-            <span aria-hidden="true"> ⚠ </span>
-            {t(hop.clockIssue === 'negative' ? 'clockNegative' : 'clockMissing')}
           </span>
         )}
       </td>
+      <td class="mono host">
+        <Host name={r.by} />
+      </td>
       <td>
-        {isSender ? (
-          <span class="sender-mark">{t('senderMark')}</span>
-        ) : (
-          r.ip &&
-          onUseAsSender && (
-            <button type="button" class="small" disabled={busy} onClick={() => onUseAsSender(hop.index)} aria-label={t('useAsSenderLabel', [n, r.ip])}>
-              {t('useAsSender')}
-            </button>
-          )
-        )}
+        {r.with ?? (tls ? '' : <Missing />)}
+        {tls && <span class="tls">{tls}</span>}
+      </td>
+      <td class="time" title={r.dateRaw ?? undefined}>
+        <HopTime hop={hop} />
+      </td>
+      <td class="nowrap">
+        {formatDelay(hop.delaySeconds)}
+        <ClockFlag hop={hop} />
+      </td>
+      <td>
+        <SenderAction hop={hop} isSender={isSender} {...actions} />
       </td>
     </tr>
   );
 }
 
-function Missing() {
+/** Day and time of day as two unbreakable parts, so a narrow column wraps between them. */
+function HopTime({ hop }: { hop: Hop }) {
+  const text = formatHopTime(hop);
+  if (!text) return <Missing />;
+  if (!hop.received.date) return <>{text}</>;
+  const [day, ...time] = text.split(' ');
   return (
-    <span class="missing">
-      <span aria-hidden="true">—</span>
-      <span class="sr-only">{t('notInHeader')}</span>
-    </span>
+    <>
+      <span class="nowrap">{day}</span> <span class="nowrap">{time.join(' ')}</span>
+    </>
   );
 }

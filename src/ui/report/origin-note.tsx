@@ -10,29 +10,23 @@ interface Props {
   busy: boolean;
 }
 
-/** Which hop is the sender and why, as the route says; and the way back from a manual pick. */
+/**
+ * Why the route names its sender hop (folded unless the route is unsure; the report's top names
+ * the sender itself), the way back from a manual pick, and the total transit time.
+ */
 export function OriginNote({ route, chosenHop, onAutomatic, busy }: Props) {
   const { origin } = route;
   return (
     <div class="origin-note" data-testid="origin-note">
-      {origin ? (
-        <>
-          <p>
-            <strong>{t('originTitle', [origin.hopIndex + 1])}</strong> <span class="mono">{origin.ip}</span>{' '}
-            <span class={`confidence confidence-${origin.confidence}`}>{t(`confidence_${origin.confidence}`)}</span>
-          </p>
-          {origin.reasons.length > 0 && (
-            <ul class="reasons" aria-label={t('originReasons')}>
-              {origin.reasons.map((reason, i) => (
-                <li key={i}>{reason}</li>
-              ))}
-            </ul>
-          )}
-        </>
-      ) : (
-        <p>
-          <strong>{t('originNone')}</strong> {route.originMissingReason}
-        </p>
+      {origin && origin.reasons.length > 0 && (
+        <details class="reasons-box" open={origin.confidence === 'low'}>
+          <summary>{t('originWhy', [origin.hopIndex + 1, origin.reasons.length])}</summary>
+          <ul class="reasons" aria-label={t('originReasons')}>
+            {origin.reasons.map((reason, i) => (
+              <li key={i}>{reason}</li>
+            ))}
+          </ul>
+        </details>
       )}
       {chosenHop !== undefined && (
         <p>

@@ -77,7 +77,7 @@ export function ReportPage({ params }: { params: URLSearchParams }) {
             {loading.why}
           </p>
         )}
-        {inputVisible && <MessageInput onMessage={analyzeByHand} />}
+        {inputVisible && <MessageInput onMessage={analyzeByHand} onCancel={analysis.run ? () => setShowInput(false) : undefined} />}
         {analysis.run && <ReportView analysis={analysis} />}
       </main>
     </>

@@ -3,30 +3,49 @@ import { formatUtc } from '../../core/report/exporters/hop-text.js';
 import { t } from '../i18n.js';
 import type { Analysis } from './use-analysis.js';
 import { CheckCard } from './check-card.js';
+import { cardId, groupBySender } from './check-groups.js';
 import { ClaimsTable } from './claims-table.js';
 import { EmbeddedPicker } from './embedded-picker.js';
 import { ErrorNotice } from './error-notice.js';
 import { ExportToolbar } from './export-toolbar.js';
+import { HopList } from './hop-list.js';
 import { HopsTable } from './hops-table.js';
 import { OriginNote } from './origin-note.js';
-import { StatusLine } from './status-line.js';
+import { OtherHops } from './other-hops.js';
+import { SenderPanel } from './sender-panel.js';
 import { Timeline } from './timeline.js';
 
 const THEN_VS_NOW = 'then-vs-now';
+const THEN_VS_NOW_TITLE = 'then-now-title';
 
-/** The report as it streams in: shared by the popup and the full tab. It shows data; it judges nothing. */
-export function ReportView({ analysis: a }: { analysis: Pick<Analysis, 'state' | 'run' | 'outerEmbedded' | 'restart'> }) {
+interface Props {
+  analysis: Pick<Analysis, 'state' | 'run' | 'outerEmbedded' | 'restart'>;
+  /** "popup": the 640 px toolbar popup, whose route is a list; "tab": the full report with a table. */
+  layout?: 'popup' | 'tab';
+}
+
+/**
+ * The report as it streams in: shared by the popup and the full tab. The sender's results come
+ * first and in full; results about other hops wait behind a counted disclosure. It shows data;
+ * it judges nothing.
+ */
+export function ReportView({ analysis: a, layout = 'tab' }: Props) {
   const { state, run } = a;
   const busy = state.phase === 'running';
   const header = state.analysis;
-  const checks = state.checks.filter((c) => c.check !== THEN_VS_NOW);
-  const thenVsNow = state.checks.filter((c) => c.check === THEN_VS_NOW);
+  const groups = groupBySender(state.checks, header?.route.origin?.hopIndex ?? null);
+  const isCheck = (c: { result: { check: string } }) => c.result.check !== THEN_VS_NOW;
+  const isThenVsNow = (c: { result: { check: string } }) => c.result.check === THEN_VS_NOW;
+  const useAsSender = (originHop: number) => a.restart({ originHop, embedded: run?.embedded });
+  const senderChecks = groups.sender.filter(isCheck);
+  const thenVsNow = groups.sender.filter(isThenVsNow);
+  const thenVsNowOthers = groups.others.filter(isThenVsNow);
   return (
-    <div class="report" aria-busy={busy}>
+    <div class={`report report-${layout}`} aria-busy={busy}>
       {a.outerEmbedded.length > 0 && (
         <EmbeddedPicker embedded={a.outerEmbedded} current={run?.embedded} busy={busy} onPick={(embedded) => a.restart({ embedded })} />
       )}
-      <StatusLine state={state} />
+      <SenderPanel state={state} senderChecks={groups.sender} thenVsNowCheck={THEN_VS_NOW} thenVsNowTarget={THEN_VS_NOW_TITLE} />
       {state.error && <ErrorNotice error={state.error} />}
       {header && (
         <>
@@ -34,24 +53,35 @@ export function ReportView({ analysis: a }: { analysis: Pick<Analysis, 'state' |
           <MessageFacts message={header.message} source={run?.source ?? null} />
           <section aria-labelledby="route-title">
             <h2 id="route-title">{t('routeTitle')}</h2>
-            <HopsTable route={header.route} busy={busy} onUseAsSender={(originHop) => a.restart({ originHop, embedded: run?.embedded })} />
+            {layout === 'popup' ? (
+              <HopList route={header.route} busy={busy} onUseAsSender={useAsSender} />
+            ) : (
+              <HopsTable route={header.route} busy={busy} onUseAsSender={useAsSender} />
+            )}
             <OriginNote route={header.route} chosenHop={run?.originHop} busy={busy} onAutomatic={() => a.restart({ embedded: run?.embedded })} />
-            <Timeline route={header.route} />
+            {layout === 'tab' && <Timeline route={header.route} />}
           </section>
           <section aria-labelledby="checks-title">
             <h2 id="checks-title">{t('checksTitle')}</h2>
-            {checks.length === 0 && <p class="muted">{busy ? t('checksWaiting') : t('checksNone')}</p>}
-            {checks.map((c, i) => (
-              <CheckCard key={`${c.check}-${c.subject}-${i}`} id={`check-${i}`} result={c} />
+            {senderChecks.length === 0 && groups.others.length === 0 && <p class="muted">{busy ? t('checksWaiting') : t('checksNone')}</p>}
+            {senderChecks.map(({ result, position }) => (
+              <CheckCard key={position} id={cardId(position)} result={result} />
             ))}
+            <OtherHops checks={groups.others.filter(isCheck)} variant="card" />
           </section>
-          <section aria-labelledby="then-now-title">
-            <h2 id="then-now-title">{t('thenVsNowTitle')}</h2>
+          <section aria-labelledby={THEN_VS_NOW_TITLE}>
+            <h2 id={THEN_VS_NOW_TITLE} tabIndex={-1}>
+              {t('thenVsNowTitle')}
+            </h2>
             <p class="muted">{t('thenVsNowIntro')}</p>
-            {thenVsNow.map((c, i) => (
-              <CheckCard key={`${c.subject}-${i}`} id={`then-now-${i}`} result={c} />
+            {thenVsNow.map(({ result, position }) => (
+              <CheckCard key={position} id={cardId(position)} result={result} variant="row" />
             ))}
-            <ClaimsTable claims={header.claims} />
+            <OtherHops checks={thenVsNowOthers} variant="row" />
+            <details class="claims">
+              <summary>{t('claimsTitle')}</summary>
+              <ClaimsTable claims={header.claims} />
+            </details>
           </section>
           {header.warnings.length > 0 && (
             <section aria-labelledby="warnings-title">

@@ -2,45 +2,13 @@ import type { Check, CheckContext, CheckResult, SenderSoftware } from '../../../
 import type { Claims } from '../../../src/core/claims/types.js';
 import type { Resolver } from '../../../src/core/dns/types.js';
 import type { HeaderField, MessageInfo } from '../../../src/core/message/types.js';
-import { classifyIp } from '../../../src/core/net/ip.js';
 import type { HeaderAnalysis } from '../../../src/core/report/types.js';
-import type { ReceivedFields } from '../../../src/core/received/types.js';
 import type { Hop } from '../../../src/core/route/types.js';
+import { hops, received } from '../../support/builders.js';
 
 /** Builders for the header analysis the checks read, so each test states only what matters. */
 
-export function received(fields: Partial<ReceivedFields>): ReceivedFields {
-  return {
-    raw: '',
-    helo: null,
-    rdns: null,
-    ip: null,
-    port: null,
-    by: null,
-    byIp: null,
-    via: null,
-    with: null,
-    id: null,
-    for: null,
-    date: null,
-    dateRaw: null,
-    tls: null,
-    envelopeFrom: null,
-    authenticatedSender: null,
-    software: null,
-    dialect: 'generic',
-    warnings: [],
-    ...fields,
-  };
-}
-
-/** Hops in travel order (oldest first); headerIndex counts from the top, as in a message. */
-export function hops(...fields: Partial<ReceivedFields>[]): Hop[] {
-  return fields.map((f, index) => {
-    const r = received(f);
-    return { index, headerIndex: fields.length - 1 - index, received: r, ipClass: r.ip === null ? null : classifyIp(r.ip), delaySeconds: null, clockIssue: null };
-  });
-}
+export { hops, received };
 
 export function analysisOf(options: {
   hops: Hop[];

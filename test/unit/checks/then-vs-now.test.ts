@@ -40,7 +40,7 @@ describe('thenVsNowCheck', () => {
   it('is same when the receiver’s iprev matches the live one', async () => {
     const [r] = await compare([origin25], { authResults: [ar('mx.example.net', { method: 'iprev', result: 'pass', properties: { 'policy.iprev': '203.0.113.25' } })] });
     expect(r).toMatchObject({ check: 'then-vs-now', subject: '203.0.113.25', result: 'same', severity: 'ok', advice: [] });
-    expect(r!.summary).toBe('At delivery mx.example.net recorded iprev=pass; now: pass');
+    expect(r!.summary).toBe('At delivery mx.example.net recorded iprev=pass (Authentication-Results); now: pass');
   });
 
   it('differs when DNS changed since delivery, with advice', async () => {
@@ -48,14 +48,14 @@ describe('thenVsNowCheck', () => {
       authResults: [ar('mx.example.net', { method: 'iprev', result: 'pass', properties: { 'policy.iprev': '203.0.113.30' } })],
     });
     expect(r).toMatchObject({ result: 'differs', severity: 'warning' });
-    expect(r!.summary).toBe('At delivery mx.example.net recorded iprev=pass; now: permerror');
+    expect(r!.summary).toBe('At delivery mx.example.net recorded iprev=pass (Authentication-Results); now: permerror');
     expect(r!.advice[0]).toContain('TTL');
   });
 
   it('compares the receiver’s SPF verdict with the live one for the same domain', async () => {
     const claims = { authResults: [ar('mx.google.com', { method: 'spf', result: 'pass', properties: { 'smtp.mailfrom': 'alice@example.com' } })] };
     const [differs] = await compare([origin25], claims, [liveSpf('example.com', 'fail')]);
-    expect(differs).toMatchObject({ subject: 'example.com', result: 'differs', summary: 'At delivery mx.google.com recorded spf=pass; now: fail' });
+    expect(differs).toMatchObject({ subject: 'example.com', result: 'differs', summary: 'At delivery mx.google.com recorded spf=pass (Authentication-Results); now: fail' });
     const [same] = await compare([origin25], claims, [liveSpf('example.com', 'pass')]);
     expect(same!.result).toBe('same');
   });
@@ -65,7 +65,7 @@ describe('thenVsNowCheck', () => {
       result: 'Pass', clientIp, envelopeFrom: 'alice@example.com', helo: 'mail.example.com', receiver: 'mx.example.net', identity: 'mailfrom', mechanism: null, comment: null, headerIndex: 0,
     });
     const [same] = await compare([origin25], { receivedSpf: [spf('203.0.113.25')] }, [liveSpf('example.com', 'pass')]);
-    expect(same).toMatchObject({ result: 'same', summary: 'At delivery mx.example.net recorded spf=pass; now: pass' });
+    expect(same).toMatchObject({ result: 'same', summary: 'At delivery mx.example.net recorded spf=pass (Received-SPF); now: pass' });
     const [other] = await compare([origin25], { receivedSpf: [spf('198.51.100.7')] }, [liveSpf('example.com', 'pass')]);
     expect(other).toMatchObject({ result: 'not-comparable', severity: 'info' });
     expect(other!.explanation).toContain('the receiver evaluated 198.51.100.7, the live check 203.0.113.25');
@@ -85,8 +85,8 @@ describe('thenVsNowCheck', () => {
       {},
     );
     const bySubject = Object.fromEntries(results.map((r) => [r.subject, r]));
-    expect(bySubject['203.0.113.25']).toMatchObject({ result: 'same', summary: 'At delivery relay.example.net recorded 203.0.113.25 as mail.example.com; now: PTR mail.example.com' });
-    expect(bySubject['203.0.113.27']).toMatchObject({ result: 'differs', summary: 'At delivery mx.example.net recorded 203.0.113.27 as old-name.example.com; now: PTR other.example.com' });
+    expect(bySubject['203.0.113.25']).toMatchObject({ result: 'same', summary: 'At delivery relay.example.net recorded 203.0.113.25 as mail.example.com (Received); now: PTR mail.example.com' });
+    expect(bySubject['203.0.113.27']).toMatchObject({ result: 'differs', summary: 'At delivery mx.example.net recorded 203.0.113.27 as old-name.example.com (Received); now: PTR other.example.com' });
   });
 
   it('cannot compare the seed’s hotmail line: its IP is private', async () => {

@@ -152,6 +152,24 @@ describe('dohResolver failures and retry', () => {
     expect((await failure(dohResolver(URL_A, { fetch }).query('mail.example.com', 'A'))).kind).toBe('network');
   });
 
+  it('says the same error once when both attempts fail alike', async () => {
+    const fetch = fakeFetch(() => {
+      throw new TypeError('fetch failed', { cause: new Error('getaddrinfo ENOTFOUND a.example') });
+    });
+    const error = await failure(dohResolver(URL_A, { fetch }).query('mail.example.com', 'A'));
+    expect(error.message).toBe(`cannot reach ${URL_A}: fetch failed (getaddrinfo ENOTFOUND a.example) (failed twice)`);
+  });
+
+  it('keeps both errors when the attempts fail differently', async () => {
+    const fetch = fakeFetch((call) => {
+      if (call.url.startsWith(URL_A)) throw new TypeError('fetch failed');
+      return new Response('busy', { status: 503, statusText: 'Service Unavailable' });
+    });
+    const error = await failure(dohResolver([URL_A, URL_B], { fetch }).query('mail.example.com', 'A'));
+    expect(error.kind).toBe('http');
+    expect(error.message).toBe(`HTTP 503 Service Unavailable from ${URL_B} (first attempt: cannot reach ${URL_A}: fetch failed)`);
+  });
+
   it('retries SERVFAIL on the next URL', async () => {
     const fetch = fakeFetch((call) => (call.url.startsWith(URL_A) ? dnsMessage(reply(call.query, { rcode: 'SERVFAIL' })) : mailA(call)));
     const answer = await dohResolver([URL_A, URL_B], { fetch }).query('mail.example.com', 'A');

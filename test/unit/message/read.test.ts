@@ -90,6 +90,36 @@ describe('refused input', () => {
     await expect(readMessage('x'.repeat(MAX_INPUT_SIZE + 1))).rejects.toMatchObject({ code: 'too-large', message: expect.stringContaining('40 MB') });
   });
 
+  test('an Outlook .msg file is named as such, with what to do instead', async () => {
+    const msg = new Uint8Array(4096);
+    msg.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+    await expect(readMessage(msg)).rejects.toMatchObject({
+      code: 'binary', message: expect.stringMatching(/^This is an Outlook \.msg file.*"Internet headers"/),
+    });
+  });
+
+  test('an mbox of several messages: the first is read and the count is told', async () => {
+    const one = (n: number): string => [
+      `From sender${n}@example.com Mon Oct 13 0${n}:00:00 2025`, `Received: from a by b; Mon, 13 Oct 2025 0${n}:00:00 +0000`,
+      `Subject: message ${n}`, 'From: s@example.com', '', `body ${n}`, 'From here on, a line that is no separator', '',
+    ].join('\n');
+    const read = await readMessage([one(1), one(2), one(3)].join('\n'));
+    expect(read.info.subject).toBe('message 1');
+    expect(read.messagesInInput).toBe(3);
+    expect((await readMessage(one(1))).messagesInInput).toBe(1);
+    expect((await readMessage(BLOCK.join('\n'))).messagesInInput).toBe(1);
+  });
+
+  test('a blank line inside a pasted header block (Outlook\'s Internet headers box) does not end it', async () => {
+    const split = await readMessage([...BLOCK.slice(0, 3), '', BLOCK[3], '', ...BLOCK.slice(4)].join('\r\n'));
+    expect(split.info.headers.map((h) => h.name)).toEqual(names);
+    expect(split.info.headersOnly).toBe(true);
+    // Once From and Date have been read, a blank line ends the block even if the body looks like fields.
+    const body = await readMessage(`${BLOCK.join('\n')}\n\nReceived: pasted into the body\nNote: so was this\n`);
+    expect(body.info.headers.map((h) => h.name)).toEqual(names);
+    expect(body.info.headersOnly).toBe(false);
+  });
+
   test('asking for an embedded message that is not there', async () => {
     await expect(readMessage('Subject: s\n', { embedded: 0 })).rejects.toMatchObject({
       code: 'no-such-embedded', message: 'There is no embedded message number 0: this message carries none.',

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { parseReceived } from '../../../src/core/received/index.js';
+import { costRatio } from '../../support/scaling.js';
 
 /**
  * A hostile header must cost about linear work. Parse a 1 MB input and a 128 kB input of the
  * same shape; with linear cost the 1 MB parse takes about 8× as long. The bound (30× the
- * 128 kB time, medians of 5 interleaved runs after a warm-up, so that load on a shared machine
- * hits both sizes alike) leaves room for GC but fails for anything quadratic, which comes out
+ * 128 kB time, see costRatio) leaves room for GC but fails for anything quadratic, which comes out
  * near 64×.
  */
 const SMALL = 128 * 1024;
@@ -30,32 +30,8 @@ const HOSTILE: Record<string, (size: number) => string> = {
   'many small comments': (n) => `from a ${repeatTo('(x) ', n)} by b`,
 };
 
-function timeOf(input: string): number {
-  const start = performance.now();
-  parseReceived(input);
-  return performance.now() - start;
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] as number;
-}
-
 describe('parseReceived scales linearly on hostile input', () => {
-  it.each(Object.entries(HOSTILE))('%s', (_name, make) => {
-    const small = make(SMALL);
-    const large = make(LARGE);
-    timeOf(small);
-    timeOf(large);
-    const smallTimes: number[] = [];
-    const largeTimes: number[] = [];
-    for (let run = 0; run < 5; run++) {
-      smallTimes.push(timeOf(small));
-      largeTimes.push(timeOf(large));
-    }
-    const tSmall = median(smallTimes);
-    const tLarge = median(largeTimes);
-    // A floor keeps timer resolution from turning a tiny small-input time into a huge ratio.
-    expect(tLarge / Math.max(tSmall, 0.5)).toBeLessThan(BOUND);
+  it.each(Object.entries(HOSTILE))('%s', async (_name, make) => {
+    expect(await costRatio(parseReceived, make(SMALL), make(LARGE))).toBeLessThan(BOUND);
   }, 60_000);
 });

@@ -3,14 +3,11 @@ import { parseClaims } from '../../../src/core/claims/index.js';
 import type { HeaderField, MessageInfo } from '../../../src/core/message/types.js';
 import type { ReceivedFields } from '../../../src/core/received/types.js';
 import { buildRoute, chooseOrigin } from '../../../src/core/route/index.js';
+import { received } from '../../support/builders.js';
 
-/** A Received header's fields, everything null unless given. */
+/** A Received header's fields, everything null unless given; the raw text only has to tell hops apart. */
 function rf(fields: Partial<ReceivedFields>): ReceivedFields {
-  return {
-    raw: JSON.stringify(fields), helo: null, rdns: null, ip: null, port: null, by: null, byIp: null, via: null,
-    with: null, id: null, for: null, date: null, dateRaw: null, tls: null, envelopeFrom: null,
-    authenticatedSender: null, software: null, dialect: 'generic', warnings: [], ...fields,
-  };
+  return received({ raw: JSON.stringify(fields), ...fields });
 }
 
 /** A message whose header list holds one Received field per hop (topmost first) plus `extra` at the top. */
@@ -53,6 +50,16 @@ describe('hops and delays', () => {
     const r = route([rf({ ...edge, date: '2025-10-14T09:59:00.000Z' }), submission]);
     expect(r.hops[1]).toMatchObject({ delaySeconds: -62, clockIssue: 'negative' });
     expect(r.totalTransitSeconds).toBe(-62);
+  });
+
+  test('a fractional second followed by a whole second of the same second is no clock error', () => {
+    // SendGrid writes "14:22:51.349437727"; the MTA after it writes "14:22:51".
+    const r = route([
+      rf({ ...edge, date: '2025-10-14T14:22:51.000Z' }),
+      rf({ by: 'filterdrecv-5bd8c6b5d9-7xq2n', date: '2025-10-14T14:22:51.349Z' }),
+    ]);
+    expect(r.hops[1]).toMatchObject({ delaySeconds: 0, clockIssue: null });
+    expect(r.totalTransitSeconds).toBe(0);
   });
 });
 

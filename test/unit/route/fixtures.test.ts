@@ -267,3 +267,125 @@ describe('whole header blocks', () => {
     }]);
   });
 });
+
+describe('lists, forwards, providers\' internal hosts, pasting quirks', () => {
+  test('Mailman list: the list server is the sender the recipient\'s MX saw, the list address in To is not the receiver', async () => {
+    const a = await analyzeHeaders(fixture('mailman-list.eml'));
+    expect(hops(a)).toEqual([
+      ['2001:db8:25::25', 'documentation', 'mail.lists.example.org', null, null],
+      ['::1', 'loopback', 'mail.lists.example.org', 1, null],
+      ['198.51.100.99', 'documentation', 'mx.example.net', 1, null],
+    ]);
+    expect(a.route.origin).toEqual({
+      hopIndex: 2,
+      ip: '198.51.100.99',
+      confidence: 'medium',
+      reasons: [
+        'mx.example.net, a server of the recipient\'s domain example.net, received the message from 198.51.100.99 (mail.lists.example.org): the first client on the receiving side\'s path with a public address that is not one of the receiving side\'s own servers.',
+        '198.51.100.99 is a documentation address, checked like a public one.',
+        'Before that, the message was addressed to dev@lists.example.org: it was forwarded, or sent on by a mailing list. Its original sender is 2001:db8:25::25 (mail.example.com), the client of the hop into mail.lists.example.org; choose that hop to check the original sender instead.',
+      ],
+    });
+    expect(a.route.hops[0]!.received).toMatchObject({ helo: 'mail.example.com', rdns: 'mail.example.com', tls: { version: 'TLSv1.3', bits: 256 } });
+  });
+
+  test('Gmail forwarding to another provider: Google\'s forwarder is what the final MX saw', async () => {
+    const a = await analyzeHeaders(fixture('gmail-forwarding.eml'));
+    expect(hops(a)).toEqual([
+      ['203.0.113.25', 'documentation', 'mx.google.com', null, null],
+      [null, null, '2002:a05:7300:478f:b0:11a:5f1e:0', 0, null],
+      [null, null, 'mail-sor-f69.google.com', 1, null],
+      ['209.85.220.69', 'public', 'mx.example.net', 0, null],
+    ]);
+    expect(a.route.origin).toEqual({
+      hopIndex: 3,
+      ip: '209.85.220.69',
+      confidence: 'medium',
+      reasons: [
+        'mx.example.net, a server of the recipient\'s domain example.net, received the message from 209.85.220.69 (mail-sor-f69.google.com): the first client on the receiving side\'s path with a public address that is not one of the receiving side\'s own servers.',
+        'Before that, the message was addressed to alice@gmail.com: it was forwarded, or sent on by a mailing list. Its original sender is 203.0.113.25 (mail.example.com), the client of the hop into mx.google.com; choose that hop to check the original sender instead.',
+      ],
+    });
+    expect(a.message.returnPath).toBe('alice+caf_=bob=example.net@gmail.com');
+  });
+
+  test('SRS forward: the forwarder is the origin, its Authentication-Results agree', async () => {
+    const a = await analyzeHeaders(fixture('srs-forward.eml'));
+    expect(a.route.origin).toMatchObject({ hopIndex: 2, ip: '198.51.100.80', confidence: 'high' });
+    expect(a.route.origin!.reasons[0]).toBe('mx1.example.net, a server of the recipient\'s domain example.net, received the message from 198.51.100.80 (fwd.example.org): the first client on the receiving side\'s path with a public address that is not one of the receiving side\'s own servers.');
+    expect(a.route.origin!.reasons).toContain('Before that, the message was addressed to carol@example.org: it was forwarded, or sent on by a mailing list. Its original sender is 203.0.113.25 (mail.example.com), the client of the hop into fwd.example.org; choose that hop to check the original sender instead.');
+  });
+
+  test('iCloud to Fastmail: hosts named under .internal and single labels are the receiver\'s own', async () => {
+    const a = await analyzeHeaders(fixture('icloud-to-fastmail.eml'));
+    expect(hops(a)).toEqual([
+      ['17.42.251.41', 'public', 'qs51p00im-qukt01080502.me.com', null, null],
+      ['17.57.155.23', 'public', 'mx6.messagingengine.com', 1, null],
+      ['127.0.0.1', 'loopback', 'mx6.messagingengine.com', 1, null],
+      ['127.0.0.1', 'loopback', 'mailmx.nyi.internal', 0, null],
+      ['10.202.2.205', 'private', 'compute5.internal', 0, null],
+      ['10.202.2.45', 'private', 'sloti32d1t01', 0, null],
+    ]);
+    expect(a.route.origin).toEqual({
+      hopIndex: 1,
+      ip: '17.57.155.23',
+      confidence: 'high',
+      reasons: [
+        'mx6.messagingengine.com, a server of the recipient\'s domain fastmail.com, received the message from 17.57.155.23 (qs51p00im-qukt01080502.me.com): the first client on the receiving side\'s path with a public address that is not one of the receiving side\'s own servers.',
+        'Received-SPF client-ip, ARC-Authentication-Results iprev (smtp.remote-ip) and Authentication-Results iprev (smtp.remote-ip) name the same address 17.57.155.23.',
+        'Skipped 10.202.2.45 (compute5.nyi.internal) into sloti32d1t01: the address is private, an internal hand-over.',
+        'Skipped 10.202.2.205 (mx6) into compute5.internal: the address is private, an internal hand-over.',
+        'Skipped 127.0.0.1 (localhost) into mailmx.nyi.internal: the address is loopback, an internal hand-over.',
+        'Skipped 127.0.0.1 (localhost) into mx6.messagingengine.com: the address is loopback, an internal hand-over.',
+      ],
+    });
+    expect(a.route.hops[0]!.received).toMatchObject({ helo: 'smtpclient.apple', rdns: 'qs51p00im-dlb-asmtp-mailmevip.me.com', with: 'ESMTPSA' });
+  });
+
+  test('Outlook "Internet headers" box with a blank line inside: all four hops, Microsoft 365 saw the sender', async () => {
+    const a = await analyzeHeaders(fixture('outlook-box-split.txt'));
+    expect(hops(a)).toEqual([
+      ['192.0.2.44', 'documentation', 'AM2PEPF0001C70F.mail.protection.outlook.com', null, null],
+      ['2603:10a6:209:88:cafe::d3', 'public', 'AM6P193CA0101.outlook.office365.com', 1, null],
+      ['2603:10a6:209:88::42', 'public', 'DB9PR10MB7290.EURPRD10.PROD.OUTLOOK.COM', 1, null],
+      ['2603:10a6:10:2cc::19', 'public', 'AM9PR10MB4321.EURPRD10.PROD.OUTLOOK.COM', 0, null],
+    ]);
+    expect(a.route.origin).toMatchObject({ hopIndex: 0, ip: '192.0.2.44', confidence: 'high' });
+    expect(a.route.origin!.reasons[1]).toBe('Received-SPF client-ip and Authentication-Results spf comment name the same address 192.0.2.44.');
+    expect(a.message).toMatchObject({ subject: 'outlook desktop box', from: 'zed@example.com', headersOnly: true });
+  });
+
+  test('SendGrid: dates without ";", fractional seconds, no false clock error against a whole-second hop', async () => {
+    const a = await analyzeHeaders(fixture('sendgrid-fractional.eml'));
+    expect(hops(a)).toEqual([
+      [null, null, 'geopod-ismtpd-5', null, null],
+      [null, null, 'filterdrecv-5bd8c6b5d9-7xq2n', 0, null],
+      ['198.51.100.1', 'documentation', 'mx.example.net', 0, null],
+    ]);
+    expect(a.route.hops.map((h) => h.received.date)).toEqual(['2025-10-14T14:22:51.229Z', '2025-10-14T14:22:51.349Z', '2025-10-14T14:22:51.000Z']);
+    expect(a.route.hops.map((h) => h.received.dialect)).toEqual(['sendgrid', 'sendgrid', 'postfix']);
+    expect(a.route.origin).toMatchObject({ hopIndex: 2, ip: '198.51.100.1', confidence: 'medium' });
+    expect(a.warnings).toEqual([]);
+  });
+
+  test('Microsoft 365 behind Mimecast: the receiver\'s own SPF check names the address the filter saw, so that hop is the origin', async () => {
+    const a = await analyzeHeaders(fixture('mimecast-to-m365.txt'));
+    expect(hops(a)).toEqual([
+      ['203.0.113.25', 'documentation', 'relay.mimecast.com', null, null],
+      ['170.10.133.115', 'public', 'BN8NAM11FT052.mail.protection.outlook.com', 2, null],
+      ['2603:10b6:408:ef:cafe::3e', 'public', 'BN9PR03CA0712.outlook.office365.com', 0, null],
+    ]);
+    expect(a.route.origin).toEqual({
+      hopIndex: 0,
+      ip: '203.0.113.25',
+      confidence: 'high',
+      reasons: [
+        'relay.mimecast.com received the message from 203.0.113.25 (mail.example.com), the address the receiver\'s own checks name; 170.10.133.115 (us-smtp-delivery-115.mimecast.com) only passed it on to BN8NAM11FT052.mail.protection.outlook.com for the receiver, as a filtering service in front of it does.',
+        'Received-SPF client-ip and Authentication-Results spf comment name the same address 203.0.113.25.',
+        '203.0.113.25 is a documentation address, checked like a public one.',
+        'Skipped 2603:10b6:408:ef:cafe::3e (BN8NAM11FT052.eop-nam11.prod.protection.outlook.com) into BN9PR03CA0712.outlook.office365.com: both are servers of the mailbox provider Microsoft, a relay inside the receiving side.',
+      ],
+    });
+    expect(a.route.hops[0]!.received).toMatchObject({ helo: 'mail.example.com', with: 'ESMTP', tls: { version: 'TLSv1.2' } });
+  });
+});

@@ -2,12 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { spfCheck } from '../../../src/core/checks/spf/index.js';
 import { NOT_CHECKED, type CheckContext, type CheckResult, type SenderSoftware } from '../../../src/core/checks/types.js';
 import { memoryResolver, type MemoryZone } from '../../../src/core/dns/memory.js';
+import { DnsError } from '../../../src/core/dns/types.js';
 import type { MessageInfo } from '../../../src/core/message/types.js';
-import { classifyIp } from '../../../src/core/net/ip.js';
 import type { ReceivedFields } from '../../../src/core/received/types.js';
 import type { Hop } from '../../../src/core/route/types.js';
+import { hops } from '../../support/builders.js';
 
-/** The SPF part of the shared test zones (notes/zones.md). */
+/** The SPF part of the shared test zones (test/support/zones/README.md). */
 const ZONE: MemoryZone = {
   'example.com': [
     { type: 'MX', data: { preference: 10, exchange: 'mail.example.com' } },
@@ -23,12 +24,7 @@ const ZONE: MemoryZone = {
 };
 
 function hop(fields: Partial<ReceivedFields>): Hop {
-  const received: ReceivedFields = {
-    raw: '', helo: null, rdns: null, ip: null, port: null, by: 'mx.example.net', byIp: null, via: null, with: 'ESMTP', id: null,
-    for: null, date: null, dateRaw: null, tls: null, envelopeFrom: null, authenticatedSender: null, software: null,
-    dialect: 'generic', warnings: [], ...fields,
-  };
-  return { index: 0, headerIndex: 0, received, ipClass: received.ip === null ? null : classifyIp(received.ip), delaySeconds: null, clockIssue: null };
+  return hops({ by: 'mx.example.net', with: 'ESMTP', ...fields })[0]!;
 }
 
 function context(origin: Hop | null, message: Partial<MessageInfo> = {}, software: SenderSoftware | null = null): CheckContext {
@@ -138,6 +134,33 @@ describe('spfCheck', () => {
     ctx.resolver = memoryResolver({ ...ZONE, 'broken.example': 'SERVFAIL' });
     const [r] = await run(ctx);
     expect(r).toMatchObject({ result: 'temperror', severity: 'warning' });
-    expect(r!.advice.join(' ')).toContain('Retry');
+    expect(r!.details['problem']).toMatchObject({ kind: 'dns', lookup: { name: 'broken.example', type: 'TXT', rcode: 'SERVFAIL', error: null } });
+    expect(r!.advice).toEqual([
+      'Check again in a few minutes. If broken.example TXT keeps failing with SERVFAIL, whoever runs the DNS of broken.example should check that the zone loads and is signed correctly: SERVFAIL usually means a zone that fails to load, a broken delegation or a DNSSEC failure.',
+    ]);
+  });
+
+  it('blames the resolver, not the domain, when the resolver gives no answer', async () => {
+    const ctx = context(mail);
+    ctx.resolver = {
+      label: 'https://dns.example/dns-query',
+      query: async (name, type) => {
+        throw new DnsError('network', 'cannot reach https://dns.example/dns-query: fetch failed (failed twice)', { name, type }, 'https://dns.example/dns-query');
+      },
+    };
+    const [r] = await run(ctx);
+    expect(r).toMatchObject({ result: 'temperror', severity: 'warning' });
+    expect(r!.advice[0]).toBe(
+      "Hoplens got no answer from the resolver https://dns.example/dns-query when it asked for example.com TXT (cannot reach the resolver: fetch failed (failed twice)). Check this computer's network connection or choose another resolver (extension: Options; CLI: --resolver), then run the analysis again.",
+    );
+    expect(r!.advice.join(' ')).not.toContain('zone loads');
+  });
+
+  it('names the lookup that failed inside an include, not the domain that includes it', async () => {
+    const ctx = context(hop({ ip: '192.0.2.1', helo: 'mail.example.com' }));
+    ctx.resolver = memoryResolver({ ...ZONE, '_spf.example.net': 'SERVFAIL' });
+    const [r] = await run(ctx);
+    expect(r!.result).toBe('temperror');
+    expect(r!.advice[0]).toContain('If _spf.example.net TXT keeps failing with SERVFAIL, whoever runs the DNS of _spf.example.net should');
   });
 });

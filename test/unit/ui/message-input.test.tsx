@@ -32,4 +32,14 @@ describe('message input', () => {
     expect(onMessage).not.toHaveBeenCalled();
     expect(root.querySelector('[role="alert"]')?.textContent).toBe('Paste a message or its headers first.');
   });
+
+  it('takes the focus when it appears, and offers Cancel only when there is a report to go back to', async () => {
+    const root = await mount(<MessageInput onMessage={vi.fn()} />);
+    expect(document.activeElement?.getAttribute('data-testid')).toBe('paste-input');
+    expect(root.querySelector('[data-testid="cancel-input"]')).toBeNull();
+    const onCancel = vi.fn();
+    const again = await mount(<MessageInput onMessage={vi.fn()} onCancel={onCancel} />);
+    await act(() => (again.querySelector('[data-testid="cancel-input"]') as HTMLButtonElement).click());
+    expect(onCancel).toHaveBeenCalledOnce();
+  });
 });

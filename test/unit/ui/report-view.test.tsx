@@ -2,6 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { act } from 'preact/test-utils';
 import { renderJson } from '../../../src/core/report/exporters/json.js';
+import type { CheckResult } from '../../../src/core/checks/types.js';
 import type { Report } from '../../../src/core/report/types.js';
 import { applyUpdate, STARTED, type AnalysisState } from '../../../src/ui/report/analysis-state.js';
 import { ReportView } from '../../../src/ui/report/report-view.js';
@@ -16,14 +17,14 @@ function done(report: Report): AnalysisState {
   return applyUpdate(STARTED, { type: 'progress', event: { type: 'done', report } });
 }
 
-function view(state: AnalysisState, restart = vi.fn()) {
+function view(state: AnalysisState, restart = vi.fn(), layout?: 'popup' | 'tab') {
   const analysis: Pick<Analysis, 'state' | 'run' | 'outerEmbedded' | 'restart'> = {
     state,
     run: { raw: 'Received: …', source: { kind: 'paste', label: 'pasted text' } },
     outerEmbedded: [],
     restart,
   };
-  return mount(<ReportView analysis={analysis} />);
+  return mount(<ReportView analysis={analysis} layout={layout} />);
 }
 
 const byTestId = (root: HTMLElement, id: string) => root.querySelector(`[data-testid="${id}"]`);
@@ -129,4 +130,91 @@ describe('report view', () => {
     expect(await blobs[0]!.text()).toBe(renderJson(sampleReport));
     expect(root.querySelector('a')).toBeNull();
   });
+
+  it('puts the sender’s results first and folds the other hops’ behind a counted disclosure', async () => {
+    const root = await view(done(withOtherHops()));
+    const checks = root.querySelector('section[aria-labelledby="checks-title"]')!;
+    const folded = checks.querySelector('[data-testid="other-hops"]') as HTMLDetailsElement;
+    expect(folded.open).toBe(false);
+    expect(folded.querySelector('summary')?.textContent).toBe('Other hops (2) inot-checked (worth knowing)!temperror (some receivers will mind)');
+    expect(Array.from(folded.querySelectorAll('[data-testid="check-card"] .subject')).map((s) => s.textContent)).toEqual(['192.168.1.20', '127.0.0.1']);
+    const shown = Array.from(checks.querySelectorAll(':scope > [data-testid="check-card"]'));
+    expect(shown.map((c) => c.querySelector('.subject')?.textContent)).toEqual(['203.0.113.25', 'mail.example.com', 'example.com', 'example.com']);
+    // A result short of "ok" on the sender keeps its explanation and advice in view.
+    const spf = shown.find((c) => c.getAttribute('data-check') === 'spf')!;
+    expect(spf.querySelector(':scope > p:not(.check-summary)')?.textContent).toContain('does not list 203.0.113.25');
+    expect(spf.querySelector('.advice')?.closest('details')).toBeNull();
+    // A pass keeps its explanation behind "Why".
+    const iprev = shown[0]!;
+    expect(iprev.querySelector('details summary')?.textContent).toBe('Why, and the DNS evidence (2)');
+    expect(iprev.querySelector('details')?.textContent).toContain('RFC 8601 §3: iprev pass');
+  });
+
+  it('names the sender and its result words at the top; each moves focus to its card', async () => {
+    const root = await view(done(withOtherHops()));
+    const panel = byTestId(root, 'sender-panel')!;
+    expect(panel.querySelector('h2')?.textContent).toBe('Sender 203.0.113.25 mail.example.com');
+    const chips = Array.from(panel.querySelectorAll('button'));
+    expect(chips.map((b) => b.textContent)).toEqual([
+      'Reverse DNS✓pass (nothing to do)',
+      'HELO✓pass (nothing to do)',
+      'SPF!softfail (some receivers will mind)',
+      'MX✓pass (nothing to do)',
+      'Then vs now!fail (some receivers will mind)',
+    ]);
+    expect(panel.textContent).not.toContain('not-checked');
+    expect(panel.querySelector('[data-testid="summary"]')?.textContent).toBe(sampleReport.summary);
+    await act(() => chips[2]!.click());
+    const spf = document.activeElement as HTMLElement;
+    expect(spf.getAttribute('data-check')).toBe('spf');
+    expect(spf.querySelector('.subject')?.textContent).toBe('example.com');
+    await act(() => chips[4]!.click());
+    expect(document.activeElement?.textContent).toBe('Then vs now');
+  });
+
+  it('shows the popup’s route as a list: from → by, IP with its class, delay, the sender and clock issues marked', async () => {
+    const restart = vi.fn();
+    const root = await view(done(sampleReport), restart, 'popup');
+    const list = byTestId(root, 'hops-table')!;
+    expect(list.tagName).toBe('OL');
+    expect(list.getAttribute('aria-label')).toBe("Hops in travel order, oldest first, from the message's Received: headers");
+    const items = Array.from(list.querySelectorAll(':scope > li[data-testid="hop-row"]'));
+    expect(items).toHaveLength(4);
+    const sender = items[1]!;
+    expect(sender.classList.contains('sender-row')).toBe(true);
+    expect(sender.querySelector('.hop-path')?.textContent).toBe('Hop 2: mail.example.com →  to mx.example.net');
+    expect(sender.querySelector('.hop-ip')?.textContent).toBe('203.0.113.25 documentation');
+    expect(sender.querySelector('.sender-mark')?.textContent).toBe('Sender');
+    expect(sender.querySelector('.hop-more summary')?.textContent).toBe('ESMTPS · TLSv1.3 · 2024-05-01 10:00:02 UTC');
+    expect(sender.querySelector('.hop-more')?.textContent).toContain('TLS_AES_256_GCM_SHA384 (256 bits)');
+    const skewed = items[2]!;
+    expect(skewed.classList.contains('clock-row')).toBe(true);
+    expect(skewed.querySelector('.delay')?.textContent).toBe('Delay: -1 s');
+    expect(skewed.querySelector('.clock-issue')?.textContent).toContain('dated before the previous hop (clock skew)');
+    expect(items[3]!.querySelector('.delay')?.textContent).toBe('Delay: +1 min 4 s');
+    expect(root.querySelector('table.hops')).toBeNull();
+    expect(root.querySelector('svg')).toBeNull();
+    await act(() => (items[0]!.querySelector('button') as HTMLButtonElement).click());
+    expect(restart).toHaveBeenCalledWith({ originHop: 0, embedded: undefined });
+  });
 });
+
+/** The sample report plus results about two hops that are not the sender. */
+function withOtherHops(): Report {
+  const other = (subject: string, hopIndex: number, result: string, severity: CheckResult['severity']): CheckResult => ({
+    check: 'iprev',
+    subject,
+    result,
+    severity,
+    summary: `${subject}: ${result}`,
+    explanation: `${subject} was not looked up.`,
+    advice: [],
+    hopIndex,
+    details: {},
+    evidence: [],
+  });
+  const checks = [...sampleReport.checks];
+  checks.splice(4, 0, other('192.168.1.20', 0, 'not-checked', 'info'), other('127.0.0.1', 2, 'temperror', 'warning'));
+  return { ...sampleReport, checks };
+}
+

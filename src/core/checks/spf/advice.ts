@@ -1,3 +1,4 @@
+import { transientAdvice } from '../advice/transient.js';
 import type { SenderSoftware } from '../types.js';
 import type { SpfEvaluation } from './types.js';
 
@@ -17,7 +18,7 @@ const OWN_SERVER: Partial<Record<SenderSoftware, string>> = {
 };
 
 /** What to change, in plain words, for an SPF evaluation of `ip`. */
-export function spfAdvice(e: SpfEvaluation, ip: string, software: SenderSoftware | null): string[] {
+export function spfAdvice(e: SpfEvaluation, ip: string, software: SenderSoftware | null, resolverLabel: string): string[] {
   const ipTerm = `${ip.includes(':') ? 'ip6' : 'ip4'}:${ip}`;
   const where = e.identity === 'helo' ? `the HELO name ${e.domain}` : e.domain;
   switch (e.result) {
@@ -46,10 +47,11 @@ export function spfAdvice(e: SpfEvaluation, ip: string, software: SenderSoftware
         `Publish one TXT record at ${e.domain}, for example "v=spf1 ${ipTerm} -all", listing every server and service that sends its mail.`,
         ...softwareHint(e, ipTerm, software),
       ];
-    case 'temperror':
-      return [
-        `The DNS servers answering for the SPF lookup failed${e.problem?.kind === 'dns' ? ` (${e.problem.detail})` : ''}; receivers defer the mail and retry later. Retry the check; if it keeps failing, the name servers of ${e.problem?.domain ?? e.domain} need attention.`,
-      ];
+    case 'temperror': {
+      if (e.problem?.kind !== 'dns') return [];
+      const { lookup } = e.problem;
+      return transientAdvice(lookup, resolverLabel, { zone: lookup.name, owner: `whoever runs the DNS of ${lookup.name}` });
+    }
     case 'permerror':
       return permerrorAdvice(e);
   }

@@ -51,6 +51,7 @@ async function runSpf(ctx: CheckContext): Promise<CheckResult> {
     envelope.note,
     evaluation.identity === 'helo' ? `The envelope sender is empty (a bounce or notification), so SPF checks the HELO name ${helo} as postmaster@${helo} (RFC 7208 §2.3).` : null,
     `SPF of ${evaluation.domain} for ${ip}: ${evaluation.reason}.`,
+    evaluation.result === 'temperror' ? 'A temperror is transient (RFC 7208 §2.6.6): a receiver that meets one defers the mail and retries later.' : null,
     evaluation.explanation !== null ? `The domain's own explanation: "${evaluation.explanation}"` : null,
   ]
     .filter((s): s is string => s !== null)
@@ -62,7 +63,7 @@ async function runSpf(ctx: CheckContext): Promise<CheckResult> {
     severity: SEVERITY[evaluation.result],
     summary: summaryOf(evaluation, ip),
     explanation,
-    advice: spfAdvice(evaluation, ip, ctx.software),
+    advice: spfAdvice(evaluation, ip, ctx.software, ctx.resolver.label),
     hopIndex: origin.index,
     details: {
       identity: evaluation.identity,

@@ -1,4 +1,5 @@
 import { DnsError, recordsOf } from '../../dns/types.js';
+import type { FailedLookup } from '../advice/transient.js';
 import { answerKind } from '../answer-kind.js';
 import { failureOf, lookupAddresses, type ForwardLookup } from '../forward.js';
 import { humanForm, inNetwork, parseClient } from './address.js';
@@ -181,7 +182,7 @@ async function include(s: Session, domain: string, record: string, term: string,
 /** A or AAAA (by the client's family, or as asked) of a name; a failed lookup is temperror (§5). */
 async function addressesOf(s: Session, name: string, domain: string, term: string, type?: 'A' | 'AAAA'): Promise<ForwardLookup> {
   const lookup = await lookupAddresses(name, type ?? addressType(s), s.resolver, s.signal);
-  if (lookup.transient) throw dnsFailure(domain, term, `the ${lookup.type} lookup of ${name} failed (${failureOf(lookup)})`);
+  if (lookup.transient) throw dnsFailure(domain, term, `the ${lookup.type} lookup of ${name} failed (${failureOf(lookup)})`, lookup);
   return lookup;
 }
 
@@ -211,10 +212,10 @@ async function mx(s: Session, domain: string, term: string, target: string, cidr
   try {
     const answer = await s.resolver.query(target, 'MX', { signal: s.signal });
     const kind = answerKind(answer, 'MX');
-    if (kind === 'transient') throw dnsFailure(domain, term, `the MX lookup of ${target} failed (${answer.rcode})`);
+    if (kind === 'transient') throw dnsFailure(domain, term, `the MX lookup of ${target} failed (${answer.rcode})`, { name: target, type: 'MX', rcode: answer.rcode, error: null });
     exchanges = recordsOf(answer, 'MX').map((r) => r.data.exchange);
   } catch (error) {
-    if (error instanceof DnsError) throw dnsFailure(domain, term, `the MX lookup of ${target} failed (${error.message})`);
+    if (error instanceof DnsError) throw dnsFailure(domain, term, `the MX lookup of ${target} failed (${error.message})`, { name: target, type: 'MX', rcode: null, error: error.message });
     throw error;
   }
   if (exchanges.length === 0) {
@@ -236,7 +237,7 @@ async function mx(s: Session, domain: string, term: string, target: string, cidr
   for (const lookup of answers) {
     const found = matchAddresses(s, [lookup], cidr4, cidr6);
     if (found.matched) return { matched: true, note: `${found.note}, an MX of ${target}` };
-    if (lookup.transient) throw dnsFailure(domain, term, `the ${lookup.type} lookup of ${lookup.name}, an MX of ${target}, failed (${failureOf(lookup)})`);
+    if (lookup.transient) throw dnsFailure(domain, term, `the ${lookup.type} lookup of ${lookup.name}, an MX of ${target}, failed (${failureOf(lookup)})`, lookup);
     lookups.push(lookup);
   }
   const miss = matchAddresses(s, lookups, cidr4, cidr6);
@@ -261,6 +262,7 @@ async function ptr(s: Session, domain: string, term: string, target: string): Pr
   return { matched: false, note: `no validated PTR name of ${humanForm(s.client)} is ${target} or under it${capped}` };
 }
 
-function dnsFailure(domain: string, term: string, detail: string): SpfStop {
-  return new SpfStop('temperror', { kind: 'dns', domain, detail }, `${term} in the SPF record of ${domain}: ${detail}`);
+function dnsFailure(domain: string, term: string, detail: string, lookup: FailedLookup): SpfStop {
+  const { name, type, rcode, error } = lookup;
+  return new SpfStop('temperror', { kind: 'dns', domain, detail, lookup: { name, type, rcode, error } }, `${term} in the SPF record of ${domain}: ${detail}`);
 }

@@ -1,5 +1,7 @@
 import { DnsError, recordsOf } from '../../dns/types.js';
+import type { FailedLookup } from '../advice/transient.js';
 import { answerKind } from '../answer-kind.js';
+import { failureOf } from '../forward.js';
 import { isSpfRecord, parseRecord, type SpfRecord } from './record.js';
 import type { Session } from './session.js';
 import { SpfStop } from './stop.js';
@@ -19,7 +21,7 @@ export async function fetchRecord(s: Session, domain: string, depth: number): Pr
   try {
     const answer = await s.resolver.query(domain, 'TXT', { signal: s.signal });
     const kind = answerKind(answer, 'TXT');
-    if (kind === 'transient') throw lookupFailed(domain, answer.rcode);
+    if (kind === 'transient') throw lookupFailed(domain, { name: domain, type: 'TXT', rcode: answer.rcode, error: null });
     if (kind === 'nxdomain') {
       note('the domain does not exist (NXDOMAIN)');
       return { record: null, reason: `${domain} does not exist (NXDOMAIN), so it has no SPF record` };
@@ -27,7 +29,7 @@ export async function fetchRecord(s: Session, domain: string, depth: number): Pr
     // §3.3: the character-strings of one TXT record are joined with nothing between them.
     texts = recordsOf(answer, 'TXT').map((r) => r.data.join(''));
   } catch (error) {
-    if (error instanceof DnsError) throw lookupFailed(domain, error.message);
+    if (error instanceof DnsError) throw lookupFailed(domain, { name: domain, type: 'TXT', rcode: null, error: error.message });
     throw error;
   }
   const spf = texts.filter(isSpfRecord);
@@ -58,6 +60,7 @@ export async function fetchRecord(s: Session, domain: string, depth: number): Pr
   }
 }
 
-function lookupFailed(domain: string, why: string): SpfStop {
-  return new SpfStop('temperror', { kind: 'dns', domain, detail: `the TXT lookup of ${domain} failed (${why})` }, `the TXT lookup of ${domain} failed (${why})`);
+function lookupFailed(domain: string, lookup: FailedLookup): SpfStop {
+  const detail = `the TXT lookup of ${domain} failed (${failureOf(lookup)})`;
+  return new SpfStop('temperror', { kind: 'dns', domain, detail, lookup }, detail);
 }

@@ -1,3 +1,5 @@
+import type { FailedLookup } from '../advice/transient.js';
+
 /** RFC 7208 §2.6: the seven results of check_host(). */
 export type SpfResult = 'none' | 'neutral' | 'pass' | 'fail' | 'softfail' | 'temperror' | 'permerror';
 
@@ -39,7 +41,8 @@ export type SpfProblem =
   | { kind: 'void-limit'; domain: string; limit: number; term: string }
   | { kind: 'mx-limit'; domain: string; count: number; term: string }
   | { kind: 'no-record-at-target'; domain: string; term: string }
-  | { kind: 'dns'; domain: string; detail: string };
+  /** `lookup` is the question that got no usable answer, and what came back instead. */
+  | { kind: 'dns'; domain: string; detail: string; lookup: FailedLookup };
 
 export interface SpfEvaluation {
   result: SpfResult;

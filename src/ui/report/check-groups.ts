@@ -1,0 +1,48 @@
+import type { CheckResult } from '../../core/checks/types.js';
+
+/** A check result with its place in the report's list, which names its card on the page. */
+export interface PlacedCheck {
+  result: CheckResult;
+  position: number;
+}
+
+export interface CheckGroups {
+  /** About the sender hop, or about the message as a whole (no hop): shown first and in full. */
+  sender: PlacedCheck[];
+  /** About the other hops of the route: relays and the receivers' internal hand-overs. */
+  others: PlacedCheck[];
+}
+
+/**
+ * Splits the results by whom they are about. Without a sender hop every result stays in the
+ * first group, so that nothing is tucked away when there is nothing to put first.
+ */
+export function groupBySender(checks: readonly CheckResult[], originHop: number | null): CheckGroups {
+  const groups: CheckGroups = { sender: [], others: [] };
+  checks.forEach((result, position) => {
+    const aboutOther = originHop !== null && result.hopIndex !== null && result.hopIndex !== originHop;
+    groups[aboutOther ? 'others' : 'sender'].push({ result, position });
+  });
+  return groups;
+}
+
+/** "3 not-checked, 1 temperror": how many results carry each word, in order of first appearance. */
+export function countByResult(checks: readonly PlacedCheck[]): { result: string; count: number }[] {
+  const counts = new Map<string, number>();
+  for (const { result } of checks) counts.set(result.result, (counts.get(result.result) ?? 0) + 1);
+  return [...counts].map(([result, count]) => ({ result, count }));
+}
+
+const SEVERITY_ORDER = ['ok', 'info', 'warning', 'error'] as const;
+
+/** The most serious severity among the results, as the core rated them. */
+export function worstSeverity(checks: readonly PlacedCheck[]): CheckResult['severity'] {
+  let worst = 0;
+  for (const { result } of checks) worst = Math.max(worst, SEVERITY_ORDER.indexOf(result.severity));
+  return SEVERITY_ORDER[worst]!;
+}
+
+/** The id of a result's card, for links from the verdict strip. */
+export function cardId(position: number): string {
+  return `check-${position}`;
+}

@@ -1,0 +1,90 @@
+import type { Hop, Route } from '../../core/route/types.js';
+import { formatDelay, formatHopTime, formatTls } from '../../core/report/exporters/hop-text.js';
+import { IpClassBadge } from '../components/ip-class-badge.js';
+import { t } from '../i18n.js';
+import { ClockFlag, Host, SenderAction, type HopActions } from './hop-parts.js';
+
+/**
+ * The route for the narrow popup: one item per hop reading "from → by", the IP and its class,
+ * the delay; protocol, TLS and the date on a line that opens onto the whole Received: header.
+ */
+export function HopList({ route, onUseAsSender, busy }: { route: Route } & HopActions) {
+  return (
+    <ol class="hop-list" data-testid="hops-table" aria-label={t('hopsTableCaption')}>
+      {route.hops.map((hop) => (
+        <HopItem key={hop.index} hop={hop} isSender={route.origin?.hopIndex === hop.index} onUseAsSender={onUseAsSender} busy={busy} />
+      ))}
+    </ol>
+  );
+}
+
+function HopItem({ hop, isSender, ...actions }: { hop: Hop; isSender: boolean } & HopActions) {
+  const r = hop.received;
+  const from = r.helo ?? r.rdns;
+  const meta = [r.with, r.tls?.version ?? null, formatHopTime(hop) || null].filter((p) => p).join(' · ');
+  const itemClass = ['hop', isSender && 'sender-row', hop.clockIssue && 'clock-row'].filter(Boolean).join(' ');
+  return (
+    <li class={itemClass} data-testid="hop-row" data-hop={hop.index}>
+      <span class="hop-number" aria-hidden="true">
+        {hop.index + 1}
+      </span>
+      <div class="hop-body">
+        <p class="hop-path">
+          <span class="sr-only">{t('hopN', [hop.index + 1])}: </span>
+          <span class="mono host">
+            <Host name={from} />
+          </span>
+          <span class="arrow" aria-hidden="true">
+            {' → '}
+          </span>
+          <span class="sr-only"> {t('hopTo')} </span>
+          <span class="mono host">
+            <Host name={r.by} />
+          </span>
+        </p>
+        {r.ip && (
+          <p class="hop-ip">
+            <span class="mono">{r.ip}</span> {hop.ipClass && <IpClassBadge ipClass={hop.ipClass} />}
+            {r.rdns !== from && (
+              <span class="rdns">
+                {' '}
+                <span class="muted">{t('hopRdns')}</span> <span class="mono">
+                  <Host name={r.rdns} />
+                </span>
+              </span>
+            )}
+          </p>
+        )}
+        <details class="hop-more">
+          <summary>{meta || t('hopHeader')}</summary>
+          <dl class="facts">
+            {r.tls && (
+              <>
+                <dt>{t('hopTls')}</dt>
+                <dd class="mono">{formatTls(r.tls)}</dd>
+              </>
+            )}
+            {r.dateRaw && (
+              <>
+                <dt>{t('hopDateRaw')}</dt>
+                <dd class="mono">{r.dateRaw}</dd>
+              </>
+            )}
+          </dl>
+          <pre class="records">{r.raw}</pre>
+        </details>
+      </div>
+      <div class="hop-side">
+        {hop.delaySeconds !== null && (
+          <span class="delay">
+            <span class="sr-only">{t('colDelay')}: </span>
+            {hop.delaySeconds > 0 ? '+' : ''}
+            {formatDelay(hop.delaySeconds)}
+          </span>
+        )}
+        <ClockFlag hop={hop} />
+        <SenderAction hop={hop} isSender={isSender} {...actions} />
+      </div>
+    </li>
+  );
+}

@@ -1,0 +1,64 @@
+import { Fragment } from 'preact';
+import type { Hop } from '../../core/route/types.js';
+import { t } from '../i18n.js';
+
+/** What the route table and the popup's hop list both offer on each hop. */
+export interface HopActions {
+  /** Offers "Use as sender" on each hop with an IP; absent while no message is loaded. */
+  onUseAsSender?: (hopIndex: number) => void;
+  /** True while an analysis runs, so a second pick waits for the first. */
+  busy: boolean;
+}
+
+/** A field the header did not give: a dash to the eye, words to a screen reader. */
+export function Missing() {
+  return (
+    <span class="missing">
+      <span aria-hidden="true">—</span>
+      <span class="sr-only">{t('notInHeader')}</span>
+    </span>
+  );
+}
+
+/** A host name that may wrap after its dots, never inside a label; absent names show as missing. */
+export function Host({ name }: { name: string | null }) {
+  if (name === null) return <Missing />;
+  const labels = name.split('.');
+  return (
+    <>
+      {labels.map((label, i) => (
+        <Fragment key={i}>
+          {i > 0 && (
+            <>
+              .<wbr />
+            </>
+          )}
+          {label}
+        </Fragment>
+      ))}
+    </>
+  );
+}
+
+/** A hop dated before the one before it, or not dated at all, flagged in words. */
+export function ClockFlag({ hop }: { hop: Hop }) {
+  if (!hop.clockIssue) return null;
+  return (
+    <span class="clock-issue">
+      <span aria-hidden="true">⚠ </span>
+      {t(hop.clockIssue === 'negative' ? 'clockNegative' : 'clockMissing')}
+    </span>
+  );
+}
+
+/** "Sender" on the sender's hop; on any other hop with an IP, the button that makes it the sender. */
+export function SenderAction({ hop, isSender, onUseAsSender, busy }: { hop: Hop; isSender: boolean } & HopActions) {
+  const ip = hop.received.ip;
+  if (isSender) return <span class="sender-mark">{t('senderMark')}</span>;
+  if (!ip || !onUseAsSender) return null;
+  return (
+    <button type="button" class="small quiet" disabled={busy} onClick={() => onUseAsSender(hop.index)} aria-label={t('useAsSenderLabel', [hop.index + 1, ip])}>
+      {t('useAsSender')}
+    </button>
+  );
+}

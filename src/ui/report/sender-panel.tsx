@@ -1,0 +1,93 @@
+import type { Route } from '../../core/route/types.js';
+import { checkShortLabel } from '../../core/report/exporters/check-labels.js';
+import { ResultBadge } from '../components/result-badge.js';
+import { t, tOptional } from '../i18n.js';
+import type { AnalysisState } from './analysis-state.js';
+import { ResultCounts } from '../components/result-counts.js';
+import { cardId, worstSeverity, type PlacedCheck } from './check-groups.js';
+import { StatusLine } from './status-line.js';
+
+interface Props {
+  state: AnalysisState;
+  /** Results about the sender, then-vs-now comparisons among them. */
+  senderChecks: PlacedCheck[];
+  thenVsNowCheck: string;
+  /** Where the then-vs-now section starts, for its entry in the strip. */
+  thenVsNowTarget: string;
+}
+
+/**
+ * The top of the report: who sent the message and the result word of each check about it, each
+ * a button that moves to its card; then the one-line summary (or the progress while running).
+ */
+export function SenderPanel({ state, senderChecks, thenVsNowCheck, thenVsNowTarget }: Props) {
+  const route = state.analysis?.route;
+  const own = senderChecks.filter((c) => c.result.check !== thenVsNowCheck);
+  const thenVsNow = senderChecks.filter((c) => c.result.check === thenVsNowCheck);
+  return (
+    <section class="sender-panel" aria-labelledby={route ? 'sender-title' : undefined} data-testid="sender-panel">
+      {route && <SenderIdentity route={route} />}
+      {senderChecks.length > 0 && (
+        <ul class="verdict-strip" aria-label={t('verdictStripLabel')}>
+          {own.map(({ result: c, position }) => (
+            <li key={position}>
+              <button type="button" class={`chip sev-${c.severity}`} onClick={() => jumpTo(cardId(position))}>
+                <span class="chip-label">{tOptional(`check_short_${c.check}`) ?? checkShortLabel(c.check)}</span>
+                <ResultBadge result={c.result} severity={c.severity} />
+              </button>
+            </li>
+          ))}
+          {thenVsNow.length > 0 && (
+            <li>
+              <button type="button" class={`chip sev-${worstSeverity(thenVsNow)}`} onClick={() => jumpTo(thenVsNowTarget)}>
+                <span class="chip-label">{tOptional(`check_short_${thenVsNowCheck}`) ?? checkShortLabel(thenVsNowCheck)}</span>
+                <ResultCounts checks={thenVsNow} />
+              </button>
+            </li>
+          )}
+        </ul>
+      )}
+      <StatusLine state={state} />
+    </section>
+  );
+}
+
+function SenderIdentity({ route }: { route: Route }) {
+  const { origin } = route;
+  if (!origin) {
+    return (
+      <>
+        <h2 id="sender-title" class="sender-line">
+          {t('originNone')}
+        </h2>
+        {route.originMissingReason && <p class="muted">{route.originMissingReason}</p>}
+      </>
+    );
+  }
+  const hop = route.hops[origin.hopIndex];
+  const name = hop?.received.rdns ?? hop?.received.helo ?? null;
+  return (
+    <>
+      <h2 id="sender-title" class="sender-line">
+        <span class="sender-mark">{t('senderMark')}</span> <span class="mono">{origin.ip}</span>
+        {name && (
+          <>
+            {' '}
+            <span class="mono sender-name">{name}</span>
+          </>
+        )}
+      </h2>
+      <p class="sender-meta">
+        {t('hopN', [origin.hopIndex + 1])} · <span class={`confidence confidence-${origin.confidence}`}>{t(`confidence_${origin.confidence}`)}</span>
+      </p>
+    </>
+  );
+}
+
+/** Brings a card (or section heading) into view and moves keyboard focus there. */
+function jumpTo(id: string): void {
+  const target = document.getElementById(id);
+  if (!target) return;
+  target.scrollIntoView({ block: 'start' });
+  target.focus({ preventScroll: true });
+}

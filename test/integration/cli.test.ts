@@ -1,0 +1,121 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+
+const dohUrl = inject('dohUrl');
+const blackholeUrl = inject('blackholeUrl');
+const root = new URL('../..', import.meta.url).pathname;
+const cli = join(root, 'dist/cli.js');
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+function hoplens(args: string[], input?: string): Promise<Run> {
+  return new Promise((resolve) => {
+    const child = execFile(process.execPath, [cli, ...args], { cwd: root, timeout: 20_000 }, (error, stdout, stderr) => {
+      resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr });
+    });
+    child.stdin?.end(input ?? '');
+  });
+}
+
+beforeAll(async () => {
+  // The CLI under test is the built one, as users run it; build it so this file can run alone.
+  await new Promise<void>((resolve, reject) =>
+    execFile(process.execPath, [join(root, 'scripts/build.mjs'), 'cli'], { cwd: root }, (error) => (error ? reject(error) : resolve())),
+  );
+});
+
+describe('hoplens analyze', () => {
+  it('rebuilds the route of the sample and checks its sender live', async () => {
+    const run = await hoplens(['analyze', 'public/samples/sample.eml', '--resolver', dohUrl]);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('Sender: hop 3, 203.0.113.25 (high confidence)');
+    expect(run.stdout).toMatch(/PASS +iprev +203\.0\.113\.25 → mail\.example\.com → 203\.0\.113\.25/);
+    expect(run.stdout).toContain('Summary: Sender 203.0.113.25 mail.example.com — reverse DNS pass, HELO pass, SPF pass, MX pass');
+  });
+
+  it('prints the whole report as JSON with its schema version, reading standard input', async () => {
+    const sample = await import('node:fs').then((fs) => fs.readFileSync(join(root, 'public/samples/sample.eml'), 'utf8'));
+    const run = await hoplens(['analyze', '-', '--json', '--resolver', dohUrl], sample);
+    expect(run.code).toBe(0);
+    const report = JSON.parse(run.stdout);
+    expect(report.schemaVersion).toBe(1);
+    expect(report.dns).toMatchObject({ mode: 'live', resolver: dohUrl });
+    expect(report.checks).toContainEqual(expect.objectContaining({ check: 'spf', subject: 'example.com', result: 'pass' }));
+    expect(report.checks).toContainEqual(expect.objectContaining({ check: 'iprev', subject: '10.20.0.15', result: 'not-checked' }));
+  });
+
+  it('sends nothing with --no-dns and says the checks did not run', async () => {
+    const run = await hoplens(['analyze', 'public/samples/sample.eml', '--no-dns', '--resolver', dohUrl]);
+    expect(run.code).toBe(2);
+    const off = await hoplens(['analyze', 'public/samples/sample.eml', '--no-dns']);
+    expect(off.code).toBe(0);
+    expect(off.stdout).toContain('Checks: none ran, DNS lookups are off (--no-dns)');
+  });
+
+  it('reports a resolver that never answers as temperror, not as a verdict', async () => {
+    const run = await hoplens(['analyze', 'public/samples/sample.eml', '--json', '--timeout', '300', '--resolver', blackholeUrl]);
+    expect(run.code).toBe(0);
+    const report = JSON.parse(run.stdout);
+    const origin = report.checks.find((c: { check: string; subject: string }) => c.check === 'iprev' && c.subject === '203.0.113.25');
+    expect(origin.result).toBe('temperror');
+    expect(report.checks.filter((c: { result: string }) => c.result === 'pass')).toEqual([]);
+  });
+
+  it.each([
+    ['an empty input', '', /empty/i],
+    ['text that is not a message', 'hello, this is not an e-mail at all\n', /not .*message|header/i],
+    ['a message without Received headers', 'From: a@example.com\nTo: b@example.com\nSubject: draft\n\nbody\n', /Received/],
+  ])('refuses %s with exit code 2 and one line', async (_what, input, reason) => {
+    const run = await hoplens(['analyze', '--no-dns'], input);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toMatch(reason);
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('refuses a missing file and binary junk with one line each', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hoplens-cli-'));
+    const png = join(dir, 'image.png');
+    writeFileSync(png, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 0]));
+    for (const file of [join(dir, 'absent.eml'), png]) {
+      const run = await hoplens(['analyze', file, '--no-dns']);
+      expect(run.code).toBe(2);
+      expect(run.stderr.trim().split('\n')).toHaveLength(1);
+      expect(run.stderr).toMatch(/^hoplens: /);
+    }
+  });
+});
+
+describe('hoplens check-ip', () => {
+  it('answers iprev for one address, exit 0 on pass and 1 otherwise', async () => {
+    const pass = await hoplens(['check-ip', '203.0.113.25', '--resolver', dohUrl]);
+    expect(pass.code).toBe(0);
+    expect(pass.stdout).toMatch(/^iprev pass: mail\.example\.com has the A record 203\.0\.113\.25/);
+    const fail = await hoplens(['check-ip', '203.0.113.27', '--resolver', dohUrl, '--json']);
+    expect(fail.code).toBe(1);
+    expect(JSON.parse(fail.stdout)).toMatchObject({ result: 'fail', ptrNames: ['other.example.com'] });
+  });
+
+  it('never sends a private address to the resolver', async () => {
+    const run = await hoplens(['check-ip', '10.1.2.3', '--resolver', blackholeUrl]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe('hoplens: 10.1.2.3 is a private address (RFC 1918): never sent to a resolver; a receiver on the Internet never sees it\n');
+  });
+
+  it('refuses a resolver the CLI cannot speak to', async () => {
+    const quad9 = await hoplens(['check-ip', '203.0.113.25', '--resolver', 'quad9']);
+    expect(quad9.code).toBe(2);
+    expect(quad9.stderr).toMatch(/HTTP\/2 only/);
+    const plain = await hoplens(['check-ip', '203.0.113.25', '--resolver', 'http://dns.example/dns-query']);
+    expect(plain.code).toBe(2);
+    expect(plain.stderr).toMatch(/^hoplens: .*loopback/);
+  });
+});
