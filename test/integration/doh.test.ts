@@ -1,7 +1,8 @@
 import { describe, expect, inject, it } from 'vitest';
 import { dohResolver } from '../../src/core/dns/doh.js';
-import { DnsError, recordsOf, type DnsAnswer, type RRType } from '../../src/core/dns/types.js';
+import { recordsOf, type DnsAnswer, type RRType } from '../../src/core/dns/types.js';
 import { reverseName } from '../../src/core/net/reverse.js';
+import { dnsErrorOf } from '../support/dns-error.js';
 
 const dohUrl = inject('dohUrl');
 const blackholeUrl = inject('blackholeUrl');
@@ -9,20 +10,10 @@ const blackholeUrl = inject('blackholeUrl');
 /** A fresh resolver per test, so that one test's cache never answers another's question. */
 const fresh = (method: 'GET' | 'POST' = 'GET') => dohResolver(dohUrl, { method });
 
-/** Data of the records of one name-valued type (recordsOf cannot narrow the shared A/AAAA/PTR/CNAME/NS member). */
+/** The data of an answer's records of the given types, as text. */
 const dataOf = (answer: DnsAnswer, ...types: RRType[]) => answer.answers.filter((r) => types.includes(r.type)).map((r) => String(r.data));
 const ptrNames = (answer: DnsAnswer) => dataOf(answer, 'PTR');
 const addresses = (answer: DnsAnswer) => dataOf(answer, 'A', 'AAAA');
-
-async function dnsError(promise: Promise<unknown>): Promise<DnsError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof DnsError) return error;
-    throw error;
-  }
-  throw new Error('expected a DnsError');
-}
 
 describe.each(['GET', 'POST'] as const)('DoH through dnsdist to BIND (%s)', (method) => {
   it('good PTR that maps back: 203.0.113.25 → mail.example.com → 203.0.113.25', async () => {
@@ -112,7 +103,7 @@ describe.each(['GET', 'POST'] as const)('DoH through dnsdist to BIND (%s)', (met
 
 describe('DoH transport behaviour against real servers', () => {
   it('times out on a server that accepts connections and never answers', async () => {
-    const error = await dnsError(dohResolver(blackholeUrl, { timeoutMs: 300 }).query('mail.example.com', 'A'));
+    const error = await dnsErrorOf(dohResolver(blackholeUrl, { timeoutMs: 300 }).query('mail.example.com', 'A'));
     expect(error.kind).toBe('timeout');
     expect(error.resolver).toBe(blackholeUrl);
   });
@@ -139,6 +130,6 @@ describe('DoH transport behaviour against real servers', () => {
     const controller = new AbortController();
     const pending = dohResolver(blackholeUrl, { timeoutMs: 10_000 }).query('mail.example.com', 'A', { signal: controller.signal });
     setTimeout(() => controller.abort(), 50);
-    expect((await dnsError(pending)).kind).toBe('aborted');
+    expect((await dnsErrorOf(pending)).kind).toBe('aborted');
   });
 });

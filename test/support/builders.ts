@@ -1,31 +1,11 @@
 import { classifyIp } from '../../src/core/net/ip.js';
+import { nothingSaid } from '../../src/core/received/generic.js';
 import type { ReceivedFields } from '../../src/core/received/types.js';
 import type { Hop } from '../../src/core/route/types.js';
 
 /** A Received: header's fields with everything not given left null, as the parser leaves what a header does not say. */
 export function received(fields: Partial<ReceivedFields>): ReceivedFields {
-  return {
-    raw: '',
-    helo: null,
-    rdns: null,
-    ip: null,
-    port: null,
-    by: null,
-    byIp: null,
-    via: null,
-    with: null,
-    id: null,
-    for: null,
-    date: null,
-    dateRaw: null,
-    tls: null,
-    envelopeFrom: null,
-    authenticatedSender: null,
-    software: null,
-    dialect: 'generic',
-    warnings: [],
-    ...fields,
-  };
+  return { ...nothingSaid(''), ...fields };
 }
 
 /** Hops in travel order (oldest first); headerIndex counts from the top, as in a message. */

@@ -51,9 +51,9 @@ export function fromHostInfo(syntax: ReceivedSyntax): HostInfo | null {
  * "from helo (TCP-info) by host with protocol id id for <rcpt>; date" and the comment shapes
  * several MTAs share. Dialect rules refine this.
  */
-export function readGeneric(syntax: ReceivedSyntax, raw: string): ReceivedFields {
-  const warnings = [...syntax.warnings];
-  const fields: ReceivedFields = {
+/** The fields of a header that says nothing: every field null, read by no dialect. */
+export function nothingSaid(raw: string): ReceivedFields {
+  return {
     raw,
     helo: null,
     rdns: null,
@@ -66,14 +66,19 @@ export function readGeneric(syntax: ReceivedSyntax, raw: string): ReceivedFields
     id: null,
     for: null,
     date: null,
-    dateRaw: syntax.dateRaw,
+    dateRaw: null,
     tls: null,
     envelopeFrom: null,
     authenticatedSender: null,
     software: null,
     dialect: 'generic',
-    warnings,
+    warnings: [],
   };
+}
+
+export function readGeneric(syntax: ReceivedSyntax, raw: string): ReceivedFields {
+  const warnings = [...syntax.warnings];
+  const fields: ReceivedFields = { ...nothingSaid(raw), dateRaw: syntax.dateRaw, warnings };
 
   const fromWord = clauseValue(syntax.first.from);
   if (fromWord !== null && fromWord.kind !== 'semicolon') fields.helo = fromWord.text;

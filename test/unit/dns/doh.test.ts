@@ -1,24 +1,14 @@
 import { AUTHENTIC_DATA, TRUNCATED_RESPONSE } from '@dnsquery/dns-packet';
 import { describe, expect, it } from 'vitest';
 import { dohResolver } from '../../../src/core/dns/doh.js';
-import { DnsError } from '../../../src/core/dns/types.js';
 import { dnsMessage, ede, emptyOpt, fakeFetch, never, reply, withOptions, type FakeCall } from './fake-doh.js';
+import { dnsErrorOf } from '../../support/dns-error.js';
 
 const URL_A = 'https://a.example/dns-query';
 const URL_B = 'https://b.example/dns-query';
 
 function mailA(call: FakeCall): Response {
   return dnsMessage(reply(call.query, { answers: [{ name: 'mail.example.com', type: 'A', ttl: 300, data: '203.0.113.25' }] }));
-}
-
-async function failure(promise: Promise<unknown>): Promise<DnsError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof DnsError) return error;
-    throw error;
-  }
-  throw new Error('expected a DnsError');
 }
 
 describe('dohResolver requests', () => {
@@ -78,23 +68,23 @@ describe('dohResolver answers', () => {
 
   it('turns a mismatched answer into DnsError mismatch and does not retry it', async () => {
     const fetch = fakeFetch((call) => dnsMessage(reply(call.query, { id: 99 })));
-    expect((await failure(dohResolver([URL_A, URL_B], { fetch }).query('mail.example.com', 'A'))).kind).toBe('mismatch');
+    expect((await dnsErrorOf(dohResolver([URL_A, URL_B], { fetch }).query('mail.example.com', 'A'))).kind).toBe('mismatch');
     expect(fetch.calls).toHaveLength(1);
   });
 
   it('turns an answer for another name into DnsError mismatch', async () => {
     const fetch = fakeFetch((call) => dnsMessage(reply(call.query, { questions: [{ name: 'evil.example', type: 'A', class: 'IN' }] })));
-    expect((await failure(dohResolver(URL_A, { fetch }).query('mail.example.com', 'A'))).kind).toBe('mismatch');
+    expect((await dnsErrorOf(dohResolver(URL_A, { fetch }).query('mail.example.com', 'A'))).kind).toBe('mismatch');
   });
 
   it('turns TC into DnsError truncated', async () => {
     const fetch = fakeFetch((call) => dnsMessage(reply(call.query, { flags: TRUNCATED_RESPONSE })));
-    expect((await failure(dohResolver(URL_A, { fetch }).query('mail.example.com', 'A'))).kind).toBe('truncated');
+    expect((await dnsErrorOf(dohResolver(URL_A, { fetch }).query('mail.example.com', 'A'))).kind).toBe('truncated');
   });
 
   it('rejects a body that is not application/dns-message as malformed', async () => {
     const fetch = fakeFetch(() => new Response('<html>captive portal</html>', { headers: { 'content-type': 'text/html' } }));
-    expect((await failure(dohResolver(URL_A, { fetch }).query('mail.example.com', 'A'))).kind).toBe('malformed');
+    expect((await dnsErrorOf(dohResolver(URL_A, { fetch }).query('mail.example.com', 'A'))).kind).toBe('malformed');
   });
 });
 
@@ -118,7 +108,7 @@ describe('dohResolver failures and retry', () => {
 
   it('throws DnsError timeout when both attempts time out, retrying the only URL', async () => {
     const fetch = fakeFetch(never);
-    const error = await failure(dohResolver(URL_A, { fetch, timeoutMs: 10 }).query('mail.example.com', 'A'));
+    const error = await dnsErrorOf(dohResolver(URL_A, { fetch, timeoutMs: 10 }).query('mail.example.com', 'A'));
     expect(error.kind).toBe('timeout');
     expect(error.question).toEqual({ name: 'mail.example.com', type: 'A' });
     expect(fetch.calls).toHaveLength(2);
@@ -126,7 +116,7 @@ describe('dohResolver failures and retry', () => {
 
   it('retries an HTTP error and reports DnsError http when it persists', async () => {
     const fetch = fakeFetch(() => new Response('busy', { status: 503, statusText: 'Service Unavailable' }));
-    const error = await failure(dohResolver([URL_A, URL_B], { fetch }).query('mail.example.com', 'A'));
+    const error = await dnsErrorOf(dohResolver([URL_A, URL_B], { fetch }).query('mail.example.com', 'A'));
     expect(error.kind).toBe('http');
     expect(error.message).toContain('503');
     expect(fetch.calls).toHaveLength(2);
@@ -149,14 +139,14 @@ describe('dohResolver failures and retry', () => {
     const fetch = fakeFetch(() => {
       throw new TypeError('fetch failed');
     });
-    expect((await failure(dohResolver(URL_A, { fetch }).query('mail.example.com', 'A'))).kind).toBe('network');
+    expect((await dnsErrorOf(dohResolver(URL_A, { fetch }).query('mail.example.com', 'A'))).kind).toBe('network');
   });
 
   it('says the same error once when both attempts fail alike', async () => {
     const fetch = fakeFetch(() => {
       throw new TypeError('fetch failed', { cause: new Error('getaddrinfo ENOTFOUND a.example') });
     });
-    const error = await failure(dohResolver(URL_A, { fetch }).query('mail.example.com', 'A'));
+    const error = await dnsErrorOf(dohResolver(URL_A, { fetch }).query('mail.example.com', 'A'));
     expect(error.message).toBe(`cannot reach ${URL_A}: fetch failed (getaddrinfo ENOTFOUND a.example) (failed twice)`);
   });
 
@@ -165,7 +155,7 @@ describe('dohResolver failures and retry', () => {
       if (call.url.startsWith(URL_A)) throw new TypeError('fetch failed');
       return new Response('busy', { status: 503, statusText: 'Service Unavailable' });
     });
-    const error = await failure(dohResolver([URL_A, URL_B], { fetch }).query('mail.example.com', 'A'));
+    const error = await dnsErrorOf(dohResolver([URL_A, URL_B], { fetch }).query('mail.example.com', 'A'));
     expect(error.kind).toBe('http');
     expect(error.message).toBe(`HTTP 503 Service Unavailable from ${URL_B} (first attempt: cannot reach ${URL_A}: fetch failed)`);
   });
@@ -196,14 +186,14 @@ describe('dohResolver failures and retry', () => {
     const pending = dohResolver([URL_A, URL_B], { fetch, timeoutMs: 60_000 }).query('mail.example.com', 'A', { signal: controller.signal });
     await Promise.resolve();
     controller.abort();
-    expect((await failure(pending)).kind).toBe('aborted');
+    expect((await dnsErrorOf(pending)).kind).toBe('aborted');
     expect(fetch.calls).toHaveLength(1);
     expect(fetch.calls[0]?.signal?.aborted).toBe(true);
   });
 
   it('refuses an already aborted signal without sending anything', async () => {
     const fetch = fakeFetch(mailA);
-    const error = await failure(dohResolver(URL_A, { fetch }).query('mail.example.com', 'A', { signal: AbortSignal.abort() }));
+    const error = await dnsErrorOf(dohResolver(URL_A, { fetch }).query('mail.example.com', 'A', { signal: AbortSignal.abort() }));
     expect(error.kind).toBe('aborted');
     expect(fetch.calls).toHaveLength(0);
   });
