@@ -5,7 +5,9 @@ import { join, relative } from 'node:path';
 import * as esbuild from 'esbuild';
 import { checkManifest, manifestFor, TARGETS } from './manifest.mjs';
 import { mailparserCost } from './metafile.mjs';
+import { zipDirectory } from './zip.mjs';
 
+const BACKGROUND_ENTRY = 'src/background/main.ts';
 const UI_ENTRIES = { popup: 'src/ui/popup/main.tsx', report: 'src/ui/report/main.tsx', options: 'src/ui/options/main.tsx' };
 
 /**
@@ -32,7 +34,7 @@ async function bundle(root, define) {
   const common = { bundle: true, minify: true, target: ['chrome121', 'firefox128'], define, legalComments: 'none', metafile: true, logLevel: 'warning' };
   const background = await esbuild.build({
     ...common,
-    entryPoints: { background: join(root, 'src/background/main.ts') },
+    entryPoints: { background: join(root, BACKGROUND_ENTRY) },
     outdir: out,
     // Classic script: Chrome's service_worker and Firefox's background.scripts both load it.
     format: 'iife',
@@ -53,24 +55,18 @@ async function bundle(root, define) {
   });
   const leaked = Object.keys(pages.metafile.inputs).filter((p) => p.includes('node_modules/mailparser/'));
   if (leaked.length) throw new Error(`mailparser reached a page bundle (${leaked[0]}); pages must send raw text to the background worker`);
-  return { out, metafiles: [background.metafile, pages.metafile], background: background.metafile };
-}
-
-async function zip(root, target, version) {
-  const { default: webExt } = await import('web-ext');
-  await webExt.cmd.build(
-    { sourceDir: join(root, 'dist', target), artifactsDir: join(root, 'dist/zips'), filename: `hoplens-${target}-${version}.zip`, overwriteDest: true },
-    { shouldExitProgram: false, showReadyMessage: false },
-  );
+  return { out, background: background.metafile };
 }
 
 const kb = (n) => `${(n / 1024).toFixed(1).padStart(8)} KiB`;
 
 export async function buildExtension(root, define) {
-  for (const entry of [...Object.values(UI_ENTRIES), 'src/ui/styles.css']) {
-    if (!existsSync(join(root, entry))) throw new Error(`${entry} is missing: the extension's pages are built from it`);
+  for (const entry of [BACKGROUND_ENTRY, ...Object.values(UI_ENTRIES), 'src/ui/styles.css']) {
+    if (!existsSync(join(root, entry))) throw new Error(`${entry} is missing: the extension is built from it`);
   }
   const { out, background } = await bundle(root, define);
+  // Zips of an earlier version would otherwise stay beside the new ones.
+  rmSync(join(root, 'dist/zips'), { recursive: true, force: true });
   const sizes = [];
   for (const target of TARGETS) {
     const dir = join(root, 'dist', target);
@@ -82,7 +78,7 @@ export async function buildExtension(root, define) {
     writeFileSync(join(dir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
     const problems = checkManifest(manifest, dir);
     if (problems.length) throw new Error(`dist/${target}: ${problems.join('; ')}`);
-    await zip(root, target, manifest.version);
+    await zipDirectory(dir, join(root, 'dist/zips'), `hoplens-${target}-${manifest.version}.zip`);
   }
   for (const file of ['background.js', 'popup.js', 'report.js', 'options.js', 'styles.css']) {
     sizes.push(`  ${file.padEnd(16)}${kb(statSync(join(out, file)).size)}`);

@@ -16,5 +16,5 @@ export async function onContextMenuClick(info: browser.Menus.OnClickData, tab: b
   if (info.menuItemId !== MENU_ID) return;
   const raw = await gatherSelection(tab?.id, info.selectionText ?? '');
   const id = await stash({ raw, source: SELECTION_SOURCE });
-  await openReport({ stash: id }, tab);
+  await openReport({ id }, tab);
 }

@@ -1,6 +1,7 @@
 import browser from 'webextension-polyfill';
 import { serveAnalysisPort } from './analysis.js';
 import { createContextMenu, onContextMenuClick } from './context-menu.js';
+import { fromOwnPage } from './own-page.js';
 import { ANALYSIS_PORT } from './protocol.js';
 import { answer, isRuntimeRequest } from './requests.js';
 
@@ -8,13 +9,12 @@ import { answer, isRuntimeRequest } from './requests.js';
 // was stopped is woken by the event, and only listeners present on its first run receive it.
 
 browser.runtime.onConnect.addListener((port) => {
-  if (port.name === ANALYSIS_PORT) serveAnalysisPort(port);
+  if (port.name === ANALYSIS_PORT && fromOwnPage(port.sender)) serveAnalysisPort(port);
+  else port.disconnect();
 });
 
 browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) => {
-  // Only the extension's own pages may ask; content of web pages never talks to the worker.
-  if (sender.id !== browser.runtime.id || (sender.url && !sender.url.startsWith(browser.runtime.getURL('')))) return undefined;
-  return isRuntimeRequest(message) ? answer(message) : undefined;
+  return fromOwnPage(sender) && isRuntimeRequest(message) ? answer(message) : undefined;
 });
 
 browser.runtime.onInstalled.addListener(() => createContextMenu());

@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { readFile, stat } from 'node:fs/promises';
 import { text } from 'node:stream/consumers';
 import { analyze } from '../core/analyze.js';
@@ -18,10 +19,10 @@ async function main(argv: string[]): Promise<number> {
   const command = parseCommand(argv);
   switch (command.kind) {
     case 'help':
-      process.stdout.write(USAGE);
+      await print(USAGE);
       return 0;
     case 'version':
-      process.stdout.write(`hoplens ${VERSION}\n`);
+      await print(`hoplens ${VERSION}\n`);
       return 0;
     case 'analyze':
       return runAnalyze(command);
@@ -34,20 +35,24 @@ async function runAnalyze(command: Extract<Command, { kind: 'analyze' }>): Promi
   const raw = await readInput(command.file);
   const resolver = command.noDns ? null : makeResolver(command.resolver, command.timeoutMs);
   const progress = resolver ? progressLine(process.stderr) : null;
-  const controller = new AbortController();
-  process.once('SIGINT', () => controller.abort());
   try {
     const report = await analyze(raw, {
       resolver,
-      signal: controller.signal,
+      signal: cancelOnInterrupt(),
       originHop: command.originHop === null ? undefined : command.originHop - 1,
       embedded: command.embedded === null ? undefined : command.embedded - 1,
       onProgress: (event) => {
         if (event.type === 'dns') progress?.update(`looking up: ${event.answered} answered, ${event.pending} waiting`);
       },
+    }).catch((error: unknown) => {
+      // analyze counts hops from 0 and throws RangeError for a hop that cannot be the sender.
+      if (!(error instanceof RangeError) || command.originHop === null) throw error;
+      throw new UsageError(
+        `--origin-hop ${command.originHop} names no hop with a client IP address (hops count from 1, oldest first, as printed without --origin-hop)`,
+      );
     });
     progress?.done(`${report.dns.queriesSent} DNS queries sent for ${report.dns.distinctQuestions} distinct questions`);
-    process.stdout.write(command.json ? JSON.stringify(report, null, 2) + '\n' : formatReport(report));
+    await print(command.json ? JSON.stringify(report, null, 2) + '\n' : formatReport(report));
     return 0;
   } finally {
     progress?.clear();
@@ -59,13 +64,16 @@ async function runCheckIp(command: Extract<Command, { kind: 'check-ip' }>): Prom
   if (ip === null) throw new UsageError(`"${command.ip}" is not an IP address`);
   const cls = classifyIp(ip);
   if (!isCheckable(cls)) throw new UsageError(whyNotChecked(ip, cls));
-  const result = await checkIprev(ip, makeResolver(command.resolver, command.timeoutMs));
+  const signal = cancelOnInterrupt();
+  const result = await checkIprev(ip, makeResolver(command.resolver, command.timeoutMs), { signal });
+  signal.throwIfAborted();
   if (command.json) {
-    process.stdout.write(JSON.stringify(result, null, 2) + '\n');
+    await print(JSON.stringify(result, null, 2) + '\n');
   } else {
-    process.stdout.write(`iprev ${result.result}: ${result.reason}\n`);
-    if (result.ptrNames.length) process.stdout.write(`PTR names: ${result.ptrNames.join(', ')}\n`);
-    for (const f of result.forward) process.stdout.write(`  ${f.name} → ${f.addresses.join(', ') || '(no address)'}\n`);
+    const lines = [`iprev ${result.result}: ${result.reason}`];
+    if (result.ptrNames.length) lines.push(`PTR names: ${result.ptrNames.join(', ')}`);
+    for (const f of result.forward) lines.push(`  ${f.name} → ${f.addresses.join(', ') || '(no address)'}`);
+    await print(lines.join('\n') + '\n');
   }
   return result.result === 'pass' ? 0 : 1;
 }
@@ -82,19 +90,45 @@ function makeResolver(choice: string | null, timeoutMs: number | null): Resolver
   }
 }
 
+/** Ctrl-C cancels the lookups in flight and ends with exit code 130; a second Ctrl-C kills at once. */
+function cancelOnInterrupt(): AbortSignal {
+  const controller = new AbortController();
+  // Every lookup in flight listens to this one signal; Node would warn past ten of them.
+  setMaxListeners(0, controller.signal);
+  process.once('SIGINT', () => controller.abort());
+  return controller.signal;
+}
+
+/**
+ * Resolves once stdout has taken the text: a pipe holds 64 KiB, and process.exit() would cut
+ * off the rest. A reader that went away (`| head`) is no error: the rest is simply not wanted.
+ */
+function print(text: string): Promise<void> {
+  return new Promise((resolve) => process.stdout.write(text, () => resolve()));
+}
+
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+});
+
 async function readInput(file: string | null): Promise<Uint8Array> {
   if (file === null) {
     if (process.stdin.isTTY) process.stderr.write('Paste the headers, then press Ctrl-D.\n');
     return new TextEncoder().encode(await text(process.stdin));
   }
+  const cannotRead = (error: unknown) => new UsageError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
   let size: number;
   try {
     size = (await stat(file)).size;
   } catch (error) {
-    throw new UsageError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    throw cannotRead(error);
   }
   assertInputSize(size);
-  return new Uint8Array(await readFile(file));
+  try {
+    return new Uint8Array(await readFile(file));
+  } catch (error) {
+    throw cannotRead(error);
+  }
 }
 
 main(process.argv.slice(2)).then(

@@ -26,13 +26,21 @@ export function collectGmailCandidates(): GmailCandidate[] {
   });
 }
 
-export type FetchedText = { ok: true; text: string } | { ok: false; status: number };
+export type FetchedText = { ok: true; text: string } | { ok: false; problem: string };
 
-/** Fetches a page of the tab's origin with the user's cookies and returns one element's text. */
+/**
+ * Fetches a page of the tab's origin with the user's cookies and returns one element's text.
+ * Never throws: a browser reports an injected function's exception to no one, so the failure
+ * comes back as a value the worker can put into words.
+ */
 export async function fetchElementText(url: string, selector: string): Promise<FetchedText> {
-  const response = await fetch(url, { credentials: 'include' });
-  if (!response.ok) return { ok: false, status: response.status };
-  const doc = new DOMParser().parseFromString(await response.text(), 'text/html');
-  const el = doc.querySelector(selector);
-  return el?.textContent ? { ok: true, text: el.textContent } : { ok: false, status: response.status };
+  try {
+    const response = await fetch(url, { credentials: 'include' });
+    if (!response.ok) return { ok: false, problem: `HTTP ${response.status}` };
+    const doc = new DOMParser().parseFromString(await response.text(), 'text/html');
+    const text = doc.querySelector(selector)?.textContent;
+    return text ? { ok: true, text } : { ok: false, problem: `the page has no ${selector}` };
+  } catch (error) {
+    return { ok: false, problem: error instanceof Error ? error.message : String(error) };
+  }
 }

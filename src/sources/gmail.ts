@@ -37,7 +37,7 @@ export const gmailSource: MessageSource = {
     if (!fetched.ok) {
       return {
         ok: false,
-        reason: `Gmail's "Show original" page for this message did not hold the message source (HTTP ${fetched.status}). Gmail may have changed the page.`,
+        reason: `Gmail's "Show original" page for this message did not give the message source (${fetched.problem}). If Gmail asks you to sign in again, do so and retry; otherwise Gmail may have changed the page.`,
         pasteHelp: PASTE_HELP,
       };
     }

@@ -40,6 +40,8 @@ export async function launchExtension(options: { colorScheme?: 'light' | 'dark';
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      // Lets the tests click the toolbar button through the DevTools protocol (Extensions.triggerAction).
+      '--enable-unsafe-extension-debugging',
       `--disable-extensions-except=${extensionDir}`,
       `--load-extension=${extensionDir}`,
     ],

@@ -35,9 +35,9 @@ function ensureBuild(): void {
 
 /**
  * The e2e copy of dist/chrome differs only in its manifest: host access to the loopback DoH
- * stack and to mail.google.com. In real use a user grants these by a gesture Playwright cannot
- * make (accepting the permission prompt for a custom resolver; clicking the toolbar button,
- * which grants activeTab on the Gmail tab); every line of code under test is the shipped one.
+ * stack, which a user grants by accepting the permission prompt for a custom resolver (a gesture
+ * Playwright cannot make). Webmail gets no host access: the toolbar tests reach it through
+ * activeTab, as users do. Every line of code under test is the shipped one.
  */
 function e2eCopy(): string {
   const dir = mkdtempSync(join(tmpdir(), 'hoplens-e2e-ext-'));

@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -81,16 +81,59 @@ describe('hoplens analyze', () => {
     expect(run.stderr.trim().split('\n')).toHaveLength(1);
   });
 
-  it('refuses a missing file and binary junk with one line each', async () => {
+  it('refuses a missing file, a directory and binary junk with one line each', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'hoplens-cli-'));
     const png = join(dir, 'image.png');
     writeFileSync(png, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 0]));
-    for (const file of [join(dir, 'absent.eml'), png]) {
+    for (const file of [join(dir, 'absent.eml'), dir, png]) {
       const run = await hoplens(['analyze', file, '--no-dns']);
       expect(run.code).toBe(2);
       expect(run.stderr.trim().split('\n')).toHaveLength(1);
       expect(run.stderr).toMatch(/^hoplens: /);
     }
+  });
+});
+
+/** A message whose report is far larger than the 64 KiB a pipe holds. */
+function manyHops(count: number): string {
+  const received = Array.from({ length: count }, (_, i) => {
+    const n = count - 1 - i;
+    return `Received: from host${n}.example.com (host${n}.example.com [10.0.${n >> 8}.${(n & 255) + 1}])\n\tby host${n + 1}.example.com with ESMTP id Q${n}; Tue, 14 Oct 2025 09:12:02 +0000`;
+  });
+  return `${received.join('\n')}\nFrom: a@example.com\nTo: b@example.net\nSubject: many hops\n\nbody\n`;
+}
+
+describe('hoplens analyze --origin-hop', () => {
+  it.each([['99'], ['1']])('refuses hop %s with one line when it cannot be the sender', async (hop) => {
+    const input = hop === '1' ? 'Received: by mx.example.net; Tue, 14 Oct 2025 09:12:06 +0000\nFrom: a@example.com\n\nbody\n' : undefined;
+    const run = await hoplens(['analyze', input ? '-' : 'public/samples/sample.eml', '--no-dns', '--origin-hop', hop], input);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(`hoplens: --origin-hop ${hop} names no hop with a client IP address (hops count from 1, oldest first, as printed without --origin-hop)\n`);
+  });
+});
+
+describe('hoplens output', () => {
+  it('writes a report larger than a pipe buffer whole before it exits', async () => {
+    // Through a shell pipe, as `hoplens analyze --json | jq` runs: it holds 64 KiB at most.
+    const stdout = await new Promise<string>((resolve, reject) => {
+      const child = execFile('/bin/sh', ['-c', `"${process.execPath}" "${cli}" analyze - --no-dns --json | cat`], { cwd: root, maxBuffer: 1 << 24 }, (error, out) =>
+        error ? reject(error) : resolve(out),
+      );
+      child.stdin?.end(manyHops(300));
+    });
+    expect(stdout.length).toBeGreaterThan(200_000);
+    expect(JSON.parse(stdout).route.hops).toHaveLength(300);
+  });
+
+  it('ends quietly when the reader of its output goes away, as with | head', async () => {
+    const child = spawn(process.execPath, [cli, 'analyze', '-', '--no-dns', '--json'], { cwd: root });
+    child.stdout.destroy();
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.stdin.end(manyHops(300));
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
   });
 });
 
@@ -104,10 +147,30 @@ describe('hoplens check-ip', () => {
     expect(JSON.parse(fail.stdout)).toMatchObject({ result: 'fail', ptrNames: ['other.example.com'] });
   });
 
+  it('looks up more than ten names at once without a warning on stderr', async () => {
+    const run = await hoplens(['check-ip', '203.0.113.31', '--resolver', dohUrl]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('(1 more left out: at most 10 are tried)');
+    expect(run.stderr).toBe('');
+  });
+
   it('never sends a private address to the resolver', async () => {
     const run = await hoplens(['check-ip', '10.1.2.3', '--resolver', blackholeUrl]);
     expect(run.code).toBe(2);
     expect(run.stderr).toBe('hoplens: 10.1.2.3 is a private address (RFC 1918): never sent to a resolver; a receiver on the Internet never sees it\n');
+  });
+
+  it('stops on Ctrl-C while lookups hang, saying so with exit code 130', async () => {
+    for (const args of [['check-ip', '203.0.113.25'], ['analyze', 'public/samples/sample.eml']]) {
+      const child = spawn(process.execPath, [cli, ...args, '--resolver', blackholeUrl, '--timeout', '15000'], { cwd: root });
+      let stderr = '';
+      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      // The blackhole holds every lookup for the whole timeout; the interrupt comes well within it.
+      setTimeout(() => child.kill('SIGINT'), 1500);
+      const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+      expect(code).toBe(130);
+      expect(stderr).toBe('hoplens: cancelled\n');
+    }
   });
 
   it('refuses a resolver the CLI cannot speak to', async () => {

@@ -25,8 +25,10 @@ export function judgeHostname(raw: string): HostnameVerdict {
   if (name.startsWith('[')) {
     return bad('address-literal', `${raw} is an address literal: RFC 5321 §4.1.3 allows it, but many receivers score it as spam or refuse it, since it names no host`);
   }
-  if (normalizeIp(name) !== null) {
-    return bad('bare-address', `${raw} is an IP address without brackets, which RFC 5321 §4.1.3 does not allow (a literal is written [${name}])`);
+  const address = normalizeIp(name);
+  if (address !== null) {
+    const literal = address.includes(':') ? `[IPv6:${address}]` : `[${address}]`;
+    return bad('bare-address', `${raw} is an IP address without brackets, which RFC 5321 §4.1.3 does not allow (a literal is written ${literal})`);
   }
   const labels = name.split('.');
   if (name.length === 0 || name.length > 253 || !labels.every((l) => LABEL.test(l))) {

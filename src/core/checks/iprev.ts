@@ -263,16 +263,19 @@ function adviceOf(e: IprevEvaluation, subject: Subject, software: SenderSoftware
       ];
     }
     case 'fail': {
-      const perName = e.forward.map((f) =>
-        f.addresses.length === 0
-          ? `Add an ${recordType} record for ${f.name} pointing at ${e.ip}, or have the PTR changed to a name that has one.`
-          : `${f.name} points at ${f.addresses.join(', ')}, not ${e.ip}: add ${e.ip} to its ${recordType} records if this server is ${f.name}, or have the PTR changed to a name whose ${recordType} record is ${e.ip}.`,
-      );
+      const bare = e.forward.filter((f) => f.addresses.length === 0).map((f) => f.name);
+      const missing =
+        bare.length === 0
+          ? []
+          : [`Add an ${recordType} record for ${bare.length === 1 ? bare[0] : `one of ${bare.join(', ')}`} pointing at ${e.ip}, or have the PTR changed to a name that has one.`];
+      const elsewhere = e.forward
+        .filter((f) => f.addresses.length > 0)
+        .map((f) => `${f.name} points at ${f.addresses.join(', ')}, not ${e.ip}: add ${e.ip} to its ${recordType} records if this server is ${f.name}, or have the PTR changed to a name whose ${recordType} record is ${e.ip}.`);
       const cap =
         e.namesLeftOut.length > 0
           ? [`Keep a single PTR record for ${e.ip}: it has ${e.ptrNames.length}, and receivers try at most ${e.maxNames} (left out here: ${e.namesLeftOut.join(', ')}).`]
           : [];
-      return [...perName, ...cap, `To change the PTR, ask ${holder}.`];
+      return [...missing, ...elsewhere, ...cap, `To change the PTR, ask ${holder}.`];
     }
   }
 }

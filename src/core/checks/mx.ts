@@ -1,5 +1,4 @@
 import { recordingResolver } from '../dns/evidence.js';
-import { canonicalName } from '../dns/names.js';
 import { DnsError, recordsOf, type DnsAnswer, type Resolver } from '../dns/types.js';
 import { classifyIp, isCheckable, normalizeIp } from '../net/ip.js';
 import { answerKind } from './answer-kind.js';
@@ -7,6 +6,7 @@ import { inCompletionOrder } from './completion-order.js';
 import { transientAdvice, type FailedLookup } from './advice/transient.js';
 import { failureOf, lookupAddresses, type ForwardLookup } from './forward.js';
 import { judgeHostname } from './hostname.js';
+import { identityDomain } from './identity-domain.js';
 import { NOT_CHECKED, type Check, type CheckContext, type CheckResult } from './types.js';
 
 /** Which address of the message a domain came from: bounces go to one, replies to the other. */
@@ -67,8 +67,8 @@ export const mxCheck: Check = {
 function subjectsOf(ctx: CheckContext): Subject[] {
   const envelope = ctx.analysis.message.returnPath ?? ctx.origin?.received.envelopeFrom ?? null;
   const candidates: Array<[string | null, DomainRole]> = [
-    [domainOf(envelope), 'envelope-from'],
-    [domainOf(ctx.analysis.message.from), 'from'],
+    [identityDomain(envelope), 'envelope-from'],
+    [identityDomain(ctx.analysis.message.from), 'from'],
   ];
   const subjects: Subject[] = [];
   for (const [domain, role] of candidates) {
@@ -78,13 +78,6 @@ function subjectsOf(ctx: CheckContext): Subject[] {
     else subjects.push({ domain, roles: [role] });
   }
   return subjects;
-}
-
-function domainOf(address: string | null): string | null {
-  if (address === null) return null;
-  const at = address.lastIndexOf('@');
-  const domain = canonicalName(at < 0 ? address : address.slice(at + 1).replace(/>$/, ''));
-  return domain.length > 0 ? domain : null;
 }
 
 function noDomain(): CheckResult {

@@ -1,5 +1,6 @@
 import { canonicalName } from '../dns/names.js';
 import { normalizeIp } from '../net/ip.js';
+import { identityDomain } from './identity-domain.js';
 import type { IprevEvaluation } from './iprev.js';
 import { NOT_CHECKED, type Check, type CheckContext, type CheckResult, type Severity } from './types.js';
 
@@ -54,8 +55,8 @@ function claimsOf(ctx: CheckContext): Claim[] {
       if (entry.method === 'iprev') {
         claims.push({ ...base, kind: 'iprev', ip: ipIn(entry.properties['policy.iprev'] ?? null), domain: null });
       } else if (entry.method === 'spf') {
-        const mailFrom = domainOf(entry.properties['smtp.mailfrom'] ?? null);
-        const domain = mailFrom ?? domainOf(entry.properties['smtp.helo'] ?? null);
+        const mailFrom = identityDomain(entry.properties['smtp.mailfrom'] ?? null);
+        const domain = mailFrom ?? identityDomain(entry.properties['smtp.helo'] ?? null);
         const designated = entry.comments.map((c) => /designates\s+(\S+)\s+as/i.exec(c)?.[1] ?? /client-ip=([^\s;]+)/i.exec(c)?.[1]).find(Boolean);
         claims.push({ ...base, kind: 'spf', ip: ipIn(designated ?? null), domain });
       }
@@ -70,7 +71,7 @@ function claimsOf(ctx: CheckContext): Claim[] {
       headerIndex: spf.headerIndex,
       then: spf.result.toLowerCase(),
       ip: ipIn(spf.clientIp),
-      domain: identityIsHelo ? domainOf(spf.helo) : (domainOf(spf.envelopeFrom) ?? domainOf(spf.helo)),
+      domain: identityIsHelo ? identityDomain(spf.helo) : (identityDomain(spf.envelopeFrom) ?? identityDomain(spf.helo)),
       hopIndex: null,
     });
   }
@@ -94,12 +95,6 @@ function claimsOf(ctx: CheckContext): Claim[] {
 
 function ipIn(text: string | null): string | null {
   return text === null ? null : normalizeIp(text);
-}
-
-function domainOf(address: string | null): string | null {
-  if (address === null) return null;
-  const domain = canonicalName(address.slice(address.lastIndexOf('@') + 1).replace(/[<>]/g, ''));
-  return domain.length > 0 ? domain : null;
 }
 
 function originIp(ctx: CheckContext): string | null {
@@ -182,21 +177,23 @@ function explanationOf(claim: Claim, comparison: Comparison, live: Live, method:
   switch (comparison) {
     case 'same':
       return `The ${from} gives the ${method} result the live check gives now: nothing changed since delivery.`;
-    case 'differs':
-      return `The ${from} records ${claim.kind === 'rdns' ? `${claim.ip} as ${claim.then}` : `${method}=${claim.then}`}; the live check now gives ${live.now}. What the receiver saw at delivery is what decided this message's fate.`;
+    case 'differs': {
+      const ipNote =
+        claim.ip === null ? ' The header does not say which IP the receiver evaluated: it may have seen another hop than the origin checked here.' : '';
+      return `The ${from} records ${claim.kind === 'rdns' ? `${claim.ip} as ${claim.then}` : `${method}=${claim.then}`}; the live check now gives ${live.now}. What the receiver saw at delivery is what decided this message's fate. Either ${recordsBehind(claim)} changed since, or the receiver still had an older answer cached (it keeps one for the record's TTL), or a change had not reached every server yet.${ipNote}`;
+    }
     case 'not-comparable':
       return `The ${from} cannot be compared with the live check: ${live.blocker}.`;
   }
 }
 
+/** The records whose change would explain a difference. */
+function recordsBehind(claim: Claim): string {
+  return claim.kind === 'spf' ? `the SPF record of ${claim.domain} (or a record it includes)` : `the PTR or address records of ${claim.ip}`;
+}
+
 function adviceOf(claim: Claim, live: Live): string[] {
-  const what = claim.kind === 'spf' ? `the SPF record of ${claim.domain} (or a record it includes)` : `the PTR or address records of ${claim.ip}`;
-  const ipNote =
-    claim.ip === null
-      ? ' The header does not say which IP the receiver evaluated: it may have seen another hop than the origin checked here.'
-      : '';
   return [
-    `DNS says something else now than at delivery: ${what} changed since, or the receiver still had an older answer cached (it keeps one for the record's TTL), or a change had not reached every server yet.${ipNote}`,
-    `If you changed DNS on purpose, wait for the old TTL to pass and send a new test message; if you did not, find out who edited ${what}. The live result now is ${live.now}.`,
+    `If you changed DNS on purpose, wait for the old TTL to pass and send a new test message; if you did not, find out who edited ${recordsBehind(claim)}. The live result now is ${live.now}.`,
   ];
 }

@@ -21,6 +21,15 @@ export function unfoldValue(value: string): string {
 }
 
 /**
+ * Decoded text on one line. Encoded words can carry line breaks and other control characters
+ * ("=?utf-8?Q?a=0D=0AFrom:_x?=") that an unfolded header never holds; left in, they would start
+ * a new, made-up line wherever the text is shown or copied.
+ */
+export function decodedLine(text: string): string {
+  return text.replace(/[\u0000-\u0008\u000a-\u001f\u007f]+/g, ' ');
+}
+
+/**
  * Header fields in order, names as written and values unfolded. Encoded words (RFC 2047) are
  * decoded only where they are meant to appear: the Subject and the display names of address
  * fields; trace fields keep their text exactly, since their comments are not encoded-word text.
@@ -36,9 +45,9 @@ export function headerFields(lines: HeaderLines, decodedSubject: string | null):
     let value = unfoldValue(text.slice(text.indexOf(':') + 1));
     if (key === 'subject' && !subjectSeen) {
       subjectSeen = true;
-      if (decodedSubject !== null) value = decodedSubject;
+      if (decodedSubject !== null) value = decodedLine(decodedSubject);
     } else if (ADDRESS_FIELDS.has(key) && value.includes('=?')) {
-      value = parseAddressHeader(value).text;
+      value = decodedLine(parseAddressHeader(value).text);
     }
     fields.push({ name, value });
   }

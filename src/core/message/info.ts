@@ -1,7 +1,7 @@
 import type { AddressObject, EmailAddress, ParsedMail } from 'mailparser';
 import type { HeaderField, MessageInfo } from './types.js';
 import { parseReceivedDate } from '../received/index.js';
-import { headerFields } from './headers.js';
+import { decodedLine, headerFields } from './headers.js';
 
 function mailboxes(list: readonly EmailAddress[]): EmailAddress[] {
   return list.flatMap((entry) => (entry.group ? mailboxes(entry.group) : [entry]));
@@ -30,9 +30,9 @@ export function messageInfo(mail: ParsedMail, headersOnly: boolean): MessageInfo
   const headers = headerFields(mail.headerLines ?? [], mail.subject ?? null);
   const from = addressList(mail.from)[0];
   return {
-    subject: mail.subject ?? null,
+    subject: mail.subject === undefined ? null : decodedLine(mail.subject),
     from: from?.address || null,
-    fromDisplay: from?.name || null,
+    fromDisplay: from?.name ? decodedLine(from.name) : null,
     to: addressList(mail.to).flatMap((a) => (a.address ? [a.address] : [])),
     returnPath: returnPathOf(firstValue(headers, 'Return-Path')),
     // The Date: field has the same RFC 5322 date-time grammar as a Received date; mailparser

@@ -5,8 +5,8 @@ const MAX_JUNK_SHARE = 0.1;
 
 /**
  * True when the header block is binary data rather than text: it holds a NUL byte, or more than
- * a tenth of it is control characters or bytes that were not valid UTF-8 (U+FFFD after decoding).
- * A few stray 8-bit bytes in a Subject stay well under that.
+ * a tenth of it is control characters (C0, DEL, C1: what bytes that no text uses become once
+ * decoded) or U+FFFD. A few stray 8-bit bytes in a Subject stay well under that.
  */
 export function looksBinary(headerLines: readonly string[]): boolean {
   let seen = 0;
@@ -16,7 +16,7 @@ export function looksBinary(headerLines: readonly string[]): boolean {
     for (let i = 0; i < end; i++) {
       const c = line.charCodeAt(i);
       if (c === 0) return true;
-      if ((c < 0x20 && c !== 0x09) || c === 0x7f || c === 0xfffd) junk++;
+      if ((c < 0x20 && c !== 0x09) || (c >= 0x7f && c <= 0x9f) || c === 0xfffd) junk++;
     }
     seen += end;
     if (seen >= SAMPLE) break;

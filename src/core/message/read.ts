@@ -1,5 +1,6 @@
 import { simpleParser } from 'mailparser';
 import type { ParsedMail, SimpleParserOptions } from 'mailparser';
+import { decodeMessageBytes } from './decode.js';
 import { messageInfo } from './info.js';
 import { looksBinary } from './junk.js';
 import { assertInputSize, MAX_EMBEDDED_DEPTH, MAX_EMBEDDED_MESSAGES, MAX_HEADER_BLOCK_SIZE, MB } from './limits.js';
@@ -49,8 +50,6 @@ interface ReadOne {
   messages: number;
 }
 
-const utf8 = (bytes: Uint8Array): string => new TextDecoder('utf-8', { fatal: false }).decode(bytes);
-
 async function parse(text: string): Promise<ParsedMail | null> {
   try {
     return await simpleParser(text, PARSER_OPTIONS);
@@ -91,7 +90,7 @@ async function collectEmbedded(parts: readonly Uint8Array[], depth: number, foun
     if (found.length >= MAX_EMBEDDED_MESSAGES) return;
     let inner: ReadOne;
     try {
-      inner = await readOne(utf8(part));
+      inner = await readOne(decodeMessageBytes(part));
     } catch (err) {
       // An attached "message" that is not one is left out of the list rather than offered.
       if (err instanceof InputError) continue;
@@ -111,7 +110,7 @@ export async function readMessage(raw: string | Uint8Array, options: ReadOptions
   if (typeof raw !== 'string' && OLE_MAGIC.every((byte, i) => raw[i] === byte)) {
     throw new InputError('binary', 'This is an Outlook .msg file, a binary format, not the text of an e-mail message. In Outlook, open the message, choose File → Properties and copy the "Internet headers" box, or save the message as .eml, and give Hoplens that.');
   }
-  const text = typeof raw === 'string' ? raw : utf8(raw);
+  const text = typeof raw === 'string' ? raw : decodeMessageBytes(raw);
   if (text.trim() === '') {
     throw new InputError('empty', 'The input is empty. Paste a message source or its header block, or choose an .eml file.');
   }

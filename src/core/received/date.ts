@@ -2,7 +2,8 @@
  * Dates as MTAs write them after the ";" of a Received: header: RFC 5322 §3.3 date-time with
  * the obsolete forms of §4.3 (two- and three-digit years, named and military zones, missing
  * weekday or seconds, comments), plus the asctime and ISO shapes some MTAs use
- * ("Tue Jun  4 09:38:03 2024", SendGrid's "2024-06-04 10:38:18.16 +0000 UTC").
+ * ("Wed Nov 25 18:12:09 UTC 2026", SendGrid's "2024-06-04 10:38:18.16 +0000 UTC"). A date without a
+ * zone is null: its offset would be a guess.
  */
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
@@ -47,10 +48,15 @@ export function parseReceivedDate(value: string): string | null {
   const text = value.trim();
   if (text.length > MAX_DATE_LENGTH) return null;
   const commentZones: string[] = [];
-  const bare = text.replace(/\(([^()]*)\)/g, (_m, inner: string) => {
-    commentZones.push(inner.trim());
-    return ' ';
-  });
+  // Comments nest (RFC 5322 §3.2.2): innermost first, until none is left.
+  let bare = text;
+  for (let before = ''; before !== bare; ) {
+    before = bare;
+    bare = bare.replace(/\(([^()]*)\)/g, (_m, inner: string) => {
+      commentZones.push(inner.trim());
+      return ' ';
+    });
+  }
   const p: Parts = { day: null, month: null, year: null, hour: null, minute: 0, second: 0, millis: 0, zone: null };
   for (const raw of bare.split(/[\s,]+/)) {
     if (raw.length > 0 && !readToken(raw, p)) break;
@@ -168,5 +174,6 @@ function toIso(p: Parts): string | null {
   if (month === 1 && day === 29 && !isLeap) return null;
   const utc = Date.UTC(year, month, day, hour, p.minute, p.second, p.millis) - zone * 60_000;
   const date = new Date(utc);
-  return Number.isNaN(date.getTime()) ? null : date.toISOString();
+  // A zone can push 9999-12-31 past the four-digit years ISO 8601 strings have without a sign.
+  return Number.isNaN(date.getTime()) || date.getUTCFullYear() > 9999 ? null : date.toISOString();
 }

@@ -38,7 +38,7 @@ export function parseHostInfo(text: string): HostInfo | null {
       const key = (kv[1] as string).toLowerCase();
       const value = kv[2] as string;
       if (key === 'helo') info.helo = value;
-      if (key === 'port' && /^\d{1,5}$/.test(value)) info.port = Number(value);
+      if (key === 'port') info.port = portNumber(value);
       recognised = true;
       continue;
     }
@@ -51,7 +51,7 @@ export function parseHostInfo(text: string): HostInfo | null {
     if (literal !== null) {
       info.literal = true;
       info.ip = normalizeIp(literal[1] as string);
-      if (literal[2] !== undefined) info.port = Number(literal[2]);
+      if (literal[2] !== undefined) info.port = portNumber(literal[2]);
       recognised = true;
       continue;
     }
@@ -72,6 +72,12 @@ export function parseHostInfo(text: string): HostInfo | null {
     info.rdns = cleanHostName(host);
   }
   return info;
+}
+
+/** A TCP port (1–65535), or null for anything else. */
+function portNumber(text: string): number | null {
+  const port = /^\d{1,5}$/.test(text) ? Number(text) : 0;
+  return port >= 1 && port <= 65535 ? port : null;
 }
 
 /** Trailing dot removed; "unknown" (no reverse DNS) and empty names are null. */

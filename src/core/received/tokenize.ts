@@ -64,6 +64,13 @@ function isWordChar(c: string): boolean {
 
 /** Deeper nesting is read as text: no MTA nests that far, and hostile input must stay cheap. */
 const MAX_DEPTH = 32;
+/**
+ * Comments kept per header, nested ones included. Real headers have a handful; past this, a
+ * comment is scanned but not kept, so that a megabyte of "(x) " does not become a quarter of a
+ * million objects for the garbage collector to carry.
+ */
+const MAX_COMMENT_TOKENS = 256;
+const TOO_MANY_COMMENTS = `more than ${MAX_COMMENT_TOKENS} comments: the rest skipped`;
 
 interface OpenComment {
   start: number;
@@ -113,6 +120,7 @@ function unescape(text: string): string {
 export function tokenize(input: string): TokenizeResult {
   const tokens: Token[] = [];
   const warnings = new Set<string>();
+  const budget = { comments: MAX_COMMENT_TOKENS };
   const n = input.length;
   // Once a "<" finds no ">" after it, no later "<" will either: searching again would be quadratic.
   let noCloseAngle = false;
@@ -134,7 +142,7 @@ export function tokenize(input: string): TokenizeResult {
       continue;
     }
     if (c === '(') {
-      i = readComment(input, i, tokens, warnings);
+      i = readComment(input, i, tokens, warnings, budget);
       continue;
     }
     if (c === '"') {
@@ -182,9 +190,15 @@ const OPEN = 40;
 const CLOSE = 41;
 const BACKSLASH = 92;
 
-/** Reads one comment with its nested comments; returns the index after it. */
-function readComment(input: string, from: number, tokens: Token[], warnings: Set<string>): number {
+/**
+ * Reads one comment with its nested comments; returns the index after it. Once the budget is
+ * spent, a comment is skipped and nested ones are read as text.
+ */
+function readComment(input: string, from: number, tokens: Token[], warnings: Set<string>, budget: { comments: number }): number {
   const n = input.length;
+  const skip = budget.comments <= 0;
+  if (skip) warnings.add(TOO_MANY_COMMENTS);
+  else budget.comments--;
   const stack: OpenComment[] = [{ start: from, segment: from + 1, parts: null, children: null }];
   let excess = 0;
   let i = from + 1;
@@ -193,10 +207,11 @@ function readComment(input: string, from: number, tokens: Token[], warnings: Set
     if (c === BACKSLASH) {
       i += 2;
     } else if (c === OPEN) {
-      if (excess > 0 || stack.length >= MAX_DEPTH) {
-        if (excess === 0) warnings.add(`comments nested deeper than ${MAX_DEPTH} levels read as text`);
+      if (excess > 0 || stack.length >= MAX_DEPTH || budget.comments <= 0) {
+        if (excess === 0) warnings.add(stack.length >= MAX_DEPTH ? `comments nested deeper than ${MAX_DEPTH} levels read as text` : TOO_MANY_COMMENTS);
         excess++;
       } else {
+        budget.comments--;
         const top = stack[stack.length - 1] as OpenComment;
         (top.parts ??= []).push(input.slice(top.segment, i));
         stack.push({ start: i, segment: i + 1, parts: null, children: null });
@@ -208,13 +223,13 @@ function readComment(input: string, from: number, tokens: Token[], warnings: Set
         excess--;
         continue;
       }
-      const done = new Comment(input, stack.pop() as OpenComment, i - 1, i);
+      const open = stack.pop() as OpenComment;
       const parent = stack[stack.length - 1];
       if (parent === undefined) {
-        tokens.push(done);
+        if (!skip) tokens.push(new Comment(input, open, i - 1, i));
         return i;
       }
-      (parent.children ??= []).push(done);
+      (parent.children ??= []).push(new Comment(input, open, i - 1, i));
       parent.segment = i;
     } else {
       i++;
@@ -224,8 +239,11 @@ function readComment(input: string, from: number, tokens: Token[], warnings: Set
   while (stack.length > 0) {
     const done = new Comment(input, stack.pop() as OpenComment, n, n);
     const parent = stack[stack.length - 1];
-    if (parent === undefined) tokens.push(done);
-    else (parent.children ??= []).push(done);
+    if (parent === undefined) {
+      if (!skip) tokens.push(done);
+    } else {
+      (parent.children ??= []).push(done);
+    }
   }
   return n;
 }

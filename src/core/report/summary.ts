@@ -1,4 +1,5 @@
 import type { CheckResult } from '../checks/types.js';
+import { clientName } from '../route/hop-names.js';
 import type { OriginHop, Route } from '../route/types.js';
 import { checkShortLabel } from './exporters/check-labels.js';
 import type { Report } from './types.js';
@@ -15,7 +16,9 @@ const LEAD = ['iprev', 'helo', 'spf', 'mx'];
  */
 export function summarize(input: SummaryInput): string {
   const { route, checks, dns } = input;
-  const who = route.origin ? senderText(route, route.origin) : `No sender found: ${route.originMissingReason ?? 'no hop qualifies'}`;
+  const who = route.origin
+    ? senderText(route, route.origin)
+    : `No sender found: ${(route.originMissingReason ?? 'no hop qualifies').replace(/\.$/, '')}`;
   if (dns.mode === 'off') return `${who} — DNS checks off`;
   const results = resultsFor(route.origin, checks);
   if (results.length === 0) return `${who} — no checks ran`;
@@ -24,7 +27,7 @@ export function summarize(input: SummaryInput): string {
 
 function senderText(route: Route, origin: OriginHop): string {
   const hop = route.hops[origin.hopIndex];
-  const name = hop?.received.rdns ?? hop?.received.helo ?? null;
+  const name = hop ? clientName(hop) : null;
   return name ? `Sender ${origin.ip} ${name}` : `Sender ${origin.ip}`;
 }
 

@@ -17,6 +17,13 @@ export interface IpEvidence {
   kind: 'receiver' | 'client';
 }
 
+/**
+ * Whether an ARC-Authentication-Results field said it. ARC results travel with the message
+ * (RFC 8617): those a forwarder wrote describe its own inbound leg, not the hop into the final
+ * receiver, whose own results sit beside them.
+ */
+export const fromArc = (e: IpEvidence): boolean => e.source.startsWith('ARC-');
+
 const CLIENT_IP_FIELDS = /^x-(originating|sender|client)-ip$/i;
 const IP_PROPERTIES = ['policy.iprev', 'smtp.remote-ip', 'smtp.client-ip', 'policy.remote-ip'];
 /** Methods whose comments name the connecting address (Hotmail's sender-id: "sender IP is …"). */

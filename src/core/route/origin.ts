@@ -1,11 +1,11 @@
 import type { Claims } from '../claims/types.js';
 import type { MessageInfo } from '../message/types.js';
-import { isCheckable } from '../net/ip.js';
-import { normalizeIp } from '../net/ip.js';
+import { isCheckable, normalizeIp } from '../net/ip.js';
 import type { IpClass } from '../net/types.js';
 import { addressDomain, providerOf, registrableDomain, sideOf } from './domains.js';
-import { ipEvidence } from './evidence.js';
+import { fromArc, ipEvidence } from './evidence.js';
 import type { IpEvidence } from './evidence.js';
+import { byName, clientName } from './hop-names.js';
 import type { Hop, OriginHop, Route } from './types.js';
 
 const RECIPIENT_FIELDS = new Set(['to', 'cc', 'delivered-to', 'x-original-to', 'envelope-to', 'x-envelope-to']);
@@ -23,14 +23,6 @@ const CLASS_WORDS: Readonly<Record<IpClass, string>> = {
   reserved: 'reserved',
 };
 
-/** The name a hop's client is known by: the receiver's reverse DNS first, the HELO name it gave second. */
-function clientName(hop: Hop): string | null {
-  const { rdns, helo } = hop.received;
-  if (rdns) return rdns;
-  if (helo && normalizeIp(helo) === null) return helo;
-  return null;
-}
-
 const describeClient = (hop: Hop): string => {
   const name = clientName(hop);
   return name ? `${hop.received.ip} (${name})` : `${hop.received.ip}`;
@@ -38,8 +30,6 @@ const describeClient = (hop: Hop): string => {
 
 const documentationNote = (hop: Hop): string[] =>
   (hop.ipClass === 'documentation' ? [`${hop.received.ip} is ${CLASS_WORDS.documentation}.`] : []);
-
-const byName = (hop: Hop): string => hop.received.by ?? 'an unnamed server';
 
 /**
  * The envelope recipient of the last delivery: the "for" of the newest hop that records one. The
@@ -163,7 +153,7 @@ function earlierLeg(hops: readonly Hop[], origin: Hop): string | null {
  * ARC results are left out: a forwarder writes them about its own earlier leg.
  */
 function checkedEarlier(walk: Walk, hop: Hop): Hop | null {
-  const named = receiverEvidence(walk, hop).filter((e) => e.kind === 'receiver' && !e.source.startsWith('ARC-'));
+  const named = receiverEvidence(walk, hop).filter((e) => e.kind === 'receiver' && !fromArc(e));
   const ips = new Set(named.map((e) => e.ip));
   if (ips.size !== 1 || ips.has(hop.received.ip!)) return null;
   const [ip] = ips;
@@ -178,18 +168,24 @@ function judge(walk: Walk, hop: Hop, reasons: string[], base: OriginHop['confide
   const ip = hop.received.ip!;
   const seen = receiverEvidence(walk, hop);
   const agree = seen.filter((e) => e.ip === ip);
-  const disagree = seen.filter((e) => e.ip !== ip && e.kind === 'receiver');
-  const clientOther = seen.filter((e) => e.ip !== ip && e.kind === 'client');
+  const others = seen.filter((e) => e.ip !== ip);
+  const disagree = others.filter((e) => e.kind === 'receiver' && !fromArc(e));
   const out = [...reasons];
   if (agree.length > 0) {
     const verb = new Set(agree.map((e) => e.source)).size === 1 ? 'names' : 'name';
     out.splice(1, 0, `${sources(agree)} ${verb} the same address ${ip}.`);
   }
-  for (const e of disagree) {
+  const whose = (e: IpEvidence): string => {
     const other = walk.hops.find((h) => h.received.ip === e.ip);
-    out.push(`${e.source} names ${e.ip}${other ? `, the client of the hop into ${byName(other)}` : ', which no Received header shows'}, not ${ip}: look at the route before trusting this choice.`);
+    return other ? `, the client of the hop into ${byName(other)}` : ', which no Received header shows';
+  };
+  for (const e of disagree) {
+    out.push(`${e.source} names ${e.ip}${whose(e)}, not ${ip}: look at the route before trusting this choice.`);
   }
-  for (const e of clientOther) {
+  for (const e of others.filter((o) => o.kind === 'receiver' && fromArc(o))) {
+    out.push(`${e.source} names ${e.ip}${whose(e)}: ARC results record what a forwarder saw on an earlier leg, so this does not contradict the choice.`);
+  }
+  for (const e of others.filter((o) => o.kind === 'client')) {
     out.push(`${e.source} names ${e.ip}: that is the address of the sender's mail client, not of a mail server, so it does not contradict this choice.`);
   }
   let confidence = base;
@@ -307,7 +303,8 @@ function fallback(walk: Walk, stoppedAt: number | null, sameSide: readonly Hop[]
 /** The origin as the user picked it. Throws RangeError for a hop that does not exist or has no IP. */
 export function chooseOrigin(route: Route, hopIndex: number): OriginHop {
   const hop = route.hops[hopIndex];
-  if (!hop) throw new RangeError(`There is no hop ${hopIndex}: the route has ${route.hops.length}.`);
+  // Said as people count hops, from 1, as every view numbers them.
+  if (!hop) throw new RangeError(`There is no hop ${hopIndex + 1}: the route has ${route.hops.length} hops.`);
   const ip = hop.received.ip;
   if (ip === null) throw new RangeError(`The hop into ${byName(hop)} records no client IP address to check.`);
   const reasons = ['chosen by you'];

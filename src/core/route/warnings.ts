@@ -1,5 +1,6 @@
 import type { MessageInfo } from '../message/types.js';
-import type { Hop, Route } from './types.js';
+import { byName } from './hop-names.js';
+import type { Route } from './types.js';
 
 /** More hops than this suggests a loop (RFC 5321 §6.3 has servers count Received fields for that). */
 const MAX_PLAUSIBLE_HOPS = 30;
@@ -8,8 +9,6 @@ const DATE_AHEAD_SECONDS = 10 * 60;
 
 /** Fields the author's software writes; servers add trace fields above them, never below. */
 const ORIGINATOR_FIELDS = new Set(['from', 'to', 'cc', 'subject', 'date', 'message-id', 'mime-version', 'content-type']);
-
-const byName = (hop: Hop): string => hop.received.by ?? 'an unnamed server';
 
 function duration(seconds: number): string {
   const s = Math.abs(seconds);

@@ -10,13 +10,13 @@ import { useAnalysis } from './use-analysis.js';
 type Loading = { status: 'loading' } | { status: 'missing'; why: string } | { status: 'loaded' };
 
 /**
- * The full-tab report. `?id=` (the popup's "Open in tab") or `?stash=` (the worker's context
- * menu) names a message waiting in the worker; `origin` and `embedded` carry the popup's picks.
+ * The full-tab report. `?id=` names a message waiting in the worker (from the popup's "Open in
+ * tab" or the context menu); `origin` and `embedded` carry the popup's picks.
  * `?sample=1` (what `npm start` opens) analyses the packaged sample message.
  */
 export function ReportPage({ params }: { params: URLSearchParams }) {
   const analysis = useAnalysis();
-  const id = params.get('id') ?? params.get('stash');
+  const id = params.get('id');
   const sample = params.get('sample') === '1';
   const [loading, setLoading] = useState<Loading>(id || sample ? { status: 'loading' } : { status: 'missing', why: '' });
   const [showInput, setShowInput] = useState(false);

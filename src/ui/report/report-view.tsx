@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'preact/hooks';
 import type { SourceInfo } from '../../background/protocol.js';
 import { formatUtc } from '../../core/report/exporters/hop-text.js';
 import { t } from '../i18n.js';
@@ -31,6 +32,12 @@ interface Props {
  */
 export function ReportView({ analysis: a, layout = 'tab' }: Props) {
   const { state, run } = a;
+  const root = useRef<HTMLDivElement>(null);
+  // Starting an analysis removes what had the focus (the paste box, a picked option); keyboard and
+  // screen-reader users continue at the top of the new report instead of the page's start.
+  useEffect(() => {
+    if (!document.activeElement || document.activeElement === document.body) root.current?.querySelector<HTMLElement>('[data-testid="sender-panel"]')?.focus();
+  }, [run]);
   const busy = state.phase === 'running';
   const header = state.analysis;
   const groups = groupBySender(state.checks, header?.route.origin?.hopIndex ?? null);
@@ -41,7 +48,7 @@ export function ReportView({ analysis: a, layout = 'tab' }: Props) {
   const thenVsNow = groups.sender.filter(isThenVsNow);
   const thenVsNowOthers = groups.others.filter(isThenVsNow);
   return (
-    <div class={`report report-${layout}`} aria-busy={busy}>
+    <div class={`report report-${layout}`} aria-busy={busy} ref={root}>
       {a.outerEmbedded.length > 0 && (
         <EmbeddedPicker embedded={a.outerEmbedded} current={run?.embedded} busy={busy} onPick={(embedded) => a.restart({ embedded })} />
       )}

@@ -25,7 +25,7 @@ export function SenderPanel({ state, senderChecks, thenVsNowCheck, thenVsNowTarg
   const own = senderChecks.filter((c) => c.result.check !== thenVsNowCheck);
   const thenVsNow = senderChecks.filter((c) => c.result.check === thenVsNowCheck);
   return (
-    <section class="sender-panel" aria-labelledby={route ? 'sender-title' : undefined} data-testid="sender-panel">
+    <section class="sender-panel" aria-labelledby={route ? 'sender-title' : undefined} data-testid="sender-panel" tabIndex={-1}>
       {route && <SenderIdentity route={route} />}
       {senderChecks.length > 0 && (
         <ul class="verdict-strip" aria-label={t('verdictStripLabel')}>

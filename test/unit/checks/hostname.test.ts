@@ -29,4 +29,12 @@ describe('judgeHostname', () => {
     expect(v.ok).toBe(problem === null);
     expect(v.explanation.length > 0).toBe(problem !== null);
   });
+
+  it.each([
+    ['203.0.113.25', '[203.0.113.25]'],
+    ['2001:DB8::25', '[IPv6:2001:db8::25]'],
+    ['IPv6:2001:db8::25', '[IPv6:2001:db8::25]'],
+  ])('shows the RFC 5321 §4.1.3 literal form of the bare address %s', (name, literal) => {
+    expect(judgeHostname(name).explanation).toContain(`(a literal is written ${literal})`);
+  });
 });

@@ -49,7 +49,10 @@ describe('thenVsNowCheck', () => {
     });
     expect(r).toMatchObject({ result: 'differs', severity: 'warning' });
     expect(r!.summary).toBe('At delivery mx.example.net recorded iprev=pass (Authentication-Results); now: permerror');
-    expect(r!.advice[0]).toContain('TTL');
+    expect(r!.explanation).toContain('the PTR or address records of 203.0.113.30 changed since');
+    expect(r!.advice).toEqual([
+      'If you changed DNS on purpose, wait for the old TTL to pass and send a new test message; if you did not, find out who edited the PTR or address records of 203.0.113.30. The live result now is permerror.',
+    ]);
   });
 
   it('compares the receiver’s SPF verdict with the live one for the same domain', async () => {

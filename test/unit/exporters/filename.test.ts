@@ -24,4 +24,15 @@ describe('export file names', () => {
     expect(exportFileName(withMessage(null, null), 'json')).toBe('hoplens-2024-05-02-no-subject.json');
     expect(exportFileName(withMessage('!!!', null), 'json')).toBe('hoplens-2024-05-02-no-subject.json');
   });
+
+  it('keep letters of every script, cut by characters, and let nothing hostile through', () => {
+    const name = (subject: string) => exportFileName(withMessage(subject, '2024-05-01T00:00:00Z'), 'md');
+    expect(name('Отчёт за май')).toBe('hoplens-2024-05-01-отчёт-за-май.md');
+    expect(name('データ 報告')).toBe('hoplens-2024-05-01-データ-報告.md');
+    expect(name('हिन्दी')).toBe('hoplens-2024-05-01-हिन्दी.md');
+    expect(name('𠀀'.repeat(50))).toBe(`hoplens-2024-05-01-${'𠀀'.repeat(40)}.md`);
+    expect(name('CON')).toBe('hoplens-2024-05-01-con.md');
+    expect(name('a\u0000b\r\nc\u202ed／e\\f:g')).toBe('hoplens-2024-05-01-a-b-c-d-e-f-g.md');
+    expect(name('')).toBe('hoplens-2024-05-01-no-subject.md');
+  });
 });

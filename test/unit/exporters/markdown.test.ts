@@ -10,13 +10,18 @@ const md = new MarkdownIt({ html: true, linkify: true });
 const toDom = (markdown: string) => parseHtml(`<!doctype html><body>${md.render(markdown)}</body>`);
 
 describe('Markdown export', () => {
-  it('renders a summary, a route table with one row per hop, and a section per check', () => {
+  it('renders a summary, a route table with one row per hop, what receivers recorded, and a section per check', () => {
     const doc = toDom(renderMarkdown(sampleReport));
     expect(doc.body.textContent).toContain(sampleReport.summary);
     const tables = doc.querySelectorAll('table');
-    expect(tables).toHaveLength(2);
+    expect(tables).toHaveLength(3);
     expect(tables[1]!.querySelectorAll('tbody tr')).toHaveLength(sampleReport.route.hops.length);
     expect(tables[1]!.textContent).toContain('2 (sender)');
+    const claims = Array.from(tables[2]!.querySelectorAll('tbody tr'), (tr) => Array.from(tr.querySelectorAll('td'), (td) => td.textContent));
+    expect(claims).toEqual([
+      ['mx.example.net', 'spf', 'pass', 'smtp.mailfrom=alice@example.com (mx.example.net: domain of alice@example.com designates 203.0.113.25 as permitted sender)'],
+      ['mx.example.net', 'iprev', 'pass', 'policy.iprev=203.0.113.25'],
+    ]);
     const headings = Array.from(doc.querySelectorAll('h4')).map((h) => h.textContent);
     expect(headings).toHaveLength(sampleReport.checks.length);
     expect(headings[2]).toBe('SPF — example.com: SOFTFAIL (warning)');

@@ -23,4 +23,18 @@ describe('summary line', () => {
       'Sender 203.0.113.25 mail.example.com — DNS checks off',
     );
   });
+
+  it('names the sender by a HELO only when that is a name, not an address literal', () => {
+    const hops = sampleReport.route.hops.map((h, i) =>
+      i === sampleReport.route.origin!.hopIndex ? { ...h, received: { ...h.received, rdns: null, helo: `[${h.received.ip}]` } } : h);
+    const line = summarize({ ...sampleReport, route: { ...sampleReport.route, hops } });
+    expect(line).toMatch(/^Sender 203\.0\.113\.25 — reverse DNS pass/);
+  });
+
+  it('ends the missing-sender reason without a full stop before the dash', () => {
+    const route = { ...sampleReport.route, origin: null, originMissingReason: 'Every client address in the route is private or local.' };
+    expect(summarize({ ...sampleReport, route, dns: { ...sampleReport.dns, mode: 'off' } })).toBe(
+      'No sender found: Every client address in the route is private or local — DNS checks off',
+    );
+  });
 });

@@ -46,6 +46,47 @@ describe('readMessage', () => {
     expect(info.headers[1]!.value).toBe('Grüße');
   });
 
+  test('an 8-bit header line that is not UTF-8 is read as Latin-1 (windows-1252); UTF-8 lines stay UTF-8', async () => {
+    const latin1 = (text: string): number[] => [...text].map((c) => c.charCodeAt(0));
+    const raw = Uint8Array.from([
+      ...latin1('Received: from a by b.example.net; Tue, 14 Oct 2025 10:00:05 +0000\r\nSubject: caf\u00e9 \u0080\r\nFrom: Ren\u00e9 <rene@example.com>\r\n'),
+      ...new TextEncoder().encode('X-Note: Grüße \ufffd\r\n\r\nbody\r\n'),
+    ]);
+    const { info } = await readMessage(raw);
+    expect(info.subject).toBe('café €');
+    expect(info.fromDisplay).toBe('René');
+    expect(info.headers.find((h) => h.name === 'X-Note')?.value).toBe('Grüße \ufffd');
+  });
+
+  test('a header block saved as UTF-16 with a byte order mark is read as text', async () => {
+    const text = 'Received: from a by b.example.net; Tue, 14 Oct 2025 10:00:05 +0000\r\nSubject: Grüße\r\n';
+    const le = Uint8Array.from([0xff, 0xfe, ...[...text].flatMap((c) => [c.charCodeAt(0) & 0xff, c.charCodeAt(0) >> 8])]);
+    const be = Uint8Array.from([0xfe, 0xff, ...[...text].flatMap((c) => [c.charCodeAt(0) >> 8, c.charCodeAt(0) & 0xff])]);
+    expect((await readMessage(le)).info.subject).toBe('Grüße');
+    expect((await readMessage(be)).info.subject).toBe('Grüße');
+  });
+
+  test('binary bytes without a NUL are still refused once decoded as windows-1252', async () => {
+    let seed = 7;
+    const noise = Uint8Array.from({ length: 4096 }, () => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return 1 + (seed % 255);
+    });
+    await expect(readMessage(noise)).rejects.toMatchObject({ code: 'binary' });
+  });
+
+  test('line breaks decoded from encoded words do not survive into the subject or the sender\'s name', async () => {
+    const { info } = await readMessage([
+      'Received: from a by b.example.net; Tue, 14 Oct 2025 10:00:05 +0000',
+      'Subject: =?UTF-8?Q?hello=0D=0A-_iprev_pass?=',
+      'From: =?UTF-8?Q?Eve=0ASecurity?= <eve@example.com>',
+      '',
+    ].join('\n'));
+    expect(info.subject).toBe('hello - iprev pass');
+    expect(info.fromDisplay).toBe('Eve Security');
+    expect(info.headers.map((h) => h.value).filter((v) => /[\r\n]/.test(v))).toEqual([]);
+  });
+
   test('pasted shapes all give the same header block', async () => {
     const lf = BLOCK.join('\n');
     expect(await fieldNames(`\n\n  \n${lf}\n`)).toEqual(names);

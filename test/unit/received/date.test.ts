@@ -31,6 +31,9 @@ describe('parseReceivedDate', () => {
     ['2024-06-04T09:38:03Z', '2024-06-04T09:38:03.000Z'],
     ['Wed Nov 25 18:12:09 UTC 2026', '2026-11-25T18:12:09.000Z'],
     ['Thu, 29 Feb 2024 12:00:00 +0000', '2024-02-29T12:00:00.000Z'],
+    ['Sat, 31 Dec 2016 23:59:60 +0000', '2017-01-01T00:00:00.000Z'],
+    ['Tue, 4 Jun 2024 (week (ISO) 23 ) 09:38:03 +0000', '2024-06-04T09:38:03.000Z'],
+    ['Tue, 4 Jun 2024 09:38:03 ((summer) PDT)', '2024-06-04T16:38:03.000Z'],
   ])('%s → %s', (text, iso) => {
     expect(parseReceivedDate(text)).toBe(iso);
   });
@@ -49,12 +52,13 @@ describe('parseReceivedDate', () => {
     'Tue, 4 Jun 1800 09:38:03 +0000',
     'Tue, 40 Jun 2024 09:38:03 +0000',
     `Tue, 4 Jun 2024 09:38:03 +0000 ${'x'.repeat(300)}`,
+    'Fri, 31 Dec 9999 23:30:00 -0100',
   ])('unreadable: %j', (text) => {
     expect(parseReceivedDate(text)).toBeNull();
   });
 
   it('returns a valid ISO string or null, never throws', () => {
-    const part = fc.constantFrom('Tue,', '4', '31', 'Jun', 'Feb', '2024', '99', '09:38:03', '23:59:60', '+0000', '-9999', 'EST', 'Z', '(UTC)', '(', ')', ' ', '2024-06-04', 'T', ':');
+    const part = fc.constantFrom('Tue,', '4', '31', 'Jun', 'Feb', '2024', '99', '09:38:03', '23:59:60', '+0000', '-9999', '-2359', '9999', 'Dec', 'EST', 'Z', '(UTC)', '(', ')', ' ', '2024-06-04', 'T', ':');
     fc.assert(
       fc.property(fc.oneof(fc.string(), fc.array(part, { maxLength: 12 }).map((a) => a.join(' '))), (s) => {
         const iso = parseReceivedDate(s);

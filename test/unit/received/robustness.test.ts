@@ -13,14 +13,18 @@ function checkShape(f: ReceivedFields): void {
   expect(typeof f.dialect).toBe('string');
   expect(Array.isArray(f.warnings)).toBe(true);
   if (f.date !== null) expect(new Date(f.date).toISOString()).toBe(f.date);
-  if (f.port !== null) expect(Number.isInteger(f.port)).toBe(true);
+  if (f.port !== null) {
+    expect(Number.isInteger(f.port)).toBe(true);
+    expect(f.port).toBeGreaterThanOrEqual(1);
+    expect(f.port).toBeLessThanOrEqual(65535);
+  }
 }
 
 /** The characters the grammar gives meaning to, plus words it knows. */
 const grammarPiece = fc.constantFrom(
   '(', ')', '"', '\\', '<', '>', '[', ']', ';', ':', '=', ' ', '\t', '\r\n ', '\n', '@', '.',
   'from', 'by', 'with', 'via', 'id', 'for', 'HELO', 'EHLO', 'helo=', 'envelope-from', 'tls', 'unknown',
-  'mail.example.org', '[192.0.2.1]', '[IPv6:2001:db8::1]', '192.0.2.1', 'using TLSv1.3 with cipher X', '(256/256 bits)',
+  'mail.example.org', '[192.0.2.1]', ':99999', ':0', ':25', 'port=', '70000', '[IPv6:2001:db8::1]', '192.0.2.1', 'using TLSv1.3 with cipher X', '(256/256 bits)',
   'version=TLS1_2,', 'Postfix', 'Exim 4.96', 'Microsoft SMTP Server', 'Tue,', '4 Jun 2024', '09:38:03', '+0000', 'EST',
 );
 
@@ -53,5 +57,26 @@ describe('parseReceived never throws and always returns every field', () => {
 
   it('returns its fields for a non-string at run time', () => {
     checkShape(parseReceived(undefined as unknown as string));
+  });
+});
+
+describe('client addresses as MTAs write them', () => {
+  const date = '; Tue, 4 Jun 2024 09:38:03 +0000';
+  it.each([
+    ['[203.0.113.5]:54321', '203.0.113.5', 54321],
+    ['[IPv6:2001:DB8:0:0:0:0:0:1]:2525', '2001:db8::1', 2525],
+    ['[IPv6:fe80::1%eth0]', 'fe80::1', null],
+    ['[IPv6:::ffff:203.0.113.7]', '203.0.113.7', null],
+    ['[::FFFF:203.0.113.7]:25', '203.0.113.7', 25],
+    ['[203.0.113.5]:99999', '203.0.113.5', null],
+    ['[203.0.113.5]:0', '203.0.113.5', null],
+  ])('(a.example.com %s)', (literal, ip, port) => {
+    const f = parseReceived(`from a.example.com (a.example.com ${literal}) by mx.example.org${date}`);
+    expect([f.ip, f.port, f.rdns]).toEqual([ip, port, 'a.example.com']);
+  });
+
+  it('an Exim port= outside 1–65535 is no port', () => {
+    expect(parseReceived(`from [203.0.113.5] (port=70000 helo=a.example.com) by mx.example.org${date}`).port).toBeNull();
+    expect(parseReceived(`from [203.0.113.5] (port=2525 helo=a.example.com) by mx.example.org${date}`).port).toBe(2525);
   });
 });

@@ -28,6 +28,7 @@ const HOSTILE: Record<string, (size: number) => string> = {
   'unterminated angle brackets': (n) => repeatTo('for <', n),
   'date-like words without ";"': (n) => `by a with SMTP id b ${repeatTo('Tue, 4 Jun ', n)}`,
   'many small comments': (n) => `from a ${repeatTo('(x) ', n)} by b`,
+  'many comments nested in one': (n) => `from a (${repeatTo('(x)', n)}) by b`,
 };
 
 describe('parseReceived scales linearly on hostile input', () => {

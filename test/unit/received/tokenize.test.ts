@@ -43,6 +43,19 @@ describe('tokenize', () => {
     expect(tokenize('a "b').warnings).toEqual(['unterminated quoted string']);
     expect(tokenize(`(${'('.repeat(40)}x${')'.repeat(41)}`).warnings).toEqual(['comments nested deeper than 32 levels read as text']);
   });
+
+  it('keeps 256 comments, counting nested ones, and skips the rest with a warning', () => {
+    const flat = tokenize(`a ${'(x) '.repeat(300)}b`);
+    expect(flat.tokens.filter((t) => t.kind === 'comment')).toHaveLength(256);
+    expect(flat.tokens.map((t) => t.text).filter((t) => t !== 'x')).toEqual(['a', 'b']);
+    expect(flat.warnings).toEqual(['more than 256 comments: the rest skipped']);
+    const nested = tokenize(`(${'(y)'.repeat(300)}) b`);
+    const outer = nested.tokens[0] as CommentToken;
+    expect(outer.children).toHaveLength(255);
+    expect(outer.own).toBe('(y)'.repeat(45));
+    expect(nested.tokens[1]?.text).toBe('b');
+    expect(nested.warnings).toEqual(['more than 256 comments: the rest skipped']);
+  });
 });
 
 describe('grammar', () => {

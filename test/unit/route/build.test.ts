@@ -92,6 +92,15 @@ describe('origin hop', () => {
     expect(r.origin?.reasons[1]).toBe('Received-SPF client-ip names the same address 203.0.113.25.');
   });
 
+  test('an ARC result naming another address is a forwarder\'s record of its earlier leg, not a contradiction', () => {
+    const r = route([edge, submission], [
+      { name: 'ARC-Authentication-Results', value: 'i=1; mx.microsoft.com 1; spf=pass (sender ip is 198.51.100.9) smtp.mailfrom=example.org' },
+      { name: 'Received-SPF', value: 'pass client-ip=203.0.113.25;' },
+    ]);
+    expect(r.origin?.confidence).toBe('high');
+    expect(r.origin?.reasons).toContain('ARC-Authentication-Results spf comment names 198.51.100.9, which no Received header shows: ARC results record what a forwarder saw on an earlier leg, so this does not contradict the choice.');
+  });
+
   test('claims written below the next older Received header are the sender side\'s and are not compared', () => {
     const received = [edge, submission];
     const info = message(received);
@@ -148,6 +157,7 @@ describe('chooseOrigin', () => {
   });
   test('a hop that does not exist or has no address', () => {
     expect(() => chooseOrigin(r, 5)).toThrow(RangeError);
+    expect(() => chooseOrigin(r, 5)).toThrow(`There is no hop 6: the route has ${r.hops.length} hops.`);
     expect(() => chooseOrigin(route([rf({ by: 'x.example.net' })]), 0)).toThrow('records no client IP address');
   });
 });

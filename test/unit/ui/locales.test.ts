@@ -11,16 +11,45 @@ function sources(dir: string): string[] {
   );
 }
 
+/** The keys the UI builds from data (`check_${…}`, `ipClass_${…}`): their fixed prefixes. */
+const BUILT = /`([A-Za-z][A-Za-z0-9]*_(?:[A-Za-z0-9]+_)*)\$\{/g;
+
+function askedKeys(): { literal: Set<string>; mentioned: Set<string>; prefixes: string[] } {
+  const ui = sources(join(root, 'src/ui')).map((f) => readFileSync(f, 'utf8'));
+  const literal = new Set(ui.flatMap((text) => [...text.matchAll(/\bt\('([A-Za-z0-9_]+)'/g)].map((m) => m[1]!)));
+  for (const text of ui) for (const m of text.matchAll(/localizeDocument\('([A-Za-z0-9_]+)'\)/g)) literal.add(m[1]!);
+  const manifest = readFileSync(join(root, 'manifest.json'), 'utf8');
+  for (const m of manifest.matchAll(/__MSG_([A-Za-z0-9_]+)__/g)) literal.add(m[1]!);
+  const worker = sources(join(root, 'src/background')).map((f) => readFileSync(f, 'utf8'));
+  for (const text of worker) for (const m of text.matchAll(/getMessage\('([A-Za-z0-9_]+)'\)/g)) literal.add(m[1]!);
+  const prefixes = [...new Set(ui.flatMap((text) => [...text.matchAll(BUILT)].map((m) => m[1]!)))];
+  // Keys chosen by a condition (`t(late ? 'clockNegative' : 'clockMissing')`) appear as plain strings.
+  const mentioned = new Set([...literal, ...ui.flatMap((text) => [...text.matchAll(/'([A-Za-z][A-Za-z0-9_]*)'/g)].map((m) => m[1]!))]);
+  return { literal, mentioned, prefixes };
+}
+
 describe('English locale', () => {
   it('has every key the UI, the manifest and the worker ask for', () => {
-    const ui = sources(join(root, 'src/ui')).map((f) => readFileSync(f, 'utf8'));
-    const asked = new Set(ui.flatMap((text) => [...text.matchAll(/\bt\('([A-Za-z0-9_]+)'/g)].map((m) => m[1]!)));
-    for (const text of ui) for (const m of text.matchAll(/localizeDocument\('([A-Za-z0-9_]+)'\)/g)) asked.add(m[1]!);
-    const manifest = readFileSync(join(root, 'manifest.json'), 'utf8');
-    for (const m of manifest.matchAll(/__MSG_([A-Za-z0-9_]+)__/g)) asked.add(m[1]!);
-    asked.add('contextMenuAnalyzeSelection');
-    expect(asked.size).toBeGreaterThan(80);
-    expect([...asked].filter((k) => !messages[k])).toEqual([]);
+    const { literal } = askedKeys();
+    expect(literal).toContain('contextMenuAnalyzeSelection');
+    expect(literal.size).toBeGreaterThan(80);
+    expect([...literal].filter((k) => !messages[k])).toEqual([]);
+  });
+
+  it('has a text for every value of the data the UI always words (severity, address class, confidence)', () => {
+    const values: Record<string, string[]> = {
+      severity_: ['ok', 'info', 'warning', 'error'],
+      confidence_: ['high', 'medium', 'low'],
+      ipClass_: ['public', 'documentation', 'private', 'loopback', 'link_local', 'cgnat', 'unique_local', 'multicast', 'unspecified', 'reserved'],
+    };
+    const keys = Object.entries(values).flatMap(([prefix, list]) => list.flatMap((v) => [prefix + v, ...(prefix === 'ipClass_' ? [`${prefix}${v}_help`] : [])]));
+    expect(keys.filter((k) => !messages[k])).toEqual([]);
+  });
+
+  it('holds no key that nothing asks for', () => {
+    const { mentioned, prefixes } = askedKeys();
+    expect(prefixes).toEqual(expect.arrayContaining(['check_', 'check_short_', 'errorHelp_', 'ipClass_', 'severity_', 'confidence_']));
+    expect(Object.keys(messages).filter((k) => !mentioned.has(k) && !prefixes.some((p) => k.startsWith(p)))).toEqual([]);
   });
 
   it('defines every placeholder a message uses and uses every one it defines', () => {

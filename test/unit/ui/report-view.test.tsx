@@ -172,6 +172,17 @@ describe('report view', () => {
     expect(document.activeElement?.textContent).toBe('Then vs now');
   });
 
+  it('takes the focus the paste box had when an analysis starts, and leaves a focus the user has', async () => {
+    const root = await view(STARTED);
+    expect(document.activeElement).toBe(byTestId(root, 'sender-panel'));
+    document.body.innerHTML = '';
+    const button = document.createElement('button');
+    document.body.append(button);
+    button.focus();
+    await view(STARTED);
+    expect(document.activeElement).toBe(button);
+  });
+
   it('shows the popup’s route as a list: from → by, IP with its class, delay, the sender and clock issues marked', async () => {
     const restart = vi.fn();
     const root = await view(done(sampleReport), restart, 'popup');

@@ -28,22 +28,13 @@ export function spfAdvice(e: SpfEvaluation, ip: string, software: SenderSoftware
         : [];
     case 'fail':
     case 'softfail':
-    case 'neutral': {
-      const verdict =
-        e.result === 'fail'
-          ? `The SPF record of ${where} says ${ip} may not send its mail (${e.mechanism ?? 'its default'}); receivers that enforce SPF reject it.`
-          : e.result === 'softfail'
-            ? `The SPF record of ${where} says ${ip} is probably not allowed (${e.mechanism}); most receivers accept the mail but score it as suspicious.`
-            : `The SPF record of ${where} says nothing definite about ${ip}; receivers treat that like no SPF at all.`;
+    case 'neutral':
       return [
-        verdict,
-        `If ${ip} is a legitimate sender for ${e.domain}, add \`${ipTerm}\` (or the include: of the provider that runs it) to the record, before its final "all".`,
+        `If ${ip} is a legitimate sender for ${e.domain}, add \`${ipTerm}\` (or the include: of the provider that runs it) to the SPF record of ${where}, before its final "all".`,
         ...softwareHint(e, ipTerm, software),
       ];
-    }
     case 'none':
       return [
-        `${where} publishes no SPF record, so receivers cannot tell its servers from forgers; many score or refuse such mail.`,
         `Publish one TXT record at ${e.domain}, for example "v=spf1 ${ipTerm} -all", listing every server and service that sends its mail.`,
         ...softwareHint(e, ipTerm, software),
       ];
@@ -59,30 +50,26 @@ export function spfAdvice(e: SpfEvaluation, ip: string, software: SenderSoftware
 
 function permerrorAdvice(e: SpfEvaluation): string[] {
   const p = e.problem;
-  const tail = 'Until then receivers treat the record as broken: many reject or score the mail as if SPF failed.';
-  if (!p) return [tail];
+  if (!p) return [];
   switch (p.kind) {
     case 'syntax':
-      return [`Fix the SPF record of ${p.domain}: ${p.detail}.`, tail];
+      return [`Fix the SPF record of ${p.domain}: ${p.detail}.`];
     case 'multiple-records':
-      return [`Merge the ${p.count} TXT records of ${p.domain} that start with "v=spf1" into one record.`, tail];
+      return [`Merge the ${p.count} TXT records of ${p.domain} that start with "v=spf1" into one record.`];
     case 'lookup-limit':
       return [
-        `The evaluation reached ${e.lookups} DNS-querying terms (include, a, mx, ptr, exists, redirect) at ${p.term} in the record of ${p.domain}; RFC 7208 allows ${p.limit}.`,
-        'Flatten the record: replace include: of services with the ip4:/ip6: ranges they publish, replace a and mx with the addresses they stand for, remove includes of services no longer used, or give other senders their own subdomain.',
-        tail,
+        `Bring the record of ${p.domain} under ${p.limit} DNS-querying terms (include, a, mx, ptr, exists, redirect, counted through every include): replace include: of services with the ip4:/ip6: ranges they publish, replace a and mx with the addresses they stand for, remove includes of services no longer used, or give other senders their own subdomain.`,
       ];
     case 'void-limit':
       return [
         `${p.term} in the record of ${p.domain} makes ${e.voidLookups} terms that point at names with no records; RFC 7208 allows ${p.limit}. Remove mechanisms that name hosts or domains that no longer exist.`,
-        tail,
       ];
     case 'mx-limit':
-      return [`${p.term} in the record of ${p.domain} meets ${p.count} MX records; an mx mechanism may cover at most 10. List the mail servers with ip4:/ip6: instead.`, tail];
+      return [`${p.term} in the record of ${p.domain} meets ${p.count} MX records; an mx mechanism may cover at most 10. List the mail servers with ip4:/ip6: instead.`];
     case 'no-record-at-target':
-      return [`${p.term} in the record of ${p.domain} points to a domain without an SPF record: correct the name or remove the term.`, tail];
+      return [`${p.term} in the record of ${p.domain} points to a domain without an SPF record: correct the name or remove the term.`];
     case 'dns':
-      return [`${p.detail}.`, tail];
+      return [`${p.detail}.`];
   }
 }
 

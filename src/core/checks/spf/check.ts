@@ -1,6 +1,7 @@
 import { recordingResolver } from '../../dns/evidence.js';
 import type { Hop } from '../../route/types.js';
 import { isCheckable } from '../../net/ip.js';
+import { identityDomain } from '../identity-domain.js';
 import { NOT_CHECKED, type Check, type CheckContext, type CheckResult, type Severity } from '../types.js';
 import { whyNotChecked } from '../unchecked-ip.js';
 import { spfAdvice } from './advice.js';
@@ -15,6 +16,17 @@ const SEVERITY: Readonly<Record<SpfResult, Severity>> = {
   fail: 'error',
   permerror: 'error',
   temperror: 'warning',
+};
+
+/** What receivers do with each result, said once in the explanation. */
+const RECEIVERS: Readonly<Record<SpfResult, string | null>> = {
+  pass: null,
+  none: 'Without an SPF record receivers cannot tell the domain\'s servers from forgers; many score or refuse such mail.',
+  neutral: 'Receivers treat neutral like no SPF at all.',
+  softfail: 'Most receivers accept the mail but score it as suspicious.',
+  fail: 'Receivers that enforce SPF reject the mail.',
+  permerror: 'Receivers treat a record they cannot evaluate as broken: many reject or score the mail as if SPF failed.',
+  temperror: 'A temperror is transient (RFC 7208 §2.6.6): a receiver that meets one defers the mail and retries later.',
 };
 
 /** The identity to check and, when it is not the recorded envelope sender, why not. */
@@ -51,7 +63,7 @@ async function runSpf(ctx: CheckContext): Promise<CheckResult> {
     envelope.note,
     evaluation.identity === 'helo' ? `The envelope sender is empty (a bounce or notification), so SPF checks the HELO name ${helo} as postmaster@${helo} (RFC 7208 §2.3).` : null,
     `SPF of ${evaluation.domain} for ${ip}: ${evaluation.reason}.`,
-    evaluation.result === 'temperror' ? 'A temperror is transient (RFC 7208 §2.6.6): a receiver that meets one defers the mail and retries later.' : null,
+    RECEIVERS[evaluation.result],
     evaluation.explanation !== null ? `The domain's own explanation: "${evaluation.explanation}"` : null,
   ]
     .filter((s): s is string => s !== null)
@@ -96,9 +108,8 @@ function envelopeOf(ctx: CheckContext, origin: Hop): Envelope | null {
       note: 'There is no Return-Path header; the envelope sender comes from the origin hop\'s Received header.',
     };
   }
-  const from = ctx.analysis.message.from;
-  const domain = from?.slice(from.lastIndexOf('@') + 1);
-  if (!domain) return null;
+  const domain = identityDomain(ctx.analysis.message.from);
+  if (domain === null) return null;
   return {
     mailFrom: domain,
     note: `There is no Return-Path header and no envelope sender in the Received headers, so the From: domain ${domain} is checked instead. It is not the envelope sender that SPF checked at delivery, which may differ.`,

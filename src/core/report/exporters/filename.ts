@@ -8,14 +8,20 @@ export function exportFileName(report: Pick<Report, 'message' | 'generatedAt'>, 
   return `hoplens-${day}-${slug(report.message.subject ?? '')}.${extension}`;
 }
 
+/**
+ * Letters and digits of any script, everything else one "-": no path separator, control or
+ * reserved character survives, and "データ" stays "データ" rather than becoming "no-subject".
+ * Accents are folded on Latin letters only ("Ré" → "re"); in other scripts the marks are part of
+ * the letter ("й", "デ"). Cut by code points so that no surrogate pair is split.
+ */
 function slug(subject: string): string {
-  const s = subject
+  const words = subject
     .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
+    .replace(/([A-Za-z])\p{M}+/gu, '$1')
+    .normalize('NFC')
     .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+/, '')
-    .slice(0, MAX_SLUG)
-    .replace(/-+$/, '');
+    .replace(/[^\p{L}\p{M}\p{N}]+/gu, '-')
+    .replace(/^-+/, '');
+  const s = Array.from(words).slice(0, MAX_SLUG).join('').replace(/-+$/, '');
   return s || 'no-subject';
 }

@@ -4,6 +4,7 @@ import { checkLabel } from './check-labels.js';
 import { escapeHtml as e } from './escape-html.js';
 import { clockIssueText, formatDelay, formatHopTime, formatProtocol, formatUtc } from './hop-text.js';
 import { reportFooter } from './report-footer.js';
+import { claimRows } from './claim-rows.js';
 
 const CSP = "default-src 'none'; style-src 'unsafe-inline'";
 
@@ -112,15 +113,10 @@ function evidenceBlock(ev: Evidence): string {
 }
 
 function claimsSection(report: Report): string {
-  const rows = report.claims.authResults.flatMap((h) =>
-    h.results.map((r) => `<tr><td>${e(h.authservId)}</td><td>${e(r.method)}</td><td>${e(r.result)}</td><td>${e([...Object.entries(r.properties).map(([k, v]) => `${k}=${v}`), ...r.comments].join(' '))}</td></tr>`),
-  );
-  const spf = report.claims.receivedSpf.map(
-    (s) => `<tr><td>${e(s.receiver ?? '')}</td><td>Received-SPF</td><td>${e(s.result)}</td><td>${e([s.clientIp, s.envelopeFrom, s.comment].filter((p) => p).join(' '))}</td></tr>`,
-  );
-  if (!rows.length && !spf.length) return '';
+  const rows = claimRows(report);
+  if (!rows.length) return '';
   return `<h2>What the receiving servers said at delivery</h2>
 <table><thead><tr><th>Server</th><th>Method</th><th>Result</th><th>Details</th></tr></thead><tbody>
-${[...rows, ...spf].join('\n')}
+${rows.map((r) => `<tr><td>${e(r.server)}</td><td>${e(r.method)}</td><td>${e(r.result)}</td><td>${e(r.details)}</td></tr>`).join('\n')}
 </tbody></table>`;
 }

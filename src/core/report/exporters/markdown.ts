@@ -1,6 +1,7 @@
 import type { CheckResult, Evidence } from '../../checks/types.js';
 import type { Report } from '../types.js';
 import { checkLabel } from './check-labels.js';
+import { claimRows } from './claim-rows.js';
 import { clockIssueText, formatDelay, formatHopTime, formatProtocol, formatUtc } from './hop-text.js';
 import { mdCode, mdCodeCell, mdFence, mdText } from './markdown-text.js';
 import { reportFooter } from './report-footer.js';
@@ -16,6 +17,7 @@ export function renderMarkdown(report: Report): string {
   out.push(...messageTable(report), '');
   out.push('### Route', '', ...routeTable(report), '');
   out.push(...originText(report), '');
+  out.push(...claimsTable(report));
   if (report.checks.length) {
     out.push('### Checks', '');
     for (const check of report.checks) out.push(...checkSection(check), '');
@@ -62,6 +64,19 @@ function routeTable(report: Report): string[] {
     return `| ${cells.join(' | ')} |`;
   });
   return [head, '|---|---|---|---|---|---|---|---|---|', ...rows];
+}
+
+function claimsTable(report: Report): string[] {
+  const rows = claimRows(report);
+  if (!rows.length) return [];
+  return [
+    '### What the receiving servers said at delivery',
+    '',
+    '| Server | Method | Result | Details |',
+    '|---|---|---|---|',
+    ...rows.map((r) => `| ${mdCodeCell(r.server)} | ${mdCodeCell(r.method)} | ${mdCodeCell(r.result)} | ${mdCodeCell(r.details)} |`),
+    '',
+  ];
 }
 
 function originText(report: Report): string[] {

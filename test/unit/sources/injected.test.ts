@@ -1,0 +1,72 @@
+// @vitest-environment happy-dom
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+
+/**
+ * scripting.executeScript as browsers run it: the function travels as source text and is rebuilt
+ * in the page, so anything it took from its module's scope is gone.
+ */
+const executeScript = vi.fn(async ({ func, args }: { func: (...a: unknown[]) => unknown; args: unknown[] }) => {
+  const rebuilt = new Function(`return (${func.toString()})`)() as (...a: unknown[]) => unknown;
+  return [{ result: await rebuilt(...args) }];
+});
+vi.mock('webextension-polyfill', () => ({ default: { scripting: { executeScript } } }));
+const { collectGmailCandidates, fetchElementText } = await import('../../../src/sources/gmail-page.js');
+const { pageTextCandidates } = await import('../../../src/sources/page-text.js');
+const { pageSelection } = await import('../../../src/sources/selection.js');
+const { gmailSource } = await import('../../../src/sources/gmail.js');
+
+const gmailTab = { tabId: 7, url: new URL('https://mail.google.com/mail/u/0/#inbox/abc'), mailClient: false };
+const THREAD = '<div data-message-id="#msg-f:1790000000000000777"><span email="a@example.com" name="Sam">Sam</span></div>';
+
+function servePage(status: number, body: string) {
+  vi.stubGlobal('fetch', vi.fn(async () => new Response(body, { status, headers: { 'content-type': 'text/html' } })));
+}
+
+beforeEach(() => {
+  document.body.innerHTML = '';
+});
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
+describe('functions injected into pages', () => {
+  it('are self-contained and cope with a page that lacks what they look for', async () => {
+    const run = async (func: (...a: never[]) => unknown, args: unknown[] = []) => (await executeScript({ func: func as never, args }))[0]!.result;
+    expect(await run(collectGmailCandidates)).toEqual([]);
+    expect(await run(pageTextCandidates)).toEqual(['']);
+    expect(await run(pageSelection)).toBe('');
+    servePage(200, '<p>Sign in</p>');
+    expect(await run(fetchElementText, ['https://mail.google.com/mail/u/0/?view=om', 'pre#raw_message_text'])).toEqual({
+      ok: false,
+      problem: 'the page has no pre#raw_message_text',
+    });
+  });
+
+  it('report a failed fetch as a value, since an exception in a page reaches no one', async () => {
+    vi.stubGlobal('fetch', vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))));
+    expect(await fetchElementText('https://mail.google.com/x', 'pre')).toEqual({ ok: false, problem: 'Failed to fetch' });
+    servePage(404, 'not found');
+    expect(await fetchElementText('https://mail.google.com/x', 'pre')).toEqual({ ok: false, problem: 'HTTP 404' });
+  });
+});
+
+describe('Gmail source', () => {
+  it('reads the message in view through its "Show original" page', async () => {
+    document.body.innerHTML = THREAD;
+    servePage(200, '<pre id="raw_message_text">Received: from a by b\n</pre>');
+    const result = await gmailSource.gather(gmailTab);
+    expect(result).toMatchObject({ ok: true, raw: 'Received: from a by b\n', chosen: '1790000000000000777' });
+  });
+
+  it('says in words why the source did not come, without a bare status code', async () => {
+    document.body.innerHTML = THREAD;
+    servePage(200, '<form>Sign in to continue</form>');
+    const signedOut = await gmailSource.gather(gmailTab);
+    expect(signedOut.ok).toBe(false);
+    expect(!signedOut.ok && signedOut.reason).toMatch(/did not give the message source \(the page has no pre#raw_message_text\)\. If Gmail asks you to sign in again/);
+    expect(!signedOut.ok && signedOut.reason).not.toContain('HTTP 200');
+    vi.stubGlobal('fetch', vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))));
+    const offline = await gmailSource.gather(gmailTab);
+    expect(!offline.ok && offline.reason).toContain('(Failed to fetch)');
+  });
+});
