@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import type { GatherResult, MessageChoice, SourceInfo } from '../../background/protocol.js';
 import { MessageInput } from '../components/message-input.js';
+import { TopBar } from '../components/top-bar.js';
 import { t } from '../i18n.js';
 import { ReportView } from '../report/report-view.js';
 import { useAnalysis } from '../report/use-analysis.js';
@@ -63,24 +64,14 @@ export function Popup() {
   const inputVisible = showInput || (gathering.status === 'failed' && !analysis.run);
   return (
     <>
-      <header class="topbar">
-        <h1>
-          <img src="icons/icon-32.png" alt="" width={20} height={20} /> Hoplens
-        </h1>
-        <div class="topbar-actions">
-          {analysis.run && !inputVisible && (
-            <button type="button" data-testid="analyze-another" onClick={() => setShowInput(true)}>
-              {t('analyzeAnother')}
-            </button>
-          )}
-          <button type="button" data-testid="open-in-tab" disabled={!analysis.run} onClick={() => void openInTab()}>
-            {t('openInTab')}
-          </button>
-          <button type="button" data-testid="open-options" onClick={() => void browser.runtime.openOptionsPage()}>
-            {t('optionsButton')}
-          </button>
-        </div>
-      </header>
+      <TopBar title="Hoplens" iconSize={20} canAnalyzeAnother={Boolean(analysis.run) && !inputVisible} onAnalyzeAnother={() => setShowInput(true)}>
+        <button type="button" data-testid="open-in-tab" disabled={!analysis.run} onClick={() => void openInTab()}>
+          {t('openInTab')}
+        </button>
+        <button type="button" data-testid="open-options" onClick={() => void browser.runtime.openOptionsPage()}>
+          {t('optionsButton')}
+        </button>
+      </TopBar>
       <main>
         {problem && (
           <p class="notice notice-error" role="alert">

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { SourceInfo } from '../../background/protocol.js';
 import { MessageInput } from '../components/message-input.js';
+import { TopBar } from '../components/top-bar.js';
 import { t } from '../i18n.js';
 import { ask } from '../runtime.js';
 import { loadSample } from '../sample.js';
@@ -53,18 +54,7 @@ export function ReportPage({ params }: { params: URLSearchParams }) {
   const inputVisible = showInput || (loading.status === 'missing' && !analysis.run);
   return (
     <>
-      <header class="topbar">
-        <h1>
-          <img src="icons/icon-32.png" alt="" width={24} height={24} /> {t('reportHeading')}
-        </h1>
-        <div class="topbar-actions">
-          {analysis.run && !inputVisible && (
-            <button type="button" data-testid="analyze-another" onClick={() => setShowInput(true)}>
-              {t('analyzeAnother')}
-            </button>
-          )}
-        </div>
-      </header>
+      <TopBar title={t('reportHeading')} iconSize={24} canAnalyzeAnother={Boolean(analysis.run) && !inputVisible} onAnalyzeAnother={() => setShowInput(true)} />
       <main>
         {loading.status === 'loading' && (
           <p class="notice" role="status">
