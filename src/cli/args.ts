@@ -10,8 +10,10 @@ FILE is a whole message (.eml), a header block, or headers pasted from a webmail
 
 Options:
   --json              print the full report as JSON (schema version inside)
-  --resolver ID|URL   DoH resolver: cloudflare (default), google, quad9 or an https:// URL
-                      (http:// only for loopback addresses)
+  --resolver ID|URL   DoH resolver: cloudflare, google or an https:// URL (http:// only for
+                      loopback addresses); only that one is asked. Without it: Cloudflare,
+                      with one retry at Google when a query fails. (Quad9 speaks DoH over
+                      HTTP/2 only, which Node's fetch cannot; the extension can use it.)
   --no-dns            rebuild the route from the headers alone; nothing leaves this machine
   --timeout MS        per-query timeout in milliseconds (default 4000)
   --origin-hop N      treat hop N (1 = oldest, as printed) as the sender

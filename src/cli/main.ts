@@ -78,13 +78,19 @@ async function runCheckIp(command: Extract<Command, { kind: 'check-ip' }>): Prom
   return result.result === 'pass' ? 0 : 1;
 }
 
+/** Cloudflare first (see DEFAULT_RESOLVER_ID), Google for the one retry: both speak HTTP/1.1 to Node. */
+const DEFAULT_CLI_RESOLVERS = [DEFAULT_RESOLVER_ID, 'google'] as const;
+
 function makeResolver(choice: string | null, timeoutMs: number | null): Resolver {
   const builtin = BUILTIN_RESOLVERS.find((r) => r.id === choice?.trim().toLowerCase());
   if (builtin?.http2Only) {
     throw new UsageError(`${builtin.label} serves DNS-over-HTTPS over HTTP/2 only, which Node's fetch cannot speak; use it in the extension, or pick another resolver here`);
   }
+  // With no choice made, a failed query is retried once at the second default; a chosen
+  // resolver is the only one asked, so nothing goes where the user did not say.
+  const urls = choice === null ? DEFAULT_CLI_RESOLVERS.map(resolveResolverUrl) : [resolveResolverUrl(choice)];
   try {
-    return dohResolver(resolveResolverUrl(choice ?? DEFAULT_RESOLVER_ID), timeoutMs === null ? {} : { timeoutMs });
+    return dohResolver(urls, timeoutMs === null ? {} : { timeoutMs });
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
