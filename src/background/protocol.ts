@@ -53,11 +53,28 @@ export type GatherResult =
 export type RuntimeRequest =
   | { type: 'gather-active-tab'; choice?: string }
   | { type: 'stash'; raw: string; source: SourceInfo }
-  | { type: 'take-stash'; id: string };
+  | { type: 'take-stash'; id: string }
+  /** The popup started an analysis: keep it as the one to offer when the popup reopens on a tab without a message. */
+  | { type: 'remember-last'; raw: string; source: SourceInfo }
+  /** The subject of the remembered analysis, once its route arrived; `id` is what remember-last replied. */
+  | { type: 'name-last'; id: string; subject: string }
+  | { type: 'last-analysis' }
+  | { type: 'recall-last' };
+
+/** What the popup shows on the button that brings the last analysis back. */
+export interface LastAnalysisLabel {
+  subject: string | null;
+  source: SourceInfo;
+}
 
 export interface RuntimeReplies {
   'gather-active-tab': GatherResult;
   /** The id under which the message waits for the report tab. */
   stash: { id: string };
   'take-stash': { raw: string; source: SourceInfo } | null;
+  'remember-last': { id: string };
+  'name-last': null;
+  /** Only the label: the message itself can be megabytes, fetched with recall-last when asked for. */
+  'last-analysis': LastAnalysisLabel | null;
+  'recall-last': { raw: string; source: SourceInfo } | null;
 }

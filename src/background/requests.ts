@@ -1,9 +1,17 @@
 import { gatherFrom } from '../sources/index.js';
 import { activeTabContext } from './active-tab.js';
 import type { GatherResult, RuntimeReplies, RuntimeRequest } from './protocol.js';
-import { stash, takeStash } from './stash.js';
+import { lastAnalysisLabel, nameLast, recallLast, rememberLast, stash, takeStash } from './stash.js';
 
-const TYPES: ReadonlySet<string> = new Set<RuntimeRequest['type']>(['gather-active-tab', 'stash', 'take-stash']);
+const TYPES: ReadonlySet<string> = new Set<RuntimeRequest['type']>([
+  'gather-active-tab',
+  'stash',
+  'take-stash',
+  'remember-last',
+  'name-last',
+  'last-analysis',
+  'recall-last',
+]);
 
 export function isRuntimeRequest(message: unknown): message is RuntimeRequest {
   return typeof message === 'object' && message !== null && TYPES.has((message as { type?: unknown }).type as string);
@@ -17,6 +25,15 @@ export async function answer(request: RuntimeRequest): Promise<RuntimeReplies[Ru
       return { id: await stash({ raw: request.raw, source: request.source }) };
     case 'take-stash':
       return takeStash(request.id);
+    case 'remember-last':
+      return { id: await rememberLast({ raw: request.raw, source: request.source }) };
+    case 'name-last':
+      await nameLast(request.id, request.subject);
+      return null;
+    case 'last-analysis':
+      return lastAnalysisLabel();
+    case 'recall-last':
+      return recallLast();
   }
 }
 

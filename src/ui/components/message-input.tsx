@@ -7,19 +7,29 @@ interface Props {
   onMessage: (raw: string, source: SourceInfo) => void;
   /** Goes back to the report on screen; absent when there is none. */
   onCancel?: () => void;
+  /** Text the box starts with: a draft kept from before the popup closed. */
+  initialText?: string;
+  /** Called on every edit of the paste box, for a draft keeper (which debounces). */
+  onTextChange?: (text: string) => void;
+  /** What became of the draft, announced politely; absent where drafts are not kept. */
+  note?: string;
 }
 
 /**
  * The ways to hand Hoplens a message by hand: paste, choose or drop an .eml, or the bundled
  * sample. The text area is uncontrolled so that a multi-megabyte paste never re-renders per key.
  */
-export function MessageInput({ onMessage, onCancel }: Props) {
+export function MessageInput({ onMessage, onCancel, initialText, onTextChange, note }: Props) {
   const area = useRef<HTMLTextAreaElement>(null);
   const [problem, setProblem] = useState('');
   const [dragging, setDragging] = useState(false);
 
   // Whenever the box appears it is what the user came to do: paste at once, no click first.
-  useEffect(() => area.current?.focus(), []);
+  useEffect(() => {
+    if (!area.current) return;
+    if (initialText) area.current.value = initialText;
+    area.current.focus();
+  }, []);
 
   const submitPaste = () => {
     const raw = area.current?.value ?? '';
@@ -63,7 +73,8 @@ export function MessageInput({ onMessage, onCancel }: Props) {
         spellcheck={false}
         autocomplete="off"
         placeholder={t('pastePlaceholder')}
-        aria-describedby="paste-hint"
+        aria-describedby={note === undefined ? 'paste-hint' : 'paste-hint draft-note'}
+        onInput={onTextChange && ((e) => onTextChange(e.currentTarget.value))}
         onKeyDown={(e) => {
           if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
             e.preventDefault();
@@ -84,6 +95,12 @@ export function MessageInput({ onMessage, onCancel }: Props) {
           {t('pasteHint')}
         </span>
       </div>
+      {note !== undefined && (
+        // Always in the page, so that a screen reader hears each change of the text, not only the first.
+        <p id="draft-note" class="muted small-text" role="status" data-testid="draft-note">
+          {note}
+        </p>
+      )}
       <div
         class={`dropzone${dragging ? ' dragging' : ''}`}
         data-testid="drop-zone"

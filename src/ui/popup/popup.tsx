@@ -1,24 +1,77 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
-import type { GatherResult, MessageChoice, SourceInfo } from '../../background/protocol.js';
+import type { GatherResult, LastAnalysisLabel, MessageChoice, SourceInfo } from '../../background/protocol.js';
+import { MB } from '../../core/message/limits.js';
 import { MessageInput } from '../components/message-input.js';
 import { TopBar } from '../components/top-bar.js';
 import { t } from '../i18n.js';
 import { ReportView } from '../report/report-view.js';
-import { useAnalysis } from '../report/use-analysis.js';
+import { useAnalysis, type AnalysisRun } from '../report/use-analysis.js';
 import { ask } from '../runtime.js';
+import { draftKeeper, MAX_DRAFT_SIZE, sessionDraftStore, type DraftState } from './draft.js';
+import { LastAnalysisOffer } from './last-analysis-offer.js';
 
 type Gathering =
   | { status: 'reading' }
   | { status: 'failed'; reason: string; pasteHelp: string[] }
   | { status: 'read'; choices: MessageChoice[]; chosen: string | null };
 
-/** Toolbar popup: reads the open message from the active tab, or takes one by hand, and shows the report. */
+/**
+ * Toolbar popup: reads the open message from the active tab, or takes one by hand, and shows the
+ * report. The browser closes it on any click outside, so the text in the paste box is kept as a
+ * draft and the last analysis is remembered by the worker, to be offered again when the tab has
+ * no message of its own.
+ */
 export function Popup() {
   const analysis = useAnalysis();
   const [gathering, setGathering] = useState<Gathering>({ status: 'reading' });
   const [showInput, setShowInput] = useState(false);
   const [problem, setProblem] = useState('');
+  // Undefined while the draft and the last analysis kept from before are being read.
+  const [last, setLast] = useState<LastAnalysisLabel | null | undefined>(undefined);
+  const [draftState, setDraftState] = useState<DraftState>('none');
+  const keeper = useMemo(() => draftKeeper(sessionDraftStore, setDraftState), []);
+  // The box's latest text, so that it comes back when the box is shown again.
+  const draftText = useRef('');
+  // The remembered run waiting for its subject, which only its analysis can read.
+  const naming = useRef<{ run: AnalysisRun; id: Promise<string> } | null>(null);
+
+  useEffect(() => {
+    void Promise.all([
+      sessionDraftStore.load().catch(() => null),
+      ask({ type: 'last-analysis' }).catch(() => null),
+    ]).then(([draft, label]) => {
+      if (draft !== null) {
+        draftText.current = draft;
+        setDraftState('restored');
+      }
+      setLast(label);
+    });
+    const flush = () => keeper.flush();
+    window.addEventListener('pagehide', flush);
+    return () => window.removeEventListener('pagehide', flush);
+  }, []);
+
+  const begin = (run: AnalysisRun) => {
+    analysis.start(run);
+    const id = ask({ type: 'remember-last', raw: run.raw, source: run.source }).then((reply) => reply.id);
+    naming.current = { run, id };
+    // Only the label suffers if the worker cannot keep it; the analysis runs on regardless.
+    id.catch(() => {
+      if (naming.current?.run === run) naming.current = null;
+    });
+  };
+
+  const outer = analysis.state.analysis;
+  useEffect(() => {
+    const pending = naming.current;
+    if (!pending || pending.run !== analysis.run || outer?.embeddedIndex !== null || !outer.message.subject) return;
+    naming.current = null;
+    const subject = outer.message.subject;
+    void pending.id.then((id) => ask({ type: 'name-last', id, subject })).catch(() => {
+      // The button falls back to the source's label.
+    });
+  }, [outer]);
 
   const gather = async (choice?: string) => {
     setGathering({ status: 'reading' });
@@ -30,7 +83,7 @@ export function Popup() {
     }
     if (result.ok) {
       setGathering({ status: 'read', choices: result.choices, chosen: result.chosen });
-      analysis.start({ raw: result.raw, source: result.source });
+      begin({ raw: result.raw, source: result.source });
     } else {
       setGathering({ status: 'failed', reason: result.reason, pasteHelp: result.pasteHelp });
     }
@@ -42,7 +95,28 @@ export function Popup() {
 
   const analyzeByHand = (raw: string, source: SourceInfo) => {
     setShowInput(false);
-    analysis.start({ raw, source });
+    if (source.kind === 'paste') {
+      draftText.current = '';
+      keeper.clear();
+    }
+    begin({ raw, source });
+  };
+
+  const editDraft = (text: string) => {
+    draftText.current = text;
+    keeper.edit(text);
+  };
+
+  const showLast = async () => {
+    setProblem('');
+    try {
+      const recalled = await ask({ type: 'recall-last' });
+      // Already the last one: run again without writing it back.
+      if (recalled) analysis.start({ raw: recalled.raw, source: recalled.source });
+      else setProblem(t('lastAnalysisGone'));
+    } catch (error) {
+      setProblem(t('lastAnalysisFailed', [error instanceof Error ? error.message : String(error)]));
+    }
   };
 
   const openInTab = async () => {
@@ -61,7 +135,8 @@ export function Popup() {
     }
   };
 
-  const inputVisible = showInput || (gathering.status === 'failed' && !analysis.run);
+  const offerInput = gathering.status === 'failed' && !analysis.run;
+  const inputVisible = last !== undefined && (showInput || offerInput);
   return (
     <>
       <TopBar title="Hoplens" iconSize={20} canAnalyzeAnother={Boolean(analysis.run) && !inputVisible} onAnalyzeAnother={() => setShowInput(true)}>
@@ -85,6 +160,7 @@ export function Popup() {
           </p>
         )}
         {gathering.status === 'failed' && !analysis.run && <GatherFailure reason={gathering.reason} pasteHelp={gathering.pasteHelp} />}
+        {offerInput && last && <LastAnalysisOffer last={last} onShow={() => void showLast()} />}
         {gathering.status === 'read' && gathering.choices.length > 1 && (
           <div class="choice-picker">
             <label for="choice-select">{t('choiceLabel')}</label>{' '}
@@ -97,11 +173,34 @@ export function Popup() {
             </select>
           </div>
         )}
-        {inputVisible && <MessageInput onMessage={analyzeByHand} onCancel={analysis.run ? () => setShowInput(false) : undefined} />}
+        {inputVisible && (
+          <MessageInput
+            onMessage={analyzeByHand}
+            onCancel={analysis.run ? () => setShowInput(false) : undefined}
+            initialText={draftText.current}
+            onTextChange={editDraft}
+            note={draftNote(draftState)}
+          />
+        )}
         {analysis.run && <ReportView analysis={analysis} layout="popup" />}
       </main>
     </>
   );
+}
+
+function draftNote(state: DraftState): string {
+  switch (state) {
+    case 'none':
+      return '';
+    case 'kept':
+      return t('draftKept');
+    case 'restored':
+      return t('draftRestored');
+    case 'too-large':
+      return t('draftTooLarge', MAX_DRAFT_SIZE / MB);
+    case 'not-kept':
+      return t('draftNotKept');
+  }
 }
 
 function GatherFailure({ reason, pasteHelp }: { reason: string; pasteHelp: string[] }) {

@@ -8,18 +8,19 @@ vi.mock('webextension-polyfill', () => ({
   default: {
     storage: {
       session: {
-        get: async (key: string) => (session.has(key) ? { [key]: structuredClone(session.get(key)) } : {}),
+        get: async (keys: string | string[]) =>
+          Object.fromEntries([keys].flat().flatMap((k) => (session.has(k) ? [[k, structuredClone(session.get(k))]] : []))),
         set: async (items: Record<string, unknown>) => {
           const adding = Object.entries(items).reduce((n, [k, v]) => n + k.length + JSON.stringify(v).length, 0);
           if (used() + adding > QUOTA) throw new Error('Session storage quota bytes exceeded. Values were not stored.');
           for (const [k, v] of Object.entries(items)) session.set(k, structuredClone(v));
         },
-        remove: async (key: string) => void session.delete(key),
+        remove: async (keys: string | string[]) => [keys].flat().forEach((k) => session.delete(k)),
       },
     },
   },
 }));
-const { stash, takeStash } = await import('../../../src/background/stash.js');
+const { lastAnalysisLabel, nameLast, recallLast, rememberLast, stash, takeStash } = await import('../../../src/background/stash.js');
 
 const source = { kind: 'paste', label: 'pasted text' };
 
@@ -44,5 +45,57 @@ describe('stash for the report tab', () => {
 
   it('answers null for an id it never gave out', async () => {
     expect(await takeStash('no-such-id')).toBeNull();
+  });
+});
+
+describe('the last analysis the popup ran', () => {
+  beforeEach(() => session.clear());
+  const big = (mb: number) => `Received: from a by b\r\n\r\n${'x'.repeat(mb * 1024 * 1024)}`;
+
+  it('is kept with its subject, handed out as often as asked, and replaced by the next', async () => {
+    const first = await rememberLast({ raw: 'Subject: one\r\n\r\n', source });
+    expect(await lastAnalysisLabel()).toEqual({ subject: null, source });
+    await nameLast(first, 'one');
+    expect(await lastAnalysisLabel()).toEqual({ subject: 'one', source });
+    expect(await recallLast()).toEqual({ raw: 'Subject: one\r\n\r\n', source });
+    expect(await recallLast()).toEqual({ raw: 'Subject: one\r\n\r\n', source });
+
+    const gmail = { kind: 'gmail', label: 'Gmail — message in view' };
+    await rememberLast({ raw: 'Subject: two\r\n\r\n', source: gmail });
+    expect(await lastAnalysisLabel()).toEqual({ subject: null, source: gmail });
+    expect((await recallLast())?.raw).toBe('Subject: two\r\n\r\n');
+  });
+
+  it('never takes the subject of an older analysis that arrives late', async () => {
+    const first = await rememberLast({ raw: 'Subject: one\r\n\r\n', source });
+    await rememberLast({ raw: 'Subject: two\r\n\r\n', source });
+    await nameLast(first, 'one');
+    expect(await lastAnalysisLabel()).toEqual({ subject: null, source });
+  });
+
+  it('frees the quota of the one it replaces: two 6 MB messages in a row both fit in turn', async () => {
+    await rememberLast({ raw: big(6), source });
+    const second = `${big(6)}second`;
+    await rememberLast({ raw: second, source });
+    // In storage.session, not in the memory of a worker Chrome may stop at any moment.
+    expect([...session.values()].filter((v) => typeof v === 'string')).toEqual([second]);
+    expect((await recallLast())?.raw).toBe(second);
+  });
+
+  it('stays in memory when over the session quota, with its subject, and leaves nothing stale in storage', async () => {
+    await rememberLast({ raw: 'Subject: small\r\n\r\n', source });
+    const id = await rememberLast({ raw: big(12), source });
+    expect(session.size).toBe(0);
+    await nameLast(id, 'big one');
+    expect(await lastAnalysisLabel()).toEqual({ subject: 'big one', source });
+    expect((await recallLast())?.raw.length).toBe(big(12).length);
+    await rememberLast({ raw: 'Subject: small again\r\n\r\n', source });
+    expect((await recallLast())?.raw).toBe('Subject: small again\r\n\r\n');
+  });
+
+  it('cannot be taken as a report tab\'s stash, whatever id the tab is given', async () => {
+    await rememberLast({ raw: 'Subject: one\r\n\r\n', source });
+    for (const id of ['last', 'last-analysis', 'last-analysis:raw', '../last-analysis:raw']) expect(await takeStash(id)).toBeNull();
+    expect(await recallLast()).not.toBeNull();
   });
 });

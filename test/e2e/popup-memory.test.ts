@@ -1,0 +1,92 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchExtension, guard, type ExtensionSession } from './browser.js';
+import { openPopup, pasteAndAnalyze, sample, verdicts, waitForReport } from './flows.js';
+import { clickToolbar } from './toolbar.js';
+
+interface ChromeSession {
+  chrome: { storage: { session: { get(keys: null): Promise<Record<string, unknown>> } } };
+}
+
+const SAMPLE_SUBJECT = 'Hoplens sample: test message from mail.example.com';
+
+describe('the popup forgets nothing when it closes', () => {
+  let session: ExtensionSession;
+  beforeAll(async () => {
+    session = await launchExtension();
+    // A page that shows no message: the toolbar popup opened over it has nothing to read.
+    await session.context.route('https://news.example/**', (route) =>
+      route.fulfill({ contentType: 'text/html; charset=utf-8', body: '<!doctype html><title>News</title><p>No mail here.</p>' }),
+    );
+  });
+  afterAll(async () => session?.close());
+
+  const sessionKeys = async () => Object.keys(await session.worker.evaluate(() => (globalThis as unknown as ChromeSession).chrome.storage.session.get(null)));
+
+  async function reopen(previous: Page): Promise<Page> {
+    await previous.close();
+    return openPopup(session);
+  }
+
+  it('brings back a pasted text that was not analysed, and keeps none over 2 MB', async () => {
+    let page = await openPopup(session);
+    const { problems } = guard(page);
+    // A text area holds line ends as LF, whatever was pasted.
+    const half = sample().slice(0, 1500).replace(/\r\n/g, '\n');
+    await page.getByTestId('paste-input').fill(half);
+    await expect.poll(() => page.getByTestId('draft-note').textContent()).toContain('Draft kept');
+
+    page = await reopen(page);
+    await page.getByTestId('gather-failed').waitFor();
+    expect(await page.getByTestId('paste-input').inputValue()).toBe(half);
+    expect(await page.getByTestId('draft-note').textContent()).toBe('This is the text you had not analyzed yet when the popup closed.');
+
+    await page.getByTestId('paste-input').fill(`${half}${'x'.repeat(2 * 1024 * 1024)}`);
+    await expect.poll(() => page.getByTestId('draft-note').textContent()).toContain('not kept if the popup closes');
+    await expect.poll(sessionKeys).not.toContain('draft');
+    page = await reopen(page);
+    await page.getByTestId('gather-failed').waitFor();
+    expect(await page.getByTestId('paste-input').inputValue()).toBe('');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('offers the last analysis by its subject on a tab without a message, and restores its report from the keyboard', async () => {
+    let page = await openPopup(session);
+    const { problems } = guard(page);
+    await page.getByTestId('paste-input').fill(sample());
+    await expect.poll(sessionKeys).toContain('draft');
+    await pasteAndAnalyze(page, sample());
+    // The subject comes with the analysis's route, a moment after it started.
+    await expect.poll(sessionKeys).toContain('last-analysis:subject');
+    expect(await sessionKeys()).not.toContain('draft');
+    await page.close();
+
+    const news = await session.context.newPage();
+    await news.goto('https://news.example/');
+    await news.bringToFront();
+    const popup = await clickToolbar(session, news);
+    await popup.waitFor(`document.querySelector('[data-testid="show-last-analysis"]')`);
+    expect(await popup.evaluate(`document.querySelector('[data-testid="show-last-analysis"]').textContent`)).toBe(`Show the last analysis: ${SAMPLE_SUBJECT}`);
+    // The analysed paste is no draft any more.
+    expect(await popup.evaluate(`document.querySelector('[data-testid="paste-input"]').value`)).toBe('');
+    expect(popup.problems).toEqual([]);
+    await popup.close();
+
+    page = await openPopup(session);
+    guard(page);
+    const input = page.getByTestId('paste-input');
+    await input.waitFor();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('paste-input');
+    await page.keyboard.press('Shift+Tab');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('show-last-analysis');
+    await page.keyboard.press('Enter');
+    await waitForReport(page);
+    const v = await verdicts(page);
+    expect(v['iprev 203.0.113.25']).toBe('pass');
+    expect(await page.getByTestId('show-last-analysis').count()).toBe(0);
+    expect(problems).toEqual([]);
+    await page.close();
+    await news.close();
+  });
+});
