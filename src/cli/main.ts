@@ -88,8 +88,8 @@ function makeResolver(choice: string | null, timeoutMs: number | null): Resolver
   }
   // With no choice made, a failed query is retried once at the second default; a chosen
   // resolver is the only one asked, so nothing goes where the user did not say.
-  const urls = choice === null ? DEFAULT_CLI_RESOLVERS.map(resolveResolverUrl) : [resolveResolverUrl(choice)];
   try {
+    const urls = choice === null ? DEFAULT_CLI_RESOLVERS.map(resolveResolverUrl) : [resolveResolverUrl(choice)];
     return dohResolver(urls, timeoutMs === null ? {} : { timeoutMs });
   } catch (error) {
     throw new UsageError((error as Error).message);
