@@ -2,6 +2,7 @@ import browser from 'webextension-polyfill';
 import { analyze } from '../core/analyze.js';
 import type { Resolver } from '../core/dns/types.js';
 import { InputError } from '../core/message/types.js';
+import { t } from '../i18n.js';
 import type { AnalysisRequest, AnalysisUpdate } from './protocol.js';
 import { resolverFor, resolverUrl } from './resolvers.js';
 import { loadSettings, originPattern } from './settings.js';
@@ -19,7 +20,7 @@ export class AnalysisSetupError extends Error {
 export function toErrorUpdate(error: unknown): AnalysisUpdate {
   if (error instanceof InputError || error instanceof AnalysisSetupError) return { type: 'error', code: error.code, message: error.message };
   const detail = error instanceof Error ? error.message : String(error);
-  return { type: 'error', code: 'internal', message: `The analysis stopped on an unexpected error: ${detail}` };
+  return { type: 'error', code: 'internal', message: t('analysisInternal', detail) };
 }
 
 /** The resolver for this analysis, after checking the browser lets the extension reach it. */
@@ -30,14 +31,11 @@ export async function settingsResolver(): Promise<Resolver | null> {
   try {
     url = resolverUrl(settings);
   } catch (error) {
-    throw new AnalysisSetupError('resolver', `The DoH resolver in the options is not usable: ${error instanceof Error ? error.message : String(error)}`);
+    throw new AnalysisSetupError('resolver', t('analysisResolverUnusable', error instanceof Error ? error.message : String(error)));
   }
   const pattern = originPattern(url);
   if (pattern && !(await browser.permissions.contains({ origins: [pattern] }))) {
-    throw new AnalysisSetupError(
-      'resolver-permission',
-      `Hoplens is not allowed to reach ${new URL(url).host}. Open the options, choose the resolver again and accept the browser's prompt, or turn on no-DNS mode.`,
-    );
+    throw new AnalysisSetupError('resolver-permission', t('analysisResolverPermission', new URL(url).host));
   }
   return resolverFor(settings);
 }
@@ -71,11 +69,11 @@ export function serveAnalysisPort(port: PortLike, getResolver: () => Promise<Res
       return;
     }
     if (request?.type !== 'analyze' || typeof request.raw !== 'string') {
-      post({ type: 'error', code: 'bad-request', message: 'The page sent a request the worker does not understand.' });
+      post({ type: 'error', code: 'bad-request', message: t('analysisBadRequest') });
       return;
     }
     if (started) {
-      post({ type: 'error', code: 'busy', message: 'This connection already carries an analysis; open a new one for the next.' });
+      post({ type: 'error', code: 'busy', message: t('analysisBusy') });
       return;
     }
     started = true;

@@ -1,3 +1,4 @@
+import { t } from '../i18n.js';
 import { gatherFrom } from '../sources/index.js';
 import { activeTabContext } from './active-tab.js';
 import type { GatherResult, RuntimeReplies, RuntimeRequest } from './protocol.js';
@@ -40,13 +41,9 @@ export async function answer(request: RuntimeRequest): Promise<RuntimeReplies[Ru
 async function gatherActiveTab(choice?: string): Promise<GatherResult> {
   try {
     const tab = await activeTabContext();
-    if (!tab) return { ok: false, reason: 'There is no open tab to read a message from.', pasteHelp: [] };
+    if (!tab) return { ok: false, reason: t('gatherNoTab'), pasteHelp: [] };
     return await gatherFrom(tab, choice);
   } catch (error) {
-    return {
-      ok: false,
-      reason: `Hoplens could not read the message from this tab: ${error instanceof Error ? error.message : String(error)}`,
-      pasteHelp: [],
-    };
+    return { ok: false, reason: t('gatherFailed', error instanceof Error ? error.message : String(error)), pasteHelp: [] };
   }
 }

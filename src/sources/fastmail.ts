@@ -1,3 +1,4 @@
+import { t } from '../i18n.js';
 import { viewSourceOnlyWebmail } from './webmail-fallback.js';
 
 /**
@@ -6,13 +7,8 @@ import { viewSourceOnlyWebmail } from './webmail-fallback.js';
  */
 export const fastmailSource = viewSourceOnlyWebmail({
   id: 'fastmail',
-  label: 'Fastmail',
+  label: () => t('sourceFastmail'),
   hosts: /^(www|app)\.fastmail\.com$/,
-  why: 'Fastmail gives extensions no reliable route to a message\'s source from the message view. Open "Show raw message" and click Hoplens again, or paste the source.',
-  pasteHelp: [
-    'Open the message in Fastmail.',
-    'Click "More" (…) in the toolbar above the message.',
-    'Choose "Show raw message"; the source opens in a new tab.',
-    'Click Hoplens on that tab, or select all of its text (Ctrl+A), copy it and paste it into Hoplens.',
-  ],
+  why: () => t('fastmailNoRoute'),
+  pasteHelp: () => [t('fastmailPasteOpen'), t('fastmailPasteMore'), t('fastmailPasteView'), t('fastmailPasteCopy')],
 });

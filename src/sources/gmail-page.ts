@@ -26,21 +26,29 @@ export function collectGmailCandidates(): GmailCandidate[] {
   });
 }
 
-export type FetchedText = { ok: true; text: string } | { ok: false; problem: string };
+/**
+ * What came of fetching the page: its element's text, or why not as data (an injected function
+ * cannot reach the extension's texts; the worker words it). `detail` is the browser's own message.
+ */
+export type FetchedText =
+  | { ok: true; text: string }
+  | { ok: false; problem: 'status'; status: number }
+  | { ok: false; problem: 'no-element' }
+  | { ok: false; problem: 'fetch'; detail: string };
 
 /**
  * Fetches a page of the tab's origin with the user's cookies and returns one element's text.
  * Never throws: a browser reports an injected function's exception to no one, so the failure
- * comes back as a value the worker can put into words.
+ * comes back as a value.
  */
 export async function fetchElementText(url: string, selector: string): Promise<FetchedText> {
   try {
     const response = await fetch(url, { credentials: 'include' });
-    if (!response.ok) return { ok: false, problem: `HTTP ${response.status}` };
+    if (!response.ok) return { ok: false, problem: 'status', status: response.status };
     const doc = new DOMParser().parseFromString(await response.text(), 'text/html');
     const text = doc.querySelector(selector)?.textContent;
-    return text ? { ok: true, text } : { ok: false, problem: `the page has no ${selector}` };
+    return text ? { ok: true, text } : { ok: false, problem: 'no-element' };
   } catch (error) {
-    return { ok: false, problem: error instanceof Error ? error.message : String(error) };
+    return { ok: false, problem: 'fetch', detail: error instanceof Error ? error.message : String(error) };
   }
 }

@@ -1,7 +1,8 @@
 import type { GatherResult } from '../background/protocol.js';
+import { t } from '../i18n.js';
 import { fastmailSource } from './fastmail.js';
 import { gmailSource } from './gmail.js';
-import { GENERIC_PASTE_HELP, pageSource } from './page.js';
+import { genericPasteHelp, pageSource } from './page.js';
 import { outlookSource } from './outlook.js';
 import { thunderbirdSource } from './thunderbird.js';
 import type { MessageSource, TabContext } from './types.js';
@@ -16,12 +17,6 @@ export function sourceFor(tab: TabContext): MessageSource | null {
 
 export async function gatherFrom(tab: TabContext, choice?: string): Promise<GatherResult> {
   const source = sourceFor(tab);
-  if (!source) {
-    return {
-      ok: false,
-      reason: 'Hoplens cannot read this tab. Open a message in a webmail, a "show original" page or Thunderbird, or paste the source.',
-      pasteHelp: [...GENERIC_PASTE_HELP],
-    };
-  }
+  if (!source) return { ok: false, reason: t('sourceNone'), pasteHelp: genericPasteHelp() };
   return source.gather(tab, choice);
 }

@@ -1,3 +1,4 @@
+import { t } from '../i18n.js';
 import { viewSourceOnlyWebmail } from './webmail-fallback.js';
 
 /**
@@ -7,13 +8,8 @@ import { viewSourceOnlyWebmail } from './webmail-fallback.js';
  */
 export const outlookSource = viewSourceOnlyWebmail({
   id: 'outlook',
-  label: 'Outlook on the web',
+  label: () => t('sourceOutlook'),
   hosts: /^(outlook\.(live|office|office365)\.com|outlook\.cloud\.microsoft)$/,
-  why: 'Outlook on the web offers no route to a message\'s source that an extension can use reliably. Open its "View message source" window and click Hoplens again, or paste the source.',
-  pasteHelp: [
-    'Open the message in Outlook on the web.',
-    'Click the "…" (More actions) button at the top right of the message.',
-    'Choose View → View message source.',
-    'Click Hoplens again while that window is open, or select all of its text (Ctrl+A), copy it and paste it into Hoplens.',
-  ],
+  why: () => t('outlookNoRoute'),
+  pasteHelp: () => [t('outlookPasteOpen'), t('outlookPasteMore'), t('outlookPasteView'), t('outlookPasteCopy')],
 });

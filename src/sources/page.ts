@@ -1,14 +1,14 @@
 import type { GatherResult } from '../background/protocol.js';
+import { t } from '../i18n.js';
 import { pickHeaderText } from './header-text.js';
 import { injectionRefused, runInTab } from './inject.js';
 import { pageTextCandidates } from './page-text.js';
 import type { MessageSource } from './types.js';
 
-export const GENERIC_PASTE_HELP: readonly string[] = [
-  'Open the message in your mail program or webmail.',
-  'Find its "Show original", "View source" or "View message source" command (often under a "…" or "More" menu).',
-  'Select all of the text it shows (Ctrl+A or ⌘A), copy it, and paste it into Hoplens.',
-];
+/** The clicks that get a message's source in any mail program, for tabs no adapter knows. */
+export function genericPasteHelp(): string[] {
+  return [t('pasteHelpGenericOpen'), t('pasteHelpGenericFind'), t('pasteHelpGenericCopy')];
+}
 
 /** Raw headers the tab already shows, or why the tab could not be read. */
 export async function readShownHeaders(tabId: number): Promise<{ raw: string | null; refused: string | null }> {
@@ -22,17 +22,13 @@ export async function readShownHeaders(tabId: number): Promise<{ raw: string | n
 /** Any page that shows raw headers: a "show original" view, a text/plain .eml. */
 export const pageSource: MessageSource = {
   id: 'page',
-  label: 'Headers shown on this page',
+  label: () => t('sourcePage'),
   matches: (tab) => tab.url !== null && /^(https?|file):$/.test(tab.url.protocol),
   async gather(tab): Promise<GatherResult> {
     const shown = await readShownHeaders(tab.tabId);
     if (shown.raw !== null) {
-      return { ok: true, raw: shown.raw, source: { kind: 'page', label: `Headers shown on ${tab.url?.hostname || 'this page'}` }, choices: [], chosen: null };
+      return { ok: true, raw: shown.raw, source: { kind: 'page', label: tab.url?.hostname ? t('sourcePageOn', tab.url.hostname) : t('sourcePage') }, choices: [], chosen: null };
     }
-    return {
-      ok: false,
-      reason: shown.refused ?? 'This page does not show the raw headers of a message, and Hoplens has no adapter for this site.',
-      pasteHelp: [...GENERIC_PASTE_HELP],
-    };
+    return { ok: false, reason: shown.refused ?? t('pageNoHeaders'), pasteHelp: genericPasteHelp() };
   },
 };

@@ -1,7 +1,10 @@
 import type { SourceInfo } from '../background/protocol.js';
+import { t } from '../i18n.js';
 import { runInTab } from './inject.js';
 
-export const SELECTION_SOURCE: SourceInfo = { kind: 'selection', label: 'Selected text' };
+export function selectionSource(): SourceInfo {
+  return { kind: 'selection', label: t('sourceSelection') };
+}
 
 /** Runs in the page: the selection with its line breaks (the menu's selectionText loses them in Chrome). */
 export function pageSelection(): string {

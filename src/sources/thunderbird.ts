@@ -1,5 +1,6 @@
 import browser from 'webextension-polyfill';
 import type { GatherResult } from '../background/protocol.js';
+import { t } from '../i18n.js';
 import type { MessageSource } from './types.js';
 
 interface TbMessageHeader {
@@ -34,11 +35,7 @@ export async function rawMessageText(raw: File | Blob | string): Promise<string>
   return new TextDecoder('utf-8').decode(bytes);
 }
 
-const PASTE_HELP = [
-  'Select the message in Thunderbird.',
-  'Choose View → Message Source (Ctrl+U).',
-  'Select all of its text (Ctrl+A), copy it and paste it into Hoplens.',
-];
+const pasteHelp = () => [t('thunderbirdPasteSelect'), t('thunderbirdPasteView'), t('thunderbirdPasteCopy')];
 
 async function displayedMessages(api: ThunderbirdApi, tabId: number): Promise<TbMessageHeader[]> {
   if (api.messageDisplay.getDisplayedMessages) {
@@ -52,20 +49,20 @@ async function displayedMessages(api: ThunderbirdApi, tabId: number): Promise<Tb
 /** The message shown in the Thunderbird tab or message window the user acted on. */
 export const thunderbirdSource: MessageSource = {
   id: 'thunderbird',
-  label: 'Thunderbird',
+  label: () => t('sourceThunderbird'),
   matches: (tab) => tab.mailClient,
   async gather(tab, choice): Promise<GatherResult> {
     const api = thunderbirdApi();
-    if (!api) return { ok: false, reason: 'This is not Thunderbird.', pasteHelp: PASTE_HELP };
+    if (!api) return { ok: false, reason: t('thunderbirdMissing'), pasteHelp: pasteHelp() };
     const shown = await displayedMessages(api, tab.tabId);
     const message = shown.find((m) => String(m.id) === choice) ?? shown[0];
-    if (!message) return { ok: false, reason: 'No message is displayed in this tab. Select one message and try again.', pasteHelp: PASTE_HELP };
+    if (!message) return { ok: false, reason: t('thunderbirdNoMessage'), pasteHelp: pasteHelp() };
     const raw = await rawMessageText(await api.messages.getRaw(message.id));
     return {
       ok: true,
       raw,
-      source: { kind: 'thunderbird', label: `Thunderbird — ${message.subject || 'displayed message'}` },
-      choices: shown.map((m) => ({ id: String(m.id), label: [m.subject, m.author].filter(Boolean).join(' — ') || `Message ${m.id}` })),
+      source: { kind: 'thunderbird', label: message.subject ? t('sourceThunderbirdSubject', message.subject) : t('sourceThunderbirdDisplayed') },
+      choices: shown.map((m) => ({ id: String(m.id), label: [m.subject, m.author].filter(Boolean).join(' — ') || t('choiceNumbered', m.id) })),
       chosen: String(message.id),
     };
   },

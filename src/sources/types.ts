@@ -13,7 +13,8 @@ export interface TabContext {
 export interface MessageSource {
   /** The protocol's SourceInfo.kind. */
   id: string;
-  label: string;
+  /** What the user calls this source ("Gmail", "Outlook on the web"), in the browser's language. */
+  label(): string;
   matches(tab: TabContext): boolean;
   /** `choice` is a MessageChoice id from an earlier gather of the same tab. */
   gather(tab: TabContext, choice?: string): Promise<GatherResult>;

@@ -1,4 +1,5 @@
 import type { GatherResult } from '../background/protocol.js';
+import { t } from '../i18n.js';
 import { readShownHeaders } from './page.js';
 import type { MessageSource } from './types.js';
 
@@ -6,13 +7,14 @@ import type { MessageSource } from './types.js';
  * A webmail whose page gives no reliable route to a message's source from the extension: it reads
  * the source once the user has opened the webmail's own "view source" view (a dialog or a tab),
  * and otherwise says so and gives the exact clicks for the paste flow. It never guesses.
+ * The texts are functions: they are looked up in the browser's language when shown.
  */
 export function viewSourceOnlyWebmail(options: {
   id: string;
-  label: string;
+  label: () => string;
   hosts: RegExp;
-  why: string;
-  pasteHelp: readonly string[];
+  why: () => string;
+  pasteHelp: () => string[];
 }): MessageSource {
   return {
     id: options.id,
@@ -21,9 +23,9 @@ export function viewSourceOnlyWebmail(options: {
     async gather(tab): Promise<GatherResult> {
       const shown = await readShownHeaders(tab.tabId);
       if (shown.raw !== null) {
-        return { ok: true, raw: shown.raw, source: { kind: options.id, label: `${options.label} — message source on screen` }, choices: [], chosen: null };
+        return { ok: true, raw: shown.raw, source: { kind: options.id, label: t('sourceWebmailShown', options.label()) }, choices: [], chosen: null };
       }
-      return { ok: false, reason: shown.refused ?? options.why, pasteHelp: [...options.pasteHelp] };
+      return { ok: false, reason: shown.refused ?? options.why(), pasteHelp: options.pasteHelp() };
     },
   };
 }

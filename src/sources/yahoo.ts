@@ -1,3 +1,4 @@
+import { t } from '../i18n.js';
 import { viewSourceOnlyWebmail } from './webmail-fallback.js';
 
 /**
@@ -7,13 +8,8 @@ import { viewSourceOnlyWebmail } from './webmail-fallback.js';
  */
 export const yahooSource = viewSourceOnlyWebmail({
   id: 'yahoo',
-  label: 'Yahoo Mail',
+  label: () => t('sourceYahoo'),
   hosts: /^mail\.yahoo\.com$|^[a-z]{2}\.mail\.yahoo\.com$/,
-  why: 'Yahoo Mail gives extensions no reliable route to a message\'s source from the message view. Open "View raw message" (it opens in a new tab) and click Hoplens on that tab, or paste the source.',
-  pasteHelp: [
-    'Open the message in Yahoo Mail.',
-    'Click the "…" (More) button in the toolbar above the message.',
-    'Choose "View raw message"; the source opens in a new tab.',
-    'Click Hoplens on that tab, or select all of its text (Ctrl+A), copy it and paste it into Hoplens.',
-  ],
+  why: () => t('yahooNoRoute'),
+  pasteHelp: () => [t('yahooPasteOpen'), t('yahooPasteMore'), t('yahooPasteView'), t('yahooPasteCopy')],
 });

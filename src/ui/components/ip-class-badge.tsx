@@ -1,5 +1,5 @@
 import type { IpClass } from '../../core/net/types.js';
-import { t } from '../i18n.js';
+import { t } from '../../i18n.js';
 
 /** The address class beside an IP, with what it means for the checks as a tooltip. */
 export function IpClassBadge({ ipClass }: { ipClass: IpClass }) {

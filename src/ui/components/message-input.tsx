@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { SourceInfo } from '../../background/protocol.js';
-import { t } from '../i18n.js';
+import { t } from '../../i18n.js';
 import { loadSample } from '../sample.js';
 
 interface Props {

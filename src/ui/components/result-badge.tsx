@@ -1,5 +1,5 @@
 import type { Severity } from '../../core/checks/types.js';
-import { t } from '../i18n.js';
+import { t } from '../../i18n.js';
 
 const ICONS: Record<Severity, string> = { ok: '✓', info: 'i', warning: '!', error: '✗' };
 

@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { t } from '../i18n.js';
+import { t } from '../../i18n.js';
 
 interface Props {
   title: string;

@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import { localizeDocument } from '../i18n.js';
+import { localizeDocument } from '../localize-document.js';
 import { OptionsPage } from './options-page.js';
 
 localizeDocument('optionsTitle');

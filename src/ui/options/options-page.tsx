@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { DEFAULT_SETTINGS, loadSettings, originPattern, requestResolverPermission, saveSettings, type Settings } from '../../background/settings.js';
 import { BUILTIN_RESOLVERS } from '../../core/dns/builtin.js';
-import { t } from '../i18n.js';
+import { t } from '../../i18n.js';
 
 type Status = { kind: 'idle' } | { kind: 'saved' } | { kind: 'problem'; text: string };
 

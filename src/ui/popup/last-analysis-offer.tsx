@@ -1,5 +1,5 @@
 import type { LastAnalysisLabel } from '../../background/protocol.js';
-import { t } from '../i18n.js';
+import { t } from '../../i18n.js';
 
 /** Longest subject shown on the button; the whole one is its tooltip. */
 const SHOWN_SUBJECT = 80;

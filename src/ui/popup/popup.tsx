@@ -4,7 +4,7 @@ import type { GatherResult, LastAnalysisLabel, MessageChoice, SourceInfo } from 
 import { MB } from '../../core/message/limits.js';
 import { MessageInput } from '../components/message-input.js';
 import { TopBar } from '../components/top-bar.js';
-import { t } from '../i18n.js';
+import { t } from '../../i18n.js';
 import { ReportView } from '../report/report-view.js';
 import { useAnalysis, type AnalysisRun } from '../report/use-analysis.js';
 import { ask } from '../runtime.js';

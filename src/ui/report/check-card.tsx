@@ -1,7 +1,7 @@
 import type { CheckResult } from '../../core/checks/types.js';
 import { checkLabel } from '../../core/report/exporters/check-labels.js';
 import { ResultBadge } from '../components/result-badge.js';
-import { t, tOptional } from '../i18n.js';
+import { t, tOptional } from '../../i18n.js';
 import { EvidenceList } from './evidence-list.js';
 
 interface Props {

@@ -1,5 +1,5 @@
 import type { Claims } from '../../core/claims/types.js';
-import { t } from '../i18n.js';
+import { t } from '../../i18n.js';
 
 /** What the receiving servers wrote at delivery time (Authentication-Results, Received-SPF), as written. */
 export function ClaimsTable({ claims }: { claims: Claims }) {

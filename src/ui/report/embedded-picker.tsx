@@ -1,5 +1,5 @@
 import type { EmbeddedMessageRef } from '../../core/message/types.js';
-import { t } from '../i18n.js';
+import { t } from '../../i18n.js';
 
 interface Props {
   embedded: readonly EmbeddedMessageRef[];

@@ -1,4 +1,4 @@
-import { t, tOptional } from '../i18n.js';
+import { t, tOptional } from '../../i18n.js';
 
 /** The worker's error in its own words, and what the user can do about it. */
 export function ErrorNotice({ error }: { error: { code: string; message: string } }) {

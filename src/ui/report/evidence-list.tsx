@@ -1,5 +1,5 @@
 import type { Evidence } from '../../core/checks/types.js';
-import { t } from '../i18n.js';
+import { t } from '../../i18n.js';
 
 /** Each DNS question a check asked, what came back, from where, and whether it was cached. */
 export function EvidenceList({ evidence }: { evidence: readonly Evidence[] }) {

@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { EXPORTERS, exportFileName, renderSummaryText } from '../../core/report/exporters/index.js';
 import type { Report } from '../../core/report/types.js';
 import { downloadText } from '../download.js';
-import { t } from '../i18n.js';
+import { t } from '../../i18n.js';
 
 /** Downloads in every export format and "copy summary"; usable once the report is complete. */
 export function ExportToolbar({ report }: { report: Report | null }) {

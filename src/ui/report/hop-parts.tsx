@@ -1,6 +1,6 @@
 import { Fragment } from 'preact';
 import type { Hop } from '../../core/route/types.js';
-import { t } from '../i18n.js';
+import { t } from '../../i18n.js';
 
 /** What the route table and the popup's hop list both offer on each hop. */
 export interface HopActions {

@@ -1,7 +1,7 @@
 import type { Hop, Route } from '../../core/route/types.js';
 import { formatDelay, formatHopTime, formatTls } from '../../core/report/exporters/hop-text.js';
 import { IpClassBadge } from '../components/ip-class-badge.js';
-import { t } from '../i18n.js';
+import { t } from '../../i18n.js';
 import { ClockFlag, Host, Missing, SenderAction, type HopActions } from './hop-parts.js';
 
 /** The route oldest first, one row per Received: header, the sender's row marked: the full tab's view. */

@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import { localizeDocument } from '../i18n.js';
+import { localizeDocument } from '../localize-document.js';
 import { ReportPage } from './report-page.js';
 
 localizeDocument('reportTitle');

@@ -1,5 +1,5 @@
 import { ResultCounts } from '../components/result-counts.js';
-import { t } from '../i18n.js';
+import { t } from '../../i18n.js';
 import { CheckCard } from './check-card.js';
 import { cardId, type PlacedCheck } from './check-groups.js';
 

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { SourceInfo } from '../../background/protocol.js';
 import { MessageInput } from '../components/message-input.js';
 import { TopBar } from '../components/top-bar.js';
-import { t } from '../i18n.js';
+import { t } from '../../i18n.js';
 import { ask } from '../runtime.js';
 import { loadSample } from '../sample.js';
 import { ReportView } from './report-view.js';

@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'preact/hooks';
 import type { SourceInfo } from '../../background/protocol.js';
 import { formatUtc } from '../../core/report/exporters/hop-text.js';
-import { t } from '../i18n.js';
+import { t } from '../../i18n.js';
 import type { Analysis } from './use-analysis.js';
 import { CheckCard } from './check-card.js';
 import { cardId, groupBySender } from './check-groups.js';

@@ -1,7 +1,7 @@
 import type { Route } from '../../core/route/types.js';
 import { checkShortLabel } from '../../core/report/exporters/check-labels.js';
 import { ResultBadge } from '../components/result-badge.js';
-import { t, tOptional } from '../i18n.js';
+import { t, tOptional } from '../../i18n.js';
 import type { AnalysisState } from './analysis-state.js';
 import { ResultCounts } from '../components/result-counts.js';
 import { cardId, worstSeverity, type PlacedCheck } from './check-groups.js';

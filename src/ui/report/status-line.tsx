@@ -1,5 +1,5 @@
 import type { AnalysisState } from './analysis-state.js';
-import { t } from '../i18n.js';
+import { t } from '../../i18n.js';
 
 /** The report's summary once done; until then what is happening, counted. Read out politely. */
 export function StatusLine({ state }: { state: AnalysisState }) {

@@ -1,6 +1,6 @@
 import type { Route } from '../../core/route/types.js';
 import { formatDelay } from '../../core/report/exporters/hop-text.js';
-import { t } from '../i18n.js';
+import { t } from '../../i18n.js';
 
 const ROW = 22;
 const LABEL = 56;

@@ -4,8 +4,16 @@ import { memoryResolver } from '../../../src/core/dns/memory.js';
 import type { Resolver } from '../../../src/core/dns/types.js';
 import type { AnalysisUpdate } from '../../../src/background/protocol.js';
 
-vi.mock('webextension-polyfill', () => ({ default: {} }));
-const { serveAnalysisPort } = await import('../../../src/background/analysis.js');
+const stored: Record<string, unknown> = {};
+const granted = new Set<string>();
+vi.mock('webextension-polyfill', async () => ({
+  default: {
+    i18n: (await import('../ui/fake-i18n.js')).i18n,
+    storage: { local: { get: async (key: string) => (key in stored ? { [key]: stored[key] } : {}) } },
+    permissions: { contains: async ({ origins }: { origins: string[] }) => origins.every((o) => granted.has(o)) },
+  },
+}));
+const { serveAnalysisPort, settingsResolver, toErrorUpdate } = await import('../../../src/background/analysis.js');
 
 const sample = readFileSync(new URL('../../../public/samples/sample.eml', import.meta.url), 'utf8');
 const ZONE = {
@@ -106,9 +114,37 @@ describe('analysis port', () => {
     }));
     p.send(analyze);
     p.send(analyze);
-    expect(p.posted).toContainEqual({ type: 'error', code: 'busy', message: expect.any(String) });
+    expect(p.posted).toContainEqual({ type: 'error', code: 'busy', message: 'This connection already carries an analysis; open a new one for the next.' });
     await vi.waitFor(() => expect(seenSignal).toBeDefined());
     p.pageGone();
     expect(seenSignal?.aborted).toBe(true);
+  });
+});
+
+describe('analysis errors the worker words', () => {
+  it('name the resolver the browser does not let Hoplens reach, from the locale', async () => {
+    stored.settings = { resolver: 'google' };
+    await expect(settingsResolver()).rejects.toMatchObject({
+      code: 'resolver-permission',
+      message: expect.stringMatching(/^Hoplens is not allowed to reach dns\.google\. Open the options/),
+    });
+    granted.add('https://dns.google/*');
+    expect((await settingsResolver())?.label).toBeTruthy();
+  });
+
+  it('say why a custom resolver URL is unusable, with its reason', async () => {
+    stored.settings = { resolver: 'custom', customResolverUrl: 'http://dns.example.net/dns-query' };
+    await expect(settingsResolver()).rejects.toMatchObject({
+      code: 'resolver',
+      message: expect.stringMatching(/^The DoH resolver in the options is not usable: \S/),
+    });
+  });
+
+  it('turn an unforeseen failure and an unknown request into plain sentences', async () => {
+    expect(toErrorUpdate(new TypeError('x is undefined'))).toEqual({ type: 'error', code: 'internal', message: 'The analysis stopped on an unexpected error: x is undefined' });
+    const p = fakePort();
+    serveAnalysisPort(p.port, async () => null);
+    p.send({ type: 'analyse' });
+    expect(p.posted).toEqual([{ type: 'error', code: 'bad-request', message: 'The page sent a request the worker does not understand.' }]);
   });
 });

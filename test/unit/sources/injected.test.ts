@@ -9,7 +9,7 @@ const executeScript = vi.fn(async ({ func, args }: { func: (...a: unknown[]) => 
   const rebuilt = new Function(`return (${func.toString()})`)() as (...a: unknown[]) => unknown;
   return [{ result: await rebuilt(...args) }];
 });
-vi.mock('webextension-polyfill', () => ({ default: { scripting: { executeScript } } }));
+vi.mock('webextension-polyfill', async () => ({ default: { scripting: { executeScript }, i18n: (await import('../ui/fake-i18n.js')).i18n } }));
 const { collectGmailCandidates, fetchElementText } = await import('../../../src/sources/gmail-page.js');
 const { pageTextCandidates } = await import('../../../src/sources/page-text.js');
 const { pageSelection } = await import('../../../src/sources/selection.js');
@@ -36,17 +36,14 @@ describe('functions injected into pages', () => {
     expect(await run(pageTextCandidates)).toEqual(['']);
     expect(await run(pageSelection)).toBe('');
     servePage(200, '<p>Sign in</p>');
-    expect(await run(fetchElementText, ['https://mail.google.com/mail/u/0/?view=om', 'pre#raw_message_text'])).toEqual({
-      ok: false,
-      problem: 'the page has no pre#raw_message_text',
-    });
+    expect(await run(fetchElementText, ['https://mail.google.com/mail/u/0/?view=om', 'pre#raw_message_text'])).toEqual({ ok: false, problem: 'no-element' });
   });
 
-  it('report a failed fetch as a value, since an exception in a page reaches no one', async () => {
+  it('report a failed fetch as data, since an exception in a page reaches no one and a page has no locale texts', async () => {
     vi.stubGlobal('fetch', vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))));
-    expect(await fetchElementText('https://mail.google.com/x', 'pre')).toEqual({ ok: false, problem: 'Failed to fetch' });
+    expect(await fetchElementText('https://mail.google.com/x', 'pre')).toEqual({ ok: false, problem: 'fetch', detail: 'Failed to fetch' });
     servePage(404, 'not found');
-    expect(await fetchElementText('https://mail.google.com/x', 'pre')).toEqual({ ok: false, problem: 'HTTP 404' });
+    expect(await fetchElementText('https://mail.google.com/x', 'pre')).toEqual({ ok: false, problem: 'status', status: 404 });
   });
 });
 
@@ -68,5 +65,30 @@ describe('Gmail source', () => {
     vi.stubGlobal('fetch', vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))));
     const offline = await gmailSource.gather(gmailTab);
     expect(!offline.ok && offline.reason).toContain('(Failed to fetch)');
+    servePage(503, 'busy');
+    const refused = await gmailSource.gather(gmailTab);
+    expect(!refused.ok && refused.reason).toContain('did not give the message source (HTTP 503).');
+    expect(!refused.ok && refused.pasteHelp).toEqual([
+      'Open the message in Gmail.',
+      'Click the ⋮ (More) button next to Reply at the top right of the message.',
+      'Choose "Show original"; it opens in a new tab.',
+      'Click Hoplens on that tab, or click "Copy to clipboard" there and paste into Hoplens.',
+    ]);
+  });
+
+  it('labels the source and each message of a thread from the locale', async () => {
+    document.body.innerHTML = `${THREAD}<div data-legacy-message-id="18d7c0a5b0c0a001"></div>`;
+    servePage(200, '<pre id="raw_message_text">Received: from a by b\n</pre>');
+    const result = await gmailSource.gather(gmailTab, '1790000000000000777');
+    expect(result).toMatchObject({
+      ok: true,
+      source: { kind: 'gmail', label: 'Gmail — message 1 of 2' },
+      choices: [
+        { id: '1790000000000000777', label: '1. Sam' },
+        { id: BigInt('0x18d7c0a5b0c0a001').toString(), label: 'Message 2' },
+      ],
+    });
+    document.body.innerHTML = THREAD;
+    expect(await gmailSource.gather(gmailTab)).toMatchObject({ source: { label: 'Gmail — open message' } });
   });
 });

@@ -1,7 +1,26 @@
 import { describe, expect, it, vi } from 'vitest';
 
-vi.mock('webextension-polyfill', () => ({ default: {} }));
-const { sourceFor, SOURCES } = await import('../../../src/sources/index.js');
+/** What pageTextCandidates finds in the tab; null: the browser refuses to run scripts there. */
+let pageTexts: string[] | null = [];
+vi.mock('webextension-polyfill', async () => ({
+  default: {
+    i18n: (await import('../ui/fake-i18n.js')).i18n,
+    scripting: {
+      executeScript: async () => {
+        if (pageTexts === null) throw new Error('Cannot access contents of the page');
+        return [{ result: pageTexts }];
+      },
+    },
+  },
+}));
+const { gatherFrom, sourceFor, SOURCES } = await import('../../../src/sources/index.js');
+
+const HEADERS = 'Received: from a.example by b.example; Tue, 1 Apr 2025 10:00:00 +0000\nFrom: a@a.example\nSubject: Hi\n\nBody';
+const GENERIC_HELP = [
+  'Open the message in your mail program or webmail.',
+  'Find its "Show original", "View source" or "View message source" command (often under a "…" or "More" menu).',
+  'Select all of the text it shows (Ctrl+A or ⌘A), copy it, and paste it into Hoplens.',
+];
 
 const tab = (url: string | null, mailClient = false) => ({ tabId: 1, url: url === null ? null : new URL(url), mailClient });
 
@@ -28,5 +47,47 @@ describe('source registry', () => {
     const ids = SOURCES.map((s) => s.id);
     expect(new Set(ids).size).toBe(ids.length);
     expect(ids.at(-1)).toBe('page');
+  });
+});
+
+describe('what the sources tell the user', () => {
+  it('names every source in the browser language', () => {
+    expect(SOURCES.map((s) => s.label())).toEqual(['Thunderbird', 'Gmail', 'Outlook on the web', 'Yahoo Mail', 'Fastmail', 'Headers shown on this page']);
+  });
+
+  it('says which tabs it cannot read and gives the clicks for any mail program', async () => {
+    expect(await gatherFrom(tab('chrome://extensions/'))).toEqual({ ok: false, reason: expect.stringMatching(/^Hoplens cannot read this tab\./), pasteHelp: GENERIC_HELP });
+    pageTexts = ['An ordinary page'];
+    expect(await gatherFrom(tab('https://lists.example.org/'))).toEqual({
+      ok: false,
+      reason: 'This page does not show the raw headers of a message, and Hoplens has no adapter for this site.',
+      pasteHelp: GENERIC_HELP,
+    });
+    pageTexts = null;
+    const refused = await gatherFrom(tab('https://lists.example.org/'));
+    expect(!refused.ok && refused.reason).toMatch(/^Hoplens could not read this tab \(Cannot access contents of the page\)\. Browsers keep extensions out/);
+  });
+
+  it('labels headers read from a page with its host', async () => {
+    pageTexts = [HEADERS];
+    expect(await gatherFrom(tab('https://lists.example.org/msg.txt'))).toMatchObject({ ok: true, source: { kind: 'page', label: 'Headers shown on lists.example.org' } });
+    expect(await gatherFrom(tab('file:///home/u/message.eml'))).toMatchObject({ ok: true, source: { kind: 'page', label: 'Headers shown on this page' } });
+  });
+
+  it("reads a webmail's own source view, and otherwise says why not with that webmail's clicks", async () => {
+    pageTexts = [HEADERS];
+    expect(await gatherFrom(tab('https://outlook.office.com/mail/'))).toMatchObject({ ok: true, source: { kind: 'outlook', label: 'Outlook on the web — message source on screen' } });
+    pageTexts = ['Inbox'];
+    for (const [url, why, step] of [
+      ['https://outlook.office.com/mail/', /^Outlook on the web offers no route/, 'Choose View → View message source.'],
+      ['https://mail.yahoo.com/d/folders/1', /^Yahoo Mail gives extensions no reliable route/, 'Choose "View raw message"; the source opens in a new tab.'],
+      ['https://app.fastmail.com/mail/Inbox/', /^Fastmail gives extensions no reliable route/, 'Choose "Show raw message"; the source opens in a new tab.'],
+    ] as const) {
+      const result = await gatherFrom(tab(url));
+      expect(result.ok).toBe(false);
+      expect(!result.ok && result.reason).toMatch(why);
+      expect(!result.ok && result.pasteHelp).toHaveLength(4);
+      expect(!result.ok && result.pasteHelp[2]).toBe(step);
+    }
   });
 });

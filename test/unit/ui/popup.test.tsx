@@ -5,7 +5,8 @@ import type { AnalysisRequest, AnalysisUpdate, GatherResult, RuntimeReplies, Run
 import { DRAFT_DELAY_MS } from '../../../src/ui/popup/draft.js';
 import { Popup } from '../../../src/ui/popup/popup.js';
 import { sampleReport } from '../../fixtures/reports/sample-report.js';
-import { browser, missingKeys, sessionItems } from './fake-browser.js';
+import { browser, sessionItems } from './fake-browser.js';
+import { missingKeys } from './fake-i18n.js';
 import { mount, settle } from './render.js';
 
 vi.mock('webextension-polyfill', async () => ({ default: (await import('./fake-browser.js')).browser }));

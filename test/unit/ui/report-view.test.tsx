@@ -8,7 +8,7 @@ import { applyUpdate, STARTED, type AnalysisState } from '../../../src/ui/report
 import { ReportView } from '../../../src/ui/report/report-view.js';
 import type { Analysis } from '../../../src/ui/report/use-analysis.js';
 import { HOSTILE, hostileReport, sampleReport } from '../../fixtures/reports/sample-report.js';
-import { missingKeys } from './fake-browser.js';
+import { missingKeys } from './fake-i18n.js';
 import { liveElements, mount } from './render.js';
 
 vi.mock('webextension-polyfill', async () => ({ default: (await import('./fake-browser.js')).browser }));
