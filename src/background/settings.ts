@@ -44,13 +44,6 @@ export async function saveSettings(s: Settings): Promise<void> {
   await browser.storage.local.set({ [KEY]: normalizeSettings(s) });
 }
 
-/** Calls `listener` with the new settings whenever another page saves them. */
-export function onSettingsChanged(listener: (s: Settings) => void): void {
-  browser.storage.onChanged.addListener((changes, area) => {
-    if (area === 'local' && KEY in changes) listener(normalizeSettings(changes[KEY]?.newValue));
-  });
-}
-
 /**
  * The match pattern that grants fetch access to a DoH URL's origin, or null when the URL is not
  * one Hoplens accepts (https anywhere, http only on loopback: the core's parseResolverUrl rule).
