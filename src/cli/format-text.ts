@@ -1,8 +1,13 @@
 import type { CheckResult } from '../core/checks/types.js';
 import type { Report } from '../core/report/types.js';
 import type { Hop } from '../core/route/types.js';
+import { visible } from '../core/text/inert.js';
 
-/** The report as a terminal reader wants it: route first, then each check with its fix. */
+/**
+ * The report as a terminal reader wants it: route first, then each check with its fix. Every
+ * line goes through visible(): header and DNS text (a `with` of "E\x1b[2J", a PTR name with an
+ * OSC 8 link, SPF text quoted in a reason) shows its control characters as markers, never runs them.
+ */
 export function formatReport(report: Report): string {
   const out: string[] = [];
   const m = report.message;
@@ -37,7 +42,7 @@ export function formatReport(report: Report): string {
   }
   out.push('');
   out.push(`Summary: ${report.summary}`);
-  return out.join('\n') + '\n';
+  return out.map(visible).join('\n') + '\n';
 }
 
 function formatHop(hop: Hop, isOrigin: boolean): string[] {
@@ -69,7 +74,8 @@ function formatCheck(check: CheckResult): string[] {
 function wrap(text: string, indent: string, width = 100): string[] {
   const lines: string[] = [];
   let line = '';
-  for (const word of text.split(/\s+/)) {
+  // Marked before the split, so that a CR or LF in header text shows as ⟨CR⟩ rather than as a break.
+  for (const word of visible(text).split(/\s+/)) {
     if (line && indent.length + line.length + word.length + 1 > width) {
       lines.push(indent + line);
       line = word;

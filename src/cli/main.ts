@@ -10,6 +10,8 @@ import type { Resolver } from '../core/dns/types.js';
 import { assertInputSize } from '../core/message/index.js';
 import { InputError } from '../core/message/types.js';
 import { classifyIp, isCheckable, normalizeIp } from '../core/net/ip.js';
+import { renderJson } from '../core/report/exporters/json.js';
+import { inertJson, visible } from '../core/text/inert.js';
 import { VERSION } from '../core/version.js';
 import { parseCommand, USAGE, UsageError, type Command } from './args.js';
 import { formatReport } from './format-text.js';
@@ -52,7 +54,7 @@ async function runAnalyze(command: Extract<Command, { kind: 'analyze' }>): Promi
       );
     });
     progress?.done(`${report.dns.queriesSent} DNS queries sent for ${report.dns.distinctQuestions} distinct questions`);
-    await print(command.json ? JSON.stringify(report, null, 2) + '\n' : formatReport(report));
+    await print(command.json ? renderJson(report) : formatReport(report));
     return 0;
   } finally {
     progress?.clear();
@@ -68,12 +70,13 @@ async function runCheckIp(command: Extract<Command, { kind: 'check-ip' }>): Prom
   const result = await checkIprev(ip, makeResolver(command.resolver, command.timeoutMs), { signal });
   signal.throwIfAborted();
   if (command.json) {
-    await print(JSON.stringify(result, null, 2) + '\n');
+    await print(`${inertJson(JSON.stringify(result, null, 2))}\n`);
   } else {
     const lines = [`iprev ${result.result}: ${result.reason}`];
     if (result.ptrNames.length) lines.push(`PTR names: ${result.ptrNames.join(', ')}`);
     for (const f of result.forward) lines.push(`  ${f.name} → ${f.addresses.join(', ') || '(no address)'}`);
-    await print(lines.join('\n') + '\n');
+    // PTR and forward names come from whoever runs the reverse zone: no escape sequence of theirs reaches the terminal.
+    await print(lines.map(visible).join('\n') + '\n');
   }
   return result.result === 'pass' ? 0 : 1;
 }
@@ -141,14 +144,14 @@ main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
     if (error instanceof UsageError || error instanceof InputError) {
-      process.stderr.write(`hoplens: ${error.message}\n`);
+      process.stderr.write(`hoplens: ${visible(error.message)}\n`);
       process.exit(2);
     }
     if (error instanceof Error && error.name === 'AbortError') {
       process.stderr.write('hoplens: cancelled\n');
       process.exit(130);
     }
-    process.stderr.write(`hoplens: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.stderr.write(`hoplens: unexpected error: ${visible(error instanceof Error ? (error.stack ?? error.message) : String(error))}\n`);
     process.exit(1);
   },
 );

@@ -39,16 +39,42 @@ describe('CSV export', () => {
     expect(rows[4]![head.indexOf('ip')]).toBe('');
   });
 
-  it('quotes per RFC 4180 and round-trips commas, quotes and line breaks', () => {
+  it('quotes every cell per RFC 4180, and shows line breaks in header text as markers', () => {
     expect(csvCell('a,b')).toBe('"a,b"');
     expect(csvCell('say "hi"')).toBe('"say ""hi"""');
-    expect(parseCsv(`${csvCell('x\r\ny')},${csvCell('plain')}\r\n`)).toEqual([['x\r\ny', 'plain']]);
-    expect(csvCell(null)).toBe('');
-    expect(csvCell(-3)).toBe('-3');
+    expect(parseCsv(`${csvCell('x\r\ny')},${csvCell('plain')}\r\n`)).toEqual([['x⟨CR⟩⟨LF⟩y', 'plain']]);
+    expect(csvCell(null)).toBe('""');
+    expect(csvCell(-3)).toBe('"-3"');
+    expect(csvCell(true)).toBe('"true"');
+  });
+
+  it('leaves no cell a ";" or TAB splitting spreadsheet could turn into a formula', () => {
+    // LibreOffice Calc with ";" as separator read an unquoted `x;=2*21` as two cells, the second 42.
+    const r = structuredClone(sampleReport);
+    r.route.hops[1]!.received.helo = 'x;=2*21';
+    r.route.hops[1]!.received.with = 'ESMTP\t=2*21';
+    const text = renderCsv(r);
+    // Every line is whole quoted cells and commas: a ";" or TAB locale finds its separator only inside quotes.
+    for (const line of text.split('\r\n').filter(Boolean)) expect(line).toMatch(/^"(?:[^"]|"")*"(?:,"(?:[^"]|"")*")*$/);
+    const [head, , sender] = parseCsv(text);
+    expect(sender![head!.indexOf('helo')]).toBe('x;=2*21');
+    expect(sender![head!.indexOf('with')]).toBe('ESMTP =2*21');
+  });
+
+  it('carries no ESC, BEL or bidi control, whatever the header held', () => {
+    const r = structuredClone(sampleReport);
+    r.route.hops[1]!.received.with = 'E\x1b[2J\x1b[HSMTP\x07';
+    r.route.hops[1]!.received.rdns = 'mail\u202egpj.exe\u009b31m';
+    const text = renderCsv(r);
+    expect(text).not.toMatch(/[\x00-\x09\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/);
+    const [head, , sender] = parseCsv(text);
+    expect(sender![head!.indexOf('with')]).toBe('E⟨ESC⟩[2J⟨ESC⟩[HSMTP⟨BEL⟩');
+    expect(sender![head!.indexOf('rdns')]).toBe('mail⟨RLO⟩gpj.exe⟨CSI⟩31m');
   });
 
   it('never lets header text start a spreadsheet formula', () => {
-    for (const lead of ['=', '+', '-', '@', '\t', '\r']) expect(csvCell(`${lead}1+1`).replace(/^"/, '')).toMatch(/^'/);
+    for (const lead of ['=', '+', '-', '@']) expect(csvCell(`${lead}1+1`).replace(/^"/, '')).toMatch(/^'/);
+    for (const lead of ['\t', '\r']) expect(csvCell(`${lead}=1+1`)).not.toMatch(/^"[=+\-@\t\r]/);
     const rows = parseCsv(renderCsv(hostileReport()));
     const head = rows[0]!;
     for (const row of rows.slice(1)) {

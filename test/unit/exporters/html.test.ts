@@ -34,6 +34,6 @@ describe('HTML export', () => {
     expect(html).not.toContain('<img');
     const text = doc.body.textContent ?? '';
     for (const s of Object.values(HOSTILE)) expect(text).toContain(s);
-    expect(doc.title).toBe(`Hoplens report: ${HOSTILE.script}${HOSTILE.mdLink}`);
+    expect(doc.title.replace(/[\u2068\u2069]/g, '')).toBe(`Hoplens report: ${HOSTILE.script}${HOSTILE.mdLink}`);
   });
 });

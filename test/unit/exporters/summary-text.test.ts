@@ -4,11 +4,17 @@ import { sampleReport } from '../../fixtures/reports/sample-report.js';
 
 describe('copy summary', () => {
   it('starts with the summary line and lists every check with its result word', () => {
-    const text = renderSummaryText(sampleReport);
+    const text = renderSummaryText(sampleReport).replace(/[\u2068\u2069]/g, '');
     const lines = text.split('\n');
     expect(lines[0]).toBe(sampleReport.summary);
     expect(text).toContain('Subject: Quarterly report — draft 2');
     expect(text).toContain('- SPF (example.com): softfail — SPF for example.com: softfail for 203.0.113.25');
     expect(lines.filter((l) => l.startsWith('- '))).toHaveLength(sampleReport.checks.length);
+  });
+
+  it('isolates each value, so a right-to-left subject cannot reorder its label', () => {
+    const r = structuredClone(sampleReport);
+    r.message.subject = 'invoice \u202efdp.exe';
+    expect(renderSummaryText(r)).toContain('Subject: \u2068invoice ⟨RLO⟩fdp.exe\u2069\n');
   });
 });

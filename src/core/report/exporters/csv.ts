@@ -1,4 +1,5 @@
 import type { Hop } from '../../route/types.js';
+import { visible } from '../../text/inert.js';
 import type { Report } from '../types.js';
 
 type Cell = string | number | boolean | null;
@@ -30,19 +31,23 @@ const COLUMNS: { name: string; value(hop: Hop, report: Report): Cell }[] = [
   { name: 'dialect', value: (h) => h.received.dialect },
 ];
 
-/** The hops, one row each, oldest first (RFC 4180: CRLF, quoted where needed). */
+/** The hops, one row each, oldest first (RFC 4180: CRLF, every cell quoted). */
 export function renderCsv(report: Report): string {
   const rows = [COLUMNS.map((c) => c.name), ...report.route.hops.map((hop) => COLUMNS.map((c) => c.value(hop, report)))];
   return rows.map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
 }
 
 /**
- * Numbers and booleans are Hoplens' own and written as they are. Text comes from the message, so a
- * spreadsheet must never read it as a formula: a leading = + - @ TAB or CR gets an apostrophe.
+ * Every cell is quoted: a spreadsheet that splits on ";" or TAB (the default where "," is the
+ * decimal mark) would otherwise cut an unquoted "x;=2*21" into a cell that starts a formula.
+ * Text comes from the message, so it is also made inert: control and bidi characters become
+ * visible markers (a CSV opened in a terminal or editor must not act on ESC or reorder on RLO),
+ * and a leading = + - @ gets an apostrophe so that no spreadsheet reads it as a formula (after
+ * visible(), TAB and CR can no longer lead). Numbers and booleans are Hoplens' own.
  */
 export function csvCell(value: Cell): string {
-  if (value === null) return '';
-  if (typeof value !== 'string') return String(value);
-  const text = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  if (value === null) return '""';
+  const raw = typeof value === 'string' ? visible(value) : String(value);
+  const text = typeof value === 'string' && /^[=+\-@]/.test(raw) ? `'${raw}` : raw;
+  return `"${text.replace(/"/g, '""')}"`;
 }

@@ -1,7 +1,8 @@
 import type { CheckResult, Evidence } from '../../checks/types.js';
 import type { Report } from '../types.js';
 import { checkLabel } from './check-labels.js';
-import { escapeHtml as e } from './escape-html.js';
+import { isolate } from '../../text/inert.js';
+import { escapeHtml, inertHtml as e } from './escape-html.js';
 import { clockIssueText, formatDelay, formatHopTime, formatProtocol, formatUtc } from './hop-text.js';
 import { reportFooter } from './report-footer.js';
 import { claimRows } from './claim-rows.js';
@@ -17,6 +18,7 @@ h1 { font-size: 1.4rem; } h2 { font-size: 1.15rem; margin-top: 2rem; border-bott
 table { border-collapse: collapse; width: 100%; } th, td { border: 1px solid var(--line); padding: .25rem .4rem; text-align: left; vertical-align: top; }
 td, code, pre { overflow-wrap: anywhere; } pre { white-space: pre-wrap; font-size: 12px; margin: .3rem 0; }
 .sender { font-weight: 600; } .muted { color: var(--muted); }
+.ctl { color: var(--error); font-family: ui-monospace, monospace; font-size: .9em; }
 .check { border: 1px solid var(--line); border-left-width: 5px; border-radius: 4px; padding: .6rem .8rem; margin: .8rem 0; break-inside: avoid; }
 .sev-ok { border-left-color: var(--ok); } .sev-info { border-left-color: var(--info); } .sev-warning { border-left-color: var(--warning); } .sev-error { border-left-color: var(--error); }
 .badge { display: inline-block; font-weight: 700; text-transform: uppercase; border: 1px solid currentColor; border-radius: 3px; padding: 0 .3rem; font-size: 12px; }
@@ -28,7 +30,7 @@ dl { display: grid; grid-template-columns: max-content 1fr; gap: .2rem 1rem; } d
 /** One self-contained printable page: inline CSS, no script, a CSP that allows nothing else. */
 export function renderHtml(report: Report): string {
   const m = report.message;
-  const title = `Hoplens report: ${m.subject ?? '(no subject)'}`;
+  const subject = m.subject ?? '(no subject)';
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -36,14 +38,14 @@ export function renderHtml(report: Report): string {
 <meta http-equiv="Content-Security-Policy" content="${CSP}">
 <meta name="referrer" content="no-referrer">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${e(title)}</title>
+<title>${escapeHtml(`Hoplens report: ${isolate(subject)}`)}</title>
 <style>${STYLE}</style>
 </head>
 <body>
-<h1>${e(title)}</h1>
+<h1>Hoplens report: ${e(subject)}</h1>
 <p class="summary">${e(report.summary)}</p>
 <dl>
-${field('Subject', m.subject)}${field('From', m.fromDisplay ? `${m.fromDisplay} <${m.from ?? ''}>` : m.from)}${field('To', m.to.join(', '))}${field('Date', m.date && formatUtc(m.date))}${field('Message-ID', m.messageId)}${field('Return-Path', m.returnPath)}</dl>
+${field('Subject', m.subject)}${fromField(m.fromDisplay, m.from)}${field('To', m.to.length ? m.to : null)}${field('Date', m.date && formatUtc(m.date))}${field('Message-ID', m.messageId)}${field('Return-Path', m.returnPath)}</dl>
 <h2>Route</h2>
 ${routeTable(report)}
 ${originText(report)}
@@ -56,8 +58,20 @@ ${report.warnings.length ? `<h2>Warnings</h2>\n<ul>${report.warnings.map((w) => 
 `;
 }
 
-function field(name: string, value: string | null): string {
-  return `<dt>${name}</dt><dd>${value ? e(value) : '<span class="muted">—</span>'}</dd>\n`;
+/** A message field; each value of a list is its own isolated run. */
+function field(name: string, value: string | readonly string[] | null): string {
+  const html = value === null || value === '' ? null : typeof value === 'string' ? e(value) : value.map(e).join(', ');
+  return dd(name, html);
+}
+
+/** Display name and address apart, so that neither can reorder the other. */
+function fromField(display: string | null, address: string | null): string {
+  if (!display) return field('From', address);
+  return dd('From', `${e(display)} &lt;${address ? e(address) : ''}&gt;`);
+}
+
+function dd(name: string, html: string | null): string {
+  return `<dt>${name}</dt><dd>${html ?? '<span class="muted">—</span>'}</dd>\n`;
 }
 
 function routeTable(report: Report): string {
@@ -98,7 +112,7 @@ function checkSection(c: CheckResult): string {
   const evidence = c.evidence.length
     ? `<details open><summary>DNS evidence (${c.evidence.length})</summary>${c.evidence.map(evidenceBlock).join('')}</details>`
     : '';
-  return `<section class="check sev-${e(c.severity)}">
+  return `<section class="check sev-${escapeHtml(c.severity)}">
 <h3>${e(checkLabel(c.check))} — <code>${e(c.subject)}</code> <span class="badge">${e(c.result)}</span></h3>
 <p><strong>${e(c.summary)}</strong></p>
 <p>${e(c.explanation)}</p>

@@ -1,6 +1,10 @@
+import { FSI, isolate, PDI, visible } from '../../text/inert.js';
+
 /*
  * Header text in Markdown must stay text on every renderer a ticket system might use
- * (CommonMark, GitHub): no raw HTML, no links, no autolinks, no emphasis or math.
+ * (CommonMark, GitHub): no raw HTML, no links, no autolinks, no emphasis or math. It must not act
+ * or deceive either: control and bidi characters show as markers, and each value sits in a
+ * Unicode isolate so that its right-to-left text never reorders the cell or sentence around it.
  */
 
 // Backslash escapes turn each of these into a literal character: no HTML, link, emphasis,
@@ -10,8 +14,8 @@ const INLINE_SPECIAL = /[\\`*_{}[\]<>#|~&$^@]/g;
 
 /** Free text (a sentence that may quote header values) as literal Markdown on one line. */
 export function mdText(text: string): string {
-  return (
-    oneLine(text)
+  const escaped =
+    visible(text)
       .trim()
       .replace(INLINE_SPECIAL, (c) => `\\${c}`)
       // A backslash escape ends a text run, so GFM's autolinker never sees "https://" or "www." whole
@@ -20,18 +24,20 @@ export function mdText(text: string): string {
       .replace(/\b(www)\./gi, '$1\\.')
       // What would open a block at the start of a line: a list, a quote, a setext underline.
       .replace(/^([-+=])/, '\\$1')
-      .replace(/^(\d+)([.)])/, '$1\\$2')
-  );
+      .replace(/^(\d+)([.)])/, '$1\\$2');
+  return escaped && `${FSI}${escaped}${PDI}`;
 }
 
 /** A value shown verbatim in an inline code span; "—" when empty. */
 export function mdCode(value: string | null | undefined): string {
-  const text = oneLine(value ?? '');
-  if (!text.trim()) return '—';
+  const plain = visible(value ?? '');
+  if (!plain.trim()) return '—';
+  const text = isolate(plain);
   const longestRun = Math.max(0, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
   const fence = '`'.repeat(longestRun + 1);
-  const pad = text.startsWith('`') || text.endsWith('`') || (text.startsWith(' ') && text.endsWith(' ')) ? ' ' : '';
-  return `${fence}${pad}${text}${pad}${fence}`;
+  // The isolate's FSI and PDI stand between the fence and the text, so a backtick or space at
+  // either end of the value can neither join the fence nor be stripped (CommonMark §6.1).
+  return `${fence}${text}${fence}`;
 }
 
 /** A code span inside a table cell: a pipe would end the cell even inside a code span (GFM). */
@@ -41,12 +47,8 @@ export function mdCodeCell(value: string | null | undefined): string {
 
 /** A fenced block whose fence no line of the content can close. */
 export function mdFence(lines: readonly string[], info = 'text'): string {
-  const body = lines.join('\n');
+  const body = lines.map(isolate).join('\n');
   const longestRun = Math.max(2, ...[...body.matchAll(/`+/g)].map((m) => m[0].length));
   const fence = '`'.repeat(longestRun + 1);
   return `${fence}${info}\n${body}\n${fence}`;
-}
-
-function oneLine(text: string): string {
-  return text.replace(/[\r\n\t\f\v]+/g, ' ');
 }

@@ -33,15 +33,17 @@ export function renderMarkdown(report: Report): string {
 
 function messageTable(report: Report): string[] {
   const m = report.message;
-  const rows: [string, string | null][] = [
-    ['Subject', m.subject],
-    ['From', m.fromDisplay ? `${m.fromDisplay} <${m.from ?? ''}>` : m.from],
-    ['To', m.to.join(', ')],
-    ['Date', m.date ? formatUtc(m.date) : null],
-    ['Message-ID', m.messageId],
-    ['Return-Path', m.returnPath],
+  // Display name and address each in their own code span, so that neither reorders the other.
+  const from = m.fromDisplay ? `${mdCodeCell(m.fromDisplay)} \\<${mdCodeCell(m.from)}\\>` : mdCodeCell(m.from);
+  const rows: [string, string][] = [
+    ['Subject', mdCodeCell(m.subject)],
+    ['From', from],
+    ['To', m.to.length ? m.to.map(mdCodeCell).join(', ') : mdCodeCell(null)],
+    ['Date', mdCodeCell(m.date ? formatUtc(m.date) : null)],
+    ['Message-ID', mdCodeCell(m.messageId)],
+    ['Return-Path', mdCodeCell(m.returnPath)],
   ];
-  return ['| Field | Value |', '|---|---|', ...rows.map(([k, v]) => `| ${k} | ${mdCodeCell(v)} |`)];
+  return ['| Field | Value |', '|---|---|', ...rows.map(([k, v]) => `| ${k} | ${v} |`)];
 }
 
 function routeTable(report: Report): string[] {

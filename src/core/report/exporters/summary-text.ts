@@ -1,19 +1,24 @@
+import { isolate, visible } from '../../text/inert.js';
 import type { Report } from '../types.js';
 import { checkLabel } from './check-labels.js';
 import { formatUtc } from './hop-text.js';
 
-/** Plain text for "copy summary": the summary line, the message, one line per check. */
+/**
+ * Plain text for "copy summary": the summary line, the message, one line per check. Each value
+ * from the message or DNS is isolate()d: visible control characters, and no right-to-left text
+ * that reorders the words beside it wherever the text is pasted.
+ */
 export function renderSummaryText(report: Report): string {
   const m = report.message;
   const lines = [
-    report.summary,
+    visible(report.summary),
     '',
-    `Subject: ${m.subject ?? '(none)'}`,
-    `From: ${m.from ?? '(none)'}`,
-    `Date: ${m.date ? formatUtc(m.date) : '(none)'}`,
+    `Subject: ${m.subject === null ? '(none)' : isolate(m.subject)}`,
+    `From: ${m.from === null ? '(none)' : isolate(m.from)}`,
+    `Date: ${m.date ? visible(formatUtc(m.date)) : '(none)'}`,
   ];
   if (report.checks.length) lines.push('');
-  for (const c of report.checks) lines.push(`- ${checkLabel(c.check)} (${c.subject}): ${c.result} — ${c.summary}`);
+  for (const c of report.checks) lines.push(`- ${checkLabel(c.check)} (${isolate(c.subject)}): ${c.result} — ${isolate(c.summary)}`);
   lines.push('', `Hoplens ${report.generator.version}, ${formatUtc(report.generatedAt)}`);
   return `${lines.join('\n')}\n`;
 }
