@@ -1,0 +1,2 @@
+export { verifyDkim, MAX_SIGNATURES, type DkimOptions } from './verify.js';
+export type * from './types.js';
