@@ -1,18 +1,27 @@
 import { cachingResolver, type CacheStats } from './cache.js';
 import { parseResolverUrl } from './endpoint.js';
 import { canonicalName } from './names.js';
+import { pool, type Pool } from './pool.js';
 import { DnsError, type DnsAnswer, type Question, type QueryOptions, type Resolver, type RRType } from './types.js';
 import { base64url, decodeAnswer, encodeQuery } from './wire.js';
 
 export interface DohOptions {
-  /** Per attempt, body included. */
+  /**
+   * Per attempt, from the moment the request leaves (time spent waiting for a free slot does
+   * not count) until the last byte of the answer. A failed attempt is retried once, so one
+   * question can take twice this long.
+   */
   timeoutMs?: number;
   fetch?: typeof fetch;
   /** GET is the default: RFC 8484 §4.1 makes it the cache-friendly form. */
   method?: 'GET' | 'POST';
   maxEntries?: number;
-  /** Milliseconds clock for the cache, injectable for tests. */
+  /** Milliseconds clock for the cache and for Retry-After, injectable for tests. */
   now?: () => number;
+  /** Requests on the wire at once per resolver URL; more wait their turn. */
+  maxInFlight?: number;
+  /** How a Retry-After wait is spent; injectable so that tests see the waits without spending them. */
+  sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
 }
 
 export interface DohStats extends CacheStats {
@@ -22,7 +31,19 @@ export interface DohStats extends CacheStats {
 
 export type DohResolver = Resolver & { stats(): DohStats };
 
-const DEFAULT_TIMEOUT_MS = 4000;
+export const DEFAULT_TIMEOUT_MS = 4000;
+/**
+ * Requests in flight per resolver URL. Browsers keep about six HTTP/1.1 connections per host
+ * and stub resolvers a handful of outstanding queries per server; a typical analysis needs
+ * a few dozen questions, and a stuffed message must not turn into thousands of sockets.
+ */
+export const DEFAULT_MAX_IN_FLIGHT = 16;
+/** RFC 1035 §4.2.2: a DNS message's length is a 16-bit count, so no answer is longer (RFC 8484 §6 carries it unchanged). */
+export const MAX_MESSAGE_BYTES = 65_535;
+/** The longest Retry-After Hoplens waits for before its one retry; asked to wait longer, it does not ask that server again until then. */
+export const MAX_RETRY_AFTER_MS = 5000;
+/** A 429 without Retry-After still means "not at once". */
+const DEFAULT_RATE_LIMIT_WAIT_MS = 1000;
 const DNS_MESSAGE = 'application/dns-message';
 /** RFC 8484 §4.1: id 0 lets HTTP caches share answers; the answer is checked by its question. */
 const QUERY_ID = 0;
@@ -52,14 +73,21 @@ function dohTransport(urls: string[], options: DohOptions): Resolver & { sent():
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const fetchFn = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => globalThis.fetch(input, init));
   const label = endpoints.join(', ');
+  const now = options.now ?? Date.now;
+  const sleep = options.sleep ?? abortableSleep;
   /** Per URL: POST once its GET was refused with 405 or 415. */
   const methods = new Map<string, 'GET' | 'POST'>();
+  const pools = new Map<string, Pool>(endpoints.map((e) => [e, pool(options.maxInFlight ?? DEFAULT_MAX_IN_FLIGHT)]));
+  /** Per URL: no request before this time (ms), as its last 429 or 503 asked (RFC 9110 §10.2.3). */
+  const pausedUntil = new Map<string, number>();
   let preferred = 0;
   let sent = 0;
 
   function send(endpoint: string, method: 'GET' | 'POST', message: Uint8Array, signal: AbortSignal): Promise<Response> {
     sent++;
-    const common = { signal, credentials: 'omit', cache: 'no-store' } as const;
+    // A resolver that redirects would have answers believed and labelled with the configured
+    // URL that came from somewhere else, even over plain http: no DoH client should follow.
+    const common = { signal, credentials: 'omit', cache: 'no-store', redirect: 'error' } as const;
     if (method === 'POST') {
       return fetchFn(endpoint, {
         ...common,
@@ -85,17 +113,50 @@ function dohTransport(urls: string[], options: DohOptions): Resolver & { sent():
     }
     if (!response.ok) {
       await discard(response);
-      throw new DnsError('http', `HTTP ${response.status} ${response.statusText} from ${endpoint}`.trimEnd(), question, endpoint);
+      const status = `HTTP ${response.status} ${response.statusText}`.trimEnd();
+      const waitMs = rateLimitWait(response);
+      if (waitMs === null) throw new DnsError('http', `${status} from ${endpoint}`, question, endpoint);
+      pausedUntil.set(endpoint, now() + waitMs);
+      throw new DnsError('http', `${status} from ${endpoint}, which asked to wait ${seconds(waitMs)} before asking again`, question, endpoint);
     }
     const contentType = response.headers.get('content-type')?.split(';')[0]?.trim().toLowerCase();
     if (contentType !== DNS_MESSAGE) {
       await discard(response);
       throw new DnsError('malformed', `${endpoint} answered with ${contentType || 'no content type'} instead of ${DNS_MESSAGE}`, question, endpoint);
     }
-    return new Uint8Array(await response.arrayBuffer());
+    return readMessage(response, endpoint, question);
+  }
+
+  /** Waits out a Retry-After that is short enough; a longer one fails the attempt without sending it. */
+  async function respectPause(endpoint: string, question: Question, signal?: AbortSignal): Promise<void> {
+    const waitMs = (pausedUntil.get(endpoint) ?? 0) - now();
+    if (waitMs <= 0) return;
+    if (waitMs > MAX_RETRY_AFTER_MS) {
+      throw new DnsError('http', `${endpoint} asked not to be asked again for ${seconds(waitMs)} (rate limited): not asked`, question, endpoint);
+    }
+    const controller = new AbortController();
+    const onAbort = () => controller.abort();
+    signal?.addEventListener('abort', onAbort, { once: true });
+    try {
+      await sleep(waitMs, controller.signal);
+    } finally {
+      signal?.removeEventListener('abort', onAbort);
+    }
+    if (signal?.aborted) throw new DnsError('aborted', `lookup of ${question.name} ${question.type} cancelled`, question, endpoint);
   }
 
   async function attempt(endpoint: string, question: Question, signal?: AbortSignal): Promise<DnsAnswer> {
+    await respectPause(endpoint, question, signal);
+    try {
+      return await pools.get(endpoint)!.run(() => attemptNow(endpoint, question, signal), signal);
+    } catch (error) {
+      if (error instanceof DnsError) throw error;
+      // Only a cancelled wait for a free slot rejects with something else.
+      throw new DnsError('aborted', `lookup of ${question.name} ${question.type} cancelled`, question, endpoint);
+    }
+  }
+
+  async function attemptNow(endpoint: string, question: Question, signal?: AbortSignal): Promise<DnsAnswer> {
     const started = performance.now();
     const controller = new AbortController();
     let timedOut = false;
@@ -155,6 +216,70 @@ function dohTransport(urls: string[], options: DohOptions): Resolver & { sent():
 /** Both attempts' errors in one message, the same error only once. */
 function retryMessage(first: string, second: string): string {
   return first === second ? `${second} (failed twice)` : `${second} (first attempt: ${first})`;
+}
+
+/**
+ * The body, read as it arrives and never past MAX_MESSAGE_BYTES: a resolver that streams
+ * without end must not fill the memory of the worker or the CLI.
+ */
+async function readMessage(response: Response, endpoint: string, question: Question): Promise<Uint8Array> {
+  const tooLong = () => new DnsError('malformed', `${endpoint} sent more than ${MAX_MESSAGE_BYTES} bytes, longer than any DNS message can be`, question, endpoint);
+  if (Number(response.headers.get('content-length')) > MAX_MESSAGE_BYTES) {
+    await discard(response);
+    throw tooLong();
+  }
+  if (!response.body) return new Uint8Array(0);
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.length;
+    if (total > MAX_MESSAGE_BYTES) {
+      await reader.cancel().catch(() => undefined);
+      throw tooLong();
+    }
+    chunks.push(value);
+  }
+  const message = new Uint8Array(total);
+  let at = 0;
+  for (const chunk of chunks) {
+    message.set(chunk, at);
+    at += chunk.length;
+  }
+  return message;
+}
+
+/**
+ * How long a 429 or 503 asks the client to wait (RFC 9110 §10.2.3 Retry-After: seconds or an
+ * HTTP date; RFC 6585 §4 for 429), or null when the status asks for nothing of the kind.
+ */
+function rateLimitWait(response: Response): number | null {
+  if (response.status !== 429 && response.status !== 503) return null;
+  const header = response.headers.get('retry-after')?.trim();
+  if (!header) return response.status === 429 ? DEFAULT_RATE_LIMIT_WAIT_MS : null;
+  if (/^\d+$/.test(header)) return Number(header) * 1000;
+  const date = Date.parse(header);
+  if (Number.isNaN(date)) return response.status === 429 ? DEFAULT_RATE_LIMIT_WAIT_MS : null;
+  return Math.max(0, date - Date.now());
+}
+
+function seconds(ms: number): string {
+  const s = Math.ceil(ms / 1000);
+  return `${s} second${s === 1 ? '' : 's'}`;
+}
+
+function abortableSleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal.addEventListener('abort', done, { once: true });
+  });
 }
 
 async function discard(response: Response): Promise<void> {

@@ -87,8 +87,11 @@ export function decodeAnswer(bytes: Uint8Array, question: Question, id: number, 
   } catch (error) {
     throw malformed(error instanceof Error ? error.message : String(error));
   }
-  // The codec reads past the end of a short message instead of failing.
-  if ((decode as unknown as { bytes: number }).bytes > bytes.length) throw malformed('message cut short');
+  // The codec reads past the end of a short message instead of failing, and stops at the end
+  // of a message followed by anything: neither is one DNS message.
+  const read = (decode as unknown as { bytes: number }).bytes;
+  if (read > bytes.length) throw malformed('message cut short');
+  if (read < bytes.length) throw malformed(`${bytes.length - read} bytes after the end of the message`);
   const flags = packet.flags ?? 0;
   const mismatch = (what: string) => new DnsError('mismatch', `response from ${resolver} does not match the question ${question.name} ${question.type}: ${what}`, question, resolver);
   if (packet.type !== 'response') throw mismatch('it is not a response');

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { AUTHENTIC_DATA, TRUNCATED_RESPONSE } from '@dnsquery/dns-packet';
 import { describe, expect, it } from 'vitest';
 import { dohResolver } from '../../../src/core/dns/doh.js';
@@ -229,5 +230,37 @@ describe('resolver URLs', () => {
       expect(() => dohResolver(bad)).toThrow(/DoH resolver URL/);
     }
     expect(() => dohResolver([])).toThrow();
+  });
+});
+
+describe('dohResolver reads one message, whatever the chunks', () => {
+  /** A response whose body arrives in the given pieces. */
+  function chunked(bytes: Uint8Array, cuts: number[]): Response {
+    const points = [...new Set(cuts.map((c) => c % (bytes.length + 1)))].sort((a, b) => a - b);
+    const pieces = [0, ...points, bytes.length].flatMap((at, i, all) => (i + 1 < all.length ? [bytes.slice(at, all[i + 1])] : []));
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        for (const piece of pieces) controller.enqueue(piece);
+        controller.close();
+      },
+    });
+    return new Response(body, { headers: { 'content-type': 'application/dns-message' } });
+  }
+
+  it('believes a message exactly as long as it says, and nothing with bytes after it', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.nat(), { maxLength: 6 }), fc.uint8Array({ maxLength: 300 }), async (cuts, junk) => {
+        const fetch = fakeFetch((call) => {
+          const message = reply(call.query, { answers: [{ name: 'mail.example.com', type: 'A', ttl: 300, data: '203.0.113.25' }] });
+          return chunked(new Uint8Array([...message, ...junk]), cuts);
+        });
+        const outcome = await dohResolver(URL_A, { fetch }).query('mail.example.com', 'A').then(
+          (answer) => answer.rcode,
+          (error: unknown) => (error as { kind?: string }).kind,
+        );
+        expect(outcome).toBe(junk.length === 0 ? 'NOERROR' : 'malformed');
+      }),
+      { numRuns: 100 },
+    );
   });
 });
