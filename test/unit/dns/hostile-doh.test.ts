@@ -1,7 +1,6 @@
 import type { ServerResponse } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
-const MAX_MESSAGE_BYTES = 65535, MAX_RETRY_AFTER_MS = 5000;
-import { dohResolver } from '../../../src/core/dns/doh.js';
+import { MAX_MESSAGE_BYTES, dohResolver } from '../../../src/core/dns/doh.js';
 import { dnsErrorOf } from '../../support/dns-error.js';
 import { DNS_MESSAGE_HEADERS, startHostileDoh, type HostileDoh, type HostileRequest } from '../../support/hostile-doh.js';
 import { reply } from './fake-doh.js';
@@ -43,7 +42,7 @@ describe('a resolver that redirects', () => {
 describe('a resolver that sends too much', () => {
   it('that streams without end is cut off after one DNS message worth of bytes', async () => {
     let written = 0;
-    const server = await serve((request, res) => {
+    const server = await serve((_request, res) => {
       res.writeHead(200, DNS_MESSAGE_HEADERS);
       const chunk = Buffer.alloc(16 * 1024, 0x41);
       const pump = () => {
