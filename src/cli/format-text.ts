@@ -1,4 +1,5 @@
 import type { CheckResult } from '../core/checks/types.js';
+import { clientNameLabel, clientNames } from '../core/report/client-names.js';
 import type { Report } from '../core/report/types.js';
 import type { Hop } from '../core/route/types.js';
 import { visible } from '../core/text/inert.js';
@@ -29,6 +30,9 @@ export function formatReport(report: Report): string {
   out.push('');
   if (route.origin) {
     out.push(`Sender: hop ${route.origin.hopIndex + 1}, ${route.origin.ip} (${route.origin.confidence} confidence)`);
+    const hop = route.hops[route.origin.hopIndex];
+    // Each name says what it is: only a verified PTR name is the sender's name; the rest is hearsay.
+    for (const n of hop ? clientNames(hop, report.checks) : []) out.push(`  ${clientNameLabel(n)}: ${n.name}`);
     for (const reason of route.origin.reasons) out.push(`  - ${reason}`);
   } else {
     out.push(`Sender: not found. ${route.originMissingReason ?? ''}`.trimEnd());

@@ -57,7 +57,7 @@ describe('analyze', () => {
     const report = await analyze(sample, { resolver: null });
     expect(report.dns).toEqual({ mode: 'off', resolver: null, queriesSent: 0, distinctQuestions: 0, cacheHits: 0 });
     expect(report.checks.map((c) => c.result)).toEqual(['not-checked', 'not-checked', 'not-checked', 'not-checked', 'not-checked']);
-    expect(report.summary).toBe('Sender 203.0.113.25 mail.example.com — DNS checks off');
+    expect(report.summary).toBe('Sender 203.0.113.25 — DNS checks off');
   });
 
   it('checks the hop the user picks as the sender', async () => {
@@ -82,7 +82,7 @@ describe('analyze', () => {
       ...headerWarnings,
       `${asked} of ${asked} DNS questions got no answer from ${url} (cannot reach the resolver: fetch failed (getaddrinfo ENOTFOUND dns.example) (failed twice)). The temperror results below come from that, not from the sender's DNS. Check this computer's network connection or choose another resolver, then run the analysis again.`,
     ]);
-    expect(report.summary).toBe('Sender 203.0.113.25 mail.example.com — reverse DNS temperror, HELO temperror, SPF temperror, MX temperror, then vs now not-comparable');
+    expect(report.summary).toBe('Sender 203.0.113.25 — reverse DNS temperror, HELO temperror, SPF temperror, MX temperror, then vs now not-comparable');
   });
 
   it('counts only the questions left unanswered, and says the rest may be real', async () => {

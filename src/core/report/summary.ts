@@ -1,6 +1,6 @@
 import type { CheckResult } from '../checks/types.js';
-import { clientName } from '../route/hop-names.js';
 import type { OriginHop, Route } from '../route/types.js';
+import { liveReverseDns } from './client-names.js';
 import { checkShortLabel } from './exporters/check-labels.js';
 import type { Report } from './types.js';
 
@@ -17,7 +17,7 @@ const LEAD = ['iprev', 'helo', 'spf', 'mx'];
 export function summarize(input: SummaryInput): string {
   const { route, checks, dns } = input;
   const who = route.origin
-    ? senderText(route, route.origin)
+    ? senderText(route, route.origin, checks)
     : `No sender found: ${(route.originMissingReason ?? 'no hop qualifies').replace(/\.$/, '')}`;
   if (dns.mode === 'off') return `${who} — DNS checks off`;
   const results = resultsFor(route.origin, checks);
@@ -25,9 +25,13 @@ export function summarize(input: SummaryInput): string {
   return `${who} — ${results.map((r) => `${checkShortLabel(r.check)} ${r.result}`).join(', ')}`;
 }
 
-function senderText(route: Route, origin: OriginHop): string {
+/**
+ * Beside the IP only the name iprev verified: the recorded reverse DNS and the HELO are anyone's
+ * to write, and a forged hop would put "mail.bank.example" there.
+ */
+function senderText(route: Route, origin: OriginHop, checks: readonly CheckResult[]): string {
   const hop = route.hops[origin.hopIndex];
-  const name = hop ? clientName(hop) : null;
+  const name = hop ? liveReverseDns(hop, checks)?.verifiedName : null;
   return name ? `Sender ${origin.ip} ${name}` : `Sender ${origin.ip}`;
 }
 

@@ -62,6 +62,11 @@ export function visible(text: string): string {
   return text.replace(UNSAFE, marker);
 }
 
+/** visible() line by line: for text whose own line breaks are its layout (a record list, a raw header). */
+export function visibleLines(text: string): string {
+  return text.split('\n').map(visible).join('\n');
+}
+
 /** A visible() field sealed in FSI…PDI, for plain-text and Markdown output where no element can isolate it. */
 export function isolate(text: string): string {
   return `${FSI}${visible(text)}${PDI}`;

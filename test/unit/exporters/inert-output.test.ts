@@ -72,7 +72,8 @@ describe('every renderer, fed hostile text in every field', () => {
       }),
       { numRuns: 60 },
     );
-  });
+    // A shared 2-core machine can take seconds for 60 whole reports per renderer.
+  }, 30_000);
 
   it('the CLI shows the markers where the raw characters were', () => {
     const out = formatReport(stuffed(ATTACKS[0]!));

@@ -19,16 +19,21 @@ describe('summary line', () => {
   it('says why there is no sender, and when DNS was off or no check ran', () => {
     const route = { ...sampleReport.route, origin: null, originMissingReason: 'every hop has a private IP' };
     expect(summarize({ ...sampleReport, route, checks: [] })).toBe('No sender found: every hop has a private IP — no checks ran');
-    expect(summarize({ ...sampleReport, dns: { ...sampleReport.dns, mode: 'off' } })).toBe(
-      'Sender 203.0.113.25 mail.example.com — DNS checks off',
+    expect(summarize({ ...sampleReport, dns: { ...sampleReport.dns, mode: 'off' }, checks: [] })).toBe(
+      'Sender 203.0.113.25 — DNS checks off',
     );
   });
 
-  it('names the sender by a HELO only when that is a name, not an address literal', () => {
+  it('names the sender only by the name iprev verified, never by a recorded rDNS or the HELO', () => {
+    // A forged hop: the receiver recorded no reverse DNS, the sender said "mail.bank.example".
     const hops = sampleReport.route.hops.map((h, i) =>
-      i === sampleReport.route.origin!.hopIndex ? { ...h, received: { ...h.received, rdns: null, helo: `[${h.received.ip}]` } } : h);
-    const line = summarize({ ...sampleReport, route: { ...sampleReport.route, hops } });
-    expect(line).toMatch(/^Sender 203\.0\.113\.25 — reverse DNS pass/);
+      i === sampleReport.route.origin!.hopIndex ? { ...h, received: { ...h.received, rdns: null, helo: 'mail.bank.example' } } : h);
+    const failed = sampleReport.checks.map((c) => (c.check === 'iprev' ? { ...c, result: 'permerror', details: { ...c.details, matchedName: null } } : c));
+    const line = summarize({ ...sampleReport, route: { ...sampleReport.route, hops }, checks: failed });
+    expect(line).toMatch(/^Sender 203\.0\.113\.25 — reverse DNS permerror/);
+    expect(line).not.toContain('bank');
+    const recordedOnly = sampleReport.route.hops.map((h) => ({ ...h, received: { ...h.received, rdns: 'mail.bank.example' } }));
+    expect(summarize({ ...sampleReport, route: { ...sampleReport.route, hops: recordedOnly }, checks: failed })).not.toContain('bank');
   });
 
   it('ends the missing-sender reason without a full stop before the dash', () => {

@@ -1,5 +1,6 @@
 import type { Hop } from '../../route/types.js';
 import { visible } from '../../text/inert.js';
+import { liveReverseDns } from '../client-names.js';
 import type { Report } from '../types.js';
 
 type Cell = string | number | boolean | null;
@@ -10,6 +11,8 @@ const COLUMNS: { name: string; value(hop: Hop, report: Report): Cell }[] = [
   { name: 'is_sender', value: (h, r) => r.route.origin?.hopIndex === h.index },
   { name: 'helo', value: (h) => h.received.helo },
   { name: 'rdns', value: (h) => h.received.rdns },
+  { name: 'iprev_now', value: (h, r) => liveReverseDns(h, r.checks)?.result ?? null },
+  { name: 'ptr_verified_now', value: (h, r) => liveReverseDns(h, r.checks)?.verifiedName ?? null },
   { name: 'ip', value: (h) => h.received.ip },
   { name: 'ip_class', value: (h) => h.ipClass },
   { name: 'port', value: (h) => h.received.port },

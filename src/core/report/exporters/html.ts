@@ -4,6 +4,7 @@ import { checkLabel } from './check-labels.js';
 import { isolate } from '../../text/inert.js';
 import { escapeHtml, inertHtml as e } from './escape-html.js';
 import { clockIssueText, formatDelay, formatHopTime, formatProtocol, formatUtc } from './hop-text.js';
+import { liveReverseDnsText } from '../client-names.js';
 import { reportFooter } from './report-footer.js';
 import { claimRows } from './claim-rows.js';
 
@@ -81,7 +82,7 @@ function routeTable(report: Report): string {
     const cells = [
       `${hop.index + 1}${sender ? ' (sender)' : ''}`,
       hop.received.helo,
-      hop.received.rdns,
+      null,
       hop.received.ip,
       hop.ipClass,
       hop.received.by,
@@ -89,10 +90,14 @@ function routeTable(report: Report): string {
       formatHopTime(hop),
       [formatDelay(hop.delaySeconds), clock && `⚠ ${clock}`].filter((p) => p).join(' '),
     ];
-    return `<tr${sender ? ' class="sender"' : ''}>${cells.map((c) => `<td>${e(c ?? '')}</td>`).join('')}</tr>`;
+    const html = cells.map((c) => `<td>${e(c ?? '')}</td>`);
+    // What the header recorded, and beside it what DNS says now.
+    const live = liveReverseDnsText(hop, report.checks);
+    html[2] = `<td class="host">${e(hop.received.rdns ?? '')}${live ? `<br><span class="muted">${e(live)}</span>` : ''}</td>`;
+    return `<tr${sender ? ' class="sender"' : ''}>${html.join('')}</tr>`;
   });
   return `<table>
-<thead><tr><th>#</th><th>From (HELO)</th><th>rDNS</th><th>IP</th><th>IP class</th><th>By</th><th>Protocol / TLS</th><th>Time</th><th>Delay</th></tr></thead>
+<thead><tr><th>#</th><th>From (HELO)</th><th>rDNS as recorded</th><th>IP</th><th>IP class</th><th>By</th><th>Protocol / TLS</th><th>Time</th><th>Delay</th></tr></thead>
 <tbody>
 ${rows.join('\n')}
 </tbody>

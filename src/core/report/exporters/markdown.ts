@@ -4,6 +4,7 @@ import { checkLabel } from './check-labels.js';
 import { claimRows } from './claim-rows.js';
 import { clockIssueText, formatDelay, formatHopTime, formatProtocol, formatUtc } from './hop-text.js';
 import { mdCode, mdCodeCell, mdFence, mdText } from './markdown-text.js';
+import { liveReverseDnsText } from '../client-names.js';
 import { reportFooter } from './report-footer.js';
 
 /**
@@ -47,7 +48,7 @@ function messageTable(report: Report): string[] {
 }
 
 function routeTable(report: Report): string[] {
-  const head = '| # | From (HELO) | rDNS | IP | IP class | By | Protocol / TLS | Time | Delay |';
+  const head = '| # | From (HELO) | rDNS as recorded | IP | IP class | By | Protocol / TLS | Time | Delay |';
   const rows = report.route.hops.map((hop) => {
     const sender = report.route.origin?.hopIndex === hop.index ? ' (sender)' : '';
     const clock = clockIssueText(hop);
@@ -55,7 +56,7 @@ function routeTable(report: Report): string[] {
     const cells = [
       `${hop.index + 1}${sender}`,
       mdCodeCell(hop.received.helo),
-      mdCodeCell(hop.received.rdns),
+      [mdCodeCell(hop.received.rdns), mdText(liveReverseDnsText(hop, report.checks))].filter((p) => p).join(' '),
       mdCodeCell(hop.received.ip),
       hop.ipClass ?? '—',
       mdCodeCell(hop.received.by),
