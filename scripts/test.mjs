@@ -1,5 +1,5 @@
 // The whole test suite, as the README's test command runs it: build, type-check, every vitest
-// project (unit, integration against BIND + dnsdist, e2e in Chromium), then a closing line
+// project (unit, integration against BIND + dnsdist, e2e in Chromium, Firefox ESR and Thunderbird), then a closing line
 // "N passed, N failed" that CI reads.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';

@@ -10,11 +10,25 @@ import type { TabContext } from '../sources/types.js';
 export async function activeTabContext(): Promise<TabContext | null> {
   const mailClient = thunderbirdApi() !== null;
   // Thunderbird opens messages in their own "messageDisplay" windows as well.
-  const windowTypes = mailClient ? ['normal', 'messageDisplay'] : ['normal'];
-  const win = await browser.windows.getLastFocused({ populate: true, windowTypes } as browser.Windows.GetInfo);
-  const tab = win.tabs?.find((t) => t.active);
+  const windowTypes: browser.Windows.WindowType[] = mailClient ? ['normal', 'messageDisplay' as browser.Windows.WindowType] : ['normal'];
+  const tab = (await lastFocusedTab(windowTypes)) ?? null;
   if (!tab || tab.id === undefined) return null;
   return { tabId: tab.id, url: parseUrl(tab.url), mailClient };
+}
+
+/**
+ * Firefox deprecates `windowTypes` on windows.getLastFocused (and warns on every call), so the
+ * filter is applied here: the last focused window when it is of a wanted type, else the focused
+ * (or first) one of that type, which windows.getAll still filters by without complaint.
+ */
+async function lastFocusedTab(windowTypes: browser.Windows.WindowType[]): Promise<browser.Tabs.Tab | undefined> {
+  const last = await browser.windows.getLastFocused({ populate: true });
+  let win: browser.Windows.Window | undefined = last.type && windowTypes.includes(last.type) ? last : undefined;
+  if (!win) {
+    const all = await browser.windows.getAll({ populate: true, windowTypes });
+    win = all.find((w) => w.focused) ?? all[0];
+  }
+  return win?.tabs?.find((t) => t.active);
 }
 
 function parseUrl(url: string | undefined): URL | null {

@@ -6,11 +6,22 @@ import { stash } from './stash.js';
 
 const MENU_ID = 'hoplens-analyze-selection';
 
+/**
+ * The context-menu API of this client: Firefox and Thunderbird name it `menus` (Thunderbird has
+ * no `contextMenus` at all), Chromium `contextMenus`. The manifest asks for the matching
+ * permission per target (manifest/firefox.json, manifest/thunderbird.json).
+ */
+export function menusApi(): typeof browser.contextMenus {
+  const api = browser as unknown as { menus?: typeof browser.contextMenus; contextMenus?: typeof browser.contextMenus };
+  const menus = api.menus ?? api.contextMenus;
+  if (!menus) throw new Error('this client has neither menus nor contextMenus');
+  return menus;
+}
+
 /** Menus persist across worker restarts; creating them once per install or update is enough. */
 export function createContextMenu(): void {
-  browser.contextMenus.removeAll().then(() =>
-    browser.contextMenus.create({ id: MENU_ID, title: t('contextMenuAnalyzeSelection'), contexts: ['selection'] }),
-  );
+  const menus = menusApi();
+  menus.removeAll().then(() => menus.create({ id: MENU_ID, title: t('contextMenuAnalyzeSelection'), contexts: ['selection'] }));
 }
 
 export async function onContextMenuClick(info: browser.Menus.OnClickData, tab: browser.Tabs.Tab | undefined): Promise<void> {

@@ -1,6 +1,6 @@
 import browser from 'webextension-polyfill';
 import { serveAnalysisPort } from './analysis.js';
-import { createContextMenu, onContextMenuClick } from './context-menu.js';
+import { createContextMenu, menusApi, onContextMenuClick } from './context-menu.js';
 import { fromOwnPage } from './own-page.js';
 import { ANALYSIS_PORT } from './protocol.js';
 import { answer, isRuntimeRequest } from './requests.js';
@@ -18,4 +18,4 @@ browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime
 });
 
 browser.runtime.onInstalled.addListener(() => createContextMenu());
-browser.contextMenus.onClicked.addListener((info, tab) => void onContextMenuClick(info, tab));
+menusApi().onClicked.addListener((info, tab) => void onContextMenuClick(info, tab));

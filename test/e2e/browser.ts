@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import { inject } from 'vitest';
 import type { Settings } from '../../src/background/settings.js';
+import { attachTarget } from './cdp-target.js';
+import { watchScriptErrors } from './script-errors.js';
 
 interface ChromeGlobal {
   chrome: { storage: { local: { set(items: object): Promise<void> } } };
@@ -16,6 +18,10 @@ export interface ExtensionSession {
   extensionId: string;
   worker: Worker;
   url(path: string): string;
+  /** Script errors the extension raised (worker, its pages, scripts it injected) since the last call. */
+  scriptErrors(): Promise<string[]>;
+  /** For drivers of extension documents Playwright does not see (the toolbar popup). */
+  recordScriptError(description: string): void;
   close(): Promise<void>;
 }
 
@@ -57,16 +63,45 @@ export async function launchExtension(options: { colorScheme?: 'light' | 'dark';
   };
   // The worker's own chrome.storage, as the options page would write it.
   await worker.evaluate((s) => (globalThis as unknown as ChromeGlobal).chrome.storage.local.set({ settings: s }), settings);
-  return {
+  const errors = await collectScriptErrors(context, worker, extensionId);
+  const session: ExtensionSession = {
     context,
     extensionId,
     worker,
     url: (path) => `chrome-extension://${extensionId}/${path}`,
+    scriptErrors: async () => errors.splice(0),
+    recordScriptError: (description) => void errors.push(description),
     async close() {
+      unwatch();
       await context.close();
       rmSync(profile, { recursive: true, force: true });
     },
   };
+  const unwatch = watchScriptErrors({ name: 'chromium', scriptErrors: session.scriptErrors });
+  return session;
+}
+
+/**
+ * Uncaught errors and console errors of the extension's service worker (over the DevTools
+ * protocol: Playwright reports neither for workers), and uncaught errors in any page of the
+ * context that are the extension's: its own pages, or a stack through its scripts.
+ */
+async function collectScriptErrors(context: BrowserContext, worker: Worker, extensionId: string): Promise<string[]> {
+  const errors: string[] = [];
+  const origin = `chrome-extension://${extensionId}/`;
+  context.on('weberror', (e) => {
+    const url = e.page()?.url() ?? '';
+    if (url.startsWith(origin) || (e.error().stack ?? '').includes(origin)) errors.push(`${url}: ${e.error().message}`);
+  });
+  worker.on('console', (m) => {
+    if (m.type() === 'error') errors.push(`worker console: ${m.text()}`);
+  });
+  const cdp = await context.browser()!.newBrowserCDPSession();
+  const { targetInfos } = (await cdp.send('Target.getTargets')) as { targetInfos: { targetId: string; url: string; type: string }[] };
+  const target = targetInfos.find((t) => t.type === 'service_worker' && t.url === worker.url());
+  if (!target) throw new Error(`no DevTools target for the worker ${worker.url()}`);
+  await attachTarget(cdp, target.targetId, (description) => errors.push(`worker: ${description}`));
+  return errors;
 }
 
 /** Fails the test on any JavaScript dialog or page error: hostile input must never run. */

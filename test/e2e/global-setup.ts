@@ -14,6 +14,9 @@ declare module 'vitest' {
     blackholeUrl: string;
     /** dist/chrome with the e2e overlay: what the tests load into Chromium. */
     extensionDir: string;
+    /** dist/firefox and dist/thunderbird with the same overlay. */
+    firefoxDir: string;
+    thunderbirdDir: string;
   }
 }
 
@@ -39,22 +42,22 @@ function ensureBuild(): void {
  * Playwright cannot make). Webmail gets no host access: the toolbar tests reach it through
  * activeTab, as users do. Every line of code under test is the shipped one.
  */
-function e2eCopy(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'hoplens-e2e-ext-'));
-  cpSync(join(root, 'dist/chrome'), dir, { recursive: true });
-  writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifestFor(root, ['chrome', 'e2e']), null, 2));
+function e2eCopy(target: 'chrome' | 'firefox' | 'thunderbird'): string {
+  const dir = mkdtempSync(join(tmpdir(), `hoplens-e2e-${target}-`));
+  cpSync(join(root, 'dist', target), dir, { recursive: true });
+  writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifestFor(root, [target, 'e2e']), null, 2));
   return dir;
 }
 
 export default async function setup(project: TestProject) {
   ensureBuild();
   const stack = await startDnsStack();
-  const extensionDir = e2eCopy();
+  const dirs = { extensionDir: e2eCopy('chrome'), firefoxDir: e2eCopy('firefox'), thunderbirdDir: e2eCopy('thunderbird') };
   project.provide('dohUrl', stack.dohUrl);
   project.provide('blackholeUrl', stack.blackholeUrl);
-  project.provide('extensionDir', extensionDir);
+  for (const [key, dir] of Object.entries(dirs)) project.provide(key as keyof typeof dirs, dir);
   return async () => {
     await stack.stop();
-    rmSync(extensionDir, { recursive: true, force: true });
+    for (const dir of Object.values(dirs)) rmSync(dir, { recursive: true, force: true });
   };
 }

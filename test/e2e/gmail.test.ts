@@ -1,18 +1,9 @@
-import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchExtension, guard, type ExtensionSession } from './browser.js';
-import { fixture, sample } from './flows.js';
+import { gmailResponse, INBOX_ONLY_PATH, SAMPLE_ORIGINAL_URL } from './gmail-fixture.js';
+import { SUMMARY, VERDICTS } from './page-scripts.js';
 import { clickToolbar } from './toolbar.js';
-
-const webmail = (name: string) => readFileSync(new URL(`../fixtures/webmail/${name}`, import.meta.url), 'utf8');
-const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-
-/** The two messages of the fixture thread, by Gmail's decimal id. */
-const MESSAGES: Record<string, string> = {
-  '1790000000000000001': fixture('origin-27.eml'),
-  '1790000000000000777': sample(),
-};
 
 describe('toolbar flow on Gmail', () => {
   let session: ExtensionSession;
@@ -25,19 +16,11 @@ describe('toolbar flow on Gmail', () => {
       const url = new URL(route.request().url());
       if (url.searchParams.get('view') === 'om') {
         originalRequests.push({ url: url.href, cookie: (await route.request().allHeaders()).cookie ?? '' });
-        const id = url.searchParams.get('permmsgid')?.replace(/^msg-f:/, '') ?? '';
-        const raw = MESSAGES[id];
-        if (!raw) return route.fulfill({ status: 404, body: 'not found' });
-        return route.fulfill({ contentType: 'text/html; charset=utf-8', body: webmail('gmail-original.html').replace('{{RAW}}', escapeHtml(raw)) });
       }
-      return route.fulfill({ contentType: 'text/html; charset=utf-8', body: webmail('gmail-thread.html') });
+      return route.fulfill(gmailResponse(url.href));
     });
   });
   afterAll(async () => session?.close());
-
-  const VERDICTS = `Object.fromEntries(Array.from(document.querySelectorAll('[data-testid="check-card"]')).map((el) => [
-    (el.dataset.check + ' ' + (el.querySelector('.subject')?.textContent ?? '')).trim(), el.dataset.result]))`;
-  const SUMMARY = `document.querySelector('[data-testid="summary"]')`;
 
   async function openGmail(path: string): Promise<Page> {
     const page = await session.context.newPage();
@@ -51,7 +34,7 @@ describe('toolbar flow on Gmail', () => {
     const popup = await clickToolbar(session, gmail);
     await popup.waitFor(SUMMARY);
 
-    expect(originalRequests.at(-1)?.url).toBe('https://mail.google.com/mail/u/0/?view=om&permmsgid=msg-f%3A1790000000000000777');
+    expect(originalRequests.at(-1)?.url).toBe(SAMPLE_ORIGINAL_URL);
     expect(originalRequests.at(-1)?.cookie).toContain('SID=e2e-session');
     expect((await popup.evaluate<Record<string, string>>(VERDICTS))['iprev 203.0.113.25']).toBe('pass');
     expect(await popup.evaluate(`Array.from(document.querySelectorAll('#choice-select option'), (o) => o.textContent)`)).toEqual([
@@ -73,10 +56,7 @@ describe('toolbar flow on Gmail', () => {
   });
 
   it('offers the paste flow with Gmail steps when no message is open', async () => {
-    await session.context.route('https://mail.google.com/mail/u/0/inbox-only', (route) =>
-      route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>Inbox</title><div role="main">Inbox</div>' }),
-    );
-    const inbox = await openGmail('/mail/u/0/inbox-only');
+    const inbox = await openGmail(INBOX_ONLY_PATH);
     const popup = await clickToolbar(session, inbox);
     await popup.waitFor(`document.querySelector('[data-testid="gather-failed"]')`);
     const failed = await popup.evaluate<string>(`document.querySelector('[data-testid="gather-failed"]').textContent`);

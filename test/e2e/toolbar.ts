@@ -1,5 +1,6 @@
 import type { CDPSession, Page } from 'playwright-core';
 import type { ExtensionSession } from './browser.js';
+import { attachTarget } from './cdp-target.js';
 
 /** The toolbar popup Chromium opened, driven through the DevTools protocol (Playwright does not list it as a page). */
 export interface ToolbarPopup {
@@ -41,27 +42,11 @@ export async function clickToolbar(session: ExtensionSession, tab: Page): Promis
   }
   if (!popup) throw new Error('the toolbar click opened no popup');
 
-  // A non-flat session: Playwright's CDPSession cannot address a child session directly.
-  const { sessionId } = (await cdp.send('Target.attachToTarget', { targetId: popup.targetId, flatten: false })) as { sessionId: string };
-  const pending = new Map<number, (reply: { result?: unknown; error?: { message: string } }) => void>();
   const problems: string[] = [];
-  cdp.on('Target.receivedMessageFromTarget', (event: { sessionId: string; message: string }) => {
-    if (event.sessionId !== sessionId) return;
-    const message = JSON.parse(event.message) as { id?: number; method?: string; params?: { exceptionDetails: { exception?: { description?: string }; text: string } } };
-    if (message.id !== undefined) pending.get(message.id)?.(message as never);
-    if (message.method === 'Runtime.exceptionThrown') {
-      const details = message.params!.exceptionDetails;
-      problems.push(details.exception?.description ?? details.text);
-    }
+  const { send } = await attachTarget(cdp, popup.targetId, (description) => {
+    problems.push(description);
+    session.recordScriptError(`toolbar popup: ${description}`);
   });
-  let nextId = 1;
-  const send = (method: string, params: object) =>
-    new Promise<{ result?: unknown; error?: { message: string } }>((resolve) => {
-      const id = nextId++;
-      pending.set(id, resolve);
-      void cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params }) });
-    });
-  await send('Runtime.enable', {});
 
   const evaluate = async <T>(expression: string): Promise<T> => {
     const reply = await send('Runtime.evaluate', { expression, returnByValue: true, awaitPromise: true });

@@ -1,0 +1,70 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer as createHttpServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export type Responder = (url: string, request: IncomingMessage) => { status: number; contentType: string; body: string };
+
+const listen = (server: Server) =>
+  new Promise<number>((resolve) => server.listen(0, '127.0.0.1', () => resolve((server.address() as AddressInfo).port)));
+const stop = (server: Server) => new Promise<void>((resolve) => server.close(() => resolve()));
+
+function handler(base: string, respond: Responder) {
+  return (request: IncomingMessage, response: import('node:http').ServerResponse) => {
+    const { status, contentType, body } = respond(new URL(request.url ?? '/', base).href, request);
+    response.writeHead(status, { 'content-type': contentType });
+    response.end(body);
+  };
+}
+
+/** A plain HTTP page server on loopback; pages are reached as http://localhost:<port>/… */
+export async function startPageServer(respond: Responder): Promise<{ origin: string; stop(): Promise<void> }> {
+  let origin = '';
+  const server = createHttpServer((req, res) => handler(origin, respond)(req, res));
+  origin = `http://localhost:${await listen(server)}`;
+  return { origin, stop: () => stop(server) };
+}
+
+/**
+ * An HTTPS site under a real name (Firefox cannot be told to route one host elsewhere except
+ * through a proxy): an HTTP proxy on loopback that accepts CONNECT for `host`:443 only and hands
+ * the tunnel to a TLS server with a throwaway self-signed certificate for that name. The client
+ * is started with acceptInsecureCerts and `prefs`: a PAC that sends only `host` to the proxy.
+ */
+export async function startHttpsSite(host: string, respond: Responder): Promise<{ prefs: Record<string, unknown>; stop(): Promise<void> }> {
+  const dir = mkdtempSync(join(tmpdir(), 'hoplens-e2e-tls-'));
+  try {
+    execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '2',
+      '-subj', `/CN=${host}`, '-addext', `subjectAltName=DNS:${host}`, '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem')], { stdio: 'pipe' });
+  } catch (error) {
+    rmSync(dir, { recursive: true, force: true });
+    throw new Error(`openssl could not make a test certificate (Debian package "openssl"): ${error instanceof Error ? error.message : String(error)}`);
+  }
+  const tls = createHttpsServer({ key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) }, handler(`https://${host}`, respond));
+  rmSync(dir, { recursive: true, force: true });
+  const proxy = createHttpServer((_req, res) => {
+    res.writeHead(405);
+    res.end();
+  });
+  proxy.on('connect', (request: IncomingMessage, socket: import('node:stream').Duplex) => {
+    if (request.url !== `${host}:443`) {
+      socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');
+      return;
+    }
+    socket.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+    tls.emit('connection', socket);
+  });
+  const port = await listen(proxy);
+  const pac = `function FindProxyForURL(url, host) { return host === ${JSON.stringify(host)} ? "PROXY 127.0.0.1:${port}" : "DIRECT"; }`;
+  return {
+    prefs: { 'network.proxy.type': 2, 'network.proxy.autoconfig_url': `data:text/javascript,${encodeURIComponent(pac)}` },
+    async stop() {
+      proxy.closeAllConnections();
+      await stop(proxy);
+      tls.closeAllConnections();
+    },
+  };
+}

@@ -1,0 +1,3 @@
+import { failOnScriptErrors } from './script-errors.js';
+
+failOnScriptErrors();
