@@ -13,9 +13,8 @@ const MENU_ID = 'hoplens-analyze-selection';
  */
 export function menusApi(): typeof browser.contextMenus {
   const api = browser as unknown as { menus?: typeof browser.contextMenus; contextMenus?: typeof browser.contextMenus };
-  const menus = api.menus ?? api.contextMenus;
-  if (!menus) throw new Error('this client has neither menus nor contextMenus');
-  return menus;
+  // Every target's manifest asks for one of the two.
+  return (api.menus ?? api.contextMenus)!;
 }
 
 /** Menus persist across worker restarts; creating them once per install or update is enough. */
