@@ -1,5 +1,5 @@
-// The whole test suite, as the README's test command runs it: build, type-check, every vitest
-// project (unit, integration against BIND + dnsdist, e2e in Chromium, Firefox ESR and Thunderbird), then a closing line
+// The whole test suite, as the README's test command runs it: build, type-check, lint (import
+// rules and Biome), every vitest project (unit, integration against BIND + dnsdist, e2e in Chromium, Firefox ESR and Thunderbird), then a closing line
 // "N passed, N failed" that CI reads.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -18,6 +18,7 @@ const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 for (const [cmd, args] of [
   [npm, ['run', 'build']],
   [npm, ['run', 'typecheck']],
+  [npm, ['run', 'lint']],
 ]) {
   const status = run(cmd, args);
   if (status !== 0) {

@@ -12,10 +12,9 @@ const UI_ENTRIES = { popup: 'src/ui/popup/main.tsx', report: 'src/ui/report/main
 
 /**
  * mailparser is written for Node; these are the browser stand-ins for the built-ins it and its
- * stream polyfill reach for. crypto is our own shim (MD5 only, what mailparser's attachment
- * checksum uses by default).
+ * stream polyfill reach for.
  */
-function nodeBuiltinAliases(root) {
+function nodeBuiltinAliases() {
   const map = {
     stream: 'stream-browserify',
     buffer: 'buffer/',
@@ -23,10 +22,22 @@ function nodeBuiltinAliases(root) {
     events: 'events/',
     path: 'path-browserify',
     process: 'process/browser.js',
-    crypto: join(root, 'src/background/shims/crypto.ts'),
   };
   return Object.fromEntries(Object.entries(map).flatMap(([name, to]) => [[name, to], [`node:${name}`, to]]));
 }
+
+/**
+ * mailparser loads node:crypto for attachment checksums, which message/read.ts turns off
+ * (checksumAlgo: false), so nothing is ever hashed: the worker gets an empty module for it. Were
+ * hashing switched on, mailparser would report its "Checksum algorithm is not available" error.
+ */
+const noCrypto = {
+  name: 'no-crypto',
+  setup(build) {
+    build.onResolve({ filter: /^(node:)?crypto$/ }, () => ({ path: 'crypto', namespace: 'no-crypto' }));
+    build.onLoad({ filter: /.*/, namespace: 'no-crypto' }, () => ({ contents: 'module.exports = {};', loader: 'js' }));
+  },
+};
 
 async function bundle(root, define) {
   const out = join(root, 'dist/.extension');
@@ -40,7 +51,8 @@ async function bundle(root, define) {
     format: 'iife',
     platform: 'browser',
     mainFields: ['browser', 'module', 'main'],
-    alias: nodeBuiltinAliases(root),
+    alias: nodeBuiltinAliases(),
+    plugins: [noCrypto],
     inject: [join(root, 'src/background/shims/globals.ts')],
   });
   const pages = await esbuild.build({

@@ -3,9 +3,9 @@ import { analyze } from '../core/analyze.js';
 import type { Resolver } from '../core/dns/types.js';
 import { InputError } from '../core/message/types.js';
 import { t } from '../i18n.js';
-import type { AnalysisRequest, AnalysisUpdate } from './protocol.js';
+import type { AnalysisRequest, AnalysisUpdate } from '../worker-protocol.js';
 import { resolverFor, resolverUrl } from './resolvers.js';
-import { loadSettings, originPattern } from './settings.js';
+import { loadSettings, originPattern } from '../settings.js';
 
 /** Why an analysis could not run, as the protocol's error update. */
 export class AnalysisSetupError extends Error {

@@ -2,7 +2,7 @@ import browser from 'webextension-polyfill';
 import { serveAnalysisPort } from './analysis.js';
 import { createContextMenu, menusApi, onContextMenuClick } from './context-menu.js';
 import { fromOwnPage } from './own-page.js';
-import { ANALYSIS_PORT } from './protocol.js';
+import { ANALYSIS_PORT } from '../worker-protocol.js';
 import { answer, isRuntimeRequest } from './requests.js';
 
 // Listeners are registered synchronously at the top level: a service worker or event page that

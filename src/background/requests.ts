@@ -1,7 +1,7 @@
 import { t } from '../i18n.js';
 import { gatherFrom } from '../sources/index.js';
 import { activeTabContext } from './active-tab.js';
-import type { GatherResult, RuntimeReplies, RuntimeRequest } from './protocol.js';
+import type { GatherResult, RuntimeReplies, RuntimeRequest } from '../worker-protocol.js';
 import { lastAnalysisLabel, nameLast, recallLast, rememberLast, stash, takeStash } from './stash.js';
 
 const TYPES: ReadonlySet<string> = new Set<RuntimeRequest['type']>([

@@ -1,6 +1,6 @@
 import { resolveResolverUrl } from '../core/dns/builtin.js';
 import { dohResolver, type DohResolver } from '../core/dns/doh.js';
-import type { Settings } from './settings.js';
+import type { Settings } from '../settings.js';
 
 /** One resolver per URL and timeout for the worker's life, so every analysis shares one cache. */
 const resolvers = new Map<string, DohResolver>();

@@ -1,5 +1,5 @@
 import browser from 'webextension-polyfill';
-import type { LastAnalysisLabel, SourceInfo } from './protocol.js';
+import type { LastAnalysisLabel, SourceInfo } from '../worker-protocol.js';
 
 /** A message waiting for the report tab that is about to open. */
 export interface Stashed {

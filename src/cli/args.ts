@@ -38,26 +38,27 @@ export type Command =
 /** Thrown for a command line that cannot be run; its message is the one line the user sees. */
 export class UsageError extends Error {}
 
-export function parseCommand(argv: string[]): Command {
-  let parsed;
+const OPTIONS = {
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'V' },
+  json: { type: 'boolean' },
+  resolver: { type: 'string' },
+  'no-dns': { type: 'boolean' },
+  timeout: { type: 'string' },
+  'origin-hop': { type: 'string' },
+  embedded: { type: 'string' },
+} as const;
+
+function parseOrRefuse(argv: string[]) {
   try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        help: { type: 'boolean', short: 'h' },
-        version: { type: 'boolean', short: 'V' },
-        json: { type: 'boolean' },
-        resolver: { type: 'string' },
-        'no-dns': { type: 'boolean' },
-        timeout: { type: 'string' },
-        'origin-hop': { type: 'string' },
-        embedded: { type: 'string' },
-      },
-    });
+    return parseArgs({ args: argv, allowPositionals: true, options: OPTIONS });
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
+}
+
+export function parseCommand(argv: string[]): Command {
+  const parsed = parseOrRefuse(argv);
   const { values, positionals } = parsed;
   if (values.help) return { kind: 'help' };
   if (values.version) return { kind: 'version' };

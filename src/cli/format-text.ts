@@ -18,7 +18,7 @@ export function formatReport(report: Report): string {
   if (report.embeddedIndex !== null) out.push(`(analysing attached message ${report.embeddedIndex + 1})`);
   if (report.embedded.length && report.embeddedIndex === null) {
     out.push(`This message carries ${report.embedded.length} attached message(s); use --embedded N to analyse one:`);
-    report.embedded.forEach((e, i) => out.push(`  ${i + 1}. ${e.subject ?? '(no subject)'} — ${e.from ?? 'unknown sender'}`));
+    out.push(...report.embedded.map((e, i) => `  ${i + 1}. ${e.subject ?? '(no subject)'} — ${e.from ?? 'unknown sender'}`));
   }
   // First, so that "which message of the mbox" or "the resolver could not be reached" is read before the verdicts.
   for (const warning of report.warnings) out.push(...wrap(`Warning: ${warning}`, ''));
@@ -46,7 +46,7 @@ export function formatReport(report: Report): string {
   }
   out.push('');
   out.push(`Summary: ${report.summary}`);
-  return out.map(visible).join('\n') + '\n';
+  return `${out.map(visible).join('\n')}\n`;
 }
 
 function formatHop(hop: Hop, isOrigin: boolean): string[] {

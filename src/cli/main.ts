@@ -76,7 +76,7 @@ async function runCheckIp(command: Extract<Command, { kind: 'check-ip' }>): Prom
     if (result.ptrNames.length) lines.push(`PTR names: ${result.ptrNames.join(', ')}`);
     for (const f of result.forward) lines.push(`  ${f.name} → ${f.addresses.join(', ') || '(no address)'}`);
     // PTR and forward names come from whoever runs the reverse zone: no escape sequence of theirs reaches the terminal.
-    await print(lines.map(visible).join('\n') + '\n');
+    await print(`${lines.map(visible).join('\n')}\n`);
   }
   return result.result === 'pass' ? 0 : 1;
 }

@@ -1,4 +1,4 @@
-import type { GatherResult } from '../background/protocol.js';
+import type { GatherResult } from '../worker-protocol.js';
 import { t } from '../i18n.js';
 import { gmailAccountIndex, gmailMessages, gmailOriginalUrl, pickGmailMessage } from './gmail-ids.js';
 import { collectGmailCandidates, fetchElementText, type FetchedText } from './gmail-page.js';
@@ -27,7 +27,7 @@ export const gmailSource: MessageSource = {
   matches: (tab) => tab.url?.protocol === 'https:' && tab.url.hostname === 'mail.google.com' && tab.url.searchParams.get('view') !== 'om',
   async gather(tab, choice): Promise<GatherResult> {
     if (!tab.url) return { ok: false, reason: t('gmailNoAddress'), pasteHelp: pasteHelp() };
-    let messages;
+    let messages: ReturnType<typeof gmailMessages>;
     try {
       messages = gmailMessages(await runInTab(tab.tabId, collectGmailCandidates, []));
     } catch (error) {
@@ -36,7 +36,7 @@ export const gmailSource: MessageSource = {
     const message = pickGmailMessage(messages, choice);
     if (!message) return { ok: false, reason: t('gmailNoMessage'), pasteHelp: pasteHelp() };
     const url = gmailOriginalUrl(tab.url.origin, gmailAccountIndex(tab.url.pathname), message.id);
-    let fetched;
+    let fetched: FetchedText;
     try {
       fetched = await runInTab(tab.tabId, fetchElementText, [url, RAW_TEXT]);
     } catch (error) {

@@ -1,4 +1,4 @@
-import type { GatherResult } from '../background/protocol.js';
+import type { GatherResult } from '../worker-protocol.js';
 import { t } from '../i18n.js';
 import { fastmailSource } from './fastmail.js';
 import { gmailSource } from './gmail.js';

@@ -13,6 +13,7 @@ export function pageTextCandidates(): string[] {
     .sort((a, b) => b.length - a.length)
     .slice(0, 5);
   out.push(...blocks);
+  // biome-ignore lint/performance/useDomNodeTextContent: innerText keeps the line breaks the page shows, which header parsing needs; textContent runs blocks together
   if (document.body) out.push(document.body.innerText);
   return out;
 }

@@ -1,4 +1,4 @@
-import type { SourceInfo } from '../background/protocol.js';
+import type { SourceInfo } from '../worker-protocol.js';
 import { t } from '../i18n.js';
 import { runInTab } from './inject.js';
 

@@ -1,5 +1,5 @@
 import browser from 'webextension-polyfill';
-import type { GatherResult } from '../background/protocol.js';
+import type { GatherResult } from '../worker-protocol.js';
 import { t } from '../i18n.js';
 import type { MessageSource } from './types.js';
 

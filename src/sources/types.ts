@@ -1,4 +1,4 @@
-import type { GatherResult } from '../background/protocol.js';
+import type { GatherResult } from '../worker-protocol.js';
 
 /** What a source needs to know about the tab the user acted on. */
 export interface TabContext {

@@ -1,4 +1,4 @@
-import type { GatherResult } from '../background/protocol.js';
+import type { GatherResult } from '../worker-protocol.js';
 import { t } from '../i18n.js';
 import { readShownHeaders } from './page.js';
 import type { MessageSource } from './types.js';

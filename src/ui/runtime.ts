@@ -1,5 +1,5 @@
 import browser from 'webextension-polyfill';
-import type { RuntimeReplies, RuntimeRequest } from '../background/protocol.js';
+import type { RuntimeReplies, RuntimeRequest } from '../worker-protocol.js';
 
 /** A one-shot request to the background worker, typed by the protocol's reply table. */
 export async function ask<R extends RuntimeRequest>(request: R): Promise<RuntimeReplies[R['type']]> {

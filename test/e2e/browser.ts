@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import { inject } from 'vitest';
-import type { Settings } from '../../src/background/settings.js';
+import type { Settings } from '../../src/settings.js';
 import { attachTarget } from './cdp-target.js';
 import { watchScriptErrors } from './script-errors.js';
 

@@ -84,7 +84,7 @@ async function evaluate(
   signal: AbortSignal | undefined,
 ): Promise<Omit<IprevEvaluation, 'reverseZone'>> {
   const base = { ip, reverseName: rname, maxNames, ptrNames: [], namesChecked: [], namesLeftOut: [], forward: [], matchedName: null };
-  let answer;
+  let answer: Awaited<ReturnType<Resolver['query']>>;
   try {
     answer = await resolver.query(rname, 'PTR', { signal });
   } catch (error) {

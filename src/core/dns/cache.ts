@@ -163,7 +163,7 @@ function ttlOf(answer: DnsAnswer): number {
   const hasData = answer.rcode === 'NOERROR' && answer.answers.some((r) => r.type === answer.question.type);
   if (!hasData) {
     const soa = answer.authority.find((r) => r.type === 'SOA');
-    if (!soa || soa.type !== 'SOA') return 0;
+    if (soa?.type !== 'SOA') return 0;
     ttls.push(Math.min(soa.ttl, soa.data.minimum));
   }
   return ttls.length ? Math.min(...ttls) : 0;

@@ -1,6 +1,17 @@
 import { canonicalName } from './names.js';
 import { DnsError, type DnsAnswer, type QueryOptions, type Resolver, type RRType } from './types.js';
-import type { DnsUsage } from '../report/types.js';
+
+/** What a report says about the DNS behind it. */
+export interface DnsUsage {
+  mode: 'live' | 'off';
+  resolver: string | null;
+  /** Questions that went on the wire for this analysis. */
+  queriesSent: number;
+  /** Distinct (name, type) questions the checks asked. */
+  distinctQuestions: number;
+  /** Answers served from cache or shared with an identical question in flight. */
+  cacheHits: number;
+}
 
 export interface DnsCounters {
   sent: number;

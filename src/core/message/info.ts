@@ -1,6 +1,6 @@
 import type { AddressObject, EmailAddress, ParsedMail } from 'mailparser';
 import type { HeaderField, MessageInfo } from './types.js';
-import { parseReceivedDate } from '../received/index.js';
+import { parseReceivedDate } from './date.js';
 import { decodedLine, headerFields } from './headers.js';
 
 function mailboxes(list: readonly EmailAddress[]): EmailAddress[] {

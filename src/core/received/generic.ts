@@ -1,5 +1,5 @@
 import { normalizeIp } from '../net/ip.js';
-import { parseReceivedDate } from './date.js';
+import { parseReceivedDate } from '../message/date.js';
 import { clauseComments, clauseValue, leadingWords, type ReceivedSyntax } from './grammar.js';
 import { cleanHostName, parseHostInfo, type HostInfo } from './hostinfo.js';
 import { tlsFromComment } from './tls.js';

@@ -1,2 +1,2 @@
 export { parseReceived } from './parse.js';
-export { parseReceivedDate } from './date.js';
+export { parseReceivedDate } from '../message/date.js';

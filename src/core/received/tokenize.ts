@@ -103,16 +103,16 @@ class Comment implements CommentToken {
     this.end = end;
     this.children = open.children ?? NO_CHILDREN;
     const tail = input.slice(open.segment, innerEnd);
-    this.own = unescape(open.parts === null ? tail : open.parts.join('') + tail);
+    this.own = unquote(open.parts === null ? tail : open.parts.join('') + tail);
   }
 
   get text(): string {
-    this.#text ??= unescape(this.#input.slice(this.start + 1, this.#innerEnd));
+    this.#text ??= unquote(this.#input.slice(this.start + 1, this.#innerEnd));
     return this.#text;
   }
 }
 
-function unescape(text: string): string {
+function unquote(text: string): string {
   return text.includes('\\') ? text.replace(/\\([\s\S])/g, '$1') : text;
 }
 

@@ -1,6 +1,7 @@
 import type { CheckResult } from '../checks/types.js';
 import type { Claims } from '../claims/types.js';
 import type { EmbeddedMessageRef, MessageInfo } from '../message/types.js';
+import type { DnsUsage } from '../dns/counting.js';
 import type { Route } from '../route/types.js';
 
 /** Bumped on any change a consumer of the JSON would notice. */
@@ -16,17 +17,6 @@ export interface HeaderAnalysis {
   /** Which embedded message this analysis is of; null for the outer message. */
   embeddedIndex: number | null;
   warnings: string[];
-}
-
-export interface DnsUsage {
-  mode: 'live' | 'off';
-  resolver: string | null;
-  /** Questions that went on the wire for this analysis. */
-  queriesSent: number;
-  /** Distinct (name, type) questions the checks asked. */
-  distinctQuestions: number;
-  /** Answers served from cache or shared with an identical question in flight. */
-  cacheHits: number;
 }
 
 export interface Report extends HeaderAnalysis {

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { SourceInfo } from '../../background/protocol.js';
+import type { SourceInfo } from '../../worker-protocol.js';
 import { t } from '../../i18n.js';
 import { loadSample } from '../sample.js';
 

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { DEFAULT_SETTINGS, loadSettings, originPattern, requestResolverPermission, saveSettings, type Settings } from '../../background/settings.js';
+import { DEFAULT_SETTINGS, loadSettings, originPattern, requestResolverPermission, saveSettings, type Settings } from '../../settings.js';
 import { BUILTIN_RESOLVERS } from '../../core/dns/builtin.js';
 import { t } from '../../i18n.js';
 

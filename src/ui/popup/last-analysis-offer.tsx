@@ -1,4 +1,4 @@
-import type { LastAnalysisLabel } from '../../background/protocol.js';
+import type { LastAnalysisLabel } from '../../worker-protocol.js';
 import { t } from '../../i18n.js';
 
 /** Longest subject shown on the button; the whole one is its tooltip. */

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
-import type { GatherResult, LastAnalysisLabel, MessageChoice, SourceInfo } from '../../background/protocol.js';
+import type { GatherResult, LastAnalysisLabel, MessageChoice, SourceInfo } from '../../worker-protocol.js';
 import { MB } from '../../core/message/limits.js';
 import { MessageInput } from '../components/message-input.js';
 import { TopBar } from '../components/top-bar.js';

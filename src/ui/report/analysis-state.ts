@@ -1,4 +1,4 @@
-import type { AnalysisUpdate } from '../../background/protocol.js';
+import type { AnalysisUpdate } from '../../worker-protocol.js';
 import type { CheckResult } from '../../core/checks/types.js';
 import type { HeaderAnalysis, Report } from '../../core/report/types.js';
 

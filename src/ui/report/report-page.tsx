@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { SourceInfo } from '../../background/protocol.js';
+import type { SourceInfo } from '../../worker-protocol.js';
 import { MessageInput } from '../components/message-input.js';
 import { TopBar } from '../components/top-bar.js';
 import { t } from '../../i18n.js';

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'preact/hooks';
-import type { SourceInfo } from '../../background/protocol.js';
+import type { SourceInfo } from '../../worker-protocol.js';
 import { formatUtc } from '../../core/report/exporters/hop-text.js';
 import { t } from '../../i18n.js';
 import type { Analysis } from './use-analysis.js';

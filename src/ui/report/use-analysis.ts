@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
-import { ANALYSIS_PORT, type AnalysisRequest, type AnalysisUpdate } from '../../background/protocol.js';
+import { ANALYSIS_PORT, type AnalysisRequest, type AnalysisUpdate } from '../../worker-protocol.js';
 import type { EmbeddedMessageRef } from '../../core/message/types.js';
 import { t } from '../../i18n.js';
 import { applyUpdate, IDLE, STARTED, type AnalysisState } from './analysis-state.js';

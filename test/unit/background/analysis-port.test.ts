@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
 import { memoryResolver } from '../../../src/core/dns/memory.js';
 import type { Resolver } from '../../../src/core/dns/types.js';
-import type { AnalysisUpdate } from '../../../src/background/protocol.js';
+import type { AnalysisUpdate } from '../../../src/worker-protocol.js';
 
 const stored: Record<string, unknown> = {};
 const granted = new Set<string>();
@@ -42,8 +42,12 @@ function fakePort() {
     port,
     posted,
     closed,
-    send: (m: unknown) => onMessage.forEach((l) => l(m)),
-    pageGone: () => onDisconnect.forEach((l) => l()),
+    send: (m: unknown) => {
+      for (const l of onMessage) l(m);
+    },
+    pageGone: () => {
+      for (const l of onDisconnect) l();
+    },
   };
 }
 

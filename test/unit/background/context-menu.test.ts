@@ -13,7 +13,9 @@ vi.mock('webextension-polyfill', async () => ({
     storage: {
       session: {
         get: async (key: string) => ({ [key]: session.get(key) }),
-        set: async (items: Record<string, unknown>) => Object.entries(items).forEach(([k, v]) => session.set(k, v)),
+        set: async (items: Record<string, unknown>) => {
+          for (const [k, v] of Object.entries(items)) session.set(k, v);
+        },
         remove: async (key: string) => void session.delete(key),
       },
     },

@@ -5,7 +5,7 @@ import { BUILTIN_RESOLVERS, DEFAULT_RESOLVER_ID, resolveResolverUrl } from '../.
 import { manifestFor, mergePatch, TARGETS } from '../../../scripts/extension/manifest.mjs';
 
 vi.mock('webextension-polyfill', () => ({ default: {} }));
-const { originPattern } = await import('../../../src/background/settings.js');
+const { originPattern } = await import('../../../src/settings.js');
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
 type Manifest = Record<string, any>;

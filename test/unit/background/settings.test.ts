@@ -13,7 +13,7 @@ vi.mock('webextension-polyfill', () => ({
     },
   },
 }));
-const { DEFAULT_SETTINGS, loadSettings, normalizeSettings, saveSettings } = await import('../../../src/background/settings.js');
+const { DEFAULT_SETTINGS, loadSettings, normalizeSettings, saveSettings } = await import('../../../src/settings.js');
 
 describe('settings', () => {
   it('start from the defaults', async () => {

@@ -15,7 +15,9 @@ vi.mock('webextension-polyfill', () => ({
           if (used() + adding > QUOTA) throw new Error('Session storage quota bytes exceeded. Values were not stored.');
           for (const [k, v] of Object.entries(items)) session.set(k, structuredClone(v));
         },
-        remove: async (keys: string | string[]) => [keys].flat().forEach((k) => session.delete(k)),
+        remove: async (keys: string | string[]) => {
+          for (const k of [keys].flat()) session.delete(k);
+        },
       },
     },
   },

@@ -32,7 +32,13 @@ describe('iprevCheck', () => {
 
   it('never sends a private address to the resolver', async () => {
     const asked: string[] = [];
-    const spy: Resolver = { label: 'spy', query: (name, type, o) => (asked.push(name), resolver.query(name, type, o)) };
+    const spy: Resolver = {
+      label: 'spy',
+      query: (name, type, o) => {
+        asked.push(name);
+        return resolver.query(name, type, o);
+      },
+    };
     await collect(iprevCheck, contextOf(analysisOf({ hops: route, originIndex: 1 }), spy));
     expect(asked.some((n) => n.includes('168.192') || n.includes('3.2.1.10'))).toBe(false);
   });

@@ -84,7 +84,7 @@ describe('texts of the worker and the message sources', () => {
     expect(direct).toEqual([]);
   });
 
-  it('hold no English words in the code (the node:crypto and Buffer shims aside, which word no text a user sees)', () => {
+  it('hold no English words in the code (the Buffer and process shims aside, which word no text a user sees)', () => {
     const files = ['src/background', 'src/sources'].flatMap((d) => sources(join(root, d))).filter((f) => !f.includes('/shims/'));
     expect(files.length).toBeGreaterThan(20);
     const sentences = files.flatMap((f) =>

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { act } from 'preact/test-utils';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { AnalysisRequest, AnalysisUpdate, GatherResult, RuntimeReplies, RuntimeRequest } from '../../../src/background/protocol.js';
+import type { AnalysisRequest, AnalysisUpdate, GatherResult, RuntimeReplies, RuntimeRequest } from '../../../src/worker-protocol.js';
 import { DRAFT_DELAY_MS } from '../../../src/ui/popup/draft.js';
 import { Popup } from '../../../src/ui/popup/popup.js';
 import { sampleReport } from '../../fixtures/reports/sample-report.js';
@@ -49,7 +49,9 @@ function ports() {
     const listeners: ((m: unknown) => void)[] = [];
     const port = {
       sent: [] as AnalysisRequest[],
-      answer: (update: AnalysisUpdate) => listeners.forEach((l) => l(update)),
+      answer: (update: AnalysisUpdate) => {
+        for (const l of listeners) l(update);
+      },
     };
     opened.push(port);
     return {
@@ -120,7 +122,10 @@ describe('popup: the last analysis', () => {
     const asked = worker(NO_MESSAGE, { subject: 'gone', raw: LAST_RAW });
     const opened = ports();
     const root = await openPopup();
-    browser.runtime.sendMessage.mockImplementation(async (request: RuntimeRequest) => (asked.push(request), null));
+    browser.runtime.sendMessage.mockImplementation(async (request: RuntimeRequest) => {
+      asked.push(request);
+      return null;
+    });
     await act(() => byTestId(root, 'show-last-analysis')!.click());
     await settle();
     expect(opened).toHaveLength(0);

@@ -52,7 +52,7 @@ export function parseMacroString(text: string, context: MacroContext): MacroToke
     if (close < 0) throw new SpfSyntaxError(`unclosed macro in "${text}"`);
     const body = text.slice(i + 2, close);
     const m = MACRO_BODY.exec(body);
-    const letter = m?.[1]!.toLowerCase();
+    const letter = m?.[1]?.toLowerCase();
     if (!m || letter === undefined || !LETTERS.includes(letter)) {
       throw new SpfSyntaxError(`unknown macro %{${body}} in "${text}"`);
     }
@@ -106,14 +106,14 @@ export async function expandMacros(tokens: readonly MacroToken[], values: MacroV
       out += token.text;
       continue;
     }
-    const raw = await valueOf(token.letter, values);
+    const raw = await macroValue(token.letter, values);
     const transformed = transform(raw, token);
     out += token.urlEscape ? urlEscape(transformed) : transformed;
   }
   return out;
 }
 
-async function valueOf(letter: MacroLetter, v: MacroValues): Promise<string> {
+async function macroValue(letter: MacroLetter, v: MacroValues): Promise<string> {
   switch (letter) {
     case 's':
       return v.sender;

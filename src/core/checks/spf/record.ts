@@ -36,9 +36,9 @@ export interface SpfRecord {
 }
 
 const VERSION = /^v=spf1(?: |$)/i;
-const MODIFIER = /^([a-z][a-z0-9_.-]*)=([^]*)$/i;
-const MECHANISM = /^([+\-~?]?)([a-z][a-z0-9]*)([^]*)$/i;
-const DUAL_CIDR = /^(?::([^]*?))?(?:\/([0-9]+))?(?:\/\/([0-9]+))?$/;
+const MODIFIER = /^([a-z][a-z0-9_.-]*)=([\s\S]*)$/i;
+const MECHANISM = /^([+\-~?]?)([a-z][a-z0-9]*)([\s\S]*)$/i;
+const DUAL_CIDR = /^(?::([\s\S]*?))?(?:\/([0-9]+))?(?:\/\/([0-9]+))?$/;
 const SINGLE_CIDR = /^:([^/]*)(?:\/([0-9]+))?$/;
 
 /** §4.5: a TXT string (its character-strings already joined) is an SPF record when it starts so. */

@@ -37,7 +37,7 @@ const COLUMNS: { name: string; value(hop: Hop, report: Report): Cell }[] = [
 /** The hops, one row each, oldest first (RFC 4180: CRLF, every cell quoted). */
 export function renderCsv(report: Report): string {
   const rows = [COLUMNS.map((c) => c.name), ...report.route.hops.map((hop) => COLUMNS.map((c) => c.value(hop, report)))];
-  return rows.map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
+  return `${rows.map((row) => row.map(csvCell).join(',')).join('\r\n')}\r\n`;
 }
 
 /**

@@ -1,5 +1,5 @@
 import browser from 'webextension-polyfill';
-import { parseResolverUrl } from '../core/dns/endpoint.js';
+import { parseResolverUrl } from './core/dns/endpoint.js';
 
 /** What the user chose on the options page. */
 export interface Settings {

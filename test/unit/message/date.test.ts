@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseReceivedDate } from '../../../src/core/received/index.js';
+import { parseReceivedDate } from '../../../src/core/message/date.js';
 
 describe('parseReceivedDate', () => {
   it.each([

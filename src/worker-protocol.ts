@@ -1,4 +1,4 @@
-import type { ProgressEvent } from '../core/report/types.js';
+import type { ProgressEvent } from './core/report/types.js';
 
 /**
  * Messages between the extension's pages (popup, report tab, options) and its background

@@ -121,7 +121,7 @@ function readToken(token: string, p: Parts): boolean {
     }
     if (p.zone !== null && complete) return false;
   }
-  return complete ? false : true;
+  return !complete;
 }
 
 function isMonthName(word: string): boolean {
