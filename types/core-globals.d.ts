@@ -66,10 +66,7 @@ interface Headers {
   has(name: string): boolean;
 }
 
-interface ReadableStreamReadResult<T> {
-  done: boolean;
-  value?: T;
-}
+type ReadableStreamReadResult<T> = { done: false; value: T } | { done: true; value?: undefined };
 interface ReadableStreamDefaultReader<T> {
   read(): Promise<ReadableStreamReadResult<T>>;
   cancel(reason?: unknown): Promise<void>;

@@ -30,7 +30,9 @@ describe('pool', () => {
               );
             return { controller, outcome };
           });
-          specs.forEach((spec, i) => spec.cancel && outcomes[i]!.controller.abort(new Error('cancelled')));
+          specs.forEach((spec, i) => {
+            if (spec.cancel) outcomes[i]!.controller.abort(new Error('cancelled'));
+          });
           // Finish the running tasks in an arbitrary order until none is left.
           for (let step = 0; release.size > 0; step++) {
             const running = [...release.keys()];
