@@ -17,7 +17,7 @@ const CORE_LAYERS = [
   ['route', 'src/core/route/'],
   ['analyze-headers', 'src/core/analyze-headers\\.ts$'],
   // → checks (and the helpers only checks use) → report
-  ['checks', '(src/core/checks/|src/core/lookups/|src/core/software/|src/core/advice/|src/core/completion-order\\.ts$|src/core/run-checks\\.ts$)'],
+  ['checks', '(src/core/checks/|src/core/dkim/|src/core/lookups/|src/core/software/|src/core/advice/|src/core/completion-order\\.ts$|src/core/run-checks\\.ts$)'],
   ['report', 'src/core/report/'],
   ['analyze', 'src/core/analyze\\.ts$'],
   ['library', 'src/core/index\\.ts$'],
