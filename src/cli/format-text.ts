@@ -1,6 +1,7 @@
 import type { CheckResult } from '../core/checks/types.js';
 import { clientNameLabel, clientNames } from '../core/report/client-names.js';
 import type { Report } from '../core/report/types.js';
+import { originalSenderText } from '../core/report/exporters/hop-text.js';
 import type { Hop } from '../core/route/types.js';
 import { visible } from '../core/text/inert.js';
 
@@ -33,7 +34,9 @@ export function formatReport(report: Report): string {
     const hop = route.hops[route.origin.hopIndex];
     // Each name says what it is: only a verified PTR name is the sender's name; the rest is hearsay.
     for (const n of hop ? clientNames(hop, report.checks) : []) out.push(`  ${clientNameLabel(n)}: ${n.name}`);
-    for (const reason of route.origin.reasons) out.push(`  - ${reason}`);
+    for (const reason of route.origin.reasons) out.push(`  - ${reason.text}`);
+    const firstLeg = originalSenderText(route);
+    if (firstLeg !== null) out.push(`Original sender: ${firstLeg}; check it with --origin-hop ${route.originalSender!.hopIndex + 1}`);
   } else {
     out.push(`Sender: not found. ${route.originMissingReason ?? ''}`.trimEnd());
   }

@@ -34,7 +34,27 @@ const PROVIDERS: ReadonlyArray<{ name: string; domains: readonly string[] }> = [
  */
 const INTERNAL_TLDS = new Set(['local', 'localdomain', 'localhost', 'internal', 'intranet', 'lan', 'home', 'corp', 'private', 'arpa', 'invalid']);
 
-const PROVIDER_BY_DOMAIN = new Map(PROVIDERS.flatMap((p) => p.domains.map((d) => [d, p.name] as const)));
+/**
+ * Filtering services that organisations put in front of their mailbox host, grouped like the
+ * providers. The same hosts also relay their customers' outbound mail, so being one says nothing
+ * by itself about which side of the route a hop is on: the route decides that (origin.ts).
+ */
+const FILTERS: ReadonlyArray<{ name: string; domains: readonly string[] }> = [
+  { name: 'Mimecast', domains: ['mimecast.com', 'mimecast-offshore.com'] },
+  { name: 'Proofpoint', domains: ['pphosted.com', 'ppe-hosted.com', 'ppops.net'] },
+  { name: 'Barracuda', domains: ['barracudanetworks.com', 'cudaops.com'] },
+  { name: 'Cisco Secure Email', domains: ['iphmx.com'] },
+  { name: 'Broadcom Email Security.cloud', domains: ['messagelabs.com'] },
+  { name: 'Forcepoint', domains: ['mailcontrol.com'] },
+  { name: 'Hornetsecurity', domains: ['hornetsecurity.com'] },
+  { name: 'Trend Micro', domains: ['trendmicro.com', 'trendmicro.eu'] },
+  { name: 'Sophos', domains: ['sophos.com'] },
+  { name: 'SpamExperts', domains: ['antispamcloud.com'] },
+];
+
+const byDomain = (list: typeof PROVIDERS): Map<string, string> => new Map(list.flatMap((p) => p.domains.map((d) => [d, p.name] as const)));
+const PROVIDER_BY_DOMAIN = byDomain(PROVIDERS);
+const FILTER_BY_DOMAIN = byDomain(FILTERS);
 
 /**
  * The domain an organisation registered ("mx1.mail.example.co.uk" → "example.co.uk"); null for
@@ -58,12 +78,20 @@ export function providerOf(host: string | null): string | null {
   return domain === null ? null : PROVIDER_BY_DOMAIN.get(domain) ?? null;
 }
 
+/** The filtering service a host belongs to, by name ("Proofpoint"), or null. */
+export function filterOf(host: string | null): string | null {
+  const domain = registrableDomain(host);
+  return domain === null ? null : FILTER_BY_DOMAIN.get(domain) ?? null;
+}
+
 /**
- * Which organisation a host belongs to: its provider when it is a known one, otherwise its
- * registrable domain. Two hosts with the same side are run by the same people.
+ * Which organisation a host belongs to: its provider or filtering service when it is a known
+ * one, otherwise its registrable domain. Two hosts with the same side are run by the same people.
  */
 export function sideOf(host: string | null): string | null {
-  return providerOf(host) ?? registrableDomain(host);
+  const domain = registrableDomain(host);
+  if (domain === null) return null;
+  return PROVIDER_BY_DOMAIN.get(domain) ?? FILTER_BY_DOMAIN.get(domain) ?? domain;
 }
 
 /** The domain part of an address ("a@Example.org" → "example.org"). */

@@ -2,13 +2,14 @@ import type { Claims } from '../claims/types.js';
 import type { MessageInfo } from '../message/types.js';
 import { isCheckable, normalizeIp } from '../net/ip.js';
 import type { IpClass } from '../net/types.js';
-import { addressDomain, providerOf, registrableDomain, sideOf } from './domains.js';
+import { addressDomain, filterOf, providerOf, registrableDomain, sideOf } from './domains.js';
 import { fromArc, ipEvidence } from './evidence.js';
 import type { IpEvidence } from './evidence.js';
 import { byName, clientName } from './hop-names.js';
-import type { Hop, OriginHop, Route } from './types.js';
-
-const RECIPIENT_FIELDS = new Set(['to', 'cc', 'delivered-to', 'x-original-to', 'envelope-to', 'x-envelope-to']);
+import { finalRecipient } from './recipient.js';
+import { ReceiverSide } from './receiver-side.js';
+import { findReplay } from './replay.js';
+import type { Hop, OriginHop, OriginReason, OriginReasonKind, RecipientEvidence, Route } from './types.js';
 
 const CLASS_WORDS: Readonly<Record<IpClass, string>> = {
   public: 'public',
@@ -23,80 +24,17 @@ const CLASS_WORDS: Readonly<Record<IpClass, string>> = {
   reserved: 'reserved',
 };
 
+const reason = (kind: OriginReasonKind, text: string): OriginReason => ({ kind, text });
+
 const describeClient = (hop: Hop): string => {
   const name = clientName(hop);
   return name ? `${hop.received.ip} (${name})` : `${hop.received.ip}`;
 };
 
-const documentationNote = (hop: Hop): string[] =>
-  (hop.ipClass === 'documentation' ? [`${hop.received.ip} is ${CLASS_WORDS.documentation}.`] : []);
+const documentationNote = (hop: Hop): OriginReason[] =>
+  (hop.ipClass === 'documentation' ? [reason('documentation-address', `${hop.received.ip} is ${CLASS_WORDS.documentation}.`)] : []);
 
-/**
- * The envelope recipient of the last delivery: the "for" of the newest hop that records one. The
- * To and Cc fields name the first recipients, which a mailing list or a forward replaces: the list
- * address in To is not the receiver of the copy that was pasted.
- */
-function finalRecipient(hops: readonly Hop[]): string | null {
-  for (let i = hops.length - 1; i >= 0; i--) {
-    const rcpt = hops[i]!.received.for;
-    if (rcpt !== null && addressDomain(rcpt) !== null) return rcpt;
-  }
-  return null;
-}
-
-/** Recipients the header fields name, for routes whose hops record none. */
-function headerRecipients(message: MessageInfo): string[] {
-  const recipients = new Set<string>(message.to);
-  for (const h of message.headers) {
-    if (!RECIPIENT_FIELDS.has(h.name.toLowerCase())) continue;
-    for (const m of h.value.matchAll(/[^\s<>,;:"]+@[^\s<>,;:"]+/g)) recipients.add(m[0]);
-  }
-  return [...recipients];
-}
-
-/** Who the receiving side is: the final recipient's domain, then the hosts met while walking down. */
-class ReceiverSide {
-  private readonly sides = new Map<string, string>();
-
-  constructor(message: MessageInfo, hops: readonly Hop[]) {
-    const final = finalRecipient(hops);
-    const recipients = final === null ? headerRecipients(message) : [final];
-    for (const address of recipients) {
-      const domain = addressDomain(address);
-      const side = domain === null ? null : sideOf(domain);
-      if (side !== null && !this.sides.has(side)) this.sides.set(side, `of the recipient's domain ${registrableDomain(domain) ?? domain}`);
-    }
-  }
-
-  /** Why a by host belongs to the receiving side, or null when it does not. */
-  describe(host: string | null): string | null {
-    const side = sideOf(host);
-    if (side === null) return null;
-    const known = this.sides.get(side);
-    if (known) return known;
-    const provider = providerOf(host);
-    return provider ? `of the mailbox provider ${provider}` : null;
-  }
-
-  add(host: string | null, why: string): void {
-    const side = sideOf(host);
-    if (side !== null && !this.sides.has(side)) this.sides.set(side, why);
-  }
-
-  has(host: string | null): boolean {
-    const side = sideOf(host);
-    return side !== null && this.sides.has(side);
-  }
-}
-
-/** Positions of the Received fields among all header fields, topmost first. */
-function receivedPositions(message: MessageInfo): number[] {
-  const positions: number[] = [];
-  message.headers.forEach((h, i) => {
-    if (h.name.toLowerCase() === 'received') positions.push(i);
-  });
-  return positions;
-}
+const publicClient = (hop: Hop): boolean => hop.received.ip !== null && isCheckable(hop.ipClass ?? 'reserved');
 
 function sources(list: readonly IpEvidence[]): string {
   const names = [...new Set(list.map((e) => e.source))];
@@ -106,118 +44,188 @@ function sources(list: readonly IpEvidence[]): string {
 interface Walk {
   hops: readonly Hop[];
   evidence: IpEvidence[];
-  positions: number[];
-  headerCount: number;
+  /** The oldest hop of this delivery: hops below it were carried along from an earlier one. */
+  floor: number;
+  /** The receiving side is known from To/Cc or the last server alone. */
+  weak: RecipientEvidence | 'none' | null;
+  /** Clients passed as the receiving side's own relays, gateways and filters. */
+  inside: Hop[];
 }
 
 /**
- * Evidence a receiver wrote about the connection of this hop or a later one: fields above the
- * hop's Received header, or just below it (Postfix policy services add Received-SPF under the
- * Received field of the same connection). Fields further down were written on the sender's side.
- * Client addresses (X-Originating-IP) are the sender side's note by nature, wherever they sit.
+ * Evidence a receiver wrote about the connection of this hop or a later one (up to `upTo`): by
+ * its writer where the writer is on the route, else by where it sits. Client addresses
+ * (X-Originating-IP) are the sender side's note by nature, wherever they sit.
  */
-function receiverEvidence(walk: Walk, hop: Hop): IpEvidence[] {
-  if (walk.positions.length !== walk.hops.length) return walk.evidence;
-  const limit = walk.positions[hop.headerIndex + 1] ?? walk.headerCount;
-  return walk.evidence.filter((e) => e.kind === 'client' || e.headerIndex < limit);
+function receiverEvidence(walk: Walk, hop: Hop, upTo = walk.hops.length - 1): IpEvidence[] {
+  return walk.evidence.filter((e) => e.kind === 'client' || (e.hop >= hop.index && e.hop <= upTo));
+}
+
+/** Receiver checks that may move the choice to an older hop: written by a later hop's receiver and placed where it writes. */
+const placedChecks = (walk: Walk, hop: Hop): IpEvidence[] =>
+  walk.evidence.filter((e) => e.kind === 'receiver' && !fromArc(e) && e.hop >= hop.index && e.placedAt >= hop.index);
+
+/**
+ * An older hop whose client the receiver's own SPF or iprev checks name, when none of them names
+ * this hop's client: the servers between passed the message on for the receiver, as a filtering
+ * service in front of it does (Microsoft 365 behind a filter it trusts checks the address the
+ * filter saw). ARC results are left out: a forwarder writes them about its own earlier leg.
+ */
+function checkedEarlier(walk: Walk, hop: Hop): Hop | null {
+  const ips = new Set(placedChecks(walk, hop).map((e) => e.ip));
+  if (ips.size !== 1 || ips.has(hop.received.ip!)) return null;
+  const [ip] = ips;
+  for (let i = hop.index - 1; i >= walk.floor; i--) {
+    const older = walk.hops[i]!;
+    if (older.received.ip === ip && publicClient(older)) return older;
+  }
+  return null;
 }
 
 /**
- * Where a forwarded or list-distributed message first entered: below the origin, the newest hop
- * that delivered it to another recipient's organisation marks the earlier leg, and the first
- * client outside that organisation is the original sender. Null when the route shows no such leg.
+ * Whether a filtering service's host that handed the message to the receiving side filters the
+ * receiver's inbound mail (rather than relaying the sender's outbound mail), and what shows it:
+ * the service received the message from outside further down, and either the receiver's own SPF
+ * check of the service failed to pass (a mailbox host does not know its customer's filter; a
+ * sender's domain authorises its own outbound relay), or a check the receiver or the service
+ * wrote names the client the service received it from.
  */
-function earlierLeg(hops: readonly Hop[], origin: Hop): string | null {
-  const final = finalRecipient(hops);
-  const finalSide = final === null ? null : sideOf(addressDomain(final));
+function inboundFilter(walk: Walk, hop: Hop, filter: string): string | null {
+  const side = sideOf(clientName(hop));
+  let entry: Hop | undefined;
+  for (let i = hop.index - 1; i >= walk.floor && entry === undefined; i--) {
+    const older = walk.hops[i]!;
+    if (sideOf(older.received.by) === side && publicClient(older) && sideOf(clientName(older)) !== side) entry = older;
+  }
+  if (entry === undefined) return null;
+  const ip = hop.received.ip!;
+  const unknown = receiverEvidence(walk, hop).find((e) => e.kind === 'receiver' && !fromArc(e) && e.ip === ip && e.method === 'spf' && e.result !== null && e.result !== 'pass');
+  if (unknown) return `the receiver's own SPF check of ${ip} gave ${unknown.result} (${unknown.source}): the mailbox host does not know the filter, while a sender's domain authorises its own outbound relay`;
+  const written = walk.evidence.find((e) => e.kind === 'receiver' && e.ip === entry.received.ip && e.placedAt >= entry.index && e.hop >= entry.index
+    && (sideOf(e.writer) === side || (e.hop >= hop.index && !fromArc(e))));
+  if (written) return `${written.source}${written.writer ? `, written by ${written.writer},` : ''} names ${entry.received.ip}, the client ${filter} received the message from`;
+  return null;
+}
+
+function judge(walk: Walk, hop: Hop, reasons: OriginReason[], base: OriginHop['confidence'], upTo?: number): OriginHop {
+  const ip = hop.received.ip!;
+  const seen = receiverEvidence(walk, hop, upTo);
+  const agree = seen.filter((e) => e.ip === ip);
+  const others = seen.filter((e) => e.ip !== ip);
+  const insideIps = new Set(walk.inside.map((h) => h.received.ip));
+  const out = [...reasons];
+  if (agree.length > 0) {
+    const verb = new Set(agree.map((e) => e.source)).size === 1 ? 'names' : 'name';
+    out.splice(1, 0, reason('agrees', `${sources(agree)} ${verb} the same address ${ip}.`));
+  }
+  const whose = (e: IpEvidence): string => {
+    const other = walk.hops.find((h) => h.received.ip === e.ip);
+    return other ? `, the client of the hop into ${byName(other)}` : ', which no Received header shows';
+  };
+  let disagree = 0;
+  for (const e of others) {
+    if (e.kind === 'client') {
+      out.push(reason('client-address', `${e.source} names ${e.ip}: that is the address of the sender's mail client, not of a mail server, so it does not contradict this choice.`));
+    } else if (insideIps.has(e.ip)) {
+      const result = e.result === null ? '' : ` (${e.method ?? 'check'}=${e.result})`;
+      out.push(reason('gateway-check', `${e.source} names ${e.ip}${whose(e)}: that is the receiving side's own gateway, and a receiver's check of it${result} says nothing about the sender.`));
+    } else if (fromArc(e)) {
+      out.push(reason('arc-earlier-leg', `${e.source} names ${e.ip}${whose(e)}: ARC results record what a forwarder saw on an earlier leg, so this does not contradict the choice.`));
+    } else {
+      disagree++;
+      out.push(reason('disagrees', `${e.source} names ${e.ip}${whose(e)}, not ${ip}: look at the route before trusting this choice.`));
+    }
+  }
+  let confidence = base;
+  if (disagree > 0) confidence = 'low';
+  else if (agree.length > 0 && base === 'medium') confidence = 'high';
+  if (walk.weak !== null && upTo === undefined) {
+    const from = walk.weak === 'none' ? 'the last server alone' : `${walk.weak.source} (${walk.weak.addresses.join(', ')})`;
+    out.push(reason('receiver-weak', `No Delivered-To, X-Original-To or for clause of the receiving side's own hops names the final recipient, so the receiving side is read from ${from}: weak evidence, so this choice is at most medium confidence.`));
+    if (confidence === 'high') confidence = 'medium';
+  }
+  return { hopIndex: hop.index, ip, reasons: out, confidence };
+}
+
+/**
+ * Below the origin, the newest hop that delivered the message to another recipient's organisation
+ * marks an earlier leg (a forward, a list), and the first client outside that organisation is the
+ * original sender: the other honest answer, what the admin who sent a test usually wants.
+ */
+function originalSender(walk: Walk, origin: Hop, recipient: RecipientEvidence | null): { rcpt: string; hop: Hop } | null {
+  const final = recipient?.addresses[0];
+  const finalSide = final === undefined ? null : sideOf(addressDomain(final));
   if (finalSide === null) return null;
-  for (let i = origin.index - 1; i >= 0; i--) {
-    const rcpt = hops[i]!.received.for;
+  for (let i = origin.index - 1; i >= walk.floor; i--) {
+    const rcpt = walk.hops[i]!.received.for;
     const side = rcpt === null ? null : sideOf(addressDomain(rcpt));
-    if (side === null || side === finalSide) continue;
-    for (let j = i; j >= 0; j--) {
-      const hop = hops[j]!;
-      if (hop.received.ip === null || !isCheckable(hop.ipClass ?? 'reserved')) continue;
-      if (sideOf(clientName(hop)) === side) continue;
-      return `Before that, the message was addressed to ${rcpt}: it was forwarded, or sent on by a mailing list. Its original sender is ${describeClient(hop)}, the client of the hop into ${byName(hop)}; choose that hop to check the original sender instead.`;
+    if (rcpt === null || side === null || side === finalSide) continue;
+    for (let j = i; j >= walk.floor; j--) {
+      const hop = walk.hops[j]!;
+      if (publicClient(hop) && sideOf(clientName(hop)) !== side) return { rcpt, hop };
     }
     return null;
   }
   return null;
 }
 
-/**
- * An older hop whose client the receiver's own SPF or iprev checks name, when none of them names
- * this hop's client: the servers between passed the message on for the receiver, as a filtering
- * service in front of it does (Microsoft 365 behind Mimecast checks the address the filter saw).
- * ARC results are left out: a forwarder writes them about its own earlier leg.
- */
-function checkedEarlier(walk: Walk, hop: Hop): Hop | null {
-  const named = receiverEvidence(walk, hop).filter((e) => e.kind === 'receiver' && !fromArc(e));
-  const ips = new Set(named.map((e) => e.ip));
-  if (ips.size !== 1 || ips.has(hop.received.ip!)) return null;
-  const [ip] = ips;
-  for (let i = hop.index - 1; i >= 0; i--) {
-    const older = walk.hops[i]!;
-    if (older.received.ip === ip && isCheckable(older.ipClass ?? 'reserved')) return older;
-  }
-  return null;
-}
+type Found = Pick<Route, 'origin' | 'originMissingReason' | 'originalSender'>;
 
-function judge(walk: Walk, hop: Hop, reasons: string[], base: OriginHop['confidence']): OriginHop {
-  const ip = hop.received.ip!;
-  const seen = receiverEvidence(walk, hop);
-  const agree = seen.filter((e) => e.ip === ip);
-  const others = seen.filter((e) => e.ip !== ip);
-  const disagree = others.filter((e) => e.kind === 'receiver' && !fromArc(e));
-  const out = [...reasons];
-  if (agree.length > 0) {
-    const verb = new Set(agree.map((e) => e.source)).size === 1 ? 'names' : 'name';
-    out.splice(1, 0, `${sources(agree)} ${verb} the same address ${ip}.`);
-  }
-  const whose = (e: IpEvidence): string => {
-    const other = walk.hops.find((h) => h.received.ip === e.ip);
-    return other ? `, the client of the hop into ${byName(other)}` : ', which no Received header shows';
-  };
-  for (const e of disagree) {
-    out.push(`${e.source} names ${e.ip}${whose(e)}, not ${ip}: look at the route before trusting this choice.`);
-  }
-  for (const e of others.filter((o) => o.kind === 'receiver' && fromArc(o))) {
-    out.push(`${e.source} names ${e.ip}${whose(e)}: ARC results record what a forwarder saw on an earlier leg, so this does not contradict the choice.`);
-  }
-  for (const e of others.filter((o) => o.kind === 'client')) {
-    out.push(`${e.source} names ${e.ip}: that is the address of the sender's mail client, not of a mail server, so it does not contradict this choice.`);
-  }
-  let confidence = base;
-  if (disagree.length > 0) confidence = 'low';
-  else if (agree.length > 0 && base === 'medium') confidence = 'high';
-  return { hopIndex: hop.index, ip, reasons: out, confidence };
+function withOriginalSender(walk: Walk, origin: OriginHop, recipient: RecipientEvidence | null): Found {
+  const hop = walk.hops[origin.hopIndex]!;
+  const earlier = originalSender(walk, hop, recipient);
+  if (earlier === null) return { origin, originMissingReason: null, originalSender: null };
+  const first = earlier.hop;
+  const note = reason('forwarded', `Before that, the message was addressed to ${earlier.rcpt}: it was forwarded, or sent on by a mailing list. This hop is the forwarder's into the final receiver, which is what that receiver checked. The original sender is ${describeClient(first)}, the client of the hop into ${byName(first)} (hop ${first.index + 1}); choose that hop to check the original sender instead.`);
+  const at = origin.reasons.findIndex((r) => r.kind === 'skipped');
+  const reasons = [...origin.reasons];
+  reasons.splice(at < 0 ? reasons.length : at, 0, note);
+  const firstLeg = judge(walk, first, [
+    reason('original-sender', `${byName(first)} received the message from ${describeClient(first)} on its way to ${earlier.rcpt}, the first recipient: this is the original sender's hop into the first receiver, before the message was passed on to the final one.`),
+    ...documentationNote(first),
+  ], 'medium', origin.hopIndex - 1);
+  return { origin: { ...origin, reasons }, originMissingReason: null, originalSender: firstLeg };
 }
 
 /**
  * Where the message crossed from the sender's side into the receiver's side: walking from the
- * newest hop down through the receiving side's own servers, the first client with a public (or
- * documentation) address that is not itself part of the receiving side.
+ * newest hop down through the receiving side's own servers (its gateways and filtering services
+ * included), the first client with a public (or documentation) address that is not itself part
+ * of the receiving side.
  */
-export function findOrigin(hops: readonly Hop[], message: MessageInfo, claims: Claims): Pick<Route, 'origin' | 'originMissingReason'> {
-  if (hops.length === 0) return { origin: null, originMissingReason: 'There are no Received headers, so there is no route to read.' };
-  const walk: Walk = {
-    hops,
-    evidence: ipEvidence(claims, message.headers),
-    positions: receivedPositions(message),
-    headerCount: message.headers.length,
-  };
-  const receiver = new ReceiverSide(message, hops);
+export function findOrigin(hops: readonly Hop[], message: MessageInfo, claims: Claims): Omit<Route, 'hops' | 'totalTransitSeconds'> {
+  if (hops.length === 0) {
+    return { origin: null, originMissingReason: 'There are no Received headers, so there is no route to read.', originalSender: null, recipient: null, replay: null };
+  }
+  const replay = findReplay(hops);
+  const recipient = finalRecipient(hops, message);
   const newest = hops[hops.length - 1]!;
   const lastProvider = providerOf(newest.received.by);
+  const walk: Walk = {
+    hops,
+    evidence: ipEvidence(claims, message.headers, hops),
+    floor: replay === null ? 0 : replay.newestCarried + 1,
+    weak: lastProvider !== null ? null : recipient === null ? 'none' : recipient.weak ? recipient : null,
+    inside: [],
+  };
+  const found = walkDown(walk, recipient, lastProvider);
+  if (found.origin && replay) {
+    found.origin.reasons.push(reason('replay', replay.text));
+  }
+  return { ...found, recipient, replay };
+}
+
+function walkDown(walk: Walk, recipient: RecipientEvidence | null, lastProvider: string | null): Found {
+  const { hops } = walk;
+  const receiver = new ReceiverSide(recipient);
+  const newest = hops[hops.length - 1]!;
   receiver.add(newest.received.by, lastProvider
     ? `of the mailbox provider ${lastProvider}`
     : `of ${registrableDomain(newest.received.by) ?? ''}, the domain of the server that delivered the message last`);
 
-  const skipped: string[] = [];
-  const sameSide: Hop[] = [];
+  const skipped: OriginReason[] = [];
   let stoppedAt: number | null = null;
-  for (let i = hops.length - 1; i >= 0; i--) {
+  for (let i = hops.length - 1; i >= walk.floor; i--) {
     const hop = hops[i]!;
     const by = hop.received.by;
     const byIsName = by !== null && normalizeIp(by.replace(/^\[|\]$/g, '')) === null && registrableDomain(by) !== null;
@@ -229,75 +237,100 @@ export function findOrigin(hops: readonly Hop[], message: MessageInfo, claims: C
     if (byIsName) receiver.add(by, why);
     const ip = hop.received.ip;
     if (ip === null) {
-      skipped.push(`Skipped the hop into ${byName(hop)}: it records no client address (a hand-over inside the receiving side).`);
+      skipped.push(reason('skipped', `Skipped the hop into ${byName(hop)}: it records no client address (a hand-over inside the receiving side).`));
       continue;
     }
     const cls = hop.ipClass ?? 'reserved';
     if (!isCheckable(cls)) {
-      skipped.push(`Skipped ${describeClient(hop)} into ${byName(hop)}: the address is ${CLASS_WORDS[cls]}, an internal hand-over.`);
+      skipped.push(reason('skipped', `Skipped ${describeClient(hop)} into ${byName(hop)}: the address is ${CLASS_WORDS[cls]}, an internal hand-over.`));
       continue;
     }
+    const client = clientName(hop);
     const intro = `${byName(hop)}, a server ${why}, received the message from ${describeClient(hop)}`;
-    const forwarded = earlierLeg(hops, hop);
-    const notes = [...documentationNote(hop), ...(forwarded === null ? [] : [forwarded]), ...skipped];
-    if (!receiver.has(clientName(hop))) {
-      const earlier = checkedEarlier(walk, hop);
-      if (earlier !== null) {
-        return {
-          origin: judge(walk, earlier, [`${byName(earlier)} received the message from ${describeClient(earlier)}, the address the receiver's own checks name; ${describeClient(hop)} only passed it on to ${byName(hop)} for the receiver, as a filtering service in front of it does.`, ...documentationNote(earlier), ...skipped], 'medium'),
-          originMissingReason: null,
-        };
+    if (receiver.has(client)) {
+      const checked = receiverEvidence(walk, hop).filter((e) => e.kind === 'receiver' && !fromArc(e) && e.ip === ip);
+      if (providerOf(client) !== null && checked.some((e) => e.method !== 'spf' || e.result === 'pass')) {
+        // A provider's own host into the same provider (Gmail to Gmail): where the receiver checked it is where it entered.
+        return withOriginalSender(walk, judge(walk, hop, [
+          reason('receiver-checked', `${intro}. The client belongs to the same organisation as the receiver, but the receiver checked this address itself, so this is where the message entered.`),
+          ...documentationNote(hop), ...skipped,
+        ], 'medium'), recipient);
       }
-      return {
-        origin: judge(walk, hop, [`${intro}: the first client on the receiving side's path with a public address that is not one of the receiving side's own servers.`, ...notes], 'medium'),
-        originMissingReason: null,
-      };
+      walk.inside.push(hop);
+      const clientWhy = receiver.describe(client) ?? why;
+      skipped.push(sideOf(client) === sideOf(by) || !byIsName
+        ? reason('skipped', `Skipped ${describeClient(hop)} into ${byName(hop)}: both are servers ${clientWhy}, a relay inside the receiving side.`)
+        : reason('gateway', `Skipped ${describeClient(hop)} into ${byName(hop)}: the client is a server ${clientWhy} handing the message on to the mailbox host, an inbound gateway of the receiving side, not the sender.`));
+      continue;
     }
-    const named = receiverEvidence(walk, hop).filter((e) => e.ip === ip && e.kind === 'receiver');
-    if (named.length > 0) {
-      return {
-        origin: judge(walk, hop, [`${intro}. The client belongs to the same organisation as the receiver, but the receiver checked this address itself, so this is where the message entered.`, ...notes], 'medium'),
-        originMissingReason: null,
-      };
+    const filter = filterOf(client);
+    const sign = filter === null ? null : inboundFilter(walk, hop, filter);
+    if (filter !== null && sign !== null) {
+      receiver.add(client, `of the filtering service ${filter}, in front of the receiving side`);
+      walk.inside.push(hop);
+      skipped.push(reason('gateway', `Skipped ${describeClient(hop)} into ${byName(hop)}: ${filter} filters the receiving side's inbound mail and handed the message on (${sign}), so where the message entered ${filter} is what matters.`));
+      continue;
     }
-    sameSide.push(hop);
-    skipped.push(`Skipped ${describeClient(hop)} into ${byName(hop)}: both are servers ${receiver.describe(clientName(hop)) ?? why}, a relay inside the receiving side.`);
+    const earlier = checkedEarlier(walk, hop);
+    if (earlier !== null) {
+      return withOriginalSender(walk, judge(walk, earlier, [
+        reason('checked-earlier', `${byName(earlier)} received the message from ${describeClient(earlier)}, the address the receiver's own checks name; ${describeClient(hop)} only passed it on to ${byName(hop)} for the receiver, as a filtering service in front of it does.`),
+        ...documentationNote(earlier), ...skipped,
+      ], 'medium'), recipient);
+    }
+    const relay = filter === null ? [] : [reason('filter-relay', `${client} is a host of the filtering service ${filter}. Nothing here shows that it filters the recipient's inbound mail (no receiver's check of it failed to pass, none names where ${filter} received the message), so it is taken as the sender's outbound relay; if the recipient's domain routes its mail through ${filter}, choose the hop into ${filter} instead.`)];
+    return withOriginalSender(walk, judge(walk, hop, [
+      reason('entered', `${intro}: the first client on the receiving side's path with a public address that is not one of the receiving side's own servers.`),
+      ...relay, ...documentationNote(hop), ...skipped,
+    ], 'medium'), recipient);
   }
-  return fallback(walk, stoppedAt, sameSide, skipped);
+  return fallback(walk, receiver, stoppedAt, skipped);
 }
 
-function fallback(walk: Walk, stoppedAt: number | null, sameSide: readonly Hop[], skipped: readonly string[]): Pick<Route, 'origin' | 'originMissingReason'> {
-  const publicHops = walk.hops.filter((h) => h.received.ip !== null && isCheckable(h.ipClass ?? 'reserved'));
-  const claimed = [...publicHops].reverse().find((h) => receiverEvidence(walk, h).some((e) => e.kind === 'receiver' && e.ip === h.received.ip));
+/** What the receiving side's hops above `stop` recorded, for a reason that says what was seen. */
+function seenAbove(walk: Walk, stop: number): string {
+  const parts = walk.hops.slice(stop + 1).reverse().map((h) => {
+    if (h.received.ip === null) return `into ${byName(h)} with no client address`;
+    if (!publicClient(h)) return `into ${byName(h)} from ${h.received.ip} (${CLASS_WORDS[h.ipClass ?? 'reserved']})`;
+    return `into ${byName(h)} from its own server ${describeClient(h)}`;
+  });
+  return parts.join('; ');
+}
+
+function fallback(walk: Walk, receiver: ReceiverSide, stoppedAt: number | null, skipped: readonly OriginReason[]): Found {
+  const none = (originMissingReason: string): Found => ({ origin: null, originMissingReason, originalSender: null });
+  const found = (origin: OriginHop): Found => ({ origin, originMissingReason: null, originalSender: null });
+  const hops = walk.hops.slice(walk.floor);
+  const publicHops = hops.filter(publicClient);
+  const own = walk.inside.filter((h) => receiver.ownServer(clientName(h)));
+  if (stoppedAt === null && own.length > 0 && own.length === walk.inside.length) {
+    const domains = [...new Set(own.map((h) => registrableDomain(clientName(h))))].join(', ');
+    return none(`Every client on the route is a server of the receiving organisation itself (${domains}), so no hop shows the message coming from outside it: it was sent inside the organisation, or the hop where it entered is not in these headers. There is no external sender to check; the hops' public addresses are still checked, and you can choose a hop as the sender to run every check on it.`);
+  }
+  const claimed = [...publicHops].reverse().find((h) => placedChecks(walk, h).some((e) => e.ip === h.received.ip));
   if (claimed) {
-    return {
-      origin: judge(walk, claimed, [`No hop clearly crosses from the sender's side to the receiver's, but the receiver's own checks name ${describeClient(claimed)}, the client of the hop into ${byName(claimed)}.`, ...skipped], 'medium'),
-      originMissingReason: null,
-    };
+    return found(judge(walk, claimed, [reason('fallback-checked', `No hop clearly crosses from the sender's side to the receiver's, but the receiver's own checks name ${describeClient(claimed)}, the client of the hop into ${byName(claimed)}.`), ...skipped], 'medium'));
   }
-  const oldestSameSide = sameSide.at(-1);
-  if (oldestSameSide) {
-    return {
-      origin: judge(walk, oldestSameSide, [`Sender and receiver seem to be the same organisation or provider and no header says where the message entered; ${describeClient(oldestSameSide)}, the earliest public address on the route, is taken.`, ...skipped], 'low'),
-      originMissingReason: null,
-    };
+  const oldestInside = walk.inside.at(-1);
+  if (oldestInside && stoppedAt === null) {
+    const provider = providerOf(clientName(oldestInside)) ?? filterOf(clientName(oldestInside)) ?? 'the same provider';
+    return found(judge(walk, oldestInside, [reason('fallback-provider', `Every server on the route is ${provider}'s and none of the receiver's checks names a client address, so nothing shows where the message entered ${provider}; ${describeClient(oldestInside)}, the earliest public address on the route, is taken.`), ...skipped], 'low'));
   }
-  const beyond = stoppedAt === null ? undefined : [...publicHops].reverse().find((h) => h.index <= stoppedAt);
-  if (beyond) {
-    return {
-      origin: judge(walk, beyond, [`The receiving side ends at ${byName(walk.hops[stoppedAt!]!)} without a public client address; ${describeClient(beyond)}, the newest public address below it, is taken.`, ...skipped], 'low'),
-      originMissingReason: null,
-    };
+  const stop = stoppedAt === null ? null : walk.hops[stoppedAt]!;
+  const beyond = stop === null ? undefined : [...publicHops].reverse().find((h) => h.index <= stop.index);
+  if (stop !== null && beyond) {
+    const above = seenAbove(walk, stop.index);
+    const taken = beyond === stop
+      ? `its client ${describeClient(beyond)} is taken`
+      : `it records no public client address either, so ${describeClient(beyond)}, the client of the hop into ${byName(beyond)} below it, is taken`;
+    return found(judge(walk, beyond, [reason('fallback-below', `The receiving side's hops show no public client from outside (${above}); the hop into ${byName(stop)} is the first whose server is not the receiving side's, and ${taken}. The hop where the message crossed into the receiving side is not shown.`), ...skipped], 'low'));
   }
-  const withIp = walk.hops.filter((h) => h.received.ip !== null);
+  const withIp = hops.filter((h) => h.received.ip !== null);
   if (withIp.length === 0) {
-    return { origin: null, originMissingReason: 'No Received header records a client IP address, so there is no sending server to check.' };
+    return none('No Received header records a client IP address, so there is no sending server to check.');
   }
   const seen = withIp.map((h) => `${h.received.ip} ${CLASS_WORDS[h.ipClass ?? 'reserved']}`).join(', ');
-  return {
-    origin: null,
-    originMissingReason: `Every client address in the route is private or local (${seen}): as far as these headers show, the message never crossed the public internet, or the hop where it did was cut off.`,
-  };
+  return none(`Every client address in the route is private or local (${seen}): as far as these headers show, the message never crossed the public internet, or the hop where it did was cut off.`);
 }
 
 /** The origin as the user picked it. Throws RangeError for a hop that does not exist or has no IP. */
@@ -307,8 +340,9 @@ export function chooseOrigin(route: Route, hopIndex: number): OriginHop {
   if (!hop) throw new RangeError(`There is no hop ${hopIndex + 1}: the route has ${route.hops.length} hops.`);
   const ip = hop.received.ip;
   if (ip === null) throw new RangeError(`The hop into ${byName(hop)} records no client IP address to check.`);
-  const reasons = ['chosen by you'];
+  const reasons = [reason('chosen', 'chosen by you')];
+  if (route.originalSender?.hopIndex === hopIndex) reasons.push(reason('original-sender', 'This is the original sender\'s hop into the first receiver, before the message was forwarded or sent on by a list.'));
   const cls = hop.ipClass ?? 'reserved';
-  if (!isCheckable(cls)) reasons.push(`${ip} is ${CLASS_WORDS[cls]}: it is never sent to a DNS resolver, so its DNS cannot be checked.`);
+  if (!isCheckable(cls)) reasons.push(reason('chosen', `${ip} is ${CLASS_WORDS[cls]}: it is never sent to a DNS resolver, so its DNS cannot be checked.`));
   return { hopIndex, ip, reasons, confidence: 'high' };
 }

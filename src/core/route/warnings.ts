@@ -10,17 +10,19 @@ const DATE_AHEAD_SECONDS = 10 * 60;
 /** Fields the author's software writes; servers add trace fields above them, never below. */
 const ORIGINATOR_FIELDS = new Set(['from', 'to', 'cc', 'subject', 'date', 'message-id', 'mime-version', 'content-type']);
 
-function duration(seconds: number): string {
+export function duration(seconds: number): string {
   const s = Math.abs(seconds);
   if (s < 120) return `${Math.round(s)} seconds`;
   if (s < 7200) return `${Math.round(s / 60)} minutes`;
-  return `${Math.round(s / 3600)} hours`;
+  if (s < 2 * 86400) return `${Math.round(s / 3600)} hours`;
+  return `${Math.round(s / 86400)} days`;
 }
 
 /** Odd things about the route worth a line in the report. */
 export function routeWarnings(route: Route, message: MessageInfo): string[] {
   const warnings: string[] = [];
   const { hops } = route;
+  if (route.replay) warnings.push(route.replay.text);
   if (hops.length > MAX_PLAUSIBLE_HOPS) {
     warnings.push(`The route has ${hops.length} hops, more than ${MAX_PLAUSIBLE_HOPS}: a mail loop between servers, or a header stuffed with made-up Received lines.`);
   }

@@ -23,7 +23,9 @@ export function OriginNote({ route, chosenHop, onAutomatic, busy }: Props) {
           <summary>{t('originWhy', [origin.hopIndex + 1, origin.reasons.length])}</summary>
           <ul class="reasons" aria-label={t('originReasons')}>
             {origin.reasons.map((reason, i) => (
-              <li key={i}>{reason}</li>
+              <li key={i} data-kind={reason.kind}>
+                {reason.text}
+              </li>
             ))}
           </ul>
         </details>

@@ -52,7 +52,7 @@ export function ReportView({ analysis: a, layout = 'tab' }: Props) {
       {a.outerEmbedded.length > 0 && (
         <EmbeddedPicker embedded={a.outerEmbedded} current={run?.embedded} busy={busy} onPick={(embedded) => a.restart({ embedded })} />
       )}
-      <SenderPanel state={state} senderChecks={groups.sender} thenVsNowCheck={THEN_VS_NOW} thenVsNowTarget={THEN_VS_NOW_TITLE} />
+      <SenderPanel state={state} senderChecks={groups.sender} thenVsNowCheck={THEN_VS_NOW} thenVsNowTarget={THEN_VS_NOW_TITLE} onUseAsSender={useAsSender} busy={busy} />
       {state.error && <ErrorNotice error={state.error} />}
       {header && (
         <>

@@ -14,19 +14,23 @@ interface Props {
   thenVsNowCheck: string;
   /** Where the then-vs-now section starts, for its entry in the strip. */
   thenVsNowTarget: string;
+  /** Runs every check again with this hop as the sender. */
+  onUseAsSender: (hopIndex: number) => void;
+  busy: boolean;
 }
 
 /**
  * The top of the report: who sent the message and the result word of each check about it, each
  * a button that moves to its card; then the one-line summary (or the progress while running).
  */
-export function SenderPanel({ state, senderChecks, thenVsNowCheck, thenVsNowTarget }: Props) {
+export function SenderPanel({ state, senderChecks, thenVsNowCheck, thenVsNowTarget, onUseAsSender, busy }: Props) {
   const route = state.analysis?.route;
   const own = senderChecks.filter((c) => c.result.check !== thenVsNowCheck);
   const thenVsNow = senderChecks.filter((c) => c.result.check === thenVsNowCheck);
   return (
     <section class="sender-panel" aria-labelledby={route ? 'sender-title' : undefined} data-testid="sender-panel" tabIndex={-1}>
       {route && <SenderIdentity route={route} />}
+      {route && <OriginalSender route={route} onUseAsSender={onUseAsSender} busy={busy} />}
       {senderChecks.length > 0 && (
         <ul class="verdict-strip" aria-label={t('verdictStripLabel')}>
           {own.map(({ result: c, position }) => (
@@ -81,6 +85,28 @@ function SenderIdentity({ route }: { route: Route }) {
         {t('hopN', [origin.hopIndex + 1])} · <span class={`confidence confidence-${origin.confidence}`}>{t(`confidence_${origin.confidence}`)}</span>
       </p>
     </>
+  );
+}
+
+/**
+ * A forwarded or list message has two honest senders: the forwarder the final receiver checked
+ * (the sender line) and the original sender's hop into the first receiver, offered here in one
+ * click.
+ */
+function OriginalSender({ route, onUseAsSender, busy }: { route: Route; onUseAsSender: (hopIndex: number) => void; busy: boolean }) {
+  const first = route.originalSender;
+  if (!first || route.origin?.hopIndex === first.hopIndex) return null;
+  // Only the address: the names a Received header gives are the sender's own or unverified.
+  return (
+    <div class="original-sender" data-testid="original-sender">
+      <p class="sender-line-secondary">
+        <span class="sender-mark">{t('originalSenderMark')}</span> <span class="mono">{first.ip}</span>{' '}
+        <button type="button" class="small" disabled={busy} onClick={() => onUseAsSender(first.hopIndex)}>
+          {t('originalSenderCheck')}
+        </button>
+      </p>
+      <p class="sender-meta">{t('originalSenderNote', [first.hopIndex + 1])}</p>
+    </div>
   );
 }
 

@@ -35,8 +35,11 @@ export function analysisOf(options: {
     route: {
       hops: options.hops,
       totalTransitSeconds: null,
-      origin: origin && { hopIndex: origin.index, ip: origin.received.ip!, reasons: ['test'], confidence: 'high' },
+      origin: origin && { hopIndex: origin.index, ip: origin.received.ip!, reasons: [{ kind: 'entered', text: 'test' }], confidence: 'high' },
       originMissingReason: origin ? null : 'test',
+      originalSender: null,
+      recipient: null,
+      replay: null,
     },
     claims: { authResults: [], receivedSpf: [], ...options.claims },
     embedded: [],

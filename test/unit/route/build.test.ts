@@ -4,6 +4,7 @@ import type { HeaderField, MessageInfo } from '../../../src/core/message/types.j
 import type { ReceivedFields } from '../../../src/core/received/types.js';
 import { buildRoute, chooseOrigin } from '../../../src/core/route/index.js';
 import { received } from '../../support/builders.js';
+import { kinds, plain, texts } from '../../support/origin.js';
 
 /** A Received header's fields, everything null unless given; the raw text only has to tell hops apart. */
 function rf(fields: Partial<ReceivedFields>): ReceivedFields {
@@ -21,7 +22,7 @@ function route(received: ReceivedFields[], extra: HeaderField[] = [], to?: strin
   return buildRoute(received, info, parseClaims(info.headers));
 }
 
-const edge = rf({ helo: 'mail.example.com', rdns: 'mail.example.com', ip: '203.0.113.25', by: 'mx.example.net', date: '2025-10-14T10:00:05.000Z' });
+const edge = rf({ helo: 'mail.example.com', rdns: 'mail.example.com', ip: '203.0.113.25', by: 'mx.example.net', for: 'user@example.net', date: '2025-10-14T10:00:05.000Z' });
 const submission = rf({ helo: 'pc', ip: '10.1.2.3', by: 'mail.example.com', date: '2025-10-14T10:00:02.000Z' });
 
 describe('hops and delays', () => {
@@ -71,7 +72,7 @@ describe('origin hop', () => {
 
   test('without any evidence the walk gives medium confidence', () => {
     const r = route([edge, submission]);
-    expect(r.origin).toEqual({
+    expect(plain(r.origin)).toEqual({
       hopIndex: 1,
       ip: '203.0.113.25',
       confidence: 'medium',
@@ -88,8 +89,8 @@ describe('origin hop', () => {
       { name: 'Received-SPF', value: 'pass client-ip=203.0.113.25;' },
     ]);
     expect(r.origin?.confidence).toBe('low');
-    expect(r.origin?.reasons).toContain('Authentication-Results iprev (policy.iprev) names 198.51.100.9, which no Received header shows, not 203.0.113.25: look at the route before trusting this choice.');
-    expect(r.origin?.reasons[1]).toBe('Received-SPF client-ip names the same address 203.0.113.25.');
+    expect(texts(r.origin)).toContain('Authentication-Results iprev (policy.iprev) names 198.51.100.9, which no Received header shows, not 203.0.113.25: look at the route before trusting this choice.');
+    expect(r.origin?.reasons[1]?.text).toBe('Received-SPF client-ip names the same address 203.0.113.25.');
   });
 
   test('an ARC result naming another address is a forwarder\'s record of its earlier leg, not a contradiction', () => {
@@ -98,7 +99,7 @@ describe('origin hop', () => {
       { name: 'Received-SPF', value: 'pass client-ip=203.0.113.25;' },
     ]);
     expect(r.origin?.confidence).toBe('high');
-    expect(r.origin?.reasons).toContain('ARC-Authentication-Results spf comment names 198.51.100.9, which no Received header shows: ARC results record what a forwarder saw on an earlier leg, so this does not contradict the choice.');
+    expect(texts(r.origin)).toContain('ARC-Authentication-Results spf comment names 198.51.100.9, which no Received header shows: ARC results record what a forwarder saw on an earlier leg, so this does not contradict the choice.');
   });
 
   test('claims written below the next older Received header are the sender side\'s and are not compared', () => {
@@ -115,26 +116,37 @@ describe('origin hop', () => {
       rf({ ip: '198.51.100.45', helo: 'mx.example.com', by: 'c.mail.protection.outlook.com' }),
     ], [], ['grace@example.org']);
     expect(r.origin).toMatchObject({ hopIndex: 0, ip: '198.51.100.45' });
-    expect(r.origin?.reasons[0]).toContain('c.mail.protection.outlook.com, a server of the mailbox provider Microsoft');
+    expect(r.origin?.reasons[0]?.text).toContain('c.mail.protection.outlook.com, a server of the mailbox provider Microsoft');
   });
 
-  test('same organisation on both sides without claims: the earliest public hop, low confidence', () => {
+  test('a route that never leaves one organisation, public addresses and all: no external sender, said plainly', () => {
     const r = route([
       rf({ ip: '198.51.100.10', rdns: 'relay.example.net', by: 'mx.example.net' }),
       rf({ ip: '198.51.100.11', rdns: 'out.example.net', by: 'relay.example.net' }),
     ]);
-    expect(r.origin).toMatchObject({ hopIndex: 0, ip: '198.51.100.11', confidence: 'low' });
-    expect(r.origin?.reasons[0]).toBe('Sender and receiver seem to be the same organisation or provider and no header says where the message entered; 198.51.100.11 (out.example.net), the earliest public address on the route, is taken.');
+    expect(r.origin).toBeNull();
+    expect(r.originMissingReason).toBe('Every client on the route is a server of the receiving organisation itself (example.net), so no hop shows the message coming from outside it: it was sent inside the organisation, or the hop where it entered is not in these headers. There is no external sender to check; the hops\' public addresses are still checked, and you can choose a hop as the sender to run every check on it.');
+    expect(chooseOrigin(r, 0)).toMatchObject({ hopIndex: 0, ip: '198.51.100.11' });
   });
 
-  test('the receiving side ends without a public client: the newest public address below, low confidence', () => {
+  test('one provider on both sides and no check names a client: the earliest public hop, low confidence', () => {
+    const r = route([
+      rf({ ip: '209.85.220.41', rdns: 'mail-sor-f41.google.com', by: 'mx.google.com' }),
+      rf({ ip: '209.85.220.42', rdns: 'mail-yw1.google.com', by: 'smtp.gmail.com' }),
+    ], [], ['user@gmail.com']);
+    expect(r.origin).toMatchObject({ hopIndex: 0, ip: '209.85.220.42', confidence: 'low' });
+    expect(kinds(r.origin)).toEqual(['fallback-provider', 'skipped', 'skipped']);
+    expect(r.origin?.reasons[0]?.text).toBe('Every server on the route is Google\'s and none of the receiver\'s checks names a client address, so nothing shows where the message entered Google; 209.85.220.42 (mail-yw1.google.com), the earliest public address on the route, is taken.');
+  });
+
+  test('the receiving side ends without a public client: the reason says what each hop showed, low confidence', () => {
     const r = route([
       rf({ ip: '10.0.0.5', by: 'mx.example.net' }),
       rf({ ip: '203.0.113.7', rdns: 'gw.example.org', by: 'relay.example.org' }),
     ]);
     expect(r.origin).toMatchObject({ hopIndex: 0, ip: '203.0.113.7', confidence: 'low' });
-    expect(r.origin?.reasons[0]).toBe('The receiving side ends at relay.example.org without a public client address; 203.0.113.7 (gw.example.org), the newest public address below it, is taken.');
-    expect(r.origin?.reasons).toContain('Skipped 10.0.0.5 into mx.example.net: the address is private, an internal hand-over.');
+    expect(r.origin?.reasons[0]?.text).toBe('The receiving side\'s hops show no public client from outside (into mx.example.net from 10.0.0.5 (private)); the hop into relay.example.org is the first whose server is not the receiving side\'s, and its client 203.0.113.7 (gw.example.org) is taken. The hop where the message crossed into the receiving side is not shown.');
+    expect(texts(r.origin)).toContain('Skipped 10.0.0.5 into mx.example.net: the address is private, an internal hand-over.');
   });
 
   test('unique-local and loopback clients are skipped with their class named', () => {
@@ -147,13 +159,13 @@ describe('origin hop', () => {
 describe('chooseOrigin', () => {
   const r = route([edge, submission]);
   test('a picked hop', () => {
-    expect(chooseOrigin(r, 0)).toEqual({
+    expect(plain(chooseOrigin(r, 0))).toEqual({
       hopIndex: 0,
       ip: '10.1.2.3',
       confidence: 'high',
       reasons: ['chosen by you', '10.1.2.3 is private: it is never sent to a DNS resolver, so its DNS cannot be checked.'],
     });
-    expect(chooseOrigin(r, 1).reasons).toEqual(['chosen by you']);
+    expect(texts(chooseOrigin(r, 1))).toEqual(['chosen by you']);
   });
   test('a hop that does not exist or has no address', () => {
     expect(() => chooseOrigin(r, 5)).toThrow(RangeError);

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { analyzeHeaders } from '../../../src/core/analyze-headers.js';
 import type { HeaderAnalysis } from '../../../src/core/report/types.js';
+import { kinds, plain, texts } from '../../support/origin.js';
 
 const fixture = (name: string): Uint8Array => readFileSync(new URL(`../../fixtures/messages/${name}`, import.meta.url));
 
@@ -18,7 +19,7 @@ describe('whole header blocks', () => {
       [null, null, '2002:a05:7300:478f:b0:11a:5f1e:0', 0, null],
     ]);
     expect(a.route.totalTransitSeconds).toBe(1);
-    expect(a.route.origin).toEqual({
+    expect(plain(a.route.origin)).toEqual({
       hopIndex: 1,
       ip: '209.85.220.41',
       confidence: 'high',
@@ -41,7 +42,7 @@ describe('whole header blocks', () => {
       [null, null, '2002:a05:7022:2b8a:b0:9e:3b1c:0', 0, null],
     ]);
     expect(a.route.totalTransitSeconds).toBe(3);
-    expect(a.route.origin).toEqual({
+    expect(plain(a.route.origin)).toEqual({
       hopIndex: 2,
       ip: '40.107.243.100',
       confidence: 'high',
@@ -61,7 +62,7 @@ describe('whole header blocks', () => {
       ['203.0.113.40', 'documentation', 'SNT004-MC4F54.hotmail.com', 4, null],
     ]);
     expect(a.route.totalTransitSeconds).toBe(29);
-    expect(a.route.origin).toEqual({
+    expect(plain(a.route.origin)).toEqual({
       hopIndex: 2,
       ip: '203.0.113.40',
       confidence: 'high',
@@ -87,7 +88,7 @@ describe('whole header blocks', () => {
       [null, null, 'mail.example.org', 0, null],
     ]);
     expect(a.route.totalTransitSeconds).toBe(5);
-    expect(a.route.origin).toEqual({
+    expect(plain(a.route.origin)).toEqual({
       hopIndex: 1,
       ip: '198.51.100.23',
       confidence: 'high',
@@ -109,7 +110,7 @@ describe('whole header blocks', () => {
       ['203.0.113.77', 'documentation', '10.217.151.75', 2, null],
       ['10.217.151.75', 'private', 'atlas210.free.mail.ne1.yahoo.com', 1, null],
     ]);
-    expect(a.route.origin).toEqual({
+    expect(plain(a.route.origin)).toEqual({
       hopIndex: 1,
       ip: '203.0.113.77',
       confidence: 'high',
@@ -134,7 +135,7 @@ describe('whole header blocks', () => {
       ['2603:10b6:5:2a6::9', 'public', 'SA1PR12MB6919.namprd12.prod.outlook.com', 1, null],
     ]);
     expect(a.route.totalTransitSeconds).toBe(4);
-    expect(a.route.origin).toEqual({
+    expect(plain(a.route.origin)).toEqual({
       hopIndex: 1,
       ip: '198.51.100.45',
       confidence: 'high',
@@ -230,7 +231,7 @@ describe('whole header blocks', () => {
       ['127.0.0.1', 'loopback', 'mail.example.org', 2, null],
     ]);
     expect(phish.route.origin).toMatchObject({ hopIndex: 1, ip: '198.51.100.200', confidence: 'high' });
-    expect(phish.route.origin!.reasons[0]).toBe('mail.example.org, a server of the recipient\'s domain example.org, received the message from 198.51.100.200 (secure-login.example.net): the first client on the receiving side\'s path with a public address that is not one of the receiving side\'s own servers.');
+    expect(phish.route.origin!.reasons[0]!.text).toBe('mail.example.org, a server of the recipient\'s domain example.org, received the message from 198.51.100.200 (secure-login.example.net): the first client on the receiving side\'s path with a public address that is not one of the receiving side\'s own servers.');
     await expect(analyzeHeaders(fixture('forwarded-phish.eml'), { embedded: 2 })).rejects.toMatchObject({ code: 'no-such-embedded' });
   });
 
@@ -247,7 +248,7 @@ describe('whole header blocks', () => {
       ['198.51.100.20', 'documentation', 'mailstore1.example.net', 0, null],
     ]);
     expect(a.route.hops[2]!.received.helo).toBe('mail.example.com');
-    expect(a.route.origin).toEqual({
+    expect(plain(a.route.origin)).toEqual({
       hopIndex: 2,
       ip: '203.0.113.25',
       confidence: 'high',
@@ -276,14 +277,14 @@ describe('lists, forwards, providers\' internal hosts, pasting quirks', () => {
       ['::1', 'loopback', 'mail.lists.example.org', 1, null],
       ['198.51.100.99', 'documentation', 'mx.example.net', 1, null],
     ]);
-    expect(a.route.origin).toEqual({
+    expect(plain(a.route.origin)).toEqual({
       hopIndex: 2,
       ip: '198.51.100.99',
       confidence: 'medium',
       reasons: [
         'mx.example.net, a server of the recipient\'s domain example.net, received the message from 198.51.100.99 (mail.lists.example.org): the first client on the receiving side\'s path with a public address that is not one of the receiving side\'s own servers.',
         '198.51.100.99 is a documentation address, checked like a public one.',
-        'Before that, the message was addressed to dev@lists.example.org: it was forwarded, or sent on by a mailing list. Its original sender is 2001:db8:25::25 (mail.example.com), the client of the hop into mail.lists.example.org; choose that hop to check the original sender instead.',
+        'Before that, the message was addressed to dev@lists.example.org: it was forwarded, or sent on by a mailing list. This hop is the forwarder\'s into the final receiver, which is what that receiver checked. The original sender is 2001:db8:25::25 (mail.example.com), the client of the hop into mail.lists.example.org (hop 1); choose that hop to check the original sender instead.',
       ],
     });
     expect(a.route.hops[0]!.received).toMatchObject({ helo: 'mail.example.com', rdns: 'mail.example.com', tls: { version: 'TLSv1.3', bits: 256 } });
@@ -297,13 +298,13 @@ describe('lists, forwards, providers\' internal hosts, pasting quirks', () => {
       [null, null, 'mail-sor-f69.google.com', 1, null],
       ['209.85.220.69', 'public', 'mx.example.net', 0, null],
     ]);
-    expect(a.route.origin).toEqual({
+    expect(plain(a.route.origin)).toEqual({
       hopIndex: 3,
       ip: '209.85.220.69',
       confidence: 'medium',
       reasons: [
         'mx.example.net, a server of the recipient\'s domain example.net, received the message from 209.85.220.69 (mail-sor-f69.google.com): the first client on the receiving side\'s path with a public address that is not one of the receiving side\'s own servers.',
-        'Before that, the message was addressed to alice@gmail.com: it was forwarded, or sent on by a mailing list. Its original sender is 203.0.113.25 (mail.example.com), the client of the hop into mx.google.com; choose that hop to check the original sender instead.',
+        'Before that, the message was addressed to alice@gmail.com: it was forwarded, or sent on by a mailing list. This hop is the forwarder\'s into the final receiver, which is what that receiver checked. The original sender is 203.0.113.25 (mail.example.com), the client of the hop into mx.google.com (hop 1); choose that hop to check the original sender instead.',
       ],
     });
     expect(a.message.returnPath).toBe('alice+caf_=bob=example.net@gmail.com');
@@ -312,8 +313,8 @@ describe('lists, forwards, providers\' internal hosts, pasting quirks', () => {
   test('SRS forward: the forwarder is the origin, its Authentication-Results agree', async () => {
     const a = await analyzeHeaders(fixture('srs-forward.eml'));
     expect(a.route.origin).toMatchObject({ hopIndex: 2, ip: '198.51.100.80', confidence: 'high' });
-    expect(a.route.origin!.reasons[0]).toBe('mx1.example.net, a server of the recipient\'s domain example.net, received the message from 198.51.100.80 (fwd.example.org): the first client on the receiving side\'s path with a public address that is not one of the receiving side\'s own servers.');
-    expect(a.route.origin!.reasons).toContain('Before that, the message was addressed to carol@example.org: it was forwarded, or sent on by a mailing list. Its original sender is 203.0.113.25 (mail.example.com), the client of the hop into fwd.example.org; choose that hop to check the original sender instead.');
+    expect(a.route.origin!.reasons[0]!.text).toBe('mx1.example.net, a server of the recipient\'s domain example.net, received the message from 198.51.100.80 (fwd.example.org): the first client on the receiving side\'s path with a public address that is not one of the receiving side\'s own servers.');
+    expect(texts(a.route.origin)).toContain('Before that, the message was addressed to carol@example.org: it was forwarded, or sent on by a mailing list. This hop is the forwarder\'s into the final receiver, which is what that receiver checked. The original sender is 203.0.113.25 (mail.example.com), the client of the hop into fwd.example.org (hop 1); choose that hop to check the original sender instead.');
   });
 
   test('iCloud to Fastmail: hosts named under .internal and single labels are the receiver\'s own', async () => {
@@ -326,7 +327,7 @@ describe('lists, forwards, providers\' internal hosts, pasting quirks', () => {
       ['10.202.2.205', 'private', 'compute5.internal', 0, null],
       ['10.202.2.45', 'private', 'sloti32d1t01', 0, null],
     ]);
-    expect(a.route.origin).toEqual({
+    expect(plain(a.route.origin)).toEqual({
       hopIndex: 1,
       ip: '17.57.155.23',
       confidence: 'high',
@@ -351,7 +352,7 @@ describe('lists, forwards, providers\' internal hosts, pasting quirks', () => {
       ['2603:10a6:10:2cc::19', 'public', 'AM9PR10MB4321.EURPRD10.PROD.OUTLOOK.COM', 0, null],
     ]);
     expect(a.route.origin).toMatchObject({ hopIndex: 0, ip: '192.0.2.44', confidence: 'high' });
-    expect(a.route.origin!.reasons[1]).toBe('Received-SPF client-ip and Authentication-Results spf comment name the same address 192.0.2.44.');
+    expect(a.route.origin!.reasons[1]!.text).toBe('Received-SPF client-ip and Authentication-Results spf comment name the same address 192.0.2.44.');
     expect(a.message).toMatchObject({ subject: 'outlook desktop box', from: 'zed@example.com', headersOnly: true });
   });
 
@@ -368,24 +369,26 @@ describe('lists, forwards, providers\' internal hosts, pasting quirks', () => {
     expect(a.warnings).toEqual([]);
   });
 
-  test('Microsoft 365 behind Mimecast: the receiver\'s own SPF check names the address the filter saw, so that hop is the origin', async () => {
+  test('Microsoft 365 behind Mimecast: the receiver\'s own SPF check names the address the filter saw, so the hop into Mimecast is the origin', async () => {
     const a = await analyzeHeaders(fixture('mimecast-to-m365.txt'));
     expect(hops(a)).toEqual([
       ['203.0.113.25', 'documentation', 'relay.mimecast.com', null, null],
       ['170.10.133.115', 'public', 'BN8NAM11FT052.mail.protection.outlook.com', 2, null],
       ['2603:10b6:408:ef:cafe::3e', 'public', 'BN9PR03CA0712.outlook.office365.com', 0, null],
     ]);
-    expect(a.route.origin).toEqual({
+    expect(plain(a.route.origin)).toEqual({
       hopIndex: 0,
       ip: '203.0.113.25',
       confidence: 'high',
       reasons: [
-        'relay.mimecast.com received the message from 203.0.113.25 (mail.example.com), the address the receiver\'s own checks name; 170.10.133.115 (us-smtp-delivery-115.mimecast.com) only passed it on to BN8NAM11FT052.mail.protection.outlook.com for the receiver, as a filtering service in front of it does.',
+        'relay.mimecast.com, a server of the filtering service Mimecast, in front of the receiving side, received the message from 203.0.113.25 (mail.example.com): the first client on the receiving side\'s path with a public address that is not one of the receiving side\'s own servers.',
         'Received-SPF client-ip and Authentication-Results spf comment name the same address 203.0.113.25.',
         '203.0.113.25 is a documentation address, checked like a public one.',
         'Skipped 2603:10b6:408:ef:cafe::3e (BN8NAM11FT052.eop-nam11.prod.protection.outlook.com) into BN9PR03CA0712.outlook.office365.com: both are servers of the mailbox provider Microsoft, a relay inside the receiving side.',
+        'Skipped 170.10.133.115 (us-smtp-delivery-115.mimecast.com) into BN8NAM11FT052.mail.protection.outlook.com: Mimecast filters the receiving side\'s inbound mail and handed the message on (Received-SPF client-ip, written by protection.outlook.com, names 203.0.113.25, the client Mimecast received the message from), so where the message entered Mimecast is what matters.',
       ],
     });
+    expect(kinds(a.route.origin)).toEqual(['entered', 'agrees', 'documentation-address', 'skipped', 'gateway']);
     expect(a.route.hops[0]!.received).toMatchObject({ helo: 'mail.example.com', with: 'ESMTP', tls: { version: 'TLSv1.2' } });
   });
 });

@@ -37,8 +37,11 @@ function context(origin: Hop | null, message: Partial<MessageInfo> = {}, softwar
       route: {
         hops: origin ? [origin] : [],
         totalTransitSeconds: null,
-        origin: origin && { hopIndex: origin.index, ip: origin.received.ip ?? '', reasons: ['test'], confidence: 'high' },
+        origin: origin && { hopIndex: origin.index, ip: origin.received.ip ?? '', reasons: [{ kind: 'entered', text: 'test' }], confidence: 'high' },
         originMissingReason: origin ? null : 'no Received header names a public IP',
+        originalSender: null,
+        recipient: null,
+        replay: null,
       },
       claims: { authResults: [], receivedSpf: [] },
       embedded: [],

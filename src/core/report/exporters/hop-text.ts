@@ -1,5 +1,5 @@
 import type { TlsInfo } from '../../received/types.js';
-import type { Hop } from '../../route/types.js';
+import type { Hop, Route } from '../../route/types.js';
 
 /** "2 s", "3 min 5 s", "1 h 2 min", "-40 s"; "" when unknown. */
 export function formatDelay(seconds: number | null): string {
@@ -47,4 +47,16 @@ export function clockIssueText(hop: Hop): string {
     default:
       return '';
   }
+}
+
+/**
+ * The original sender of a forwarded or list message as one line, or null when there is none or
+ * it is the sender already: "hop 1, 203.0.113.25 into mx.google.com". The address alone: the
+ * names a Received header gives it are the sender's own choice or unverified.
+ */
+export function originalSenderText(route: Route): string | null {
+  const first = route.originalSender;
+  if (!first || route.origin?.hopIndex === first.hopIndex) return null;
+  const hop = route.hops[first.hopIndex];
+  return `hop ${first.hopIndex + 1}, ${first.ip} into ${hop?.received.by ?? 'an unnamed server'}, before the message was forwarded or sent on by a list (${first.confidence} confidence)`;
 }

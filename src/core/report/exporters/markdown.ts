@@ -2,7 +2,7 @@ import type { CheckResult, Evidence } from '../../checks/types.js';
 import type { Report } from '../types.js';
 import { checkLabel } from './check-labels.js';
 import { claimRows } from './claim-rows.js';
-import { clockIssueText, formatDelay, formatHopTime, formatProtocol, formatUtc } from './hop-text.js';
+import { clockIssueText, formatDelay, formatHopTime, formatProtocol, formatUtc, originalSenderText } from './hop-text.js';
 import { mdCode, mdCodeCell, mdFence, mdText } from './markdown-text.js';
 import { liveReverseDnsText } from '../client-names.js';
 import { reportFooter } from './report-footer.js';
@@ -89,10 +89,16 @@ function originText(report: Report): string[] {
   return [
     `**Sender:** hop ${origin.hopIndex + 1}, ${mdCode(origin.ip)} (confidence: ${origin.confidence}). Why this hop:`,
     '',
-    ...origin.reasons.map((r) => `- ${mdText(r)}`),
+    ...origin.reasons.map((r) => `- ${mdText(r.text)}`),
     '',
+    ...originalSender(report),
     ...transit,
   ];
+}
+
+function originalSender(report: Report): string[] {
+  const text = originalSenderText(report.route);
+  return text === null ? [] : [`**Original sender:** ${mdText(text)}.`, ''];
 }
 
 function checkSection(c: CheckResult): string[] {
