@@ -5,7 +5,7 @@ import { launchGecko, type GeckoSession } from './gecko/client.js';
 import { startHttpsSite, startPageServer } from './gecko/servers.js';
 import { fixture, sample } from './flows.js';
 import { gmailResponse, INBOX_ONLY_PATH, SAMPLE_ORIGINAL_URL } from './gmail-fixture.js';
-import { HOP_ROWS, PASTE, SUMMARY, VERDICTS, waitForScript } from './page-scripts.js';
+import { CLIPPED, HOP_ROWS, PASTE, SUMMARY, VERDICTS, waitForScript } from './page-scripts.js';
 
 const e2eSettings = () => ({ resolver: 'custom', customResolverUrl: inject('dohUrl'), timeoutMs: 3000, noDns: false });
 const firstOf = (v: Record<string, string>, check: string) => Object.entries(v).find(([k]) => k.startsWith(`${check} `))?.[1];
@@ -107,6 +107,36 @@ describe('Firefox ESR', () => {
     const stored = await session.content<{ settings: { resolver: string; customResolverUrl: string } }>(`return browser.storage.local.get('settings');`);
     expect(stored.settings).toMatchObject({ resolver: 'custom', customResolverUrl: inject('dohUrl') });
     expect((await pasteInTab(sample()))['iprev 203.0.113.25']).toBe('pass');
+  });
+
+  it('lays the popup out in hosts from 360 to 800 px wide, and at its own width in the toolbar panel', async () => {
+    // An extension page may frame popup.html: hosts of exactly these widths, as panels of a set width are.
+    await session.navigate(session.url('options.html'));
+    const inFrame = (script: string) => `const document = window.frames[0].document; ${script}`;
+    for (const width of [360, 800]) {
+      await session.content(
+        `document.body.replaceChildren();
+        const frame = Object.assign(document.createElement('iframe'), { src: 'popup.html' });
+        frame.style.cssText = 'border: 0; height: 700px; width: ' + arguments[0] + 'px';
+        document.body.append(frame);
+        return true;`,
+        [width],
+      );
+      await session.content(waitForScript(`window.frames[0]?.document.querySelector('[data-testid="paste-input"]')`));
+      await session.content(inFrame(PASTE), [sample()]);
+      await session.content(waitForScript(`window.frames[0].document.querySelector('[data-testid="summary"]')`));
+      const layout = await session.content<{ width: number; body: number; clipped: string[] }>(inFrame(`return ${CLIPPED};`));
+      expect(layout.clipped, `${width} px`).toEqual([]);
+      // Fluid up to 640 px, then centred.
+      expect(layout.body, `${width} px`).toBe(Math.min(layout.width, 640));
+    }
+    await session.navigate(`${pages.origin}/original.txt`);
+    const popup = await session.clickButton();
+    await popup.waitFor(SUMMARY);
+    const panel = await popup.evaluate<{ width: number; clipped: string[] }>(`return ${CLIPPED};`);
+    expect(panel.width).toBeGreaterThanOrEqual(600);
+    expect(panel.clipped).toEqual([]);
+    await popup.close();
   });
 
   it('exports the report as a JSON file', async () => {

@@ -22,7 +22,7 @@ export const PASTE = `
     const tick = () => {
       const box = input();
       if (!box) return Date.now() - started > 10000 ? reject(new Error('no paste box')) : setTimeout(tick, 50);
-      Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value').set.call(box, raw);
+      Object.getOwnPropertyDescriptor(Object.getPrototypeOf(box), 'value').set.call(box, raw);
       box.dispatchEvent(new Event('input', { bubbles: true }));
       setTimeout(() => { document.querySelector('[data-testid="analyze-button"]').click(); resolve(true); }, 0);
     };
@@ -42,3 +42,19 @@ export const waitForScript = (expression: string, timeoutMs = 30_000) => `
     };
     tick();
   });`;
+
+/**
+ * Elements cut off at the right edge of the page's viewport (those inside a horizontal scroller
+ * aside, which scroll by design), as "tag.class right-edge"; and the body's width.
+ */
+export const CLIPPED = `(() => {
+  const width = document.documentElement.clientWidth;
+  const scrolls = (el) => {
+    for (let p = el.parentElement; p; p = p.parentElement) if (['auto', 'scroll'].includes(getComputedStyle(p).overflowX) && p !== document.documentElement) return true;
+    return false;
+  };
+  const clipped = Array.from(document.body.querySelectorAll('*'))
+    .filter((el) => { const r = el.getBoundingClientRect(); return r.width > 0 && r.right > width + 1 && !scrolls(el); })
+    .map((el) => el.tagName.toLowerCase() + '.' + el.className + ' ' + Math.round(el.getBoundingClientRect().right));
+  return { width, body: document.body.getBoundingClientRect().width, clipped };
+})()`;

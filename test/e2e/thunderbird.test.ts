@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchGecko, type GeckoPopup, type GeckoSession } from './gecko/client.js';
-import { HOP_ROWS, SUMMARY, VERDICTS } from './page-scripts.js';
+import { CLIPPED, HOP_ROWS, SUMMARY, VERDICTS } from './page-scripts.js';
 
 const FOLDER = 'Hoplens e2e';
 const path = (relative: string) => fileURLToPath(new URL(relative, import.meta.url));
@@ -47,6 +47,8 @@ describe('Thunderbird', () => {
         expect(v['iprev 203.0.113.27']).toBeUndefined();
         expect(rows.some((r) => r.includes('203.0.113.25') && r.includes('mail.example.com'))).toBe(true);
       }
+      // Thunderbird's panel holds the whole popup: nothing cut off at its edge.
+      expect((await popup.evaluate<{ clipped: string[] }>(`return ${CLIPPED};`)).clipped).toEqual([]);
       await popup.close();
     }
   });

@@ -112,8 +112,6 @@ export interface GeckoPopup {
   /** A script's value in the popup document: `body` is a function body; may return a promise. */
   evaluate<T = Json>(body: string, args?: unknown[]): Promise<T>;
   waitFor(expression: string, timeoutMs?: number): Promise<void>;
-  /** Sets the popup panel's width, as a narrow or wide host would. */
-  resize(width: number, height: number): Promise<void>;
   /** The popup as PNG bytes, drawn by the client itself. */
   screenshot(): Promise<Buffer>;
   close(): Promise<void>;
@@ -414,18 +412,6 @@ async function openPopup(chrome: <T>(body: string, args?: unknown[]) => Promise<
         if (waited > timeoutMs) throw new Error(`popup: still waiting for ${expression}`);
         await new Promise((r) => setTimeout(r, 100));
       }
-    },
-    async resize(width, height) {
-      await chrome(
-        `${EXTENSION}${POPUP}
-        const popup = popupOf();
-        popup.browser.style.width = arguments[0] + 'px';
-        popup.browser.style.minWidth = arguments[0] + 'px';
-        popup.browser.style.maxWidth = arguments[0] + 'px';
-        popup.browser.style.height = arguments[1] + 'px';
-        return new Promise((r) => setTimeout(() => r(true), 200));`,
-        [width, height],
-      );
     },
     async screenshot() {
       const data = await chrome<string>(
