@@ -13,6 +13,11 @@ export interface SourceInfo {
   kind: string;
   /** What the user sees: "Gmail — message in view", "pasted text", a file name. */
   label: string;
+  /**
+   * True when `raw` holds the message's bytes as they arrived, one character per byte (a file, a
+   * download, Thunderbird's getRaw), rather than text: DKIM hashes those bytes exactly.
+   */
+  bytes?: boolean;
 }
 
 /** Sent by a page on the analysis port. */

@@ -1,6 +1,7 @@
 import browser from 'webextension-polyfill';
 import { analyze } from '../core/analyze.js';
 import type { Resolver } from '../core/dns/types.js';
+import { binaryBytes } from '../core/message/binary-string.js';
 import { InputError } from '../core/message/types.js';
 import { t } from '../i18n.js';
 import type { AnalysisRequest, AnalysisUpdate } from '../worker-protocol.js';
@@ -83,7 +84,7 @@ export function serveAnalysisPort(port: PortLike, getResolver: () => Promise<Res
   async function run(request: Extract<AnalysisRequest, { type: 'analyze' }>) {
     try {
       const resolver = await getResolver();
-      await analyze(request.raw, {
+      await analyze(request.source?.bytes ? binaryBytes(request.raw) : request.raw, {
         resolver,
         signal: controller.signal,
         onProgress: (event) => post({ type: 'progress', event }),

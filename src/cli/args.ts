@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 export const USAGE = `Usage:
   hoplens analyze [FILE|-] [options]   rebuild the route of a message and check its sender's DNS
   hoplens check-ip IP [options]        reverse DNS (iprev) of one address
+  hoplens check-dkim [FILE|-] [options] verify every DKIM signature of a message
   hoplens --help | --version
 
 FILE is a whole message (.eml), a header block, or headers pasted from a webmail's
@@ -33,7 +34,8 @@ export type Command =
       originHop: number | null;
       embedded: number | null;
     }
-  | { kind: 'check-ip'; ip: string; json: boolean; resolver: string | null; timeoutMs: number | null };
+  | { kind: 'check-ip'; ip: string; json: boolean; resolver: string | null; timeoutMs: number | null }
+  | { kind: 'check-dkim'; file: string | null; json: boolean; resolver: string | null; timeoutMs: number | null };
 
 /** Thrown for a command line that cannot be run; its message is the one line the user sees. */
 export class UsageError extends Error {}
@@ -82,6 +84,9 @@ export function parseCommand(argv: string[]): Command {
     case 'check-ip':
       if (rest.length !== 1) throw new UsageError('check-ip takes exactly one IP address');
       return { kind: 'check-ip', ip: rest[0]!, json: values.json ?? false, resolver, timeoutMs };
+    case 'check-dkim':
+      if (rest.length > 1) throw new UsageError(`check-dkim takes one file, got ${rest.length}`);
+      return { kind: 'check-dkim', file: rest[0] === undefined || rest[0] === '-' ? null : rest[0], json: values.json ?? false, resolver, timeoutMs };
     case undefined:
       return { kind: 'help' };
     default:

@@ -70,10 +70,11 @@ function formatHop(hop: Hop, isOrigin: boolean): string[] {
 /** Where a check's explanation and advice start, under its summary. */
 const INDENT = ' '.repeat(30);
 
-function formatCheck(check: CheckResult): string[] {
+/** `explainAll`: the explanation even of results that need nothing done (check-dkim shows every fact). */
+export function formatCheck(check: CheckResult, explainAll = false): string[] {
   const lines = [`  ${check.result.toUpperCase().padEnd(14)} ${check.check.padEnd(12)} ${check.summary}`];
   // The why is worth the lines only where something needs doing; --json carries it for all.
-  if ((check.severity === 'warning' || check.severity === 'error') && check.explanation) lines.push(...wrap(check.explanation, INDENT));
+  if ((explainAll || check.severity === 'warning' || check.severity === 'error') && check.explanation) lines.push(...wrap(check.explanation, INDENT));
   for (const advice of check.advice) lines.push(...wrap(`fix: ${advice}`, INDENT));
   return lines;
 }

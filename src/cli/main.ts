@@ -1,7 +1,8 @@
 import { setMaxListeners } from 'node:events';
 import { readFile, stat } from 'node:fs/promises';
-import { text } from 'node:stream/consumers';
+import { buffer } from 'node:stream/consumers';
 import { analyze } from '../core/analyze.js';
+import { dkimResults } from '../core/checks/dkim.js';
 import { checkIprev } from '../core/checks/iprev.js';
 import { whyNotChecked } from '../core/checks/unchecked-ip.js';
 import { BUILTIN_RESOLVERS, DEFAULT_RESOLVER_ID, resolveResolverUrl } from '../core/dns/builtin.js';
@@ -11,10 +12,12 @@ import { assertInputSize } from '../core/message/index.js';
 import { InputError } from '../core/message/types.js';
 import { classifyIp, isCheckable, normalizeIp } from '../core/net/ip.js';
 import { renderJson } from '../core/report/exporters/json.js';
+import { evidenceLines } from '../core/report/exporters/markdown.js';
 import { inertJson, visible } from '../core/text/inert.js';
+import { verifyDkim } from '../core/verify-dkim.js';
 import { VERSION } from '../core/version.js';
 import { parseCommand, USAGE, UsageError, type Command } from './args.js';
-import { formatReport } from './format-text.js';
+import { formatCheck, formatReport } from './format-text.js';
 import { progressLine } from './progress.js';
 
 async function main(argv: string[]): Promise<number> {
@@ -30,6 +33,8 @@ async function main(argv: string[]): Promise<number> {
       return runAnalyze(command);
     case 'check-ip':
       return runCheckIp(command);
+    case 'check-dkim':
+      return runCheckDkim(command);
   }
 }
 
@@ -81,6 +86,23 @@ async function runCheckIp(command: Extract<Command, { kind: 'check-ip' }>): Prom
   return result.result === 'pass' ? 0 : 1;
 }
 
+/** Exit code 0 when every signature passes, 1 otherwise (none, fail, an error), as check-ip does. */
+async function runCheckDkim(command: Extract<Command, { kind: 'check-dkim' }>): Promise<number> {
+  const raw = await readInput(command.file);
+  const signal = cancelOnInterrupt();
+  const verification = await verifyDkim(raw, { resolver: makeResolver(command.resolver, command.timeoutMs), signal });
+  signal.throwIfAborted();
+  const results = dkimResults(verification);
+  if (command.json) {
+    await print(`${inertJson(JSON.stringify(verification, null, 2))}\n`);
+  } else {
+    const lines = results.flatMap((r) => [...formatCheck(r, true), ...r.evidence.flatMap(evidenceLines).map((line) => `${' '.repeat(30)}${line}`)]);
+    if (!verification.exactBytes) lines.push('(read as text, not as the bytes that arrived: spaces, line ends or 8-bit characters may differ)');
+    await print(lines.map(visible).join('\n') + '\n');
+  }
+  return verification.signatures.length > 0 && verification.signatures.every((s) => s.result === 'pass') ? 0 : 1;
+}
+
 /** Cloudflare first (see DEFAULT_RESOLVER_ID), Google for the one retry: both speak HTTP/1.1 to Node. */
 const DEFAULT_CLI_RESOLVERS = [DEFAULT_RESOLVER_ID, 'google'] as const;
 
@@ -123,7 +145,8 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 async function readInput(file: string | null): Promise<Uint8Array> {
   if (file === null) {
     if (process.stdin.isTTY) process.stderr.write('Paste the headers, then press Ctrl-D.\n');
-    return new TextEncoder().encode(await text(process.stdin));
+    // Bytes, not text: DKIM hashes the message as it arrived, 8-bit header bytes included.
+    return new Uint8Array(await buffer(process.stdin));
   }
   const cannotRead = (error: unknown) => new UsageError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
   let size: number;

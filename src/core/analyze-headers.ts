@@ -2,7 +2,7 @@ import { parseClaims } from './claims/index.js';
 import { readMessage } from './message/index.js';
 import type { ReadOptions } from './message/index.js';
 import { InputError } from './message/types.js';
-import type { MessageInfo } from './message/types.js';
+import type { MessageBytes, MessageInfo } from './message/types.js';
 import { parseReceived } from './received/index.js';
 import type { HeaderAnalysis } from './report/types.js';
 import { buildRoute } from './route/index.js';
@@ -13,7 +13,12 @@ import { routeWarnings } from './route/warnings.js';
  * receiving servers recorded. Throws InputError when the input cannot be read or has no route.
  */
 export async function analyzeHeaders(raw: string | Uint8Array, options: ReadOptions = {}): Promise<HeaderAnalysis> {
-  const { info, embedded, embeddedIndex, messagesInInput } = await readMessage(raw, options);
+  return (await readHeaders(raw, options)).analysis;
+}
+
+/** The header analysis and the message's bytes, which DKIM hashes and the report never holds. */
+export async function readHeaders(raw: string | Uint8Array, options: ReadOptions = {}): Promise<{ analysis: HeaderAnalysis; bytes: MessageBytes }> {
+  const { info, embedded, embeddedIndex, messagesInInput, bytes } = await readMessage(raw, options);
   const received = info.headers.filter((h) => h.name.toLowerCase() === 'received');
   if (received.length === 0) {
     const attached = embeddedIndex === null && embedded.length > 0
@@ -25,7 +30,7 @@ export async function analyzeHeaders(raw: string | Uint8Array, options: ReadOpti
   const route = buildRoute(received.map((h) => parseReceived(h.value)), info, claims);
   const warnings = routeWarnings(route, info);
   if (messagesInInput > 1) warnings.unshift(mboxWarning(messagesInInput, info));
-  return { message: info, route, claims, embedded, embeddedIndex, warnings };
+  return { analysis: { message: info, route, claims, embedded, embeddedIndex, warnings }, bytes };
 }
 
 function mboxWarning(count: number, info: MessageInfo): string {

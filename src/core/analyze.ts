@@ -1,4 +1,4 @@
-import { analyzeHeaders } from './analyze-headers.js';
+import { readHeaders } from './analyze-headers.js';
 import { resolverReason } from './checks/advice/transient.js';
 import { CHECKS } from './checks/index.js';
 import { detectSenderSoftware } from './checks/software.js';
@@ -31,7 +31,7 @@ export interface AnalyzeOptions {
 export async function analyze(raw: string | Uint8Array, options: AnalyzeOptions = {}): Promise<Report> {
   const emit = options.onProgress ?? (() => {});
   const checks = options.checks ?? CHECKS;
-  const headers = await analyzeHeaders(raw, options.embedded === undefined ? {} : { embedded: options.embedded });
+  const { analysis: headers, bytes } = await readHeaders(raw, options.embedded === undefined ? {} : { embedded: options.embedded });
   const route =
     options.originHop === undefined ? headers.route : { ...headers.route, origin: chooseOrigin(headers.route, options.originHop) };
   const analysis = { ...headers, route };
@@ -46,7 +46,7 @@ export async function analyze(raw: string | Uint8Array, options: AnalyzeOptions 
     const resolver = countingResolver(options.resolver, (c) => emit({ type: 'dns', ...c }));
     results = await runChecks(
       checks,
-      { analysis, origin, resolver, signal: options.signal, software: detectSenderSoftware(analysis, origin) },
+      { analysis, bytes, origin, resolver, signal: options.signal, software: detectSenderSoftware(analysis, origin), now: options.now?.() ?? new Date() },
       (result) => emit({ type: 'check', result }),
     );
     results = inReportOrder(results, checks, origin?.index ?? null);

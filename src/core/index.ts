@@ -11,6 +11,7 @@ export { memoryResolver, type MemoryZone, type MemoryRecord } from './dns/memory
 export type { DnsUsage } from './dns/counting.js';
 export { checkIprev } from './checks/iprev.js';
 export { checkSpf } from './checks/spf/index.js';
+export { verifyDkim, type VerifyDkimOptions } from './verify-dkim.js';
 export { CHECKS } from './checks/index.js';
 export { EXPORTERS } from './report/exporters/index.js';
 export { InputError } from './message/types.js';
@@ -24,4 +25,5 @@ export type * from './received/types.js';
 export type * from './claims/types.js';
 export type * from './message/types.js';
 export type * from './dns/types.js';
+export type * from './dkim/types.js';
 export type * from './net/types.js';

@@ -1,5 +1,6 @@
 import browser from 'webextension-polyfill';
 import type { GatherResult } from '../worker-protocol.js';
+import { binaryString } from '../core/message/binary-string.js';
 import { t } from '../i18n.js';
 import type { MessageSource } from './types.js';
 
@@ -28,11 +29,12 @@ export function thunderbirdApi(): ThunderbirdApi | null {
   return api.messageDisplay && api.messages ? (api as ThunderbirdApi) : null;
 }
 
-/** Bytes of a message, whichever form getRaw returned, as text (UTF-8, as 8-bit headers are written today). */
-export async function rawMessageText(raw: File | Blob | string): Promise<string> {
-  const bytes =
-    typeof raw === 'string' ? Uint8Array.from(raw, (c) => c.charCodeAt(0) & 0xff) : new Uint8Array(await raw.arrayBuffer());
-  return new TextDecoder('utf-8').decode(bytes);
+/**
+ * The message's bytes, whichever form getRaw returned, as a binary string (one character per
+ * byte) for the worker, which reads the text from them and lets DKIM hash them exactly.
+ */
+export async function rawMessageBytes(raw: File | Blob | string): Promise<string> {
+  return typeof raw === 'string' ? raw : binaryString(new Uint8Array(await raw.arrayBuffer()));
 }
 
 const pasteHelp = () => [t('thunderbirdPasteSelect'), t('thunderbirdPasteView'), t('thunderbirdPasteCopy')];
@@ -57,11 +59,11 @@ export const thunderbirdSource: MessageSource = {
     const shown = await displayedMessages(api, tab.tabId);
     const message = shown.find((m) => String(m.id) === choice) ?? shown[0];
     if (!message) return { ok: false, reason: t('thunderbirdNoMessage'), pasteHelp: pasteHelp() };
-    const raw = await rawMessageText(await api.messages.getRaw(message.id));
+    const raw = await rawMessageBytes(await api.messages.getRaw(message.id));
     return {
       ok: true,
       raw,
-      source: { kind: 'thunderbird', label: message.subject ? t('sourceThunderbirdSubject', message.subject) : t('sourceThunderbirdDisplayed') },
+      source: { kind: 'thunderbird', label: message.subject ? t('sourceThunderbirdSubject', message.subject) : t('sourceThunderbirdDisplayed'), bytes: true },
       choices: shown.map((m) => ({ id: String(m.id), label: [m.subject, m.author].filter(Boolean).join(' — ') || t('choiceNumbered', m.id) })),
       chosen: String(message.id),
     };

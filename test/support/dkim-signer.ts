@@ -1,5 +1,5 @@
 import { encodeBase64 } from '../../src/core/dkim/base64.js';
-import { binaryBytes, binaryString } from '../../src/core/dkim/binary.js';
+import { binaryBytes, binaryString } from '../../src/core/message/binary-string.js';
 import { canonicalBody } from '../../src/core/dkim/canonicalize-body.js';
 import { headerHashInput } from '../../src/core/dkim/canonicalize-header.js';
 import { splitMessage } from '../../src/core/dkim/message-parts.js';

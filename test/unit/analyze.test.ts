@@ -24,7 +24,7 @@ describe('analyze', () => {
     expect(onOrigin('iprev')).toMatchObject({ subject: '203.0.113.25', result: 'pass' });
     expect(onOrigin('helo')).toMatchObject({ subject: 'mail.example.com', result: 'pass' });
     expect(onOrigin('spf')).toMatchObject({ subject: 'example.com', result: 'pass' });
-    expect(report.summary).toBe('Sender 203.0.113.25 mail.example.com — reverse DNS pass, HELO pass, SPF pass, MX pass, then vs now same');
+    expect(report.summary).toBe('Sender 203.0.113.25 mail.example.com — reverse DNS pass, HELO pass, SPF pass, DKIM none, MX pass, then vs now same');
   });
 
   it('lists results in registry order with the sender first, whatever order lookups finish in', async () => {
@@ -37,7 +37,7 @@ describe('analyze', () => {
     };
     const report = await analyze(sample, { resolver: slowOrigin });
     const order = report.checks.map((c) => c.check);
-    expect(order).toEqual([...order].sort((a, b) => ['iprev', 'helo', 'mx', 'spf', 'then-vs-now'].indexOf(a) - ['iprev', 'helo', 'mx', 'spf', 'then-vs-now'].indexOf(b)));
+    expect(order).toEqual([...order].sort((a, b) => ['iprev', 'helo', 'mx', 'spf', 'dkim', 'then-vs-now'].indexOf(a) - ['iprev', 'helo', 'mx', 'spf', 'dkim', 'then-vs-now'].indexOf(b)));
     expect(report.checks[0]).toMatchObject({ check: 'iprev', subject: '203.0.113.25' });
   });
 
@@ -56,7 +56,7 @@ describe('analyze', () => {
   it('without a resolver, marks every check not checked and sends nothing', async () => {
     const report = await analyze(sample, { resolver: null });
     expect(report.dns).toEqual({ mode: 'off', resolver: null, queriesSent: 0, distinctQuestions: 0, cacheHits: 0 });
-    expect(report.checks.map((c) => c.result)).toEqual(['not-checked', 'not-checked', 'not-checked', 'not-checked', 'not-checked']);
+    expect(report.checks.map((c) => c.result)).toEqual(['not-checked', 'not-checked', 'not-checked', 'not-checked', 'not-checked', 'not-checked']);
     expect(report.summary).toBe('Sender 203.0.113.25 — DNS checks off');
   });
 
@@ -82,7 +82,7 @@ describe('analyze', () => {
       ...headerWarnings,
       `${asked} of ${asked} DNS questions got no answer from ${url} (cannot reach the resolver: fetch failed (getaddrinfo ENOTFOUND dns.example) (failed twice)). The temperror results below come from that, not from the sender's DNS. Check this computer's network connection or choose another resolver, then run the analysis again.`,
     ]);
-    expect(report.summary).toBe('Sender 203.0.113.25 — reverse DNS temperror, HELO temperror, SPF temperror, MX temperror, then vs now not-comparable');
+    expect(report.summary).toBe('Sender 203.0.113.25 — reverse DNS temperror, HELO temperror, SPF temperror, DKIM none, MX temperror, then vs now not-comparable');
   });
 
   it('counts only the questions left unanswered, and says the rest may be real', async () => {

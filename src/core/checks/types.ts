@@ -1,6 +1,7 @@
 import type { Question, Rcode, Resolver } from '../dns/types.js';
 import type { Hop } from '../route/types.js';
 import type { HeaderAnalysis } from '../report/types.js';
+import type { MessageBytes } from '../message/types.js';
 
 /** One DNS question a check asked and what came back, shown to the user as proof. */
 export interface Evidence {
@@ -58,6 +59,10 @@ export type SenderSoftware =
 
 export interface CheckContext {
   analysis: HeaderAnalysis;
+  /** The message's bytes (DKIM hashes them); not part of the report. Absent: DKIM is not checked. */
+  bytes?: MessageBytes;
+  /** The analysis' clock, for checks that compare dates with now (DKIM's x=); the real one when absent. */
+  now?: Date;
   /** The hop whose IP is treated as the sender (the route's origin or the user's choice). */
   origin: Hop | null;
   resolver: Resolver;

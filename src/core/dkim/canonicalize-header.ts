@@ -1,4 +1,4 @@
-import { binaryBytes } from './binary.js';
+import { binaryBytes } from '../message/binary-string.js';
 import type { RawField } from './message-parts.js';
 import { trimFws } from './tag-list.js';
 import type { Canonicalization } from './types.js';

@@ -1,2 +1,2 @@
-export { verifyDkim, MAX_SIGNATURES, type DkimOptions } from './verify.js';
+export { verifyDkimBytes, MAX_SIGNATURES, type DkimOptions } from './verify.js';
 export type * from './types.js';

@@ -1,4 +1,4 @@
-import { binaryString } from './binary.js';
+import { binaryString } from '../message/binary-string.js';
 import { trimFws } from './tag-list.js';
 
 /** One header field as it arrived: its bytes, line breaks as CRLF. */

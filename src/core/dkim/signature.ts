@@ -1,5 +1,5 @@
 import { decodeBase64 } from './base64.js';
-import { displayText } from './binary.js';
+import { displayText } from '../message/binary-string.js';
 import type { RawField } from './message-parts.js';
 import { parseTagList, preview } from './tag-list.js';
 import type { Canonicalization, DkimReason } from './types.js';

@@ -34,7 +34,7 @@ const HEADERS_ONLY =
   'headers signed correctly; the body was not available, so the body hash was not checked';
 
 /** Verifies every DKIM-Signature of a message (up to MAX_SIGNATURES), each on its own. */
-export async function verifyDkim(bytes: Uint8Array, options: DkimOptions): Promise<DkimVerification> {
+export async function verifyDkimBytes(bytes: Uint8Array, options: DkimOptions): Promise<DkimVerification> {
   const parts = splitMessage(bytes);
   const exactBytes = options.exactBytes ?? true;
   const body = options.bodyAvailable === false ? null : parts.body;

@@ -9,8 +9,8 @@
 const FIELD_START = /^[A-Za-z][!-9;-~]*:/;
 /** The mbox separator line ("From sender@example.com Wed Sep 16 22:19:44 2015"): no colon after From. */
 const MBOX_FROM = /^From [^\s:]/;
-/** A later message's separator in an mbox: a blank line, then "From sender asctime-date". */
-const MBOX_NEXT = /\n\r?\nFrom [^\s:]\S* +[A-Z][a-z]{2} [A-Z][a-z]{2} +\d{1,2} \d{1,2}:\d{2}/g;
+/** A later message's separator in an mbox: a blank line, then "From sender asctime-date". Global: reset lastIndex before exec. */
+export const MBOX_NEXT = /\n\r?\nFrom [^\s:]\S* +[A-Z][a-z]{2} [A-Z][a-z]{2} +\d{1,2} \d{1,2}:\d{2}/g;
 /** Fields that a trace block starts with, used to find headers after a page's preamble. */
 const TRACE_START =
   /^(Delivered-To|X-Original-To|Envelope-To|Return-Path|Received|X-Received|ARC-Seal|ARC-Message-Signature|ARC-Authentication-Results|Authentication-Results|DKIM-Signature)[ \t]*:/i;

@@ -4,9 +4,10 @@ import { decodeMessageBytes } from './decode.js';
 import { messageInfo } from './info.js';
 import { looksBinary } from './junk.js';
 import { assertInputSize, MAX_EMBEDDED_DEPTH, MAX_EMBEDDED_MESSAGES, MAX_HEADER_BLOCK_SIZE, MB } from './limits.js';
-import { isFieldStart, normalizePaste } from './paste.js';
+import { isFieldStart, normalizePaste, type PastedMessage } from './paste.js';
 import { InputError } from './types.js';
-import type { EmbeddedMessageRef, MessageInfo } from './types.js';
+import type { EmbeddedMessageRef, MessageBytes, MessageInfo } from './types.js';
+import { messageBytes } from './message-bytes.js';
 
 export interface ReadOptions {
   /** Analyse this embedded message (an index into `embedded`) instead of the outer one. */
@@ -20,6 +21,8 @@ export interface ReadResult {
   embeddedIndex: number | null;
   /** Messages in the input: more than 1 for an mbox file of several, whose first is the one read. */
   messagesInInput: number;
+  /** The chosen message's bytes, for DKIM. */
+  bytes: MessageBytes;
 }
 
 /**
@@ -48,6 +51,7 @@ interface ReadOne {
   info: MessageInfo;
   parts: Uint8Array[];
   messages: number;
+  paste: PastedMessage;
 }
 
 async function parse(text: string): Promise<ParsedMail | null> {
@@ -81,10 +85,15 @@ async function readOne(text: string): Promise<ReadOne> {
     throw new InputError('not-a-message', 'This does not look like an e-mail message: no header field could be read.');
   }
   const parts = mail.attachments.filter((a) => EMBEDDED_TYPES.has(a.contentType)).map((a): Uint8Array => a.content);
-  return { info, parts, messages: paste.messages };
+  return { info, parts, messages: paste.messages, paste };
 }
 
-async function collectEmbedded(parts: readonly Uint8Array[], depth: number, found: MessageInfo[]): Promise<void> {
+interface Embedded {
+  info: MessageInfo;
+  part: Uint8Array;
+}
+
+async function collectEmbedded(parts: readonly Uint8Array[], depth: number, found: Embedded[]): Promise<void> {
   if (depth > MAX_EMBEDDED_DEPTH) return;
   for (const part of parts) {
     if (found.length >= MAX_EMBEDDED_MESSAGES) return;
@@ -96,7 +105,7 @@ async function collectEmbedded(parts: readonly Uint8Array[], depth: number, foun
       if (err instanceof InputError) continue;
       throw err;
     }
-    found.push(inner.info);
+    found.push({ info: inner.info, part });
     await collectEmbedded(inner.parts, depth + 1, found);
   }
 }
@@ -115,15 +124,17 @@ export async function readMessage(raw: string | Uint8Array, options: ReadOptions
     throw new InputError('empty', 'The input is empty. Paste a message source or its header block, or choose an .eml file.');
   }
   const outer = await readOne(text);
-  const infos: MessageInfo[] = [];
-  await collectEmbedded(outer.parts, 1, infos);
-  const embedded = infos.map((info, index): EmbeddedMessageRef => ({ index, subject: info.subject, from: info.from, date: info.date }));
+  const found: Embedded[] = [];
+  await collectEmbedded(outer.parts, 1, found);
+  const embedded = found.map(({ info }, index): EmbeddedMessageRef => ({ index, subject: info.subject, from: info.from, date: info.date }));
   const wanted = options.embedded;
   const messagesInInput = outer.messages;
-  if (wanted === undefined) return { info: outer.info, embedded, embeddedIndex: null, messagesInInput };
-  const chosen = Number.isInteger(wanted) ? infos[wanted] : undefined;
+  const bytes = messageBytes(raw, outer.paste);
+  if (wanted === undefined) return { info: outer.info, embedded, embeddedIndex: null, messagesInInput, bytes };
+  const chosen = Number.isInteger(wanted) ? found[wanted] : undefined;
   if (chosen === undefined) {
-    throw new InputError('no-such-embedded', `There is no embedded message number ${wanted}: this message carries ${infos.length === 0 ? 'none' : `${infos.length} (numbered from 0)`}.`);
+    throw new InputError('no-such-embedded', `There is no embedded message number ${wanted}: this message carries ${found.length === 0 ? 'none' : `${found.length} (numbered from 0)`}.`);
   }
-  return { info: chosen, embedded, embeddedIndex: wanted, messagesInInput };
+  // An attached message's part holds its bytes (transfer encoding undone), as exact as the outer's.
+  return { info: chosen.info, embedded, embeddedIndex: wanted, messagesInInput, bytes: { bytes: chosen.part, exact: bytes.exact } };
 }

@@ -23,6 +23,13 @@ export interface MessageInfo {
   headersOnly: boolean;
 }
 
+/** The message as DKIM hashes it: never part of the report. */
+export interface MessageBytes {
+  bytes: Uint8Array;
+  /** True for the bytes as they arrived (a file, a download, a mail client); false for pasted text. */
+  exact: boolean;
+}
+
 /** A message carried inside another one as message/rfc822 (a forwarded phish). */
 export interface EmbeddedMessageRef {
   /** Index to pass back to choose this message. */

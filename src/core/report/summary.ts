@@ -8,7 +8,7 @@ import type { Report } from './types.js';
 export type SummaryInput = Pick<Report, 'route' | 'checks' | 'dns'>;
 
 /** Checks the line names first, in the order a reader asks about them. */
-const LEAD = ['iprev', 'helo', 'spf', 'mx'];
+const LEAD = ['iprev', 'helo', 'spf', 'dkim', 'mx'];
 
 /**
  * One line a user reads in two seconds: "Sender 203.0.113.25 mail.example.com — reverse DNS

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { SourceInfo } from '../../worker-protocol.js';
+import { binaryString } from '../../core/message/binary-string.js';
 import { t } from '../../i18n.js';
 import { loadSample } from '../sample.js';
 
@@ -45,7 +46,8 @@ export function MessageInput({ onMessage, onCancel, initialText, onTextChange, n
   const readFile = async (file: File | undefined) => {
     if (!file) return;
     try {
-      onMessage(await file.text(), { kind: 'file', label: file.name });
+      // The file's bytes, not its text: DKIM hashes the message exactly as it was saved.
+      onMessage(binaryString(new Uint8Array(await file.arrayBuffer())), { kind: 'file', label: file.name, bytes: true });
       setProblem('');
     } catch (error) {
       setProblem(t('fileUnreadable', [file.name, error instanceof Error ? error.message : String(error)]));

@@ -8,7 +8,7 @@ import { ZONES } from '../../support/test-zones.js';
 describe('CHECKS', () => {
   it('lists each check once, every dependency before its dependants', () => {
     const names = CHECKS.map((c) => c.name);
-    expect(names).toEqual(['iprev', 'helo', 'mx', 'spf', 'then-vs-now']);
+    expect(names).toEqual(['iprev', 'helo', 'mx', 'spf', 'dkim', 'then-vs-now']);
     CHECKS.forEach((check, i) => {
       for (const dep of check.after ?? []) expect(names.slice(0, i)).toContain(dep);
     });

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { verifyDkim } from '../../../src/core/dkim/index.js';
+import { verifyDkimBytes } from '../../../src/core/dkim/index.js';
 import { memoryResolver, type MemoryZone } from '../../../src/core/dns/memory.js';
 import { ed25519Key, plainMessage, rsaKey, signMessage, type TestKey } from '../../support/dkim-signer.js';
 
@@ -25,7 +25,7 @@ const bytesOf = (s: string) => new Uint8Array(Buffer.from(s, 'latin1'));
 
 describe('RFC 8463 Appendix A', () => {
   it('verifies both published signatures with the published keys', async () => {
-    const out = await verifyDkim(RFC8463, { resolver: memoryResolver(RFC8463_ZONE), now: NOW });
+    const out = await verifyDkimBytes(RFC8463, { resolver: memoryResolver(RFC8463_ZONE), now: NOW });
     expect(out.signaturesFound).toBe(2);
     expect(out.signatures.map((s) => [s.algorithm, s.result])).toEqual([['ed25519-sha256', 'pass'], ['rsa-sha256', 'pass']]);
     const [ed, rsa] = out.signatures;
@@ -40,26 +40,26 @@ describe('RFC 8463 Appendix A', () => {
 
   it('fails both when the body changes, and says it is the body', async () => {
     const changed = bytesOf(text(RFC8463).replace('hungry', 'hungrY'));
-    const out = await verifyDkim(changed, { resolver: memoryResolver(RFC8463_ZONE), now: NOW });
+    const out = await verifyDkimBytes(changed, { resolver: memoryResolver(RFC8463_ZONE), now: NOW });
     expect(out.signatures.map((s) => [s.result, s.reason])).toEqual([['fail', 'body-hash-mismatch'], ['fail', 'body-hash-mismatch']]);
     expect(out.signatures[0]!.explanation).toContain('header signature is correct');
   });
 
   it('fails both when a signed header changes', async () => {
     const changed = bytesOf(text(RFC8463).replace('Is dinner ready?', 'Is dinner ready!'));
-    const out = await verifyDkim(changed, { resolver: memoryResolver(RFC8463_ZONE), now: NOW });
+    const out = await verifyDkimBytes(changed, { resolver: memoryResolver(RFC8463_ZONE), now: NOW });
     expect(out.signatures.map((s) => s.reason)).toEqual(['signature-mismatch', 'signature-mismatch']);
   });
 
   it('a second From added below breaks the over-signed signatures', async () => {
     const changed = bytesOf(text(RFC8463).replace('\r\n\r\nHi.', '\r\nFrom: Mallory <m@example.org>\r\n\r\nHi.'));
-    const out = await verifyDkim(changed, { resolver: memoryResolver(RFC8463_ZONE), now: NOW });
+    const out = await verifyDkimBytes(changed, { resolver: memoryResolver(RFC8463_ZONE), now: NOW });
     expect(out.signatures.every((s) => s.result === 'fail')).toBe(true);
   });
 
   it('headers alone: the header signature is checked, never a pass', async () => {
     const headers = bytesOf(text(RFC8463).split('\r\n\r\n')[0]! + '\r\n');
-    const out = await verifyDkim(headers, { resolver: memoryResolver(RFC8463_ZONE), now: NOW, bodyAvailable: false });
+    const out = await verifyDkimBytes(headers, { resolver: memoryResolver(RFC8463_ZONE), now: NOW, bodyAvailable: false });
     expect(out.signatures.map((s) => s.result)).toEqual(['neutral', 'neutral']);
     expect(out.signatures[0]!.explanation).toContain('headers signed correctly; the body was not available, so the body hash was not checked');
     expect(out.signatures[0]!.bodyHash).toBe('not-checked');
@@ -67,18 +67,18 @@ describe('RFC 8463 Appendix A', () => {
 
   it('reads a message stored with LF line ends as the CRLF it was signed in', async () => {
     const lf = bytesOf(text(RFC8463).replace(/\r\n/g, '\n'));
-    const out = await verifyDkim(lf, { resolver: memoryResolver(RFC8463_ZONE), now: NOW });
+    const out = await verifyDkimBytes(lf, { resolver: memoryResolver(RFC8463_ZONE), now: NOW });
     expect(out.signatures.map((s) => s.result)).toEqual(['pass', 'pass']);
   });
 
   it('a key lookup that fails is temperror, never fail', async () => {
     const zone = { ...RFC8463_ZONE, 'test._domainkey.football.example.com': 'SERVFAIL' as const, 'brisbane._domainkey.football.example.com': 'TIMEOUT' as const };
-    const out = await verifyDkim(RFC8463, { resolver: memoryResolver(zone), now: NOW });
+    const out = await verifyDkimBytes(RFC8463, { resolver: memoryResolver(zone), now: NOW });
     expect(out.signatures.map((s) => [s.result, s.reason])).toEqual([['temperror', 'key-lookup-failed'], ['temperror', 'key-lookup-failed']]);
   });
 
   it('no key published is permerror (no key for signature)', async () => {
-    const out = await verifyDkim(RFC8463, { resolver: memoryResolver({}), now: NOW });
+    const out = await verifyDkimBytes(RFC8463, { resolver: memoryResolver({}), now: NOW });
     expect(out.signatures.map((s) => s.reason)).toEqual(['key-missing', 'key-missing']);
     expect(out.signatures[0]!.result).toBe('permerror');
   });
@@ -92,7 +92,7 @@ describe('signatures made with WebCrypto', () => {
   });
   const zone = (record: string, selector = 'sel', domain = 'example.com'): MemoryZone => ({ [`${selector}._domainkey.${domain}`]: [{ type: 'TXT', data: record }] });
   const verify = async (bytes: Uint8Array, record: string, extra: { arrivedAt?: Date; bodyAvailable?: boolean } = {}) =>
-    (await verifyDkim(bytes, { resolver: memoryResolver(zone(record)), now: NOW, ...extra })).signatures[0]!;
+    (await verifyDkimBytes(bytes, { resolver: memoryResolver(zone(record)), now: NOW, ...extra })).signatures[0]!;
 
   for (const canon of ['simple/simple', 'simple/relaxed', 'relaxed/simple', 'relaxed/relaxed'] as const) {
     it(`${canon}: passes as signed, and whitespace changes pass only where relaxed absorbs them`, async () => {
@@ -214,7 +214,7 @@ describe('signatures made with WebCrypto', () => {
     const once = await signMessage(plainMessage(), rsa, { domain: 'example.com' });
     const twice = await signMessage(once, ed, { domain: 'esp.example.net', selector: 'esp', headers: ['from', 'subject', 'dkim-signature'] });
     const resolver = memoryResolver({ ...zone(`p=${rsa.publicKey}`), ...zone(`k=ed25519; p=${ed.publicKey}`, 'esp', 'esp.example.net') });
-    const out = await verifyDkim(twice, { resolver, now: NOW });
+    const out = await verifyDkimBytes(twice, { resolver, now: NOW });
     expect(out.signatures.map((s) => [s.domain, s.result])).toEqual([['esp.example.net', 'pass'], ['example.com', 'pass']]);
   });
 });

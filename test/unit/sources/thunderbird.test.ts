@@ -12,19 +12,21 @@ vi.mock('webextension-polyfill', async () => ({
     messages: { getRaw: async (id: number) => new File([displayed.get(id)!.raw], 'm.eml') },
   },
 }));
-const { rawMessageText, thunderbirdSource } = await import('../../../src/sources/thunderbird.js');
+const { rawMessageBytes, thunderbirdSource } = await import('../../../src/sources/thunderbird.js');
 
 const RAW = 'Received: from a.example (a.example [203.0.113.25])\r\nSubject: Grüße\r\n\r\n';
 
+/** The bytes of RAW, one character per byte: what the worker gets, so that DKIM hashes bytes. */
+const BINARY = String.fromCharCode(...new TextEncoder().encode(RAW));
+
 describe('Thunderbird getRaw results', () => {
-  it('decode a File (Thunderbird ≥ 117, MV3) as UTF-8', async () => {
-    expect(await rawMessageText(new File([RAW], 'm.eml'))).toBe(RAW);
+  it('give the bytes of a File (Thunderbird ≥ 117, MV3) one character per byte, never decoded', async () => {
+    expect(BINARY).not.toBe(RAW);
+    expect(await rawMessageBytes(new File([RAW], 'm.eml'))).toBe(BINARY);
   });
 
-  it('decode a binary string (one character per byte, older Thunderbird) to the same text', async () => {
-    const binary = String.fromCharCode(...new TextEncoder().encode(RAW));
-    expect(binary).not.toBe(RAW);
-    expect(await rawMessageText(binary)).toBe(RAW);
+  it('keep a binary string (older Thunderbird) as it is', async () => {
+    expect(await rawMessageBytes(BINARY)).toBe(BINARY);
   });
 });
 
@@ -46,8 +48,8 @@ describe('Thunderbird source', () => {
     displayed.set(12, { raw: RAW });
     expect(await thunderbirdSource.gather(tbTab)).toEqual({
       ok: true,
-      raw: RAW,
-      source: { kind: 'thunderbird', label: 'Thunderbird — Grüße' },
+      raw: BINARY,
+      source: { kind: 'thunderbird', label: 'Thunderbird — Grüße', bytes: true },
       choices: [
         { id: '11', label: 'Grüße — a@example.com' },
         { id: '12', label: 'Message 12' },

@@ -4,6 +4,7 @@ const LABELS: Record<string, { long: string; short: string }> = {
   helo: { long: 'HELO/EHLO name', short: 'HELO' },
   mx: { long: 'MX records', short: 'MX' },
   spf: { long: 'SPF', short: 'SPF' },
+  dkim: { long: 'DKIM', short: 'DKIM' },
   'then-vs-now': { long: 'Then vs now', short: 'then vs now' },
 };
 

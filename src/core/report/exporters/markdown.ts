@@ -114,7 +114,8 @@ function checkSection(c: CheckResult): string[] {
   return out;
 }
 
-function evidenceLines(e: Evidence): string[] {
+/** One DNS question and its answer as plain text lines, for Markdown's code block and the CLI. */
+export function evidenceLines(e: Evidence): string[] {
   const outcome = e.rcode ?? `no answer: ${e.error ?? 'unknown error'}`;
   const how = [e.fromCache ? 'cached' : `${e.elapsedMs} ms`, e.authenticated ? 'DNSSEC validated' : null].filter((p) => p).join(', ');
   return [`; ${e.question.name} ${e.question.type} → ${outcome} (${e.resolver}, ${how})`, ...e.records];
