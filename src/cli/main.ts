@@ -14,7 +14,7 @@ import { classifyIp, isCheckable, normalizeIp } from '../core/net/ip.js';
 import { renderJson } from '../core/report/exporters/json.js';
 import { evidenceLines } from '../core/report/exporters/markdown.js';
 import { inertJson, visible } from '../core/text/inert.js';
-import { verifyDkim } from '../core/verify-dkim.js';
+import { verifyDkim } from '../core/dkim/index.js';
 import { VERSION } from '../core/version.js';
 import { parseCommand, USAGE, UsageError, type Command } from './args.js';
 import { formatCheck, formatReport } from './format-text.js';

@@ -11,7 +11,7 @@ export { memoryResolver, type MemoryZone, type MemoryRecord } from './dns/memory
 export type { DnsUsage } from './dns/counting.js';
 export { checkIprev } from './checks/iprev.js';
 export { checkSpf } from './checks/spf/index.js';
-export { verifyDkim, type VerifyDkimOptions } from './verify-dkim.js';
+export { verifyDkim, type VerifyDkimOptions } from './dkim/index.js';
 export { CHECKS } from './checks/index.js';
 export { EXPORTERS } from './report/exporters/index.js';
 export { InputError } from './message/types.js';

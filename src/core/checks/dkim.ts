@@ -1,7 +1,7 @@
 import { verifyDkimBytes } from '../dkim/index.js';
 import type { DkimResultWord, DkimSignatureVerdict, DkimVerification } from '../dkim/types.js';
-import type { HeaderAnalysis } from '../report/types.js';
-import { NOT_CHECKED, type Check, type CheckResult, type Severity } from './types.js';
+import { dateOf } from '../dkim/verify-message.js';
+import { NOT_CHECKED, type Check, type CheckContext, type CheckResult, type Severity } from './types.js';
 
 /**
  * DKIM (RFC 6376, RFC 8301, RFC 8463), verified by Hoplens itself: every DKIM-Signature of the
@@ -42,15 +42,12 @@ export function dkimResults(verification: DkimVerification): CheckResult[] {
  * When the message reached the receiving side: the date its receiving hop recorded (the
  * origin's), else the topmost Received, which is when the mailbox got it.
  */
-function arrivalOf(analysis: HeaderAnalysis): Date | null {
+function arrivalOf(analysis: CheckContext['analysis']): Date | null {
   const hops = analysis.route.hops;
   const origin = analysis.route.origin ? hops[analysis.route.origin.hopIndex] : undefined;
   return dateOf(origin?.received.date ?? hops.at(-1)?.received.date ?? null);
 }
 
-export function dateOf(iso: string | null): Date | null {
-  return iso === null ? null : new Date(iso);
-}
 
 const SEVERITY: Record<DkimResultWord, Severity> = {
   pass: 'ok',

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { analyze } from '../../../src/core/analyze.js';
 import type { DkimSignatureVerdict } from '../../../src/core/dkim/types.js';
 import { memoryResolver, type MemoryZone } from '../../../src/core/dns/memory.js';
-import { verifyDkim } from '../../../src/core/verify-dkim.js';
+import { verifyDkim } from '../../../src/core/dkim/index.js';
 import { plainMessage, rsaKey, signMessage, type TestKey } from '../../support/dkim-signer.js';
 
 const NOW = () => new Date('2026-12-01T12:00:00Z');

@@ -1,9 +1,8 @@
-import { dateOf } from './checks/dkim.js';
-import type { Resolver } from './dns/types.js';
-import { verifyDkimBytes } from './dkim/index.js';
-import type { DkimVerification } from './dkim/types.js';
-import { readMessage } from './message/index.js';
-import { parseReceived } from './received/index.js';
+import type { Resolver } from '../dns/types.js';
+import { readMessage } from '../message/index.js';
+import { parseReceived } from '../received/index.js';
+import type { DkimVerification } from './types.js';
+import { verifyDkimBytes } from './verify.js';
 
 export interface VerifyDkimOptions {
   resolver: Resolver;
@@ -28,4 +27,8 @@ export async function verifyDkim(raw: string | Uint8Array, options: VerifyDkimOp
     exactBytes: bytes.exact,
     bodyAvailable: !info.headersOnly,
   });
+}
+
+export function dateOf(iso: string | null): Date | null {
+  return iso === null ? null : new Date(iso);
 }
