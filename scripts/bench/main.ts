@@ -7,6 +7,7 @@ import { cachingResolver } from '../../src/core/dns/cache.js';
 import { memoryResolver, type MemoryZone } from '../../src/core/dns/memory.js';
 import { parseReceived } from '../../src/core/received/index.js';
 import { ZONES } from '../../test/support/test-zones.js';
+import { runAccuracy } from './received-accuracy.js';
 import { fmt, summarise } from './stats.js';
 import { TYPICAL_MESSAGE, TYPICAL_ZONE } from './typical-message.js';
 
@@ -81,7 +82,11 @@ async function benchRoundTrips(name: string, raw: string | Uint8Array, zone: Mem
   console.log(`  median ${fmt(median, 0)} ms = ${fmt(trips, 1)} round trips on the critical path (${fmt(sent / trips, 1)} queries per round trip)`);
 }
 
-export async function run(root: string): Promise<void> {
+export async function run(root: string, args: readonly string[] = []): Promise<void> {
+  if (args[0] === 'accuracy') {
+    runAccuracy(parseReceived);
+    return;
+  }
   console.log(`Hoplens benchmarks — node ${process.version}`);
   benchParse(root);
   await benchMessages(root);

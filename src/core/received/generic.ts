@@ -26,10 +26,14 @@ export function allComments(syntax: ReceivedSyntax): CommentToken[] {
   return out;
 }
 
-/** The host info of the first comments after "from", later comments filling what earlier ones left open. */
+/**
+ * The host info of the first comments after "from", later comments filling what earlier ones
+ * left open. Without a from clause, a leading "(from rdns [ip])" (anti-virus gateways) stands in.
+ */
 export function fromHostInfo(syntax: ReceivedSyntax): HostInfo | null {
+  const comments = syntax.first.from === undefined ? leadingFromComments(syntax) : clauseComments(syntax.first.from);
   let merged: HostInfo | null = null;
-  for (const c of clauseComments(syntax.first.from).slice(0, HOST_COMMENTS)) {
+  for (const c of comments.slice(0, HOST_COMMENTS)) {
     const info = parseHostInfo(c.own);
     if (info === null) continue;
     if (merged === null) {
@@ -42,8 +46,60 @@ export function fromHostInfo(syntax: ReceivedSyntax): HostInfo | null {
     merged.port ??= info.port;
     merged.helo ??= info.helo;
     merged.literal ||= info.literal;
+    merged.account ??= info.account;
   }
   return merged;
+}
+
+function leadingFromComments(syntax: ReceivedSyntax): CommentToken[] {
+  const out: CommentToken[] = [];
+  for (const t of syntax.leading) if (t.kind === 'comment' && /^\s*from\s/i.test(t.own.slice(0, 8))) out.push(t);
+  return out;
+}
+
+/**
+ * A comment after "from" that is one bare name and no TCP-info: "from X (Y)". Whether Y is the
+ * reverse DNS or the HELO name depends on the MTA, so only a dialect reads it.
+ */
+export function bareNameComment(syntax: ReceivedSyntax): string | null {
+  const first = clauseComments(syntax.first.from)[0];
+  if (first === undefined || first.children.length > 0) return null;
+  const own = first.own.trim();
+  return own.length <= 255 && /^[A-Za-z0-9][A-Za-z0-9.-]*$/.test(own) && normalizeIp(own) === null ? own : null;
+}
+
+/**
+ * A host word as written, or null when it is none: the comma some MTAs put after it ("by host,
+ * id …") goes, and an e-mail address where a host belongs is not a host.
+ */
+export function hostWord(t: Token | null): string | null {
+  const text = clauseWord(t);
+  return text !== null && t?.kind === 'word' && text.includes('@') && !text.startsWith('[') ? null : text;
+}
+
+/** A clause's value as written, without a trailing comma ("via SMTP by fw.example, id …"). */
+function clauseWord(t: Token | null): string | null {
+  if (t === null || t.kind === 'semicolon' || t.kind === 'comment') return null;
+  let end = t.text.length;
+  while (end > 0 && t.text.charCodeAt(end - 1) === 44) end--;
+  return end === 0 ? null : t.text.slice(0, end);
+}
+
+/** An address literal written after the from word and its comments: old Exim and GMX's "from rdns (helo) [ip]", fetchmail's "from host [ip]". */
+function trailingLiteral(syntax: ReceivedSyntax): string | null {
+  const from = syntax.first.from;
+  if (from === undefined) return null;
+  let seenValue = false;
+  for (const t of from.tokens) {
+    if (t.kind === 'comment') continue;
+    if (!seenValue) {
+      seenValue = true;
+      continue;
+    }
+    if (t.kind === 'word' && t.text.startsWith('[')) return normalizeIp(t.text.replace(/\]:\d+$/, ']'));
+    return null;
+  }
+  return null;
 }
 
 /**
@@ -80,36 +136,38 @@ export function readGeneric(syntax: ReceivedSyntax, raw: string): ReceivedFields
   const warnings = [...syntax.warnings];
   const fields: ReceivedFields = { ...nothingSaid(raw), dateRaw: syntax.dateRaw, warnings };
 
-  const fromWord = clauseValue(syntax.first.from);
-  if (fromWord !== null && fromWord.kind !== 'semicolon') fields.helo = fromWord.text;
+  fields.helo = hostWord(clauseValue(syntax.first.from));
   const info = fromHostInfo(syntax);
   if (info !== null) {
     fields.rdns = info.rdns;
     fields.ip = info.ip;
     fields.port = info.port;
+    fields.authenticatedSender = info.account;
     if (info.helo !== null && fields.helo !== null) {
       // "from name (HELO x)" and "from name ([ip] helo=x)": the from word is the client's name or address.
       const asIp = normalizeIp(fields.helo);
       if (asIp !== null) fields.ip ??= asIp;
       else if (!info.rdnsWritten) fields.rdns = cleanHostName(fields.helo);
-      fields.helo = info.helo;
+      fields.helo = info.helo === '' ? null : info.helo;
+    } else if (info.helo !== null) {
+      fields.helo = info.helo === '' ? null : info.helo;
     }
   }
+  fields.ip ??= trailingLiteral(syntax);
+  // "from [ip] by …" with no TCP-info: MTAs that write the peer's address there (GMX, MDaemon, SMTPD32, QMQP).
+  if (info === null && fields.ip === null && fields.helo?.startsWith('[')) fields.ip = normalizeIp(fields.helo);
 
-  const byWord = clauseValue(syntax.first.by);
-  if (byWord !== null) {
-    fields.by = byWord.text;
-    fields.byIp = normalizeIp(byWord.text);
+  fields.by = hostWord(clauseValue(syntax.first.by));
+  if (fields.by !== null) {
+    fields.byIp = normalizeIp(fields.by);
     for (const c of clauseComments(syntax.first.by).slice(0, HOST_COMMENTS)) {
       if (fields.byIp !== null) break;
       fields.byIp = parseHostInfo(c.own)?.ip ?? null;
     }
   }
-  const withWord = clauseValue(syntax.first.with);
-  if (withWord !== null) fields.with = withWord.text;
+  fields.with = clauseWord(clauseValue(syntax.first.with));
   fields.via = leadingWords(syntax.first.via);
-  const id = clauseValue(syntax.first.id);
-  if (id !== null) fields.id = id.text;
+  fields.id = clauseWord(clauseValue(syntax.first.id));
   fields.for = recipient(clauseValue(syntax.first.for));
 
   if (syntax.dateRaw !== null) {

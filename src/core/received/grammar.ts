@@ -7,7 +7,8 @@ import type { CommentToken, Token, WordToken } from './tokenize.js';
  *   clause    = ("from" / "by" / "via" / "with" / "id" / "for") value *(word / comment / ...)
  *
  * A keyword starts a clause only at top level (never inside a comment) and only once the
- * current clause has its value, so "from from by x" reads as from = "from". The date is what
+ * current clause has a token, so "from from by x" reads as from = "from", while in
+ * "from ([192.0.2.1]) by x" (a from clause that is only its TCP-info) "by" starts a clause. The date is what
  * follows the last top-level ";". Words after the date may still carry a clause (Courier
  * writes "; date id …"), and Sendmail writes "(envelope-from …)" there.
  */
@@ -90,15 +91,12 @@ export function parseSyntax(text: string, tokens: Token[]): ReceivedSyntax {
 
 function readClauses(tokens: Token[], leading: Token[], clauses: Clause[], warnings: Set<string>): void {
   let current: Clause | null = null;
-  let valued = false;
   for (const t of tokens) {
-    if (isKeyword(t) && (current === null || valued)) {
+    if (isKeyword(t) && (current === null || current.tokens.length > 0)) {
       current = { name: t.text.toLowerCase() as ClauseName, keyword: t, tokens: [] };
       clauses.push(current);
-      valued = false;
     } else if (current !== null) {
       current.tokens.push(t);
-      if (t.kind !== 'comment') valued = true;
     } else {
       leading.push(t);
     }

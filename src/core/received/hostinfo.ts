@@ -4,60 +4,103 @@ import { normalizeIp } from '../net/ip.js';
  * What a comment after "from" (or "by") says about the connection: the TCP-info of RFC 5321
  * §4.4 in the shapes MTAs write it:
  *   "rdns [ip]", "rdns. [ip]:port", "unknown [ip]", "user@rdns [ip]"   Postfix, Sendmail, Gmail
- *   "[ip]:port helo=name", "port=1234 helo=name"                       Exim
- *   "ip", "[ip]", "IPv6:ip"                                             Exchange, MDaemon
- *   "HELO name", "EHLO name", "user@ip"                                 qmail, Yahoo, Haraka 2
+ *   "rdns[ip]"                                                          Postfix's log form
+ *   "[ip]:port helo=name", "port=1234 helo=name", "[ip.port] helo=x"   Exim (older: port after a dot)
+ *   "ip", "[ip]", "IPv6:ip", "ip:port", "[ip:port]"                    Exchange, MDaemon, XMail, Ecelerity
+ *   "HELO name", "EHLO name", "LHLO name", "user@ip", "user@[ip]"      qmail, Yahoo, Haraka, LMTP, Sendmail 8.11
+ *   "user@ip with plain"                                                Yahoo's old submission (AUTH user and mechanism)
+ *   "account user HELO name", "[ip] verified"                           CommuniGate Pro
+ *   "from rdns [ip]"                                                    anti-virus gateways
  */
 export interface HostInfo {
-  /** Name before the address; "unknown" gives null. */
+  /** Name before the address; a placeholder ("unknown", "<unknown>", "softdnserr") gives null. */
   rdns: string | null;
-  /** True when a name stood in the rdns place, "unknown" included. */
+  /** True when a name stood in the rdns place, a placeholder included. */
   rdnsWritten: boolean;
   ip: string | null;
   port: number | null;
+  /** The greeting name; "" when the comment says the client greeted with an empty name. */
   helo: string | null;
   /** An address literal was written, even one that is not an IP ("[local]"). */
   literal: boolean;
+  /** The SMTP AUTH identity the comment names ("account u@d", "user@ip with login"). */
+  account: string | null;
 }
 
 /** Longer comments are not TCP-info; the cap keeps the parse of hostile input linear. */
 const MAX_LENGTH = 600;
 
+const GREETINGS = new Set(['helo', 'ehlo', 'lhlo']);
+/** Words that qualify the address without naming anything (CommuniGate Pro's "[ip] verified"). */
+const FLAGS = new Set(['verified']);
+
+/** "[ip]", "[ip]:port", "[ip:port]" and "[ip.port]" (old Exim), with the name glued in front ("unknown[ip]"). */
+const LITERAL = /^([^[\]]*)\[([^\]]*)\](?::(\d{1,5}))?$/;
+/** An IPv4 address with a port after a colon or a dot. */
+const V4_PORT = /^(\d{1,3}(?:\.\d{1,3}){3})[:.](\d{1,5})$/;
+
 export function parseHostInfo(text: string): HostInfo | null {
   if (text.length > MAX_LENGTH) return null;
-  const info: HostInfo = { rdns: null, rdnsWritten: false, ip: null, port: null, helo: null, literal: false };
-  const words = text.trim().split(/\s+/);
+  const info: HostInfo = { rdns: null, rdnsWritten: false, ip: null, port: null, helo: null, literal: false, account: null };
+  const words = text.trim().split(/[\s\x00-\x1f\x7f]+/);
   let recognised = false;
   let nameCandidate: string | null = null;
-  for (let i = 0; i < words.length; i++) {
+  let i = 0;
+  // "(from rdns [ip])": anti-virus gateways write the TCP-info after the word "from".
+  if (words.length > 1 && (words[0] as string).toLowerCase() === 'from') i = 1;
+  for (; i < words.length; i++) {
     // ZMailer quotes the greeting: ([ip]:port "EHLO name" rhost-flags-…).
     const w = (words[i] as string).replace(/^"|"$/g, '');
     if (w === '') continue;
-    const kv = /^(helo|port|ident)=(.*)$/i.exec(w);
-    if (kv !== null) {
-      const key = (kv[1] as string).toLowerCase();
-      const value = kv[2] as string;
-      if (key === 'helo') info.helo = value;
-      if (key === 'port') info.port = portNumber(value);
+    const lower = w.toLowerCase();
+    const eq = lower.indexOf('=');
+    if (eq > 0) {
+      const key = lower.slice(0, eq);
+      if (key === 'helo' || key === 'port' || key === 'ident') {
+        const value = w.slice(eq + 1);
+        if (key === 'helo') info.helo = value;
+        if (key === 'port') info.port = portNumber(value);
+        recognised = true;
+        continue;
+      }
+    }
+    if (GREETINGS.has(lower)) {
+      // qmail writes "(HELO )" for an empty greeting: a greeting without a name.
+      info.helo = i + 1 < words.length ? (words[++i] as string).replace(/"$/, '') : '';
       recognised = true;
       continue;
     }
-    if (/^(HELO|EHLO)$/i.test(w) && i + 1 < words.length) {
-      info.helo = (words[++i] as string).replace(/"$/, '');
+    if (lower === 'account' && i + 1 < words.length) {
+      info.account = words[++i] as string;
       recognised = true;
       continue;
     }
-    const literal = /^\[([^\]]*)\](?::(\d{1,5}))?$/.exec(w);
+    if (lower === 'with' && i + 1 < words.length && info.ip !== null) {
+      // "user@ip with plain": the mechanism the user authenticated with; the user is the account.
+      i++;
+      continue;
+    }
+    if (FLAGS.has(lower) && (info.ip !== null || info.literal)) continue;
+    const at = w.lastIndexOf('@');
+    const host = at >= 0 ? w.slice(at + 1) : w;
+    const literal = LITERAL.exec(host);
     if (literal !== null) {
       info.literal = true;
-      info.ip = normalizeIp(literal[1] as string);
-      if (literal[2] !== undefined) info.port = portNumber(literal[2]);
+      const inside = literal[2] as string;
+      const withPort = V4_PORT.exec(inside);
+      info.ip = normalizeIp(withPort === null ? inside : (withPort[1] as string));
+      if (withPort !== null && info.ip !== null) info.port = portNumber(withPort[2] as string);
+      else if (withPort === null && info.ip === null) info.ip = ipWithPort(inside, info);
+      if (literal[3] !== undefined) info.port = portNumber(literal[3]);
       recognised = true;
+      const glued = at >= 0 ? '' : (literal[1] as string);
+      if (glued !== '' && nameCandidate === null) nameCandidate = glued;
       continue;
     }
-    const bare = normalizeIp(w.includes('@') && !w.includes('[') ? w.slice(w.lastIndexOf('@') + 1) : w);
-    if (bare !== null && info.ip === null) {
+    const bare = info.ip === null && (at < 0 || !w.includes('[')) ? normalizeIp(host) ?? ipWithPort(host, info) : null;
+    if (bare !== null) {
       info.ip = bare;
+      if (at > 0 && words[i + 1]?.toLowerCase() === 'with') info.account = w.slice(0, at);
       recognised = true;
       continue;
     }
@@ -74,15 +117,30 @@ export function parseHostInfo(text: string): HostInfo | null {
   return info;
 }
 
+/** "192.0.2.1:2345" (XMail) and "192.0.2.1.2345": the address, with the port stored in info. */
+function ipWithPort(text: string, info: HostInfo): string | null {
+  const m = V4_PORT.exec(text);
+  if (m === null) return null;
+  const ip = normalizeIp(m[1] as string);
+  if (ip !== null) info.port = portNumber(m[2] as string);
+  return ip;
+}
+
 /** A TCP port (1–65535), or null for anything else. */
 function portNumber(text: string): number | null {
   const port = /^\d{1,5}$/.test(text) ? Number(text) : 0;
   return port >= 1 && port <= 65535 ? port : null;
 }
 
-/** Trailing dot removed; "unknown" (no reverse DNS) and empty names are null. */
+/**
+ * What MTAs write where a name would be when there is none: "unknown" (Postfix, qmail, in any
+ * case), "<unknown>" (OpenSMTPD), "softdnserr" (Courier, a temporary DNS failure), "HELLO".
+ */
+const PLACEHOLDERS = new Set(['unknown', '<unknown>', '[unknown]', 'softdnserr', 'hello']);
+
+/** Trailing dot removed; placeholders and empty names are null. */
 export function cleanHostName(name: string): string | null {
-  const trimmed = name.replace(/\.$/, '');
-  if (trimmed === '' || trimmed.toLowerCase() === 'unknown') return null;
+  const trimmed = name.endsWith('.') ? name.slice(0, -1) : name;
+  if (trimmed === '' || (trimmed.length <= 10 && PLACEHOLDERS.has(trimmed.toLowerCase()))) return null;
   return trimmed;
 }

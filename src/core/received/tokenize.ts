@@ -59,8 +59,14 @@ export function unfold(value: string): string {
 }
 
 function isWordChar(c: string): boolean {
-  return !(c === ' ' || c === '\t' || c === '(' || c === ')' || c === '"' || c === '<' || c === ';');
+  return !(c <= ' ' || c === '\x7f' || c === '(' || c === ')' || c === '"' || c === '<' || c === ';');
 }
+
+/**
+ * C0 controls and DEL are not atext (RFC 5322 §3.2.3): they end a word like white space does,
+ * so that no name carries a NUL or an escape sequence.
+ */
+const CONTROLS_AS_SPACE = 'control characters read as spaces';
 
 /** Deeper nesting is read as text: no MTA nests that far, and hostile input must stay cheap. */
 const MAX_DEPTH = 32;
@@ -127,7 +133,8 @@ export function tokenize(input: string): TokenizeResult {
   let i = 0;
   while (i < n) {
     const c = input[i] as string;
-    if (c === ' ' || c === '\t') {
+    if (c <= ' ' || c === '\x7f') {
+      if (c !== ' ' && c !== '\t') warnings.add(CONTROLS_AS_SPACE);
       i++;
       continue;
     }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseReceived } from '../../../src/core/received/index.js';
 import { CASES } from '../../fixtures/received/cases.js';
+import { LONG_TAIL } from '../../fixtures/received/long-tail.js';
 import { received } from '../../support/builders.js';
 
 /** Every field a case does not name must be null. */
@@ -11,7 +12,7 @@ describe('parseReceived: real dialects', () => {
     expect(CASES.length).toBeGreaterThanOrEqual(80);
   });
 
-  it.each(CASES.map((c) => [c.name, c] as const))('%s', (_name, c) => {
+  it.each([...CASES, ...LONG_TAIL].map((c) => [c.name, c] as const))('%s', (_name, c) => {
     const got = parseReceived(c.header);
     const { dateRaw, warnings, ...rest } = c.expect;
     const { raw: _raw, dateRaw: gotDateRaw, warnings: gotWarnings, ...gotRest } = got;

@@ -1,11 +1,12 @@
 import { normalizeIp } from '../../net/ip.js';
 import { clauseValue } from '../grammar.js';
 import { cleanHostName } from '../hostinfo.js';
-import { fromHostInfo } from '../generic.js';
+import { bareNameComment, fromHostInfo } from '../generic.js';
 import type { Dialect } from './dialect.js';
 import { findComment } from './marks.js';
 
-const SOFTWARE = /^Exim [\d.]+\S*$/;
+/** "Exim 4.96", and before Exim 4 with a build number: "Exim 3.36 #1". */
+const SOFTWARE = /^(Exim \d[\d.]*\S*)(?: #\d+)?$/;
 /** Message ids: "1abcDE-000123-Xy" (up to 4.96) and "1sEQ4x-00000000Abc-1234" (4.97 on). */
 const EXIM_ID = /^[0-9A-Za-z]{6}-[0-9A-Za-z]{6,11}-[0-9A-Za-z]{2,4}$/;
 
@@ -15,6 +16,11 @@ const EXIM_ID = /^[0-9A-Za-z]{6}-[0-9A-Za-z]{6,11}-[0-9A-Za-z]{2,4}$/;
  * The from word is the verified host name or the address, never the HELO name. Exim leaves
  * "helo=" out when the EHLO name equals that host name, so with an ESMTP protocol the name
  * is the HELO name too; "with local" means the from word is a local user.
+ *
+ * "from X (Y)": Y is the HELO name. Exim before version 3 wrote "from rdns (helo) [ip]", and
+ * every Exim since writes its verified name or the address as the from word and the greeting in
+ * the comment ("helo=…" since Exim 3, the bare name before; Exim's spec, received_header_text
+ * and $sender_rcvhost). The address literal after the comment is read generically.
  */
 export const exim: Dialect = {
   name: 'exim',
@@ -24,10 +30,16 @@ export const exim: Dialect = {
     EXIM_ID.test(clauseValue(s.first.id)?.text ?? ''),
   apply: (s, f) => {
     const software = findComment(s, 'with', SOFTWARE) ?? findComment(s, 'by', SOFTWARE);
-    if (software !== null) f.software = software.match[0];
+    if (software !== null) f.software = software.match[1] as string;
     const fromWord = clauseValue(s.first.from);
     if (fromWord === null || fromWord.kind !== 'word') return;
     const info = fromHostInfo(s);
+    const greeting = info === null ? bareNameComment(s) : null;
+    if (greeting !== null) {
+      f.rdns = cleanHostName(fromWord.text);
+      f.helo = greeting;
+      return;
+    }
     if ((f.with ?? '').toLowerCase() === 'local' || (info === null && !fromWord.text.startsWith('['))) {
       f.helo = null;
       f.rdns = null;

@@ -8,7 +8,7 @@ import { findComment, findLeading } from './marks.js';
  */
 export const qmail: Dialect = {
   name: 'qmail',
-  detect: (s) => findLeading(s, /^qmail \d+ invoked\b/) !== null || findComment(s, 'from', /^HELO \S+$/) !== null,
+  detect: (s) => findLeading(s, /^qmail \d+ invoked\b/) !== null || findComment(s, 'from', /^HELO(?: \S+)?$/) !== null,
   apply: (s, f) => {
     if (findLeading(s, /^qmail \d+ invoked\b/) !== null) f.software = 'qmail';
   },

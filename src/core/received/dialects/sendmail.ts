@@ -1,3 +1,5 @@
+import { bareNameComment, fromHostInfo } from '../generic.js';
+import { cleanHostName } from '../hostinfo.js';
 import type { Dialect } from './dialect.js';
 import { findComment } from './marks.js';
 
@@ -7,6 +9,11 @@ const VERSION = /^\d+\.\d+\.\d+(?:\.\d+)?\/\S+$/;
 /**
  * Sendmail: "from helo (rdns [ip] (may be forged)) (authenticated bits=0) by host (8.15.2/8.15.2)
  * with ESMTPS id Q (version=TLSv1.3 cipher=X bits=256 verify=NO) for <r>; date (envelope-from x)".
+ *
+ * "from X (Y)": Y is the reverse DNS name. The template (cf/m4/proto.m4, "HReceived:
+ * $?sfrom $s $.$?_($?s$|from $.$_)") writes the HELO name $s as the from word and $_, the
+ * validated client host, in the comment: "rdns [ip]" when it knows the address, the name alone
+ * when it does not.
  */
 export const sendmail: Dialect = {
   name: 'sendmail',
@@ -14,5 +21,7 @@ export const sendmail: Dialect = {
   apply: (s, f) => {
     const version = findComment(s, 'by', VERSION);
     if (version !== null) f.software = `Sendmail ${version.match[0]}`;
+    const host = fromHostInfo(s) === null ? bareNameComment(s) : null;
+    if (host !== null) f.rdns = cleanHostName(host);
   },
 };

@@ -30,3 +30,12 @@ export const mdaemon = bySoftware('mdaemon', /^MDaemon\b.*$/);
 
 /** "by host (Lotus Domino Release 9.0.1FP10) with ESMTP id 2019050615032991-10027949 ;". */
 export const domino = bySoftware('domino', /^(?:Lotus|IBM|HCL) Domino\b.*$/);
+
+/**
+ * "by host (CommuniGate Pro SMTP 6.2.3) with ESMTPSA", with "from [ip] (account u@d HELO x)" or
+ * "from helo ([ip] verified)" before it ("verified": the HELO name resolves to the address).
+ */
+export const communigate = bySoftware('communigate', /^(CommuniGate Pro\b.*)$/);
+
+/** Ecelerity (Momentum): "from [ip] ([ip:port] helo=x) by host (envelope-from <s>) (ecelerity 4.2.38.62370 r(:)) with ESMTP". */
+export const ecelerity = bySoftware('ecelerity', /^(ecelerity [\d.]+)/i);
