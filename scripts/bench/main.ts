@@ -7,15 +7,20 @@ import { cachingResolver } from '../../src/core/dns/cache.js';
 import { memoryResolver, type MemoryZone } from '../../src/core/dns/memory.js';
 import { parseReceived } from '../../src/core/received/index.js';
 import { ZONES } from '../../test/support/test-zones.js';
+import { compareParsers } from './parser-compare.js';
 import { runAccuracy } from './received-accuracy.js';
 import { fmt, summarise } from './stats.js';
 import { TYPICAL_MESSAGE, TYPICAL_ZONE } from './typical-message.js';
 
 const LATENCY_MS = 50;
 
+function readCorpus(root: string): string[] {
+  return readFileSync(join(root, 'test/fixtures/received/corpus.txt'), 'utf8').split('\n').filter((l) => l.trim());
+}
+
 /** Received headers per second over the dialect corpus; the median of several passes. */
 function benchParse(root: string): void {
-  const corpus = readFileSync(join(root, 'test/fixtures/received/corpus.txt'), 'utf8').split('\n').filter((l) => l.trim());
+  const corpus = readCorpus(root);
   for (let i = 0; i < 3; i++) for (const line of corpus) parseReceived(line);
   const rates: number[] = [];
   for (let pass = 0; pass < 9; pass++) {
@@ -82,9 +87,19 @@ async function benchRoundTrips(name: string, raw: string | Uint8Array, zone: Mem
   console.log(`  median ${fmt(median, 0)} ms = ${fmt(trips, 1)} round trips on the critical path (${fmt(sent / trips, 1)} queries per round trip)`);
 }
 
-export async function run(root: string, args: readonly string[] = []): Promise<void> {
+/** The Received parser of another revision, for `compare-parser`. */
+interface OtherParser {
+  label: string;
+  parse: typeof parseReceived;
+}
+
+export async function run(root: string, args: readonly string[] = [], other?: OtherParser): Promise<void> {
   if (args[0] === 'accuracy') {
     runAccuracy(parseReceived);
+    return;
+  }
+  if (other !== undefined) {
+    compareParsers(other.label, other.parse, parseReceived, readCorpus(root));
     return;
   }
   console.log(`Hoplens benchmarks — node ${process.version}`);

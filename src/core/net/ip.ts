@@ -9,20 +9,105 @@ import type { IpClass } from './types.js';
 export function normalizeIp(text: string): string | null {
   let s = text.trim();
   if (s.startsWith('[') && s.endsWith(']')) s = s.slice(1, -1).trim();
-  if (/^ipv6:/i.test(s)) s = s.slice(5);
+  if (s.length > 5 && (s.charCodeAt(0) | 32) === 105 && /^ipv6:/i.test(s)) s = s.slice(5);
   const zone = s.indexOf('%');
   if (zone >= 0) s = s.slice(0, zone);
   if (s.length === 0 || s.length > 64) return null;
-  // Only the dotted-quad form: ipaddr.js also reads "1", "0x7f.1" and octal parts, which no MTA
-  // writes. The shape checks come first because ipaddr.js validates by catching exceptions,
-  // which is slow, and most words in a header are not addresses.
-  if (/^\d{1,3}(\.\d{1,3}){3}$/.test(s)) {
-    return ipaddr.IPv4.isValidFourPartDecimal(s) ? ipaddr.IPv4.parse(s).toString() : null;
+  // Only the dotted-quad form without leading zeros: ipaddr.js also reads "1", "0x7f.1" and
+  // octal parts, which no MTA writes. Hand-written, because this runs for every word of every
+  // Received header that might be an address, and the library's exception-driven parse is slow.
+  if (s.indexOf(':') < 0) return dottedQuad(s) === null ? null : s;
+  const groups = ipv6Groups(s);
+  if (groups === null) return null;
+  // IPv4-mapped (::ffff:0:0/96) is given as IPv4.
+  if (groups[0] === 0 && groups[1] === 0 && groups[2] === 0 && groups[3] === 0 && groups[4] === 0 && groups[5] === 0xffff) {
+    const [g6, g7] = [groups[6] as number, groups[7] as number];
+    return `${g6 >> 8}.${g6 & 255}.${g7 >> 8}.${g7 & 255}`;
   }
-  const v6 = parseIPv6(s);
-  if (v6 === null) return null;
-  if (v6.isIPv4MappedAddress()) return v6.toIPv4Address().toString();
-  return v6.toRFC5952String();
+  return rfc5952(groups);
+}
+
+/** The four octets of a dotted quad ("192.0.2.1"; no leading zeros, no other forms), or null. */
+function dottedQuad(s: string): number[] | null {
+  const octets: number[] = [];
+  let value = 0;
+  let digits = 0;
+  for (let i = 0; i <= s.length; i++) {
+    const c = i < s.length ? s.charCodeAt(i) : 46;
+    if (c === 46) {
+      if (digits === 0 || value > 255 || octets.length === 4) return null;
+      octets.push(value);
+      value = 0;
+      digits = 0;
+    } else if (c >= 48 && c <= 57) {
+      if (digits === 1 && value === 0) return null;
+      if (++digits > 3) return null;
+      value = value * 10 + (c - 48);
+    } else {
+      return null;
+    }
+  }
+  return octets.length === 4 ? octets : null;
+}
+
+/** The eight 16-bit groups of IPv6 text (RFC 4291 §2.2, a trailing dotted quad included), or null. */
+function ipv6Groups(s: string): number[] | null {
+  const gap = s.indexOf('::');
+  if (gap >= 0 && s.indexOf('::', gap + 1) >= 0) return null;
+  const left = gap === 0 ? [] : (gap > 0 ? s.slice(0, gap) : s).split(':');
+  const right = gap < 0 || gap + 2 === s.length ? [] : s.slice(gap + 2).split(':');
+  // A dotted quad may stand for the last two groups.
+  const last = gap >= 0 ? right : left;
+  const lastPart = last[last.length - 1];
+  let quad: number[] | null = null;
+  if (lastPart !== undefined && lastPart.includes('.')) {
+    quad = dottedQuad(lastPart);
+    if (quad === null) return null;
+    last.pop();
+  }
+  const words: number[] = [];
+  for (const part of left) if (!pushGroup(words, part)) return null;
+  const leftCount = words.length;
+  for (const part of right) if (!pushGroup(words, part)) return null;
+  if (quad !== null) words.push((quad[0]! << 8) | quad[1]!, (quad[2]! << 8) | quad[3]!);
+  if (gap < 0) return words.length === 8 ? words : null;
+  if (words.length > 7) return null;
+  return [...words.slice(0, leftCount), ...new Array<number>(8 - words.length).fill(0), ...words.slice(leftCount)];
+}
+
+function pushGroup(words: number[], part: string): boolean {
+  if (part.length === 0 || part.length > 4) return false;
+  let value = 0;
+  for (let i = 0; i < part.length; i++) {
+    const c = part.charCodeAt(i) | 32;
+    const digit = c >= 48 && c <= 57 ? c - 48 : c >= 97 && c <= 102 ? c - 87 : -1;
+    if (digit < 0) return false;
+    value = value * 16 + digit;
+  }
+  words.push(value);
+  return true;
+}
+
+/** RFC 5952 §4: lower case, no leading zeros, the longest run of two or more zero groups (the first of equals) as "::". */
+function rfc5952(groups: readonly number[]): string {
+  let bestStart = -1;
+  let bestLength = 1;
+  for (let i = 0; i < 8; ) {
+    if (groups[i] !== 0) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < 8 && groups[j] === 0) j++;
+    if (j - i > bestLength) {
+      bestStart = i;
+      bestLength = j - i;
+    }
+    i = j;
+  }
+  const hex = groups.map((g) => g.toString(16));
+  if (bestStart < 0) return hex.join(':');
+  return `${hex.slice(0, bestStart).join(':')}::${hex.slice(bestStart + bestLength).join(':')}`;
 }
 
 const TRAILING_QUAD = /^(.*:)(\d{1,3}(?:\.\d{1,3}){3})$/;

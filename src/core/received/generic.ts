@@ -195,10 +195,15 @@ function readComments(syntax: ReceivedSyntax, fields: ReceivedFields): void {
   for (const c of allComments(syntax)) {
     const own = c.own.trim();
     if (fields.tls === null) fields.tls = tlsFromComment(c);
-    const envelope = /^envelope-from\s+<?([^<>\s]*)>?/i.exec(own);
-    if (envelope !== null && fields.envelopeFrom === null) fields.envelopeFrom = envelope[1] as string;
-    const auth = /^Authenticated sender:\s*(\S+)/i.exec(own);
-    if (auth !== null && fields.authenticatedSender === null) fields.authenticatedSender = auth[1] as string;
+    // The first letter decides which shape a comment can be: most comments are none of these.
+    const first = own.charCodeAt(0) | 32;
+    if (first === 101 && fields.envelopeFrom === null) {
+      const envelope = /^envelope-from\s+<?([^<>\s]*)>?/i.exec(own);
+      if (envelope !== null) fields.envelopeFrom = envelope[1] as string;
+    } else if (first === 97 && fields.authenticatedSender === null) {
+      const auth = /^Authenticated sender:\s*(\S+)/i.exec(own);
+      if (auth !== null) fields.authenticatedSender = auth[1] as string;
+    }
   }
 }
 
@@ -212,6 +217,7 @@ function readClauseExtras(syntax: ReceivedSyntax, fields: ReceivedFields): void 
     for (let i = 1; i < tokens.length - 1; i++) {
       const t = tokens[i] as Token;
       if (t.kind !== 'word') continue;
+      if (t.text.length !== 3 && t.text.length !== 13) continue;
       const next = tokens[i + 1] as Token;
       const word = t.text.toLowerCase();
       if (word === 'tls' && next.kind === 'word') {

@@ -22,6 +22,8 @@ export interface Clause {
   keyword: WordToken;
   /** Tokens after the keyword, up to the next clause. */
   tokens: Token[];
+  /** The comments among the tokens, listed once on first use: every dialect looks at them. */
+  comments?: CommentToken[];
 }
 
 export interface ReceivedSyntax {
@@ -42,8 +44,12 @@ export interface ReceivedSyntax {
 }
 
 function isKeyword(t: Token | undefined): t is WordToken {
-  // Keywords are short; checking the length first keeps hostile megabyte words cheap.
-  return t !== undefined && t.kind === 'word' && t.text.length <= 4 && CLAUSE_NAMES.has(t.text.toLowerCase());
+  if (t === undefined || t.kind !== 'word') return false;
+  // Keywords are short and start with b, f, i, v or w; checking that first keeps the many other words cheap.
+  const length = t.text.length;
+  if (length < 2 || length > 4) return false;
+  const c = t.text.charCodeAt(0) | 32;
+  return (c === 98 || c === 102 || c === 105 || c === 118 || c === 119) && CLAUSE_NAMES.has(t.text.toLowerCase());
 }
 
 export function parseSyntax(text: string, tokens: Token[]): ReceivedSyntax {
@@ -55,24 +61,21 @@ export function parseSyntax(text: string, tokens: Token[]): ReceivedSyntax {
       break;
     }
   }
-  const body = lastSemicolon >= 0 ? tokens.slice(0, lastSemicolon) : tokens;
-  const after = lastSemicolon >= 0 ? tokens.slice(lastSemicolon + 1) : [];
-
   const leading: Token[] = [];
   const clauses: Clause[] = [];
-  readClauses(body, leading, clauses, warnings);
+  readClauses(tokens, 0, lastSemicolon >= 0 ? lastSemicolon : tokens.length, leading, clauses, warnings);
 
   let dateTokens: Token[] = [];
   const trailingComments: CommentToken[] = [];
   if (lastSemicolon >= 0) {
-    let i = 0;
-    for (; i < after.length; i++) {
-      const t = after[i] as Token;
+    let i = lastSemicolon + 1;
+    for (; i < tokens.length; i++) {
+      const t = tokens[i] as Token;
       if (isKeyword(t)) break;
       if (t.kind === 'comment' && /^\s*envelope-from\b/i.test(t.own.slice(0, 40))) trailingComments.push(t);
       else dateTokens.push(t);
     }
-    if (i < after.length) readClauses(after.slice(i), [], clauses, warnings);
+    if (i < tokens.length) readClauses(tokens, i, tokens.length, [], clauses, warnings);
   } else {
     dateTokens = splitUnterminatedDate(clauses);
     if (dateTokens.length > 0) warnings.add('date not preceded by ";"');
@@ -89,9 +92,10 @@ export function parseSyntax(text: string, tokens: Token[]): ReceivedSyntax {
   return { text, leading, clauses, first, dateTokens, dateRaw, trailingComments, warnings: [...warnings] };
 }
 
-function readClauses(tokens: Token[], leading: Token[], clauses: Clause[], warnings: Set<string>): void {
+function readClauses(tokens: Token[], from: number, to: number, leading: Token[], clauses: Clause[], warnings: Set<string>): void {
   let current: Clause | null = null;
-  for (const t of tokens) {
+  for (let i = from; i < to; i++) {
+    const t = tokens[i] as Token;
     if (isKeyword(t) && (current === null || current.tokens.length > 0)) {
       current = { name: t.text.toLowerCase() as ClauseName, keyword: t, tokens: [] };
       clauses.push(current);
@@ -137,8 +141,12 @@ export function clauseValue(c: Clause | undefined): Token | null {
   return null;
 }
 
+const NO_COMMENTS: CommentToken[] = [];
+
 export function clauseComments(c: Clause | undefined): CommentToken[] {
-  return c === undefined ? [] : c.tokens.filter((t): t is CommentToken => t.kind === 'comment');
+  if (c === undefined) return NO_COMMENTS;
+  c.comments ??= c.tokens.filter((t): t is CommentToken => t.kind === 'comment');
+  return c.comments;
 }
 
 /** Consecutive words at the start of a clause ("Frontend Transport", "Microsoft SMTP Server"). */

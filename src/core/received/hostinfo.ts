@@ -42,7 +42,7 @@ const V4_PORT = /^(\d{1,3}(?:\.\d{1,3}){3})[:.](\d{1,5})$/;
 export function parseHostInfo(text: string): HostInfo | null {
   if (text.length > MAX_LENGTH) return null;
   const info: HostInfo = { rdns: null, rdnsWritten: false, ip: null, port: null, helo: null, literal: false, account: null };
-  const words = text.trim().split(/[\s\x00-\x1f\x7f]+/);
+  const words = splitWords(text);
   let recognised = false;
   let nameCandidate: string | null = null;
   let i = 0;
@@ -50,12 +50,13 @@ export function parseHostInfo(text: string): HostInfo | null {
   if (words.length > 1 && (words[0] as string).toLowerCase() === 'from') i = 1;
   for (; i < words.length; i++) {
     // ZMailer quotes the greeting: ([ip]:port "EHLO name" rhost-flags-…).
-    const w = (words[i] as string).replace(/^"|"$/g, '');
+    const w = unquote(words[i] as string);
     if (w === '') continue;
-    const lower = w.toLowerCase();
-    const eq = lower.indexOf('=');
-    if (eq > 0) {
-      const key = lower.slice(0, eq);
+    // Only the short words below are keywords: lower-casing every name would cost more than the rest.
+    const lower = w.length <= 8 ? w.toLowerCase() : '';
+    const eq = w.indexOf('=');
+    if (eq > 0 && eq <= 5) {
+      const key = w.slice(0, eq).toLowerCase();
       if (key === 'helo' || key === 'port' || key === 'ident') {
         const value = w.slice(eq + 1);
         if (key === 'helo') info.helo = value;
@@ -83,7 +84,7 @@ export function parseHostInfo(text: string): HostInfo | null {
     if (FLAGS.has(lower) && (info.ip !== null || info.literal)) continue;
     const at = w.lastIndexOf('@');
     const host = at >= 0 ? w.slice(at + 1) : w;
-    const literal = LITERAL.exec(host);
+    const literal = host.endsWith(']') || host.includes(']:') ? LITERAL.exec(host) : null;
     if (literal !== null) {
       info.literal = true;
       const inside = literal[2] as string;
@@ -115,6 +116,28 @@ export function parseHostInfo(text: string): HostInfo | null {
     info.rdns = cleanHostName(host);
   }
   return info;
+}
+
+/** Words split at white space and control characters. */
+function splitWords(text: string): string[] {
+  const words: string[] = [];
+  let start = -1;
+  for (let i = 0; i <= text.length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : 32;
+    if (c <= 32 || c === 127) {
+      if (start >= 0) words.push(text.slice(start, i));
+      start = -1;
+    } else if (start < 0) {
+      start = i;
+    }
+  }
+  return words;
+}
+
+function unquote(word: string): string {
+  const from = word.charCodeAt(0) === 34 ? 1 : 0;
+  const to = word.length > from && word.charCodeAt(word.length - 1) === 34 ? word.length - 1 : word.length;
+  return from === 0 && to === word.length ? word : word.slice(from, to);
 }
 
 /** "192.0.2.1:2345" (XMail) and "192.0.2.1.2345": the address, with the port stored in info. */

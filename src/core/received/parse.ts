@@ -13,13 +13,13 @@ export function parseReceived(value: string): ReceivedFields {
   const raw = unfold(String(value));
   const { tokens, warnings } = tokenize(raw);
   const syntax = parseSyntax(raw, tokens);
-  syntax.warnings.unshift(...warnings);
+  if (warnings.length > 0) syntax.warnings.unshift(...warnings);
   const fields = readGeneric(syntax, raw);
   const dialect = DIALECTS.find((d) => d.detect(syntax, fields));
   if (dialect !== undefined) {
     fields.dialect = dialect.name;
     dialect.apply(syntax, fields);
   }
-  fields.warnings = [...new Set(fields.warnings)];
+  if (fields.warnings.length > 1) fields.warnings = [...new Set(fields.warnings)];
   return fields;
 }

@@ -14,6 +14,9 @@ const MAX_LENGTH = 600;
 export function tlsFromComment(comment: CommentToken): TlsInfo | null {
   const own = comment.own.trim();
   if (own.length > MAX_LENGTH) return null;
+  // Every shape below starts with u(sing), v(ersion), c(ipher), T(LS) or S(SL).
+  const first = own.charCodeAt(0) | 32;
+  if (first !== 117 && first !== 118 && first !== 99 && first !== 116 && first !== 115) return null;
   const postfix = /^using (\S+) with cipher (\S+)/.exec(own);
   if (postfix !== null) {
     let bits: number | null = null;

@@ -55,11 +55,29 @@ export interface TokenizeResult {
 
 /** RFC 5322 §2.2.3 unfolding, plus bare line breaks (pasted headers) read as spaces. */
 export function unfold(value: string): string {
+  if (value.indexOf('\n') < 0 && value.indexOf('\r') < 0) return value;
   return value.replace(/\r?\n(?=[ \t])/g, '').replace(/[\r\n]+/g, ' ');
 }
 
-function isWordChar(c: string): boolean {
-  return !(c <= ' ' || c === '\x7f' || c === '(' || c === ')' || c === '"' || c === '<' || c === ';');
+/** Character classes for the scanner, by char code below 128; everything above is a word character. */
+const SPACE = 1;
+const CONTROL = 2;
+const SPECIAL = 3;
+const CLASS = new Uint8Array(128);
+for (let c = 0; c < 32; c++) CLASS[c] = CONTROL;
+CLASS[127] = CONTROL;
+CLASS[32] = SPACE;
+CLASS[9] = SPACE;
+for (const c of '()"<;') CLASS[c.charCodeAt(0)] = SPECIAL;
+
+/** Where the word starting at i ends: at white space, a control character or one of ( ) " < ;. */
+function wordEnd(input: string, i: number, n: number): number {
+  while (i < n) {
+    const c = input.charCodeAt(i);
+    if (c < 128 && CLASS[c] !== 0) return i;
+    i++;
+  }
+  return n;
 }
 
 /**
@@ -122,9 +140,44 @@ function unquote(text: string): string {
   return text.includes('\\') ? text.replace(/\\([\s\S])/g, '$1') : text;
 }
 
+/**
+ * Tokens kept per header. Real headers have a few dozen; a hostile megabyte has hundreds of
+ * thousands, and keeping them all makes the garbage collector's work grow faster than the input.
+ * Past the cap, only the tokens after the last ";" are kept (the date and what follows it), up
+ * to the cap again.
+ */
+const MAX_TOKENS = 2048;
+const TOO_MANY_TOKENS = `more than ${MAX_TOKENS} words: the middle of the header skipped`;
+
+/** The token list, with the cap above. */
+class Tokens {
+  readonly head: Token[] = [];
+  /** Tokens from the last ";" on, once the head is full; null until a ";" comes after the cap. */
+  tail: Token[] | null = null;
+  overflow = false;
+
+  push(t: Token): void {
+    if (this.head.length < MAX_TOKENS) {
+      this.head.push(t);
+      return;
+    }
+    this.overflow = true;
+    if (t.kind === 'semicolon') this.tail = [t];
+    else if (this.tail !== null && this.tail.length < MAX_TOKENS) this.tail.push(t);
+  }
+
+  list(): Token[] {
+    return this.tail === null ? this.head : this.head.concat(this.tail);
+  }
+}
+
+const QUOTE = 34;
+const LESS = 60;
+const SEMICOLON = 59;
+
 /** Splits an unfolded value into tokens. Never throws; oddities become warnings. */
 export function tokenize(input: string): TokenizeResult {
-  const tokens: Token[] = [];
+  const tokens = new Tokens();
   const warnings = new Set<string>();
   const budget = { comments: MAX_COMMENT_TOKENS };
   const n = input.length;
@@ -132,50 +185,36 @@ export function tokenize(input: string): TokenizeResult {
   let noCloseAngle = false;
   let i = 0;
   while (i < n) {
-    const c = input[i] as string;
-    if (c <= ' ' || c === '\x7f') {
-      if (c !== ' ' && c !== '\t') warnings.add(CONTROLS_AS_SPACE);
+    const c = input.charCodeAt(i);
+    const cls = c < 128 ? CLASS[c] : 0;
+    if (cls === SPACE) {
       i++;
       continue;
     }
-    if (c === ';') {
+    if (cls === CONTROL) {
+      warnings.add(CONTROLS_AS_SPACE);
+      i++;
+      continue;
+    }
+    if (c === SEMICOLON) {
       tokens.push({ kind: 'semicolon', text: ';', start: i, end: i + 1 });
       i++;
       continue;
     }
-    if (c === ')') {
+    if (c === CLOSE) {
       warnings.add('unbalanced ")" ignored');
       i++;
       continue;
     }
-    if (c === '(') {
+    if (c === OPEN) {
       i = readComment(input, i, tokens, warnings, budget);
       continue;
     }
-    if (c === '"') {
-      const start = i;
-      const out: string[] = [];
-      i++;
-      let closed = false;
-      while (i < n) {
-        const d = input[i] as string;
-        if (d === '\\' && i + 1 < n) {
-          out.push(input[i + 1] as string);
-          i += 2;
-        } else if (d === '"') {
-          i++;
-          closed = true;
-          break;
-        } else {
-          out.push(d);
-          i++;
-        }
-      }
-      if (!closed) warnings.add('unterminated quoted string');
-      tokens.push({ kind: 'quoted', text: out.join(''), start, end: i });
+    if (c === QUOTE) {
+      i = readQuoted(input, i, tokens, warnings);
       continue;
     }
-    if (c === '<' && !noCloseAngle) {
+    if (c === LESS && !noCloseAngle) {
       const close = input.indexOf('>', i + 1);
       if (close >= 0) {
         tokens.push({ kind: 'angle', text: input.slice(i + 1, close).trim(), start: i, end: close + 1 });
@@ -186,11 +225,37 @@ export function tokenize(input: string): TokenizeResult {
       warnings.add('unterminated "<"');
     }
     const start = i;
-    i++;
-    while (i < n && isWordChar(input[i] as string)) i++;
+    i = wordEnd(input, i + 1, n);
     tokens.push({ kind: 'word', text: input.slice(start, i), start, end: i });
   }
-  return { tokens, warnings: [...warnings] };
+  if (tokens.overflow) warnings.add(TOO_MANY_TOKENS);
+  return { tokens: tokens.list(), warnings: warnings.size === 0 ? [] : [...warnings] };
+}
+
+/** Reads one quoted string; returns the index after it. */
+function readQuoted(input: string, from: number, tokens: Tokens, warnings: Set<string>): number {
+  const n = input.length;
+  let parts: string[] | null = null;
+  let segment = from + 1;
+  let i = from + 1;
+  while (i < n) {
+    const d = input.charCodeAt(i);
+    if (d === BACKSLASH && i + 1 < n) {
+      (parts ??= []).push(input.slice(segment, i));
+      segment = i + 1;
+      i += 2;
+    } else if (d === QUOTE) {
+      const tail = input.slice(segment, i);
+      tokens.push({ kind: 'quoted', text: parts === null ? tail : parts.join('') + tail, start: from, end: i + 1 });
+      return i + 1;
+    } else {
+      i++;
+    }
+  }
+  warnings.add('unterminated quoted string');
+  const tail = input.slice(segment, n);
+  tokens.push({ kind: 'quoted', text: parts === null ? tail : parts.join('') + tail, start: from, end: n });
+  return n;
 }
 
 const OPEN = 40;
@@ -201,7 +266,7 @@ const BACKSLASH = 92;
  * Reads one comment with its nested comments; returns the index after it. Once the budget is
  * spent, a comment is skipped and nested ones are read as text.
  */
-function readComment(input: string, from: number, tokens: Token[], warnings: Set<string>, budget: { comments: number }): number {
+function readComment(input: string, from: number, tokens: Tokens, warnings: Set<string>, budget: { comments: number }): number {
   const n = input.length;
   const skip = budget.comments <= 0;
   if (skip) warnings.add(TOO_MANY_COMMENTS);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseReceivedDate } from '../../../src/core/message/date.js';
+import { isoString, parseReceivedDate } from '../../../src/core/message/date.js';
 
 describe('parseReceivedDate', () => {
   it.each([
@@ -66,5 +66,37 @@ describe('parseReceivedDate', () => {
       }),
       { numRuns: 3000 },
     );
+  });
+});
+
+describe('the common-shape fast path reads as the general path does', () => {
+  it('on dates assembled from common and odd parts', () => {
+    const weekday = fc.constantFrom('', 'Tue, ', 'Tue ', 'Feb, ', 'Xyz, ', 'tue,  ');
+    const day = fc.constantFrom('4', '04', '31', '29', '0', '40');
+    const month = fc.constantFrom('Jun', 'jun', 'Feb', 'Foo', 'June');
+    const year = fc.constantFrom('2024', '2023', '1800', '9999', '99');
+    const time = fc.constantFrom('09:38:03', '9:38', '23:59:60', '24:00:00', '09:60:00');
+    const zone = fc.constantFrom('+0000', '-0000', '+0200', '+0075', '-2359', 'EST');
+    const comment = fc.constantFrom('', ' (CEST)', ' (UTC)', ' (x (y))', '  (PDT)');
+    fc.assert(
+      fc.property(weekday, day, month, year, time, zone, comment, (w, d, m, y, t, z, c) => {
+        const text = `${w}${d} ${m} ${y} ${t} ${z}${c}`;
+        // The general path alone: a leading space keeps the text out of the fast path's anchored match.
+        expect(parseReceivedDate(text)).toBe(parseReceivedDate(`(general) ${text}`));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
+
+describe('isoString', () => {
+  it('is what Date gives, from 1800 to 9999', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: Date.UTC(1800, 0, 1), max: Date.UTC(9999, 11, 31, 23, 59, 59, 999) }), (ms) => {
+        expect(isoString(ms)).toBe(new Date(ms).toISOString());
+      }),
+      { numRuns: 5000 },
+    );
+    expect(isoString(Date.UTC(10000, 0, 1))).toBeNull();
   });
 });

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
+import ipaddr from 'ipaddr.js';
 import { describe, expect, it } from 'vitest';
-import { classifyIp, isCheckable, normalizeIp } from '../../../src/core/net/ip.js';
+import { classifyIp, isCheckable, normalizeIp, parseIPv6 } from '../../../src/core/net/ip.js';
 import type { IpClass } from '../../../src/core/net/types.js';
 
 describe('normalizeIp', () => {
@@ -101,5 +102,36 @@ describe('isCheckable', () => {
   it('allows only public and documentation addresses', () => {
     const all: IpClass[] = ['public', 'documentation', 'private', 'loopback', 'link-local', 'cgnat', 'unique-local', 'multicast', 'unspecified', 'reserved'];
     expect(all.filter(isCheckable)).toEqual(['public', 'documentation']);
+  });
+});
+
+describe('normalizeIp agrees with ipaddr.js', () => {
+  /** The library's reading of an address (through parseIPv6, which reads a trailing quad as two groups): IPv4-mapped as IPv4, else RFC 5952. */
+  const reference = (text: string): string | null => {
+    if (ipaddr.IPv4.isValidFourPartDecimal(text)) return ipaddr.IPv4.parse(text).toString();
+    const v6 = text.includes(':') ? parseIPv6(text) : null;
+    if (v6 === null) return null;
+    return v6.isIPv4MappedAddress() ? v6.toIPv4Address().toString() : v6.toRFC5952String();
+  };
+  const hexGroup = fc.oneof(fc.constant('0'), fc.constant('0000'), fc.constant('ffff'), fc.integer({ min: 0, max: 0xffff }).map((n) => n.toString(16)));
+  const v6Text = fc.oneof(
+    fc.ipV6(),
+    fc.array(hexGroup, { minLength: 8, maxLength: 8 }).map((g) => g.join(':')),
+    fc.tuple(fc.array(hexGroup, { maxLength: 4 }), fc.array(hexGroup, { maxLength: 3 })).map(([a, b]) => `${a.join(':')}::${b.join(':')}`),
+    fc.ipV4().map((v4) => `::ffff:${v4}`),
+  );
+
+  it('on IPv4 and IPv6 text', () => {
+    fc.assert(fc.property(fc.oneof(fc.ipV4(), v6Text), (text) => {
+      expect(normalizeIp(text)).toBe(reference(text));
+    }), { numRuns: 3000 });
+  });
+
+  it('on near-addresses', () => {
+    const piece = fc.constantFrom('1', '01', '255', '256', '.', ':', '::', 'ffff', '12345', 'g', '1.2.3.4', '');
+    fc.assert(fc.property(fc.array(piece, { maxLength: 12 }), (parts) => {
+      const text = parts.join('');
+      expect(normalizeIp(text)).toBe(reference(text));
+    }), { numRuns: 5000 });
   });
 });
