@@ -60,7 +60,7 @@ function ipv6Groups(s: string): number[] | null {
   const last = gap >= 0 ? right : left;
   const lastPart = last[last.length - 1];
   let quad: number[] | null = null;
-  if (lastPart !== undefined && lastPart.includes('.')) {
+  if (lastPart?.includes('.')) {
     quad = dottedQuad(lastPart);
     if (quad === null) return null;
     last.pop();
