@@ -110,6 +110,18 @@ describe('origin hop', () => {
     expect(r.origin?.confidence).toBe('medium');
   });
 
+  test('an agreeing receiver check earns "high" only when the receiving side named the recipient itself', () => {
+    const bare = rf({ ...edge, for: null });
+    const spf = { name: 'Received-SPF', value: 'pass receiver=mx.example.net; client-ip=203.0.113.25;' };
+    const weak = route([bare, submission], [spf]);
+    expect(weak.recipient).toEqual({ addresses: ['user@example.net'], source: 'To', weak: true });
+    expect(weak.origin).toMatchObject({ hopIndex: 1, confidence: 'medium' });
+    expect(kinds(weak.origin)).toEqual(['entered', 'agrees', 'documentation-address', 'receiver-weak']);
+    const strong = route([bare, submission], [{ name: 'Delivered-To', value: 'user@example.net' }, spf]);
+    expect(strong.recipient).toEqual({ addresses: ['user@example.net'], source: 'Delivered-To', weak: false });
+    expect(strong.origin).toMatchObject({ hopIndex: 1, confidence: 'high' });
+  });
+
   test('a known provider\'s by host is the receiving side even when the recipient domain is elsewhere', () => {
     const r = route([
       rf({ ip: '2603:10b6:5:2a6::9', rdns: 'a.namprd12.prod.outlook.com', by: 'b.namprd12.prod.outlook.com' }),

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { analyzeHeaders } from '../../../src/core/analyze-headers.js';
+import { chooseOrigin } from '../../../src/core/route/index.js';
 import type { HeaderAnalysis } from '../../../src/core/report/types.js';
 import { kinds, plain, texts } from '../../support/origin.js';
 
@@ -390,5 +391,175 @@ describe('lists, forwards, providers\' internal hosts, pasting quirks', () => {
     });
     expect(kinds(a.route.origin)).toEqual(['entered', 'agrees', 'documentation-address', 'skipped', 'gateway']);
     expect(a.route.hops[0]!.received).toMatchObject({ helo: 'mail.example.com', with: 'ESMTP', tls: { version: 'TLSv1.2' } });
+  });
+});
+
+describe('the sender hop on real mail: gateways, lists without for, one organisation, replays, forwards', () => {
+  const summary = (a: HeaderAnalysis) => a.route.origin && { hopIndex: a.route.origin.hopIndex, ip: a.route.origin.ip, confidence: a.route.origin.confidence };
+
+  test('own gateway under the recipient\'s domain in front of Google Workspace, its Received-SPF appended at the bottom', async () => {
+    const a = await analyzeHeaders(fixture('gateway-own-domain-to-google.eml'));
+    expect(hops(a).map((h) => h.slice(0, 3))).toEqual([
+      ['203.0.113.45', 'documentation', 'mx-in1.fabrikam.example'],
+      ['127.0.0.1', 'loopback', 'mx-in1.fabrikam.example'],
+      ['192.0.2.80', 'documentation', 'mx.google.com'],
+      [null, null, '2002:a05:6a10:8f0e:b0:5b1:2c3d:0'],
+    ]);
+    // Not the gateway's hand-off to Google, whose softfail of the gateway says nothing about the sender.
+    expect(summary(a)).toEqual({ hopIndex: 0, ip: '203.0.113.45', confidence: 'high' });
+    expect(kinds(a.route.origin)).toEqual(['entered', 'agrees', 'documentation-address', 'skipped', 'gateway', 'skipped', 'gateway-check', 'gateway-check', 'gateway-check']);
+    expect(a.route.origin!.reasons[1]!.text).toBe('Received-SPF client-ip names the same address 203.0.113.45.');
+    expect(texts(a.route.origin)).toContain('Received-SPF client-ip names 192.0.2.80, the client of the hop into mx.google.com: that is the receiving side\'s own gateway, and a receiver\'s check of it (spf=softfail) says nothing about the sender.');
+    expect(a.route.recipient).toEqual({ addresses: ['dana@fabrikam.example'], source: 'Delivered-To', weak: false });
+  });
+
+  test('a filtering service (Proofpoint) in front of Microsoft 365, which fails SPF for the filter', async () => {
+    const a = await analyzeHeaders(fixture('proofpoint-to-m365.txt'));
+    expect(a.route.hops[2]!.received.by).toBe('BN1PEPF00004681.mail.protection.outlook.com');
+    expect(summary(a)).toEqual({ hopIndex: 0, ip: '203.0.113.88', confidence: 'medium' });
+    expect(kinds(a.route.origin)).toEqual(['entered', 'documentation-address', 'skipped', 'skipped', 'skipped', 'gateway', 'skipped', 'gateway-check', 'gateway-check']);
+    expect(a.route.origin!.reasons[0]!.text).toBe('mx0b-00fa1b01.pphosted.com, a server of the filtering service Proofpoint, in front of the receiving side, received the message from 203.0.113.88 (smtp-out.supplier.example): the first client on the receiving side\'s path with a public address that is not one of the receiving side\'s own servers.');
+    expect(a.route.origin!.reasons[5]!.text).toContain('the receiver\'s own SPF check of 198.51.100.131 gave fail (Received-SPF client-ip): the mailbox host does not know the filter');
+  });
+
+  test('Cisco Secure Email in front of Microsoft 365, the gateway\'s Received-SPF and Authentication-Results at the top of the block', async () => {
+    const a = await analyzeHeaders(fixture('ironport-to-m365-spf-top.txt'));
+    expect(a.message.headers[0]!.name).toBe('Received-SPF');
+    expect(summary(a)).toEqual({ hopIndex: 0, ip: '203.0.113.52', confidence: 'high' });
+    expect(kinds(a.route.origin)).toEqual(['entered', 'agrees', 'documentation-address', 'skipped', 'skipped', 'skipped', 'gateway', 'gateway-check', 'gateway-check']);
+    // Written by the gateway (receiver=esa2…), so it speaks of the hop into the gateway wherever it sits.
+    expect(a.route.origin!.reasons[1]!.text).toBe('Received-SPF client-ip names the same address 203.0.113.52.');
+  });
+
+  test('a filtering service relaying the sender\'s outbound mail, which the receiver\'s SPF passes, stays the sender', () => {
+    // Proofpoint's hosts also send their customers' mail out: a pass for the filter's address is the sender's own relay.
+    const raw = [
+      'Delivered-To: kim@example.net',
+      'Received-SPF: pass (mx.example.net: domain of example.com designates 198.51.100.131 as permitted sender) receiver=mx.example.net; client-ip=198.51.100.131',
+      'Received: from mx0a-00fa1b01.pphosted.com (mx0a-00fa1b01.pphosted.com [198.51.100.131])',
+      '\tby mx.example.net (Postfix) with ESMTPS id 4cqQ7D0kF5z3xQJ; Thu, 16 Oct 2025 09:41:16 +0000',
+      'Received: from exch01.example.com (exch01.example.com [203.0.113.9])',
+      '\tby mx0a-00fa1b01.pphosted.com (PPS) with ESMTPS id 49tq7r1s3g-1',
+      '\tfor <kim@example.net>; Thu, 16 Oct 2025 05:41:14 -0400',
+      'From: a@example.com',
+      'To: kim@example.net',
+      '',
+    ].join('\n');
+    return analyzeHeaders(raw).then((a) => {
+      expect(summary(a)).toEqual({ hopIndex: 1, ip: '198.51.100.131', confidence: 'high' });
+      expect(kinds(a.route.origin)).toEqual(['entered', 'agrees', 'filter-relay', 'documentation-address']);
+    });
+  });
+
+  test('a LISTSERV list into a receiver whose hops carry no for: the recipient comes from X-Original-To, not the list\'s for', async () => {
+    const a = await analyzeHeaders(fixture('listserv-no-for.eml'));
+    expect(a.route.hops.map((h) => h.received.for)).toEqual(['physics-l@lists.univ.example', null, null, null]);
+    expect(a.route.recipient).toEqual({ addresses: ['pat@corp.example'], source: 'X-Original-To', weak: false });
+    expect(summary(a)).toEqual({ hopIndex: 2, ip: '198.51.100.30', confidence: 'high' });
+    expect(kinds(a.route.origin)).toEqual(['entered', 'agrees', 'documentation-address', 'forwarded', 'skipped']);
+    expect(a.route.originalSender).toMatchObject({ hopIndex: 0, ip: '203.0.113.61' });
+    expect(kinds(a.route.originalSender)).toEqual(['original-sender', 'documentation-address']);
+  });
+
+  test('a list address in To is never taken as the recipient, and To alone is weak evidence', async () => {
+    const raw = (await import('node:fs')).readFileSync(new URL('../../fixtures/messages/listserv-no-for.eml', import.meta.url), 'utf8')
+      .replace(/^(X-Original-To|Delivered-To): .*\n/gm, '');
+    const a = await analyzeHeaders(raw);
+    expect(a.route.recipient).toBeNull();
+    expect(summary(a)).toEqual({ hopIndex: 2, ip: '198.51.100.30', confidence: 'medium' });
+    expect(kinds(a.route.origin)).toContain('receiver-weak');
+  });
+
+  test('a route that never leaves one organisation, with public addresses: no external sender, internal hops still checkable', async () => {
+    const a = await analyzeHeaders(fixture('one-org-public.eml'));
+    expect(hops(a).map((h) => h.slice(0, 3))).toEqual([
+      ['198.51.100.70', 'documentation', 'relay.northwind.example'],
+      ['198.51.100.71', 'documentation', 'mx2.northwind.example'],
+      ['127.0.0.1', 'loopback', 'mailstore.northwind.example'],
+    ]);
+    expect(a.route.origin).toBeNull();
+    expect(a.route.originMissingReason).toBe('Every client on the route is a server of the receiving organisation itself (northwind.example), so no hop shows the message coming from outside it: it was sent inside the organisation, or the hop where it entered is not in these headers. There is no external sender to check; the hops\' public addresses are still checked, and you can choose a hop as the sender to run every check on it.');
+    expect(plain(chooseOrigin(a.route, 0))).toEqual({ hopIndex: 0, ip: '198.51.100.70', confidence: 'high', reasons: ['chosen by you'] });
+  });
+
+  test('a replayed trace: days-older Received lines from another route are a finding, not an earlier leg', async () => {
+    const a = await analyzeHeaders(fixture('dkim-replay.eml'));
+    expect(hops(a).map((h) => [h.slice(0, 3), h[3]])).toEqual([
+      [['192.0.2.150', 'documentation', 'mx.google.com'], null],
+      [[null, null, '2002:a05:7300:6c14:b0:12f:4a1b:0'], 0],
+      [['198.51.100.166', 'documentation', 'mx.fabrikam.example'], 576839],
+      [['127.0.0.1', 'loopback', 'mailstore.fabrikam.example'], 1],
+    ]);
+    expect(summary(a)).toEqual({ hopIndex: 2, ip: '198.51.100.166', confidence: 'high' });
+    expect(kinds(a.route.origin)).toEqual(['entered', 'agrees', 'documentation-address', 'skipped', 'replay']);
+    // The old Gmail leg is not offered as the original sender.
+    expect(a.route.originalSender).toBeNull();
+    expect(a.route.replay).toMatchObject({ newestCarried: 1, gapSeconds: 576839 });
+    expect(a.warnings[0]).toBe(a.route.replay!.text);
+    expect(a.route.replay!.text).toMatch(/^Older Received lines carried along: this message was re-sent \(possible DKIM replay\)\. The 2 oldest Received lines \(ending at 2002:a05:7300:6c14:b0:12f:4a1b:0\) are 7 days older than the hop into mx\.fabrikam\.example/);
+  });
+
+  test('a queue that held the message for days keeps one continuous trace: no replay', async () => {
+    const raw = [
+      'Received: from relay.example.com (relay.example.com [203.0.113.25]) by mx.example.net (Postfix) with ESMTPS id A for <u@example.net>; Tue, 21 Oct 2025 08:14:02 +0000',
+      'Received: from pc.example.com (pc.example.com [192.0.2.7]) by relay.example.com (Postfix) with ESMTP id B for <u@example.net>; Fri, 17 Oct 2025 08:14:02 +0000',
+      'To: u@example.net',
+      '',
+    ].join('\n');
+    const a = await analyzeHeaders(raw);
+    expect(a.route.replay).toBeNull();
+    expect(summary(a)).toMatchObject({ hopIndex: 1, ip: '203.0.113.25' });
+  });
+
+  test('a hosted mailbox forwarding to Gmail: the forwarder\'s hop is the sender, the original sender\'s hop is offered beside it', async () => {
+    const a = await analyzeHeaders(fixture('hosted-forward-to-gmail.eml'));
+    expect(hops(a).map((h) => h.slice(0, 3))).toEqual([
+      ['203.0.113.25', 'documentation', 'mx6.messagingengine.com'],
+      ['127.0.0.1', 'loopback', 'phl-compute-05.internal'],
+      ['10.202.2.45', 'private', 'mailfout.phl.internal'],
+      ['198.51.100.42', 'documentation', 'mx.google.com'],
+      [null, null, '2002:a05:7300:2d11:b0:13a:6f0e:0'],
+    ]);
+    expect(summary(a)).toEqual({ hopIndex: 3, ip: '198.51.100.42', confidence: 'high' });
+    expect(kinds(a.route.origin)).toEqual(['entered', 'agrees', 'documentation-address', 'forwarded', 'skipped']);
+    expect(a.route.originalSender).toMatchObject({ hopIndex: 0, ip: '203.0.113.25', confidence: 'high' });
+    expect(kinds(a.route.originalSender)).toEqual(['original-sender', 'agrees', 'documentation-address']);
+    expect(a.route.originalSender!.reasons[1]!.text).toBe('Received-SPF client-ip and ARC-Authentication-Results iprev (smtp.remote-ip) name the same address 203.0.113.25.');
+    // One click: the original sender as the chosen origin says what it is.
+    expect(kinds(chooseOrigin(a.route, 0))).toEqual(['chosen', 'original-sender']);
+  });
+
+  test('existing forwards and lists name their original sender hop', async () => {
+    for (const [name, hop, ip] of [['gmail-forwarding.eml', 0, '203.0.113.25'], ['srs-forward.eml', 0, '203.0.113.25'], ['mailman-list.eml', 0, '2001:db8:25::25']] as const) {
+      const a = await analyzeHeaders(fixture(name));
+      expect(a.route.originalSender, name).toMatchObject({ hopIndex: hop, ip });
+    }
+  });
+});
+
+describe('earned confidence', () => {
+  test('"high" is never given when the receiving side was read from weak evidence only', async () => {
+    const { readdirSync } = await import('node:fs');
+    const { providerOf } = await import('../../../src/core/route/domains.js');
+    let weak = 0;
+    let high = 0;
+    for (const name of readdirSync(new URL('../../fixtures/messages/', import.meta.url))) {
+      // Each fixture once as it is and once with everything the receiving side wrote about the recipient removed.
+      const raw = new TextDecoder().decode(fixture(name));
+      const stripped = raw.replace(/^(Delivered-To|X-Original-To|Envelope-To|X-Envelope-To):.*\r?\n/gim, '').replace(/\s+for\s+<[^>]*>/g, '');
+      for (const input of [raw, stripped]) {
+        const a = await analyzeHeaders(input).catch(() => null);
+        if (!a?.route.origin) continue;
+        if (a.route.origin.confidence === 'high') high++;
+        if ((a.route.recipient === null || a.route.recipient.weak) && providerOf(a.route.hops.at(-1)!.received.by) === null) {
+          weak++;
+          expect(a.route.origin.confidence, name).not.toBe('high');
+          expect(kinds(a.route.origin), name).toContain('receiver-weak');
+        }
+      }
+    }
+    // Both kinds occur, so the test can fail.
+    expect(weak).toBeGreaterThan(5);
+    expect(high).toBeGreaterThan(5);
   });
 });
