@@ -8,7 +8,7 @@ import { kinds, plain, texts } from '../../support/origin.js';
 const fixture = (name: string): Uint8Array => readFileSync(new URL(`../../fixtures/messages/${name}`, import.meta.url));
 
 /** Each hop as [ip, class, by, delay, clock issue], oldest first. */
-const hops = (a: HeaderAnalysis): unknown[] =>
+const hops = (a: HeaderAnalysis): unknown[][] =>
   a.route.hops.map((h) => [h.received.ip, h.ipClass, h.received.by, h.delaySeconds, h.clockIssue]);
 
 describe('whole header blocks', () => {
