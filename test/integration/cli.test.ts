@@ -38,7 +38,7 @@ describe('hoplens analyze', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('Sender: hop 3, 203.0.113.25 (high confidence)');
     expect(run.stdout).toMatch(/PASS +iprev +203\.0\.113\.25 → mail\.example\.com → 203\.0\.113\.25/);
-    expect(run.stdout).toContain('Summary: Sender 203.0.113.25 mail.example.com — reverse DNS pass, HELO pass, SPF pass, MX pass');
+    expect(run.stdout).toContain('Summary: Sender 203.0.113.25 mail.example.com — reverse DNS pass, HELO pass, SPF pass, DKIM none, MX pass');
   });
 
   it('prints the whole report as JSON with its schema version, reading standard input', async () => {
