@@ -118,21 +118,24 @@ async function verifyOne(ctx: Context, started: Started, signatureIndex: number)
 
   const found = await started.lookup;
   verdict.evidence = found.evidence;
-  if (found.problem) return finish(found.problem.result, found.problem.reason, found.problem.text);
+  // rsa-sha1 is never valid (RFC 8301), whatever else is wrong: that reason leads.
+  const sha1 = parsed.problem;
+  if (found.problem) {
+    return sha1 ? finish('permerror', sha1.reason, `${sha1.text} Besides: ${found.problem.text}`) : finish(found.problem.result, found.problem.reason, found.problem.text);
+  }
   const key = await usableKey(found.records, sig);
-  if (key.problem) return finish('permerror', key.problem.reason, key.problem.text);
+  if (key.problem) return sha1 ? finish('permerror', sha1.reason, `${sha1.text} Besides: ${key.problem.text}`) : finish('permerror', key.problem.reason, key.problem.text);
   verdict.key = key.key.info;
 
   const signatureOk = await verifySignature(sig, key.key, headerData);
   const testing = key.key.info.testing ? ' The key is marked t=y: the domain is testing DKIM, and receivers treat its mail like unsigned mail (RFC 6376 §3.6.1).' : '';
   const pasted = ctx.exactBytes ? '' : ' The message was pasted as text, not read as the bytes that arrived, and copying can change spaces, line breaks and 8-bit characters: verify the original file (.eml) to be sure.';
 
-  if (parsed.problem) {
-    // rsa-sha1: never valid under RFC 8301, whatever the arithmetic says.
+  if (sha1) {
     const arithmetic = signatureOk && bodyCheck !== 'mismatch'
       ? ' The signature itself is correct: re-signing with rsa-sha256 is all that is needed.'
       : ' The signature does not verify either.';
-    return finish('permerror', parsed.problem.reason, `${parsed.problem.text}${arithmetic}`);
+    return finish('permerror', sha1.reason, `${sha1.text}${arithmetic}`);
   }
   if (!signatureOk) {
     return finish('fail', 'signature-mismatch', `The signature does not match the signed header fields (${sig.headers.join(', ')}) with the published key: a signed field was changed after signing, or the key in DNS is not the one that signed.${pasted}`);
