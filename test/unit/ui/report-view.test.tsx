@@ -100,6 +100,26 @@ describe('report view', () => {
     expect(restart).toHaveBeenCalledWith({ originHop: 2, embedded: undefined });
   });
 
+  it('offers the original sender of a forwarded message in one click', async () => {
+    const report: Report = structuredClone(sampleReport);
+    report.route.originalSender = { hopIndex: 0, ip: '192.168.1.20', reasons: [{ kind: 'original-sender', text: 'first leg' }], confidence: 'medium' };
+    const restart = vi.fn();
+    const root = await view(done(report), restart);
+    const line = byTestId(root, 'original-sender');
+    expect(line?.textContent).toContain('192.168.1.20');
+    expect(line?.textContent).toContain('Hop 1, into the first receiver');
+    await act(() => (line!.querySelector('button') as HTMLButtonElement).click());
+    expect(restart).toHaveBeenCalledWith({ originHop: 0, embedded: undefined });
+    // Not offered when it is the sender already, nor for a message that was not forwarded.
+    expect(byTestId(await view(done(sampleReport)), 'original-sender')).toBeNull();
+  });
+
+  it('lists the reasons for the sender hop as their words', async () => {
+    const root = await view(done(sampleReport));
+    const items = Array.from(root.querySelectorAll('.reasons li'));
+    expect(items.map((li) => [li.getAttribute('data-kind'), li.textContent])).toEqual(sampleReport.route.origin!.reasons.map((r) => [r.kind, r.text]));
+  });
+
   it('shows the worker’s error with what to do', async () => {
     const s = applyUpdate(STARTED, { type: 'error', code: 'no-received', message: 'The text has no Received: header.' });
     const root = await view(s);
