@@ -2,6 +2,7 @@ import type { CheckResult } from '../../core/checks/types.js';
 import { checkLabel } from '../../core/report/exporters/check-labels.js';
 import { ResultBadge } from '../components/result-badge.js';
 import { t, tOptional } from '../../i18n.js';
+import { Inert } from '../components/inert.js';
 import { EvidenceList } from './evidence-list.js';
 
 interface Props {
@@ -36,29 +37,42 @@ export function CheckCard({ result: c, id, variant = 'card' }: Props) {
         <>
           <header class="card-head">
             <h3 id={titleId}>
-              {label} <span class="subject mono">{c.subject}</span>
+              {label}{' '}
+              <span class="subject mono">
+                <Inert text={c.subject} />
+              </span>
             </h3>
             {hop}
             <ResultBadge result={c.result} severity={c.severity} />
           </header>
-          <p class="check-summary">{c.summary}</p>
+          <p class="check-summary">
+            <Inert text={c.summary} />
+          </p>
         </>
       ) : (
         <header class="card-head">
           <ResultBadge result={c.result} severity={c.severity} />
           <h3 id={titleId} class="check-summary">
-            {c.summary} <span class="sr-only">{label}</span>
+            <Inert text={c.summary} /> <span class="sr-only">{label}</span>
           </h3>
-          <span class="subject mono">{c.subject}</span>
+          <span class="subject mono">
+            <Inert text={c.subject} />
+          </span>
         </header>
       )}
-      {explainInline && <p>{c.explanation}</p>}
+      {explainInline && (
+        <p>
+          <Inert text={c.explanation} />
+        </p>
+      )}
       {c.advice.length > 0 && (
         <div class="advice">
           <h4>{t('adviceTitle')}</h4>
           <ul>
             {c.advice.map((a, i) => (
-              <li key={i}>{a}</li>
+              <li key={i}>
+                <Inert text={a} />
+              </li>
             ))}
           </ul>
         </div>
@@ -68,7 +82,11 @@ export function CheckCard({ result: c, id, variant = 'card' }: Props) {
           {(explainFolded || c.evidence.length > 0) && (
             <details class="evidence-box">
               <summary>{whyLabel(explainFolded, c.evidence.length)}</summary>
-              {explainFolded && <p>{c.explanation}</p>}
+              {explainFolded && (
+                <p>
+                  <Inert text={c.explanation} />
+                </p>
+              )}
               {c.evidence.length > 0 && <EvidenceList evidence={c.evidence} />}
             </details>
           )}

@@ -1,5 +1,6 @@
 import type { Claims } from '../../core/claims/types.js';
 import { t } from '../../i18n.js';
+import { Inert } from '../components/inert.js';
 
 /** What the receiving servers wrote at delivery time (Authentication-Results, Received-SPF), as written. */
 export function ClaimsTable({ claims }: { claims: Claims }) {
@@ -34,12 +35,20 @@ export function ClaimsTable({ claims }: { claims: Claims }) {
         <tbody>
           {rows.map((r, i) => (
             <tr key={i}>
-              <td class="mono">{r.server}</td>
-              <td>{r.method}</td>
-              <td>
-                <strong>{r.result}</strong>
+              <td class="mono">
+                <Inert text={r.server} host />
               </td>
-              <td class="mono small-text">{r.detail}</td>
+              <td>
+                <Inert text={r.method} />
+              </td>
+              <td>
+                <strong>
+                  <Inert text={r.result} />
+                </strong>
+              </td>
+              <td class="mono small-text">
+                <Inert text={r.detail} />
+              </td>
             </tr>
           ))}
         </tbody>

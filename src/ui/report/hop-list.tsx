@@ -31,6 +31,7 @@ function HopItem({ hop, isSender, ...actions }: { hop: Hop; isSender: boolean } 
       <div class="hop-body">
         <p class="hop-path">
           <span class="sr-only">{t('hopN', [hop.index + 1])}: </span>
+          {from !== null && <span class="name-kind">{from === r.helo ? t('hopHelo') : t('hopRdns')}</span>}{' '}
           <span class="mono host">
             <Host name={from} />
           </span>

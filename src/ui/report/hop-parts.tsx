@@ -1,6 +1,6 @@
-import { Fragment } from 'preact';
 import type { Hop } from '../../core/route/types.js';
 import { t } from '../../i18n.js';
+import { Inert } from '../components/inert.js';
 
 /** What the route table and the popup's hop list both offer on each hop. */
 export interface HopActions {
@@ -20,24 +20,14 @@ export function Missing() {
   );
 }
 
-/** A host name that may wrap after its dots, never inside a label; absent names show as missing. */
+/**
+ * A host name from a header, as inert text that may wrap after its dots, never inside a label
+ * (a run longer than any real label may break anywhere), cut with "show all" when too long;
+ * absent names show as missing.
+ */
 export function Host({ name }: { name: string | null }) {
   if (name === null) return <Missing />;
-  const labels = name.split('.');
-  return (
-    <>
-      {labels.map((label, i) => (
-        <Fragment key={i}>
-          {i > 0 && (
-            <>
-              .<wbr />
-            </>
-          )}
-          {label}
-        </Fragment>
-      ))}
-    </>
-  );
+  return <Inert text={name} host />;
 }
 
 /** A hop dated before the one before it, or not dated at all, flagged in words. */

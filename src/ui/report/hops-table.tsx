@@ -1,11 +1,14 @@
+import type { CheckResult } from '../../core/checks/types.js';
+import { liveReverseDns } from '../../core/report/client-names.js';
 import type { Hop, Route } from '../../core/route/types.js';
+import { Inert } from '../components/inert.js';
 import { formatDelay, formatHopTime, formatTls } from '../../core/report/exporters/hop-text.js';
 import { IpClassBadge } from '../components/ip-class-badge.js';
 import { t } from '../../i18n.js';
 import { ClockFlag, Host, Missing, SenderAction, type HopActions } from './hop-parts.js';
 
 /** The route oldest first, one row per Received: header, the sender's row marked: the full tab's view. */
-export function HopsTable({ route, onUseAsSender, busy }: { route: Route } & HopActions) {
+export function HopsTable({ route, checks, onUseAsSender, busy }: { route: Route; checks: readonly CheckResult[] } & HopActions) {
   return (
     <div class="table-scroll" tabIndex={0} role="region" aria-label={t('hopsTableLabel')}>
       <table class="hops" data-testid="hops-table">
@@ -25,7 +28,7 @@ export function HopsTable({ route, onUseAsSender, busy }: { route: Route } & Hop
         </thead>
         <tbody>
           {route.hops.map((hop) => (
-            <HopRow key={hop.index} hop={hop} isSender={route.origin?.hopIndex === hop.index} onUseAsSender={onUseAsSender} busy={busy} />
+            <HopRow key={hop.index} hop={hop} checks={checks} isSender={route.origin?.hopIndex === hop.index} onUseAsSender={onUseAsSender} busy={busy} />
           ))}
         </tbody>
       </table>
@@ -33,7 +36,7 @@ export function HopsTable({ route, onUseAsSender, busy }: { route: Route } & Hop
   );
 }
 
-function HopRow({ hop, isSender, ...actions }: { hop: Hop; isSender: boolean } & HopActions) {
+function HopRow({ hop, checks, isSender, ...actions }: { hop: Hop; checks: readonly CheckResult[]; isSender: boolean } & HopActions) {
   const r = hop.received;
   const tls = formatTls(r.tls);
   const rowClass = [isSender && 'sender-row', hop.clockIssue && 'clock-row'].filter(Boolean).join(' ');
@@ -45,6 +48,7 @@ function HopRow({ hop, isSender, ...actions }: { hop: Hop; isSender: boolean } &
       </td>
       <td class="mono host">
         <Host name={r.rdns} />
+        <LiveRdns hop={hop} checks={checks} />
       </td>
       <td class="mono ip">
         {r.ip ?? <Missing />}
@@ -58,8 +62,12 @@ function HopRow({ hop, isSender, ...actions }: { hop: Hop; isSender: boolean } &
         <Host name={r.by} />
       </td>
       <td>
-        {r.with ?? (tls ? '' : <Missing />)}
-        {tls && <span class="tls">{tls}</span>}
+        {r.with !== null ? <Inert text={r.with} /> : !tls && <Missing />}
+        {tls && (
+          <span class="tls">
+            <Inert text={tls} />
+          </span>
+        )}
       </td>
       <td class="time" title={r.dateRaw ?? undefined}>
         <HopTime hop={hop} />
@@ -75,11 +83,28 @@ function HopRow({ hop, isSender, ...actions }: { hop: Hop; isSender: boolean } &
   );
 }
 
+/** Beside the rDNS the header recorded, what the iprev check finds now, once it has. */
+function LiveRdns({ hop, checks }: { hop: Hop; checks: readonly CheckResult[] }) {
+  const live = liveReverseDns(hop, checks);
+  if (!live) return null;
+  return (
+    <span class="live-rdns" data-testid="live-rdns">
+      {t('rdnsNow')} <span class={`live-result result-${live.result}`}>{live.result}</span>
+      {live.verifiedName && (
+        <>
+          {' '}
+          <Host name={live.verifiedName} />
+        </>
+      )}
+    </span>
+  );
+}
+
 /** Day and time of day as two unbreakable parts, so a narrow column wraps between them. */
 function HopTime({ hop }: { hop: Hop }) {
   const text = formatHopTime(hop);
   if (!text) return <Missing />;
-  if (!hop.received.date) return <>{text}</>;
+  if (!hop.received.date) return <Inert text={text} />;
   const [day, ...time] = text.split(' ');
   return (
     <>

@@ -1,6 +1,8 @@
 import { render } from 'preact';
+import { installInertText } from '../inert-text.js';
 import { localizeDocument } from '../localize-document.js';
 import { ReportPage } from './report-page.js';
 
 localizeDocument('reportTitle');
+installInertText();
 render(<ReportPage params={new URLSearchParams(location.search)} />, document.getElementById('app')!);

@@ -1,6 +1,7 @@
 import type { Route } from '../../core/route/types.js';
 import { formatDelay } from '../../core/report/exporters/hop-text.js';
 import { t } from '../../i18n.js';
+import { Inert } from '../components/inert.js';
 
 interface Props {
   route: Route;
@@ -24,7 +25,7 @@ export function OriginNote({ route, chosenHop, onAutomatic, busy }: Props) {
           <ul class="reasons" aria-label={t('originReasons')}>
             {origin.reasons.map((reason, i) => (
               <li key={i} data-kind={reason.kind}>
-                {reason.text}
+                <Inert text={reason.text} />
               </li>
             ))}
           </ul>

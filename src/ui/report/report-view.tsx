@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'preact/hooks';
 import type { SourceInfo } from '../../worker-protocol.js';
 import { formatUtc } from '../../core/report/exporters/hop-text.js';
 import { t } from '../../i18n.js';
+import { Inert } from '../components/inert.js';
 import type { Analysis } from './use-analysis.js';
 import { CheckCard } from './check-card.js';
 import { cardId, groupBySender } from './check-groups.js';
@@ -63,7 +64,7 @@ export function ReportView({ analysis: a, layout = 'tab' }: Props) {
             {layout === 'popup' ? (
               <HopList route={header.route} busy={busy} onUseAsSender={useAsSender} />
             ) : (
-              <HopsTable route={header.route} busy={busy} onUseAsSender={useAsSender} />
+              <HopsTable route={header.route} checks={state.checks} busy={busy} onUseAsSender={useAsSender} />
             )}
             <OriginNote route={header.route} chosenHop={run?.originHop} busy={busy} onAutomatic={() => a.restart({ embedded: run?.embedded })} />
             {layout === 'tab' && <Timeline route={header.route} />}
@@ -95,7 +96,9 @@ export function ReportView({ analysis: a, layout = 'tab' }: Props) {
               <h2 id="warnings-title">{t('warningsTitle')}</h2>
               <ul class="warnings" data-testid="warnings">
                 {header.warnings.map((w, i) => (
-                  <li key={i}>{w}</li>
+                  <li key={i}>
+                    <Inert text={w} />
+                  </li>
                 ))}
               </ul>
             </section>
@@ -111,9 +114,18 @@ function MessageFacts({ message: m, source }: { message: NonNullable<Analysis['s
   return (
     <dl class="facts">
       <dt>{t('factSubject')}</dt>
-      <dd>{m.subject ?? t('noSubject')}</dd>
+      <dd>{m.subject === null ? t('noSubject') : <Inert text={m.subject} />}</dd>
       <dt>{t('factFrom')}</dt>
-      <dd class="mono">{m.fromDisplay ? `${m.fromDisplay} <${m.from ?? ''}>` : (m.from ?? '—')}</dd>
+      <dd class="mono">
+        {/* Display name and address each isolated: neither can reorder the other. */}
+        {m.fromDisplay && (
+          <>
+            <Inert text={m.fromDisplay} /> &lt;
+          </>
+        )}
+        {m.from === null ? (m.fromDisplay ? '' : '—') : <Inert text={m.from} />}
+        {m.fromDisplay && '>'}
+      </dd>
       <dt>{t('factDate')}</dt>
       <dd>{m.date ? formatUtc(m.date) : '—'}</dd>
       {source && (

@@ -1,4 +1,7 @@
+import type { CheckResult } from '../../core/checks/types.js';
+import { clientNames, type ClientName } from '../../core/report/client-names.js';
 import type { Route } from '../../core/route/types.js';
+import { Inert } from '../components/inert.js';
 import { checkShortLabel } from '../../core/report/exporters/check-labels.js';
 import { ResultBadge } from '../components/result-badge.js';
 import { t, tOptional } from '../../i18n.js';
@@ -29,7 +32,7 @@ export function SenderPanel({ state, senderChecks, thenVsNowCheck, thenVsNowTarg
   const thenVsNow = senderChecks.filter((c) => c.result.check === thenVsNowCheck);
   return (
     <section class="sender-panel" aria-labelledby={route ? 'sender-title' : undefined} data-testid="sender-panel" tabIndex={-1}>
-      {route && <SenderIdentity route={route} />}
+      {route && <SenderIdentity route={route} checks={state.checks} />}
       {route && <OriginalSender route={route} onUseAsSender={onUseAsSender} busy={busy} />}
       {senderChecks.length > 0 && (
         <ul class="verdict-strip" aria-label={t('verdictStripLabel')}>
@@ -56,7 +59,10 @@ export function SenderPanel({ state, senderChecks, thenVsNowCheck, thenVsNowTarg
   );
 }
 
-function SenderIdentity({ route }: { route: Route }) {
+/** A name in the sender's headline is a real host name or nothing: this many characters show before "show all". */
+const HEADLINE_CHARS = 100;
+
+function SenderIdentity({ route, checks }: { route: Route; checks: readonly CheckResult[] }) {
   const { origin } = route;
   if (!origin) {
     return (
@@ -64,23 +70,46 @@ function SenderIdentity({ route }: { route: Route }) {
         <h2 id="sender-title" class="sender-line">
           {t('originNone')}
         </h2>
-        {route.originMissingReason && <p class="muted">{route.originMissingReason}</p>}
+        {route.originMissingReason && (
+          <p class="muted">
+            <Inert text={route.originMissingReason} />
+          </p>
+        )}
       </>
     );
   }
   const hop = route.hops[origin.hopIndex];
-  const name = hop?.received.rdns ?? hop?.received.helo ?? null;
+  const names = hop ? clientNames(hop, checks) : [];
+  // Only a name Hoplens verified stands beside the IP; the others are listed below it, each
+  // saying who wrote it (a forged hop's HELO "mail.bank.example" is never the headline).
+  const verified = names.find((n) => n.kind === 'verified');
+  const others = names.filter((n) => n !== verified);
   return (
     <>
       <h2 id="sender-title" class="sender-line">
         <span class="sender-mark">{t('senderMark')}</span> <span class="mono">{origin.ip}</span>
-        {name && (
+        {verified && (
           <>
             {' '}
-            <span class="mono sender-name">{name}</span>
+            <span class="mono sender-name" data-testid="sender-verified-name">
+              <Inert text={verified.name} max={HEADLINE_CHARS} host />
+            </span>{' '}
+            <span class="name-kind">{nameKind(verified)}</span>
           </>
         )}
       </h2>
+      {others.length > 0 && (
+        <ul class="sender-names" data-testid="sender-names">
+          {others.map((n, i) => (
+            <li key={i}>
+              <span class="name-kind">{nameKind(n)}:</span>{' '}
+              <span class="mono">
+                <Inert text={n.name} max={HEADLINE_CHARS} host />
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
       <p class="sender-meta">
         {t('hopN', [origin.hopIndex + 1])} · <span class={`confidence confidence-${origin.confidence}`}>{t(`confidence_${origin.confidence}`)}</span>
       </p>
@@ -108,6 +137,24 @@ function OriginalSender({ route, onUseAsSender, busy }: { route: Route; onUseAsS
       <p class="sender-meta">{t('originalSenderNote', [first.hopIndex + 1])}</p>
     </div>
   );
+}
+
+/** What a name is, in the user's language: "PTR, verified now", "rDNS as recorded by mx.example.net", "HELO (chosen by the sender)". */
+function nameKind(n: ClientName) {
+  switch (n.kind) {
+    case 'verified':
+      return t('nameVerified');
+    case 'recorded':
+      return n.recordedBy ? (
+        <>
+          {t('nameRecordedBy')} <Inert text={n.recordedBy} max={HEADLINE_CHARS} host />
+        </>
+      ) : (
+        t('nameRecorded')
+      );
+    case 'helo':
+      return t('nameHelo');
+  }
 }
 
 /** Brings a card (or section heading) into view and moves keyboard focus there. */

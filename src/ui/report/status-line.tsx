@@ -1,5 +1,6 @@
 import type { AnalysisState } from './analysis-state.js';
 import { t } from '../../i18n.js';
+import { Inert } from '../components/inert.js';
 
 /** The report's summary once done; until then what is happening, counted. Read out politely. */
 export function StatusLine({ state }: { state: AnalysisState }) {
@@ -7,7 +8,7 @@ export function StatusLine({ state }: { state: AnalysisState }) {
     <div class="status-line" role="status" aria-live="polite">
       {state.report ? (
         <p class="summary" data-testid="summary">
-          {state.report.summary}
+          <Inert text={state.report.summary} />
         </p>
       ) : (
         state.phase === 'running' && (

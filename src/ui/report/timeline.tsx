@@ -1,6 +1,7 @@
 import type { Route } from '../../core/route/types.js';
 import { formatDelay } from '../../core/report/exporters/hop-text.js';
 import { t } from '../../i18n.js';
+import { Inert } from '../components/inert.js';
 
 const ROW = 22;
 const LABEL = 56;
@@ -50,7 +51,7 @@ export function Timeline({ route }: { route: Route }) {
             {hops.map((hop) => (
               <tr key={hop.index}>
                 <th scope="row">{hop.index + 1}</th>
-                <td class="mono">{hop.received.by ?? '—'}</td>
+                <td class="mono">{hop.received.by === null ? '—' : <Inert text={hop.received.by} host />}</td>
                 <td>{text(hop.delaySeconds)}</td>
               </tr>
             ))}

@@ -1,6 +1,10 @@
 import type { ComponentChild } from 'preact';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
+import { installInertText } from '../../../src/ui/inert-text.js';
+
+// As every page does before its first render.
+installInertText();
 
 /** Renders into a fresh container attached to the document and flushes effects. */
 export async function mount(ui: ComponentChild): Promise<HTMLElement> {

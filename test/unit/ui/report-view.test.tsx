@@ -176,7 +176,7 @@ describe('report view', () => {
   it('names the sender and its result words at the top; each moves focus to its card', async () => {
     const root = await view(done(withOtherHops()));
     const panel = byTestId(root, 'sender-panel')!;
-    expect(panel.querySelector('h2')?.textContent).toBe('Sender 203.0.113.25 mail.example.com');
+    expect(panel.querySelector('h2')?.textContent).toBe('Sender 203.0.113.25 mail.example.com PTR, verified now');
     const chips = Array.from(panel.querySelectorAll('button'));
     expect(chips.map((b) => b.textContent)).toEqual([
       'Reverse DNS✓pass (nothing to do)',
@@ -193,6 +193,70 @@ describe('report view', () => {
     expect(spf.querySelector('.subject')?.textContent).toBe('example.com');
     await act(() => chips[4]!.click());
     expect(document.activeElement?.textContent).toBe('Then vs now');
+  });
+
+  it('never puts a HELO or a recorded rDNS beside the sender IP: each name says what it is', async () => {
+    // A forged hop: the receiver recorded no reverse DNS, the sender greeted as mail.bank.example.
+    const r = structuredClone(sampleReport);
+    const hop = r.route.hops[r.route.origin!.hopIndex]!;
+    hop.received.rdns = null;
+    hop.received.helo = 'mail.bank.example';
+    const iprev = r.checks.find((c) => c.check === 'iprev')!;
+    iprev.result = 'permerror';
+    iprev.details = { ...iprev.details, matchedName: null };
+    const root = await view(done(r));
+    const panel = byTestId(root, 'sender-panel')!;
+    expect(panel.querySelector('h2')?.textContent).toBe('Sender 203.0.113.25');
+    expect(byTestId(panel as HTMLElement, 'sender-names')?.textContent).toBe('HELO (chosen by the sender): mail.bank.example');
+    // The table's rDNS column is what the header recorded, with the live result beside it.
+    const cell = root.querySelectorAll('tr.sender-row td')[1]!;
+    expect(cell.textContent).toBe('—not in the headernow: permerror');
+    expect(root.querySelector('thead')?.textContent).toContain('Reverse DNS (as recorded)');
+
+    const recorded = structuredClone(sampleReport);
+    recorded.route.hops[1]!.received.rdns = 'mail.bank.example';
+    const again = await view(done({ ...recorded, checks: r.checks }));
+    expect(byTestId(again, 'sender-panel')!.querySelector('h2')?.textContent).toBe('Sender 203.0.113.25');
+    expect(byTestId(again, 'sender-names')?.textContent).toContain('rDNS as recorded by mx.example.net: mail.bank.example');
+  });
+
+  it('shows control and bidi characters as markers, each field in its own <bdi>', async () => {
+    const r = structuredClone(sampleReport);
+    r.message.subject = 'Invoice \u202efdp.exe';
+    r.message.fromDisplay = 'Bank\u202e';
+    r.route.hops[1]!.received.with = 'E\x1b[2J\x1b[HSMTP';
+    r.route.hops[1]!.received.rdns = 'mail\u009b31m.example.com';
+    r.checks[0]!.summary = 'quoted \x07 text\r';
+    const root = await view(done(r));
+    const text = root.textContent ?? '';
+    expect(text).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/);
+    expect(text).toContain('Invoice ⟨RLO⟩fdp.exe');
+    expect(text).toContain('E⟨ESC⟩[2J⟨ESC⟩[HSMTP');
+    expect(text).toContain('mail⟨CSI⟩31m.example.com');
+    expect(text).toContain('quoted ⟨BEL⟩ text⟨CR⟩');
+    const subject = Array.from(root.querySelectorAll('bdi')).find((b) => b.textContent === 'Invoice ⟨RLO⟩fdp.exe');
+    expect(subject?.querySelector('.ctl')?.getAttribute('title')).toBe('RLO');
+    // Display name and address are two isolates, so neither can reorder the other.
+    const from = root.querySelectorAll('.facts dd')[1]!;
+    expect(Array.from(from.querySelectorAll('bdi'), (b) => b.textContent)).toEqual(['Bank⟨RLO⟩', 'alice@example.com']);
+  });
+
+  it('cuts a 6,000-character HELO or Subject with "show all", so the sender stays on the first screen', async () => {
+    const r = structuredClone(sampleReport);
+    r.message.subject = 'S'.repeat(6000);
+    for (const hop of r.route.hops) hop.received.helo = `${'h'.repeat(6000)}.example`;
+    const root = await view(done(r));
+    const cell = root.querySelector('tr.sender-row td.host')!;
+    expect(cell.textContent!.length).toBeLessThan(300);
+    expect(cell.querySelector('.long-run')).not.toBeNull();
+    const more = cell.querySelector<HTMLButtonElement>('button.show-all')!;
+    expect(more.textContent).toBe('Show all (6008 characters)');
+    await act(() => more.click());
+    expect(cell.querySelector('bdi')?.textContent).toBe(`${'h'.repeat(6000)}.example`);
+    expect(cell.querySelector('button.show-all')?.textContent).toBe('Show less');
+    const subject = root.querySelector('.facts dd')!;
+    expect(subject.textContent!.length).toBeLessThan(300);
+    expect(root.textContent!.length).toBeLessThan(20_000);
   });
 
   it('takes the focus the paste box had when an analysis starts, and leaves a focus the user has', async () => {
@@ -216,7 +280,7 @@ describe('report view', () => {
     expect(items).toHaveLength(4);
     const sender = items[1]!;
     expect(sender.classList.contains('sender-row')).toBe(true);
-    expect(sender.querySelector('.hop-path')?.textContent).toBe('Hop 2: mail.example.com →  to mx.example.net');
+    expect(sender.querySelector('.hop-path')?.textContent).toBe('Hop 2: HELO mail.example.com →  to mx.example.net');
     expect(sender.querySelector('.hop-ip')?.textContent).toBe('203.0.113.25 documentation');
     expect(sender.querySelector('.sender-mark')?.textContent).toBe('Sender');
     expect(sender.querySelector('.hop-more summary')?.textContent).toBe('ESMTPS · TLSv1.3 · 2024-05-01 10:00:02 UTC');

@@ -17,7 +17,8 @@ body { font: 14px/1.45 system-ui, sans-serif; color: var(--fg); background: var(
 h1 { font-size: 1.4rem; } h2 { font-size: 1.15rem; margin-top: 2rem; border-bottom: 1px solid var(--line); } h3 { font-size: 1rem; margin: 0 0 .4rem; }
 .summary { font-size: 1.1rem; font-weight: 600; }
 table { border-collapse: collapse; width: 100%; } th, td { border: 1px solid var(--line); padding: .25rem .4rem; text-align: left; vertical-align: top; }
-td, code, pre { overflow-wrap: anywhere; } pre { white-space: pre-wrap; font-size: 12px; margin: .3rem 0; }
+td, code { overflow-wrap: break-word; } pre { overflow-wrap: anywhere; white-space: pre-wrap; font-size: 12px; margin: .3rem 0; }
+.long-run { word-break: break-all; } details.all > summary { font-size: 12px; color: var(--muted); }
 .sender { font-weight: 600; } .muted { color: var(--muted); }
 .ctl { color: var(--error); font-family: ui-monospace, monospace; font-size: .9em; }
 .check { border: 1px solid var(--line); border-left-width: 5px; border-radius: 4px; padding: .6rem .8rem; margin: .8rem 0; break-inside: avoid; }
@@ -61,7 +62,7 @@ ${report.warnings.length ? `<h2>Warnings</h2>\n<ul>${report.warnings.map((w) => 
 
 /** A message field; each value of a list is its own isolated run. */
 function field(name: string, value: string | readonly string[] | null): string {
-  const html = value === null || value === '' ? null : typeof value === 'string' ? e(value) : value.map(e).join(', ');
+  const html = value === null || value === '' ? null : typeof value === 'string' ? e(value) : value.map((v) => e(v)).join(', ');
   return dd(name, html);
 }
 
@@ -74,6 +75,9 @@ function fromField(display: string | null, address: string | null): string {
 function dd(name: string, html: string | null): string {
   return `<dt>${name}</dt><dd>${html ?? '<span class="muted">—</span>'}</dd>\n`;
 }
+
+/** HELO, rDNS and By: the route table's host name columns. */
+const HOST_COLUMNS = new Set([1, 2, 5]);
 
 function routeTable(report: Report): string {
   const rows = report.route.hops.map((hop) => {
@@ -90,10 +94,11 @@ function routeTable(report: Report): string {
       formatHopTime(hop),
       [formatDelay(hop.delaySeconds), clock && `⚠ ${clock}`].filter((p) => p).join(' '),
     ];
-    const html = cells.map((c) => `<td>${e(c ?? '')}</td>`);
+    // Host name columns wrap after dots only: a name cut inside a label reads as another name.
+    const html = cells.map((c, i) => (HOST_COLUMNS.has(i) ? `<td class="host">${e(c ?? '', true)}</td>` : `<td>${e(c ?? '')}</td>`));
     // What the header recorded, and beside it what DNS says now.
     const live = liveReverseDnsText(hop, report.checks);
-    html[2] = `<td class="host">${e(hop.received.rdns ?? '')}${live ? `<br><span class="muted">${e(live)}</span>` : ''}</td>`;
+    html[2] = `<td class="host">${e(hop.received.rdns ?? '', true)}${live ? `<br><span class="muted">${e(live)}</span>` : ''}</td>`;
     return `<tr${sender ? ' class="sender"' : ''}>${html.join('')}</tr>`;
   });
   return `<table>
