@@ -56,6 +56,7 @@ describe('deceptive header text', () => {
     expect(headline).toContain('192.0.2.99');
     expect(headline).not.toContain('bank');
     await expect(popup.getByTestId('sender-names').textContent()).resolves.toBe('HELO (chosen by the sender): mail.bank.example');
+    // biome-ignore lint/performance/useDomNodeTextContent: what is rendered on screen is the point, not the folded raw header
     const body = (await popup.locator('body').innerText()) ?? '';
     expect(body).toContain('Invoice ⟨RLO⟩fdp.exe');
     expect(body).toContain('E⟨ESC⟩[2J⟨ESC⟩[HSMTP');
