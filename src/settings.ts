@@ -9,6 +9,11 @@ export interface Settings {
   timeoutMs: number;
   /** Headers only: no DNS query leaves the browser. */
   noDns: boolean;
+  /**
+   * Thunderbird: analyse every message as it is displayed and show the sender's verdict on the
+   * message button. Off by default: it sends each message's names and IPs to the resolver.
+   */
+  checkOnOpen: boolean;
 }
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
@@ -16,6 +21,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   customResolverUrl: '',
   timeoutMs: 5000,
   noDns: false,
+  checkOnOpen: false,
 });
 
 const KEY = 'settings';
@@ -32,6 +38,7 @@ export function normalizeSettings(stored: unknown): Settings {
         ? Math.round(s.timeoutMs)
         : DEFAULT_SETTINGS.timeoutMs,
     noDns: typeof s.noDns === 'boolean' ? s.noDns : DEFAULT_SETTINGS.noDns,
+    checkOnOpen: typeof s.checkOnOpen === 'boolean' ? s.checkOnOpen : DEFAULT_SETTINGS.checkOnOpen,
   };
 }
 

@@ -2,6 +2,7 @@ import browser from 'webextension-polyfill';
 import { analyze } from '../core/analyze.js';
 import type { Resolver } from '../core/dns/types.js';
 import { binaryBytes } from '../core/message/binary-string.js';
+import type { ProgressEvent, Report } from '../core/report/types.js';
 import { InputError } from '../core/message/types.js';
 import { t } from '../i18n.js';
 import type { AnalysisRequest, AnalysisUpdate } from '../worker-protocol.js';
@@ -41,6 +42,41 @@ export async function settingsResolver(): Promise<Resolver | null> {
   return resolverFor(settings);
 }
 
+/** Reports kept across analyses (./report-cache.ts in the extension). */
+export interface ReportStore {
+  key(raw: string | Uint8Array): Promise<string>;
+  get(key: string): Promise<Report | null>;
+  put(key: string, report: Report): Promise<void>;
+}
+
+/**
+ * analyze() in front of a report store: a message analysed before under the same settings is
+ * replayed from the store, event by event as a live run would stream it, with no DNS query.
+ * Reports with a temperror are not kept, so that a message displayed again retries; with `keep`
+ * false the store is only read.
+ */
+export async function analyzeThrough(
+  raw: string | Uint8Array,
+  store: ReportStore | null,
+  getResolver: () => Promise<Resolver | null>,
+  options: { signal?: AbortSignal; onProgress?: (event: ProgressEvent) => void; originHop?: number; embedded?: number } = {},
+  keep = true,
+): Promise<Report> {
+  const plain = options.originHop === undefined && options.embedded === undefined;
+  const key = store && plain ? await store.key(raw) : null;
+  const kept = key ? await store!.get(key) : null;
+  if (kept) {
+    const { message, route, claims, embedded, embeddedIndex, warnings } = kept;
+    options.onProgress?.({ type: 'route', analysis: { message, route, claims, embedded, embeddedIndex, warnings } });
+    for (const result of kept.checks) options.onProgress?.({ type: 'check', result });
+    options.onProgress?.({ type: 'done', report: kept });
+    return kept;
+  }
+  const report = await analyze(raw, { ...options, resolver: await getResolver() });
+  if (key && keep && !report.checks.some((c) => c.result === 'temperror')) await store!.put(key, report);
+  return report;
+}
+
 interface PortLike {
   postMessage(message: AnalysisUpdate): void;
   disconnect(): void;
@@ -52,7 +88,7 @@ interface PortLike {
  * One analysis per port: the first "analyze" starts it, "cancel" or the page going away aborts
  * it, progress streams as it comes, and the worker closes the port after "done" or an error.
  */
-export function serveAnalysisPort(port: PortLike, getResolver: () => Promise<Resolver | null> = settingsResolver): void {
+export function serveAnalysisPort(port: PortLike, getResolver: () => Promise<Resolver | null> = settingsResolver, store: ReportStore | null = null): void {
   const controller = new AbortController();
   let started = false;
   let open = true;
@@ -83,14 +119,15 @@ export function serveAnalysisPort(port: PortLike, getResolver: () => Promise<Res
 
   async function run(request: Extract<AnalysisRequest, { type: 'analyze' }>) {
     try {
-      const resolver = await getResolver();
-      await analyze(request.source?.bytes ? binaryBytes(request.raw) : request.raw, {
-        resolver,
+      await analyzeThrough(request.source?.bytes ? binaryBytes(request.raw) : request.raw, store, getResolver, {
         signal: controller.signal,
         onProgress: (event) => post({ type: 'progress', event }),
         ...(request.originHop === undefined ? {} : { originHop: request.originHop }),
         ...(request.embedded === undefined ? {} : { embedded: request.embedded }),
-      });
+      },
+      // Only Thunderbird's automatic check of displayed messages fills the store;
+      // the popup reads it so that it shows that check at once.
+      false);
     } catch (error) {
       if (!controller.signal.aborted) post(toErrorUpdate(error));
     } finally {

@@ -7,7 +7,7 @@ export interface Stashed {
   source: SourceInfo;
 }
 
-interface SessionArea {
+export interface SessionArea {
   get(keys: string | string[]): Promise<Record<string, unknown>>;
   set(items: Record<string, unknown>): Promise<void>;
   remove(keys: string | string[]): Promise<void>;
@@ -19,7 +19,7 @@ interface SessionArea {
  * less than a message Hoplens accepts; a stash it refuses, or one where it is missing, stays in
  * this worker's memory, which lasts the moment until the report tab takes it.
  */
-function sessionArea(): SessionArea | null {
+export function sessionArea(): SessionArea | null {
   const area = (browser.storage as unknown as { session?: SessionArea }).session;
   return area ?? null;
 }

@@ -4,19 +4,33 @@ import { binaryString } from '../core/message/binary-string.js';
 import { t } from '../i18n.js';
 import type { MessageSource } from './types.js';
 
-interface TbMessageHeader {
+export interface TbMessageHeader {
   id: number;
   subject?: string;
   author?: string;
   date?: string | Date;
 }
 
-/** The part of Thunderbird's messenger API this source uses; webextension-polyfill does not type it. */
-interface ThunderbirdApi {
+/** Thunderbird ≥ 128 (MV3): a MessageList; older: an array. */
+export type TbMessageList = { messages: TbMessageHeader[] } | TbMessageHeader[];
+
+/** Per-tab state of the message_display_action button. */
+interface TbButtonDetails {
+  tabId: number;
+}
+
+/** The part of Thunderbird's messenger API Hoplens uses; webextension-polyfill does not type it. */
+export interface ThunderbirdApi {
   messageDisplay: {
-    /** Thunderbird ≥ 128 (MV3): a MessageList; older: an array. */
-    getDisplayedMessages?(tabId: number): Promise<{ messages: TbMessageHeader[] } | TbMessageHeader[]>;
+    getDisplayedMessages?(tabId: number): Promise<TbMessageList>;
     getDisplayedMessage(tabId: number): Promise<TbMessageHeader | null>;
+    /** MV3's event (Thunderbird ≥ 128); MV2's onMessageDisplayed does not exist there. */
+    onMessagesDisplayed?: { addListener(listener: (tab: { id?: number }, displayed: TbMessageList) => void): void };
+  };
+  messageDisplayAction?: {
+    setBadgeText(details: TbButtonDetails & { text: string | null }): Promise<void>;
+    setTitle(details: TbButtonDetails & { title: string | null }): Promise<void>;
+    setBadgeBackgroundColor(details: TbButtonDetails & { color: string | null }): Promise<void>;
   };
   messages: {
     /** A File by default since Thunderbird 117 (MV3); a binary string (one char per byte) before. */
@@ -39,11 +53,10 @@ export async function rawMessageBytes(raw: File | Blob | string): Promise<string
 
 const pasteHelp = () => [t('thunderbirdPasteSelect'), t('thunderbirdPasteView'), t('thunderbirdPasteCopy')];
 
+export const listedMessages = (list: TbMessageList): TbMessageHeader[] => (Array.isArray(list) ? list : list.messages);
+
 async function displayedMessages(api: ThunderbirdApi, tabId: number): Promise<TbMessageHeader[]> {
-  if (api.messageDisplay.getDisplayedMessages) {
-    const list = await api.messageDisplay.getDisplayedMessages(tabId);
-    return Array.isArray(list) ? list : list.messages;
-  }
+  if (api.messageDisplay.getDisplayedMessages) return listedMessages(await api.messageDisplay.getDisplayedMessages(tabId));
   const one = await api.messageDisplay.getDisplayedMessage(tabId);
   return one ? [one] : [];
 }

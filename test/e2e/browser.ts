@@ -5,6 +5,7 @@ import { chromium, type BrowserContext, type Page, type Worker } from 'playwrigh
 import { inject } from 'vitest';
 import type { Settings } from '../../src/settings.js';
 import { attachTarget } from './cdp-target.js';
+import { e2eSettings } from './flows.js';
 import { watchScriptErrors } from './script-errors.js';
 
 interface ChromeGlobal {
@@ -54,13 +55,7 @@ export async function launchExtension(options: { colorScheme?: 'light' | 'dark';
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
   const extensionId = new URL(worker.url()).host;
-  const settings: Settings = {
-    resolver: 'custom',
-    customResolverUrl: inject('dohUrl'),
-    timeoutMs: 3000,
-    noDns: false,
-    ...options.settings,
-  };
+  const settings = e2eSettings(options.settings);
   // The worker's own chrome.storage, as the options page would write it.
   await worker.evaluate((s) => (globalThis as unknown as ChromeGlobal).chrome.storage.local.set({ settings: s }), settings);
   const errors = await collectScriptErrors(context, worker, extensionId);

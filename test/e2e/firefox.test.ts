@@ -3,11 +3,11 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchGecko, type GeckoSession } from './gecko/client.js';
 import { startHttpsSite, startPageServer } from './gecko/servers.js';
-import { fixture, sample } from './flows.js';
+import { pngSize, saveScreenshot } from './screenshot-file.js';
+import { e2eSettings, fixture, sample } from './flows.js';
 import { gmailResponse, INBOX_ONLY_PATH, SAMPLE_ORIGINAL_URL } from './gmail-fixture.js';
 import { CLIPPED, HOP_ROWS, PASTE, SUMMARY, VERDICTS, waitForScript } from './page-scripts.js';
 
-const e2eSettings = () => ({ resolver: 'custom', customResolverUrl: inject('dohUrl'), timeoutMs: 3000, noDns: false });
 const firstOf = (v: Record<string, string>, check: string) => Object.entries(v).find(([k]) => k.startsWith(`${check} `))?.[1];
 
 describe('Firefox ESR', () => {
@@ -65,6 +65,10 @@ describe('Firefox ESR', () => {
     await popup.waitFor(SUMMARY);
     expect((await popup.evaluate<Record<string, string>>(`return ${VERDICTS};`))['iprev 203.0.113.25']).toBe('pass');
     expect(await popup.evaluate<string>(`return document.body.innerText;`)).toContain('localhost');
+    // The README's picture of the Firefox popup, drawn by Firefox itself.
+    const png = await popup.screenshot();
+    expect(pngSize(png).width).toBeGreaterThanOrEqual(600);
+    saveScreenshot('firefox-popup', png);
     await popup.close();
   });
 
@@ -97,7 +101,7 @@ describe('Firefox ESR', () => {
   });
 
   it('saves a custom resolver on the options page and analyses through it', async () => {
-    await session.setStorage({ settings: { resolver: 'cloudflare', customResolverUrl: '', timeoutMs: 3000, noDns: false } });
+    await session.setStorage({ settings: e2eSettings({ resolver: 'cloudflare', customResolverUrl: '' }) });
     await session.navigate(session.url('options.html'));
     await session.content(waitForScript(`document.querySelector('#resolver-custom')`));
     await session.click('#resolver-custom');

@@ -1,8 +1,19 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { expect, inject } from 'vitest';
+import type { Settings } from '../../src/settings.js';
 import type { Report } from '../../src/core/report/types.js';
 import type { ExtensionSession } from './browser.js';
+
+/** Settings pointing the extension at the loopback DoH stack over the test zones. */
+export const e2eSettings = (extra: Partial<Settings> = {}): Settings => ({
+  resolver: 'custom',
+  customResolverUrl: inject('dohUrl'),
+  timeoutMs: 3000,
+  noDns: false,
+  checkOnOpen: false,
+  ...extra,
+});
 
 export const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8');
 export const sample = () => readFileSync(new URL('../../public/samples/sample.eml', import.meta.url), 'utf8');

@@ -1,6 +1,9 @@
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchGecko, type GeckoPopup, type GeckoSession } from './gecko/client.js';
+import { startCountingDoh } from './gecko/servers.js';
+import { pngSize, saveScreenshot } from './screenshot-file.js';
+import { e2eSettings } from './flows.js';
 import { CLIPPED, HOP_ROWS, SUMMARY, VERDICTS } from './page-scripts.js';
 
 const FOLDER = 'Hoplens e2e';
@@ -15,7 +18,7 @@ describe('Thunderbird', () => {
   let session: GeckoSession;
   beforeAll(async () => {
     session = await launchGecko('thunderbird', { extensionDir: inject('thunderbirdDir') });
-    await session.setStorage({ settings: { resolver: 'custom', customResolverUrl: inject('dohUrl'), timeoutMs: 3000, noDns: false } });
+    await session.setStorage({ settings: e2eSettings() });
     await session.addMessages(FOLDER, [
       path('../../public/samples/sample.eml'),
       path('./fixtures/origin-27.eml'),
@@ -36,6 +39,8 @@ describe('Thunderbird', () => {
   it('shows the route and verdicts of the displayed message, and of the other one once it is displayed', async () => {
     for (const id of [SAMPLE, OTHER, SAMPLE]) {
       const popup = await popupFor(id);
+      // "Check every message I open" is off by default: no verdict on the button.
+      expect((await session.messageButton()).badge).toBe('');
       const v = await verdicts(popup);
       const rows = await popup.evaluate<string[]>(`return ${HOP_ROWS};`);
       if (id === OTHER) {
@@ -73,5 +78,43 @@ describe('Thunderbird', () => {
     expect(text).not.toContain('Ã');
     expect((await verdicts(popup))['iprev 203.0.113.25']).toBe('pass');
     await popup.close();
+  });
+
+  it('checks every message it opens once the option is on: the verdict on the button, once per message, at once in the popup', async () => {
+    const doh = await startCountingDoh(inject('dohUrl'));
+    const button = async (badge: string) => {
+      for (let waited = 0; waited < 30_000; waited += 100) {
+        const shown = await session.messageButton();
+        if (shown.badge === badge) return shown.title;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      throw new Error(`the message button never showed ${badge}: ${JSON.stringify(await session.messageButton())}`);
+    };
+    try {
+      await session.setStorage({ settings: e2eSettings({ customResolverUrl: doh.url, checkOnOpen: true }) });
+      await session.showMessage(FOLDER, SAMPLE);
+      expect(await button('✓')).toMatch(/^Hoplens: Reverse DNS pass, HELO pass, SPF pass, MX pass/);
+      expect(doh.requests()).toBeGreaterThan(0);
+
+      await session.showMessage(FOLDER, OTHER);
+      expect(await button('✗')).toMatch(/^Hoplens: Reverse DNS fail, HELO fail, SPF softfail/);
+      const asked = doh.requests();
+
+      // Back to the first message: its verdict comes from the store, with no query.
+      await session.showMessage(FOLDER, SAMPLE);
+      expect(await button('✓')).toMatch(/^Hoplens: Reverse DNS pass/);
+      const popup = await session.clickButton();
+      await popup.waitFor(SUMMARY);
+      expect((await verdicts(popup))['iprev 203.0.113.25']).toBe('pass');
+      // The README's picture of the Thunderbird popup, drawn by Thunderbird itself.
+      const png = await popup.screenshot();
+      expect(pngSize(png).width).toBeGreaterThanOrEqual(600);
+      saveScreenshot('thunderbird-popup', png);
+      await popup.close();
+      expect(doh.requests()).toBe(asked);
+    } finally {
+      await session.setStorage({ settings: e2eSettings() });
+      await doh.stop();
+    }
   });
 });

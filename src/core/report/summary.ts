@@ -20,9 +20,14 @@ export function summarize(input: SummaryInput): string {
     ? senderText(route, route.origin, checks)
     : `No sender found: ${(route.originMissingReason ?? 'no hop qualifies').replace(/\.$/, '')}`;
   if (dns.mode === 'off') return `${who} — DNS checks off`;
-  const results = resultsFor(route.origin, checks);
+  const results = senderResults(input);
   if (results.length === 0) return `${who} — no checks ran`;
-  return `${who} — ${results.map((r) => `${checkShortLabel(r.check)} ${r.result}`).join(', ')}`;
+  return `${who} — ${resultWords(results)}`;
+}
+
+/** "reverse DNS pass, HELO pass, SPF pass": each check's short label and its result word. */
+export function resultWords(results: readonly CheckResult[]): string {
+  return results.map((r) => `${checkShortLabel(r.check)} ${r.result}`).join(', ');
 }
 
 /**
@@ -35,8 +40,12 @@ function senderText(route: Route, origin: OriginHop, checks: readonly CheckResul
   return name ? `Sender ${origin.ip} ${name}` : `Sender ${origin.ip}`;
 }
 
-/** One result per check name: the one about the sender when a check ran on several hops. */
-function resultsFor(origin: OriginHop | null, checks: readonly CheckResult[]): CheckResult[] {
+/**
+ * One result per check name, in the line's order: the one about the sender when a check ran on
+ * several hops.
+ */
+export function senderResults({ route, checks }: Pick<SummaryInput, 'route' | 'checks'>): CheckResult[] {
+  const origin = route.origin;
   const names = [...new Set(checks.map((c) => c.check))];
   names.sort((a, b) => rank(a) - rank(b));
   return names.map((name) => {

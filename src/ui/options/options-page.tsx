@@ -1,9 +1,13 @@
 import { useEffect, useState } from 'preact/hooks';
+import browser from 'webextension-polyfill';
 import { DEFAULT_SETTINGS, loadSettings, originPattern, requestResolverPermission, saveSettings, type Settings } from '../../settings.js';
 import { BUILTIN_RESOLVERS } from '../../core/dns/builtin.js';
 import { t } from '../../i18n.js';
 
 type Status = { kind: 'idle' } | { kind: 'saved' } | { kind: 'problem'; text: string };
+
+/** Thunderbird's own API is there: the automatic check of displayed messages applies. */
+const inThunderbird = () => typeof (browser as unknown as { messageDisplay?: unknown }).messageDisplay === 'object';
 
 /** Resolver, timeout and no-DNS mode, with a plain statement of what leaves the browser. */
 export function OptionsPage() {
@@ -120,6 +124,22 @@ export function OptionsPage() {
           <input id="no-dns" type="checkbox" checked={draft.noDns} onChange={(e) => update({ noDns: (e.currentTarget as HTMLInputElement).checked })} />
           <label for="no-dns">{t('noDnsLabel')}</label>
         </div>
+        {inThunderbird() && (
+          <div class="field checkbox">
+            <input
+              id="check-on-open"
+              type="checkbox"
+              data-testid="check-on-open"
+              checked={draft.checkOnOpen}
+              aria-describedby="check-on-open-note"
+              onChange={(e) => update({ checkOnOpen: (e.currentTarget as HTMLInputElement).checked })}
+            />
+            <label for="check-on-open">{t('checkOnOpenLabel')}</label>
+            <p id="check-on-open-note" class="muted small-text">
+              {t('checkOnOpenNote')}
+            </p>
+          </div>
+        )}
         <section class="privacy" aria-labelledby="privacy-title" data-testid="privacy-statement">
           <h2 id="privacy-title">{t('privacyTitle')}</h2>
           <p>{draft.noDns ? t('privacyNoDns') : t('privacyLive', [resolverName])}</p>

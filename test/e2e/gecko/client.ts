@@ -102,6 +102,8 @@ export interface GeckoSession {
   addMessages(folder: string, emlPaths: string[]): Promise<void>;
   /** Thunderbird: shows the message with this Message-ID (no angle brackets) from that folder in the 3-pane tab. */
   showMessage(folder: string, messageId: string): Promise<void>;
+  /** Thunderbird: the message button's badge text and title in the shown message's pane. */
+  messageButton(): Promise<{ badge: string; title: string }>;
   /** A screenshot of the content tab (Firefox) as PNG bytes. */
   screenshot(): Promise<Buffer>;
   marionette: Marionette;
@@ -154,6 +156,13 @@ const EXTENSION = `
 const POPUP = `
   const { ViewPopup } = ChromeUtils.importESModule('resource:///modules/ExtensionPopups.sys.mjs');
   const popupOf = () => ViewPopup.for(extension, window);
+`;
+
+// The message_display_action button of the shown message's pane; its id is the add-on id with
+// every character outside [a-z0-9_-] as "_", lower-cased.
+const MESSAGE_BUTTON = `
+  const messageButton = () => document.getElementById('tabmail').currentAboutMessage?.document
+    .getElementById(${JSON.stringify(ADDON_ID)}.toLowerCase().replace(/[^a-z0-9_-]/g, '_') + '-messageDisplayAction-toolbarbutton');
 `;
 
 const MAIL = `
@@ -274,21 +283,25 @@ export async function launchGecko(app: GeckoApp, options: LaunchOptions): Promis
       await inContext('content', 'return true', []);
       await marionette.send('WebDriver:AddCookie', { cookie });
     },
+    async messageButton() {
+      return chrome<{ badge: string; title: string }>(
+        `${MESSAGE_BUTTON}
+        const button = messageButton();
+        if (!button) throw new Error('no Hoplens message button');
+        return { badge: button.getAttribute('badge') ?? '', title: button.getAttribute('tooltiptext') ?? button.getAttribute('label') ?? '' };`,
+      );
+    },
     async clickButton() {
       await chrome(
         app === 'firefox'
           ? `${EXTENSION}
             ExtensionParent.apiManager.global.browserActionFor(extension).triggerAction(window);
             return true;`
-          : // The message_display_action button of the message pane; its id is the add-on id with
-            // every character outside [a-z0-9_-] as "_", lower-cased.
-            `const id = ${JSON.stringify(ADDON_ID)}.toLowerCase().replace(/[^a-z0-9_-]/g, '_') + '-messageDisplayAction-toolbarbutton';
-            const tabmail = document.getElementById('tabmail');
+          : `${MESSAGE_BUTTON}
             return new Promise((resolve, reject) => {
               const started = Date.now();
               const tick = () => {
-                const doc = tabmail.currentAboutMessage?.document;
-                const button = doc?.getElementById(id);
+                const button = messageButton();
                 if (button && button.label && !button.disabled) { button.click(); resolve(true); }
                 else if (Date.now() - started > 15000) reject(new Error('no enabled Hoplens message button'));
                 else setTimeout(tick, 50);

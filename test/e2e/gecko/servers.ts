@@ -68,3 +68,25 @@ export async function startHttpsSite(host: string, respond: Responder): Promise<
     },
   };
 }
+
+/**
+ * A DoH endpoint that forwards every request to `target` and counts them: how a test tells an
+ * analysis that asked the resolver from one served from the extension's store.
+ */
+export async function startCountingDoh(target: string): Promise<{ url: string; requests(): number; stop(): Promise<void> }> {
+  let count = 0;
+  const server = createHttpServer(async (request, response) => {
+    count++;
+    const chunks: Buffer[] = [];
+    for await (const chunk of request) chunks.push(chunk as Buffer);
+    const upstream = new URL(target);
+    upstream.search = new URL(request.url ?? '/', 'http://x').search;
+    const init: RequestInit = { method: request.method ?? 'GET', headers: { accept: 'application/dns-message', 'content-type': 'application/dns-message' } };
+    if (chunks.length) init.body = Buffer.concat(chunks);
+    const answer = await fetch(upstream, init);
+    response.writeHead(answer.status, { 'content-type': answer.headers.get('content-type') ?? 'application/dns-message' });
+    response.end(Buffer.from(await answer.arrayBuffer()));
+  });
+  const port = await listen(server);
+  return { url: `http://127.0.0.1:${port}${new URL(target).pathname}`, requests: () => count, stop: () => stop(server) };
+}

@@ -22,7 +22,7 @@ describe('settings', () => {
   });
 
   it('round-trip through storage', async () => {
-    const s = { resolver: 'custom' as const, customResolverUrl: 'http://127.0.0.1:8053/dns-query', timeoutMs: 2500, noDns: true };
+    const s = { resolver: 'custom' as const, customResolverUrl: 'http://127.0.0.1:8053/dns-query', timeoutMs: 2500, noDns: true, checkOnOpen: true };
     await saveSettings(s);
     expect(await loadSettings()).toEqual(s);
   });

@@ -52,8 +52,32 @@ describe('options page', () => {
     await chooseCustom(root, 'https://doh.example/dns-query');
     expect(browser.permissions.request).toHaveBeenCalledWith({ origins: ['https://doh.example/*'] });
     expect(browser.storage.local.set).toHaveBeenCalledWith({
-      settings: { resolver: 'custom', customResolverUrl: 'https://doh.example/dns-query', timeoutMs: 5000, noDns: false },
+      settings: { resolver: 'custom', customResolverUrl: 'https://doh.example/dns-query', timeoutMs: 5000, noDns: false, checkOnOpen: false },
     });
     expect(root.textContent).toContain('Saved.');
+  });
+
+  it('offers "check every message I open" in Thunderbird only, off, with what it sends beside it', async () => {
+    const outside = await mount(<OptionsPage />);
+    await settle();
+    expect(outside.querySelector('[data-testid="check-on-open"]')).toBeNull();
+    document.body.innerHTML = '';
+
+    (browser as { messageDisplay?: object }).messageDisplay = {};
+    try {
+      const root = await mount(<OptionsPage />);
+      await settle();
+      const box = root.querySelector('[data-testid="check-on-open"]') as HTMLInputElement;
+      expect(box.checked).toBe(false);
+      expect(root.querySelector(`#${box.getAttribute('aria-describedby')}`)?.textContent).toContain('sends the names and IP addresses in every message you open to the resolver');
+      await act(() => box.click());
+      await act(() => {
+        root.querySelector('form')!.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
+      });
+      await settle();
+      expect(browser.storage.local.set).toHaveBeenCalledWith({ settings: expect.objectContaining({ checkOnOpen: true }) });
+    } finally {
+      delete (browser as { messageDisplay?: object }).messageDisplay;
+    }
   });
 });
