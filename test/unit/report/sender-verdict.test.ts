@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../../src/core/analyze.js';
+import { CHECKS } from '../../../src/core/checks/index.js';
 import { memoryResolver } from '../../../src/core/dns/memory.js';
 import { senderVerdict } from '../../../src/core/report/sender-verdict.js';
 import { ZONES } from '../../support/test-zones.js';
@@ -9,8 +10,15 @@ const message = (path: string) => readFileSync(new URL(path, import.meta.url));
 
 describe('the sender verdict on a badge', () => {
   it('is ✓ when every check about the sender is fine, titled with their results', async () => {
-    const report = await analyze(message('../../../public/samples/sample.eml'), { resolver: memoryResolver(ZONES) });
+    // The sample is unsigned: without the DKIM check, everything about its sender passes.
+    const checks = CHECKS.filter((c) => c.name !== 'dkim');
+    const report = await analyze(message('../../../public/samples/sample.eml'), { resolver: memoryResolver(ZONES), checks });
     expect(senderVerdict(report)).toEqual({ level: 'pass', mark: '✓', title: 'Reverse DNS pass, HELO pass, SPF pass, MX pass, then vs now same' });
+  });
+
+  it('is ! when one needs a look (no DKIM signature) and none failed', async () => {
+    const report = await analyze(message('../../../public/samples/sample.eml'), { resolver: memoryResolver(ZONES) });
+    expect(senderVerdict(report)).toEqual({ level: 'warn', mark: '!', title: 'Reverse DNS pass, HELO pass, SPF pass, DKIM none, MX pass, then vs now same' });
   });
 
   it('is ✗ when one failed, whatever passed beside it', async () => {
