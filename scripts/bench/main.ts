@@ -1,12 +1,14 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { pathToFileURL } from 'node:url';
 import { analyze } from '../../src/core/analyze.js';
 import { analyzeHeaders } from '../../src/core/analyze-headers.js';
 import { cachingResolver } from '../../src/core/dns/cache.js';
 import { memoryResolver, type MemoryZone } from '../../src/core/dns/memory.js';
 import { parseReceived } from '../../src/core/received/index.js';
 import { ZONES } from '../../test/support/test-zones.js';
+import { benchDkim, signedTypical } from './dkim.js';
 import { compareParsers } from './parser-compare.js';
 import { runAccuracy } from './received-accuracy.js';
 import { fmt, summarise } from './stats.js';
@@ -111,4 +113,8 @@ export async function run(root: string, args: readonly string[] = [], other?: Ot
     TYPICAL_MESSAGE,
     { ...ZONES, ...TYPICAL_ZONE },
   );
+  const keys = pathToFileURL(join(root, 'test/fixtures/dkim/keys/'));
+  const signed = await signedTypical(TYPICAL_MESSAGE, { ...ZONES, ...TYPICAL_ZONE }, keys);
+  await benchRoundTrips('the same message DKIM-signed (its key lookup beside the PTR lookups)', signed.raw, signed.zone);
+  await benchDkim(keys);
 }

@@ -1,7 +1,7 @@
 import type { GatherResult } from '../worker-protocol.js';
 import { t } from '../i18n.js';
 import { gmailAccountIndex, gmailMessages, gmailOriginalUrl, pickGmailMessage } from './gmail-ids.js';
-import { collectGmailCandidates, fetchElementText, type FetchedText } from './gmail-page.js';
+import { collectGmailCandidates, fetchOriginal, type FetchedText } from './gmail-page.js';
 import { injectionRefused, runInTab } from './inject.js';
 import type { MessageSource } from './types.js';
 
@@ -38,7 +38,7 @@ export const gmailSource: MessageSource = {
     const url = gmailOriginalUrl(tab.url.origin, gmailAccountIndex(tab.url.pathname), message.id);
     let fetched: FetchedText;
     try {
-      fetched = await runInTab(tab.tabId, fetchElementText, [url, RAW_TEXT]);
+      fetched = await runInTab(tab.tabId, fetchOriginal, [url, RAW_TEXT]);
     } catch (error) {
       return { ok: false, reason: t('gmailFetchFailed', error instanceof Error ? error.message : String(error)), pasteHelp: pasteHelp() };
     }
@@ -47,7 +47,7 @@ export const gmailSource: MessageSource = {
     return {
       ok: true,
       raw: fetched.text,
-      source: { kind: 'gmail', label: messages.length > 1 ? t('sourceGmailInThread', [position, messages.length]) : t('sourceGmailOpen') },
+      source: { kind: 'gmail', label: messages.length > 1 ? t('sourceGmailInThread', [position, messages.length]) : t('sourceGmailOpen'), bytes: fetched.bytes },
       choices: messages.map((m, i) => ({ id: m.id, label: m.label ? t('choiceNamed', [i + 1, m.label]) : t('choiceNumbered', i + 1) })),
       chosen: message.id,
     };

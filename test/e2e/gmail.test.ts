@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchExtension, guard, type ExtensionSession } from './browser.js';
-import { gmailResponse, INBOX_ONLY_PATH, SAMPLE_ORIGINAL_URL } from './gmail-fixture.js';
+import { gmailResponse, INBOX_ONLY_PATH, SAMPLE_DOWNLOAD_URL, SAMPLE_ORIGINAL_URL } from './gmail-fixture.js';
 import { SUMMARY, VERDICTS } from './page-scripts.js';
 import { clickToolbar } from './toolbar.js';
 
@@ -14,7 +14,7 @@ describe('toolbar flow on Gmail', () => {
     await session.context.addCookies([{ name: 'SID', value: 'e2e-session', domain: 'mail.google.com', path: '/', secure: true }]);
     await session.context.route('https://mail.google.com/**', async (route) => {
       const url = new URL(route.request().url());
-      if (url.searchParams.get('view') === 'om') {
+      if (url.searchParams.get('view') === 'om' || url.searchParams.get('view') === 'att') {
         originalRequests.push({ url: url.href, cookie: (await route.request().allHeaders()).cookie ?? '' });
       }
       return route.fulfill(gmailResponse(url.href));
@@ -34,9 +34,13 @@ describe('toolbar flow on Gmail', () => {
     const popup = await clickToolbar(session, gmail);
     await popup.waitFor(SUMMARY);
 
-    expect(originalRequests.at(-1)?.url).toBe(SAMPLE_ORIGINAL_URL);
+    // "Show original", then the bytes through its "Download Original" link, both with the session.
+    expect(originalRequests.slice(-2).map((r) => r.url)).toEqual([SAMPLE_ORIGINAL_URL, SAMPLE_DOWNLOAD_URL]);
     expect(originalRequests.at(-1)?.cookie).toContain('SID=e2e-session');
-    expect((await popup.evaluate<Record<string, string>>(VERDICTS))['iprev 203.0.113.25']).toBe('pass');
+    const verdicts = await popup.evaluate<Record<string, string>>(VERDICTS);
+    expect(verdicts['iprev 203.0.113.25']).toBe('pass');
+    // Both signatures verify in the worker, in Chromium's WebCrypto (Ed25519 included).
+    expect([verdicts['dkim d=example.com s=dkimpy-rsa'], verdicts['dkim d=example.com s=dkimpy-ed']]).toEqual(['pass', 'pass']);
     expect(await popup.evaluate(`Array.from(document.querySelectorAll('#choice-select option'), (o) => o.textContent)`)).toEqual([
       '1. Other Sender, Tue, Oct 14, 2025, 10:20 AM',
       '2. Sam Admin, Tue, Oct 14, 2025, 9:12 AM',
@@ -48,7 +52,7 @@ describe('toolbar flow on Gmail', () => {
       select.dispatchEvent(new Event('change', { bubbles: true }));
     })()`);
     await popup.waitFor(`${VERDICTS}['iprev 203.0.113.27'] && ${SUMMARY}`);
-    expect(originalRequests.at(-1)?.url).toContain('msg-f%3A1790000000000000001');
+    expect(originalRequests.at(-1)?.url).toContain('msg-f:1790000000000000001');
     expect((await popup.evaluate<Record<string, string>>(VERDICTS))['iprev 203.0.113.27']).toBe('fail');
     expect(await popup.evaluate(`document.body.innerText.includes('Gmail — message 1 of 2')`)).toBe(true);
     expect(popup.problems).toEqual([]);

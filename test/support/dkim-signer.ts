@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { encodeBase64 } from '../../src/core/dkim/base64.js';
 import { binaryBytes, binaryString } from '../../src/core/message/binary-string.js';
 import { canonicalBody } from '../../src/core/dkim/canonicalize-body.js';
@@ -39,6 +40,27 @@ export async function ed25519Key(): Promise<TestKey> {
   const pair = (await crypto.subtle.generateKey({ name: 'Ed25519' }, true, ['sign', 'verify'])) as CryptoKeyPair;
   const raw = new Uint8Array(await crypto.subtle.exportKey('raw', pair.publicKey));
   return { algorithm: 'ed25519-sha256', privateKey: pair.privateKey, publicKey: encodeBase64(raw) };
+}
+
+/** The PKCS#8 header of an Ed25519 private key (RFC 8410), before its 32-byte seed. */
+const ED25519_PKCS8 = [0x30, 0x2e, 0x02, 0x01, 0x00, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x70, 0x04, 0x22, 0x04, 0x20];
+
+/**
+ * A key of test/fixtures/dkim/keys/ (made by python3-dkim's dknewkey, public halves served by
+ * the BIND test zone at dkimpy-rsa / dkimpy-ed._domainkey.example.com), for WebCrypto signing.
+ */
+export async function fixtureKey(type: 'rsa' | 'ed25519', dir = new URL('../fixtures/dkim/keys/', import.meta.url)): Promise<TestKey> {
+  const privateText = readFileSync(new URL(`${type}.key`, dir), 'utf8');
+  const publicKey = /p=([A-Za-z0-9+/=]+)/.exec(readFileSync(new URL(`${type}.dns`, dir), 'utf8'))![1]!;
+  const base64 = privateText.replace(/-----[^-]+-----/g, '').replace(/\s+/g, '');
+  const der = new Uint8Array(Buffer.from(base64, 'base64'));
+  if (type === 'rsa') {
+    const privateKey = await crypto.subtle.importKey('pkcs8', buffer(der), { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' }, false, ['sign']);
+    return { algorithm: 'rsa-sha256', privateKey, publicKey };
+  }
+  const pkcs8 = new Uint8Array([...ED25519_PKCS8, ...der]);
+  const privateKey = await crypto.subtle.importKey('pkcs8', buffer(pkcs8), { name: 'Ed25519' }, false, ['sign']);
+  return { algorithm: 'ed25519-sha256', privateKey, publicKey };
 }
 
 export interface SignOptions {

@@ -10,7 +10,7 @@ const executeScript = vi.fn(async ({ func, args }: { func: (...a: unknown[]) => 
   return [{ result: await rebuilt(...args) }];
 });
 vi.mock('webextension-polyfill', async () => ({ default: { scripting: { executeScript }, i18n: (await import('../ui/fake-i18n.js')).i18n } }));
-const { collectGmailCandidates, fetchElementText } = await import('../../../src/sources/gmail-page.js');
+const { collectGmailCandidates, fetchOriginal } = await import('../../../src/sources/gmail-page.js');
 const { pageTextCandidates } = await import('../../../src/sources/page-text.js');
 const { pageSelection } = await import('../../../src/sources/selection.js');
 const { gmailSource } = await import('../../../src/sources/gmail.js');
@@ -36,14 +36,14 @@ describe('functions injected into pages', () => {
     expect(await run(pageTextCandidates)).toEqual(['']);
     expect(await run(pageSelection)).toBe('');
     servePage(200, '<p>Sign in</p>');
-    expect(await run(fetchElementText, ['https://mail.google.com/mail/u/0/?view=om', 'pre#raw_message_text'])).toEqual({ ok: false, problem: 'no-element' });
+    expect(await run(fetchOriginal, ['https://mail.google.com/mail/u/0/?view=om', 'pre#raw_message_text'])).toEqual({ ok: false, problem: 'no-element' });
   });
 
   it('report a failed fetch as data, since an exception in a page reaches no one and a page has no locale texts', async () => {
     vi.stubGlobal('fetch', vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))));
-    expect(await fetchElementText('https://mail.google.com/x', 'pre')).toEqual({ ok: false, problem: 'fetch', detail: 'Failed to fetch' });
+    expect(await fetchOriginal('https://mail.google.com/x', 'pre')).toEqual({ ok: false, problem: 'fetch', detail: 'Failed to fetch' });
     servePage(404, 'not found');
-    expect(await fetchElementText('https://mail.google.com/x', 'pre')).toEqual({ ok: false, problem: 'status', status: 404 });
+    expect(await fetchOriginal('https://mail.google.com/x', 'pre')).toEqual({ ok: false, problem: 'status', status: 404 });
   });
 });
 
@@ -52,7 +52,18 @@ describe('Gmail source', () => {
     document.body.innerHTML = THREAD;
     servePage(200, '<pre id="raw_message_text">Received: from a by b\n</pre>');
     const result = await gmailSource.gather(gmailTab);
-    expect(result).toMatchObject({ ok: true, raw: 'Received: from a by b\n', chosen: '1790000000000000777' });
+    expect(result).toMatchObject({ ok: true, raw: 'Received: from a by b\n', chosen: '1790000000000000777', source: { bytes: false } });
+  });
+
+  it('prefers the bytes of "Download Original" to the page text, which an HTML parser has read', async () => {
+    document.body.innerHTML = THREAD;
+    const fetch = vi.fn(async (url: string) => url.includes('view=att')
+      ? new Response(new Uint8Array([0x53, 0x3a, 0x20, 0xe9, 0x0d, 0x0a]))
+      : new Response('<a href="?view=att&th=1&attid=0&disp=comp&safe=1&zw">Download Original</a><pre id="raw_message_text">S: \u00e9\n</pre>', { headers: { 'content-type': 'text/html' } }));
+    vi.stubGlobal('fetch', fetch);
+    const result = await gmailSource.gather(gmailTab);
+    expect(result).toMatchObject({ ok: true, raw: 'S: \xe9\r\n', source: { bytes: true } });
+    expect(fetch.mock.calls[1]![0]).toBe('https://mail.google.com/mail/u/0/?view=att&th=1&attid=0&disp=comp&safe=1&zw');
   });
 
   it('says in words why the source did not come, without a bare status code', async () => {
