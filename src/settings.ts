@@ -1,4 +1,5 @@
 import browser from 'webextension-polyfill';
+import { DEFAULT_TIMEOUT_MS } from './core/dns/builtin.js';
 import { parseResolverUrl } from './core/dns/endpoint.js';
 
 /** What the user chose on the options page. */
@@ -19,7 +20,7 @@ export interface Settings {
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   resolver: 'cloudflare',
   customResolverUrl: '',
-  timeoutMs: 5000,
+  timeoutMs: DEFAULT_TIMEOUT_MS,
   noDns: false,
   checkOnOpen: false,
 });

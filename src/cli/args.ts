@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { DEFAULT_TIMEOUT_MS } from '../core/dns/builtin.js';
 
 export const USAGE = `Usage:
   hoplens analyze [FILE|-] [options]   rebuild the route of a message and check its sender's DNS
@@ -16,7 +17,7 @@ Options:
                       with one retry at Google when a query fails. (Quad9 speaks DoH over
                       HTTP/2 only, which Node's fetch cannot; the extension can use it.)
   --no-dns            rebuild the route from the headers alone; nothing leaves this machine
-  --timeout MS        per-query timeout in milliseconds (default 4000)
+  --timeout MS        per-query timeout in milliseconds (default ${DEFAULT_TIMEOUT_MS})
   --origin-hop N      treat hop N (1 = oldest, as printed) as the sender
   --embedded N        analyse the Nth message attached as message/rfc822 (1 = first)
 `;

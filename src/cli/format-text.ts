@@ -3,6 +3,7 @@ import { clientNameLabel, clientNames } from '../core/report/client-names.js';
 import type { Report } from '../core/report/types.js';
 import { originalSenderText } from '../core/report/exporters/hop-text.js';
 import type { Hop } from '../core/route/types.js';
+import { formatDuration } from '../core/text/duration.js';
 import { visible } from '../core/text/inert.js';
 
 /**
@@ -25,7 +26,7 @@ export function formatReport(report: Report): string {
   for (const warning of report.warnings) out.push(...wrap(`Warning: ${warning}`, ''));
   out.push('');
   const { route } = report;
-  const transit = route.totalTransitSeconds === null ? 'transit time unknown' : `${formatSeconds(route.totalTransitSeconds)} in transit`;
+  const transit = route.totalTransitSeconds === null ? 'transit time unknown' : `${formatDuration(route.totalTransitSeconds)} in transit`;
   out.push(`Route, oldest hop first (${route.hops.length} hops, ${transit}):`);
   for (const hop of route.hops) out.push(...formatHop(hop, route.origin?.hopIndex === hop.index));
   out.push('');
@@ -58,7 +59,7 @@ function formatHop(hop: Hop, isOrigin: boolean): string[] {
     .filter(Boolean)
     .join(', ');
   const delay =
-    hop.clockIssue === 'missing' ? 'no date' : hop.delaySeconds === null ? '' : `${hop.clockIssue === 'negative' ? '⚠ ' : '+'}${formatSeconds(hop.delaySeconds)}`;
+    hop.clockIssue === 'missing' ? 'no date' : hop.delaySeconds === null ? '' : `${hop.clockIssue === 'negative' ? '⚠ ' : '+'}${formatDuration(hop.delaySeconds)}`;
   const marker = isOrigin ? '▶' : ' ';
   const lines = [`${marker}${String(hop.index + 1).padStart(3)}  ${from || '(no from clause)'}`];
   const by = [r.by && `by ${r.by}`, r.with && `with ${r.with}`, r.tls?.version && `TLS ${r.tls.version}`].filter(Boolean).join(' ');
@@ -95,10 +96,3 @@ function wrap(text: string, indent: string, width = 100): string[] {
   return lines;
 }
 
-function formatSeconds(seconds: number): string {
-  const abs = Math.abs(seconds);
-  const sign = seconds < 0 ? '-' : '';
-  if (abs < 60) return `${sign}${abs}s`;
-  if (abs < 3600) return `${sign}${Math.floor(abs / 60)}m${String(abs % 60).padStart(2, '0')}s`;
-  return `${sign}${Math.floor(abs / 3600)}h${String(Math.floor((abs % 3600) / 60)).padStart(2, '0')}m`;
-}

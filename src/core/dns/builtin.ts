@@ -1,5 +1,12 @@
 import { parseResolverUrl } from './endpoint.js';
 
+/**
+ * How long one DoH request may take before it counts as unanswered (and is retried once), for the
+ * extension's settings and the CLI alike. Public resolvers answer in well under a second; a slow
+ * authoritative chain behind them can take a few.
+ */
+export const DEFAULT_TIMEOUT_MS = 4000;
+
 export interface BuiltinResolver {
   id: 'cloudflare' | 'google' | 'quad9';
   label: string;

@@ -1,3 +1,4 @@
+import { DEFAULT_TIMEOUT_MS } from './builtin.js';
 import { cachingResolver, type CacheStats } from './cache.js';
 import { parseResolverUrl } from './endpoint.js';
 import { canonicalName } from './names.js';
@@ -31,7 +32,6 @@ export interface DohStats extends CacheStats {
 
 export type DohResolver = Resolver & { stats(): DohStats };
 
-export const DEFAULT_TIMEOUT_MS = 4000;
 /**
  * Requests in flight per resolver URL. Browsers keep about six HTTP/1.1 connections per host
  * and stub resolvers a handful of outstanding queries per server; a typical analysis needs

@@ -7,7 +7,12 @@ import ipaddr from 'ipaddr.js';
 export function reverseName(ip: string): string {
   const addr = ipaddr.parse(ip);
   if (addr.kind() === 'ipv4') return `${addr.toByteArray().reverse().join('.')}.in-addr.arpa`;
+  return `${nibblesOf(addr).reverse().join('.')}.ip6.arpa`;
+}
+
+/** The 32 hex digits of an IPv6 address, most significant first, lowercase. */
+export function nibblesOf(addr: ipaddr.IPv4 | ipaddr.IPv6): string[] {
   const nibbles: string[] = [];
   for (const byte of addr.toByteArray()) nibbles.push((byte >> 4).toString(16), (byte & 15).toString(16));
-  return `${nibbles.reverse().join('.')}.ip6.arpa`;
+  return nibbles;
 }

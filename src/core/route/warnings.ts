@@ -1,4 +1,5 @@
 import type { MessageInfo } from '../message/types.js';
+import { formatDuration } from '../text/duration.js';
 import { byName } from './hop-names.js';
 import type { Route } from './types.js';
 
@@ -10,13 +11,8 @@ const DATE_AHEAD_SECONDS = 10 * 60;
 /** Fields the author's software writes; servers add trace fields above them, never below. */
 const ORIGINATOR_FIELDS = new Set(['from', 'to', 'cc', 'subject', 'date', 'message-id', 'mime-version', 'content-type']);
 
-export function duration(seconds: number): string {
-  const s = Math.abs(seconds);
-  if (s < 120) return `${Math.round(s)} seconds`;
-  if (s < 7200) return `${Math.round(s / 60)} minutes`;
-  if (s < 2 * 86400) return `${Math.round(s / 3600)} hours`;
-  return `${Math.round(s / 86400)} days`;
-}
+/** A span in either direction, unsigned, for sentences that say "before" or "after". */
+export const duration = (seconds: number): string => formatDuration(Math.abs(seconds));
 
 /** Odd things about the route worth a line in the report. */
 export function routeWarnings(route: Route, message: MessageInfo): string[] {

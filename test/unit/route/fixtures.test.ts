@@ -185,7 +185,7 @@ describe('whole header blocks', () => {
     expect(a.route.totalTransitSeconds).toBe(-305);
     expect(a.route.origin).toMatchObject({ hopIndex: 2, ip: '203.0.113.9' });
     expect(a.warnings).toEqual([
-      'The hop into mx.example.net is dated 5 minutes before the hop before it: one of these servers\' clocks is wrong (or its time zone is), so delays around it are not real.',
+      'The hop into mx.example.net is dated 5 min 5 s before the hop before it: one of these servers\' clocks is wrong (or its time zone is), so delays around it are not real.',
       'One hop has no readable date, so its delay is unknown.',
     ]);
   });

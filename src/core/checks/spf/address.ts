@@ -1,5 +1,6 @@
 import ipaddr from 'ipaddr.js';
 import { parseIPv6 } from '../../net/ip.js';
+import { nibblesOf } from '../../net/reverse.js';
 
 export type Address = ipaddr.IPv4 | ipaddr.IPv6;
 
@@ -40,9 +41,7 @@ export function inNetwork(client: Address, network: Address, bits: number): bool
 /** %{i}: the dotted quad, or 32 dot-separated nibbles for IPv6 (uppercase, as the RFC 7208 test suite writes them). */
 export function dottedForm(addr: Address): string {
   if (addr.kind() === 'ipv4') return addr.toString();
-  const nibbles: string[] = [];
-  for (const byte of addr.toByteArray()) nibbles.push((byte >> 4).toString(16), (byte & 15).toString(16));
-  return nibbles.join('.').toUpperCase();
+  return nibblesOf(addr).join('.').toUpperCase();
 }
 
 /** %{c}: the address as people write it (RFC 5952 for IPv6). */

@@ -1,18 +1,10 @@
 import type { TlsInfo } from '../../received/types.js';
 import type { Hop, Route } from '../../route/types.js';
+import { formatDuration } from '../../text/duration.js';
 
-/** "2 s", "3 min 5 s", "1 h 2 min", "-40 s"; "" when unknown. */
+/** A hop's delay as formatDuration writes it; "" when unknown. */
 export function formatDelay(seconds: number | null): string {
-  if (seconds === null) return '';
-  const sign = seconds < 0 ? '-' : '';
-  let s = Math.round(Math.abs(seconds));
-  if (s < 60) return `${sign}${s} s`;
-  const h = Math.floor(s / 3600);
-  s -= h * 3600;
-  const m = Math.floor(s / 60);
-  s -= m * 60;
-  if (h > 0) return `${sign}${h} h${m ? ` ${m} min` : ''}`;
-  return `${sign}${m} min${s ? ` ${s} s` : ''}`;
+  return seconds === null ? '' : formatDuration(seconds);
 }
 
 /** "TLSv1.3 TLS_AES_256_GCM_SHA384 (256 bits)" from whatever parts the header gave. */
