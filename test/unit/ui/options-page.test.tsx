@@ -52,7 +52,7 @@ describe('options page', () => {
     await chooseCustom(root, 'https://doh.example/dns-query');
     expect(browser.permissions.request).toHaveBeenCalledWith({ origins: ['https://doh.example/*'] });
     expect(browser.storage.local.set).toHaveBeenCalledWith({
-      settings: { resolver: 'custom', customResolverUrl: 'https://doh.example/dns-query', timeoutMs: 5000, noDns: false, checkOnOpen: false },
+      settings: { resolver: 'custom', customResolverUrl: 'https://doh.example/dns-query', timeoutMs: 4000, noDns: false, checkOnOpen: false },
     });
     expect(root.textContent).toContain('Saved.');
   });
