@@ -431,6 +431,18 @@ describe('the sender hop on real mail: gateways, lists without for, one organisa
     expect(a.route.origin!.reasons[1]!.text).toBe('Received-SPF client-ip names the same address 203.0.113.52.');
   });
 
+  test('Barracuda in front of Google Workspace set up with it as inbound gateway: Google checks the address Barracuda saw', async () => {
+    const a = await analyzeHeaders(fixture('barracuda-to-google-inbound-gateway.eml'));
+    expect(hops(a).map((h) => h.slice(0, 3))).toEqual([
+      ['203.0.113.118', 'documentation', 'mx-inbound3-112.us-east-2a.ess.aws.cudaops.com'],
+      ['198.51.100.9', 'documentation', 'mx.google.com'],
+      [null, null, '2002:a05:7010:4a21:b0:4f1:8c2e:0'],
+    ]);
+    expect(summary(a)).toEqual({ hopIndex: 0, ip: '203.0.113.118', confidence: 'high' });
+    expect(kinds(a.route.origin)).toEqual(['entered', 'agrees', 'documentation-address', 'skipped', 'gateway']);
+    expect(a.route.origin!.reasons[4]!.text).toContain('(Received-SPF client-ip, written by google.com, names 203.0.113.118, the client Barracuda received the message from)');
+  });
+
   test('a filtering service relaying the sender\'s outbound mail, which the receiver\'s SPF passes, stays the sender', () => {
     // Proofpoint's hosts also send their customers' mail out: a pass for the filter's address is the sender's own relay.
     const raw = [
