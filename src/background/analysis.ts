@@ -67,7 +67,7 @@ export async function analyzeThrough(
   const kept = key ? await store!.get(key) : null;
   if (kept) {
     const { message, route, claims, embedded, embeddedIndex, warnings } = kept;
-    options.onProgress?.({ type: 'route', analysis: { message, route, claims, embedded, embeddedIndex, warnings } });
+    options.onProgress?.({ type: 'route', analysis: { message, route, claims, embedded, embeddedIndex, warnings }, checkMeta: kept.checkMeta });
     for (const result of kept.checks) options.onProgress?.({ type: 'check', result });
     options.onProgress?.({ type: 'done', report: kept });
     return kept;

@@ -1,4 +1,4 @@
-import type { CheckResult } from '../core/checks/types.js';
+import type { CheckResult } from '../core/checks/index.js';
 import { clientNameLabel, clientNames } from '../core/report/client-names.js';
 import type { Report } from '../core/report/types.js';
 import { originalSenderText } from '../core/report/exporters/hop-text.js';

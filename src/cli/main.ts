@@ -3,7 +3,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { buffer } from 'node:stream/consumers';
 import { analyze } from '../core/analyze.js';
 import { dkimResults } from '../core/checks/dkim.js';
-import { checkIprev } from '../core/checks/iprev.js';
+import { checkIprev } from '../core/checks/iprev/evaluate.js';
 import { whyNotChecked } from '../core/checks/unchecked-ip.js';
 import { BUILTIN_RESOLVERS, DEFAULT_RESOLVER_ID, resolveResolverUrl } from '../core/dns/builtin.js';
 import { dohResolver } from '../core/dns/doh.js';

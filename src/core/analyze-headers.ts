@@ -3,8 +3,8 @@ import { readMessage } from './message/index.js';
 import type { ReadOptions } from './message/index.js';
 import { InputError } from './message/types.js';
 import type { MessageBytes, MessageInfo } from './message/types.js';
+import type { HeaderAnalysis } from './header-analysis.js';
 import { parseReceived } from './received/index.js';
-import type { HeaderAnalysis } from './report/types.js';
 import { buildRoute } from './route/index.js';
 import { routeWarnings } from './route/warnings.js';
 

@@ -1,8 +1,9 @@
 import { readHeaders } from './analyze-headers.js';
-import { resolverReason } from './checks/advice/transient.js';
-import { CHECKS } from './checks/index.js';
-import { detectSenderSoftware } from './checks/software.js';
-import { NOT_CHECKED, type Check, type CheckResult } from './checks/types.js';
+import { resolverReason } from './advice/transient.js';
+import { CHECKS, type CheckName, type CheckResult, type RegisteredCheck } from './checks/index.js';
+import { metaByName } from './checks/meta.js';
+import { notChecked } from './checks/not-checked.js';
+import { detectSenderSoftware } from './software/detect.js';
 import { countingResolver, type DnsUsage } from './dns/counting.js';
 import type { Resolver } from './dns/types.js';
 import { summarize } from './report/summary.js';
@@ -22,8 +23,8 @@ export interface AnalyzeOptions {
   originHop?: number;
   /** Analyse this embedded message/rfc822 instead of the outer message. */
   embedded?: number;
-  /** The checks to run; the registry by default. */
-  checks?: readonly Check[];
+  /** The checks to run, from the registry (with the checks they run after); all of them by default. */
+  checks?: readonly RegisteredCheck[];
   now?: () => Date;
 }
 
@@ -35,7 +36,8 @@ export async function analyze(raw: string | Uint8Array, options: AnalyzeOptions 
   const route =
     options.originHop === undefined ? headers.route : { ...headers.route, origin: chooseOrigin(headers.route, options.originHop) };
   const analysis = { ...headers, route };
-  emit({ type: 'route', analysis });
+  const checkMeta = metaByName(checks);
+  emit({ type: 'route', analysis, checkMeta });
   options.signal?.throwIfAborted();
 
   const origin = route.origin ? (route.hops[route.origin.hopIndex] ?? null) : null;
@@ -68,6 +70,7 @@ export async function analyze(raw: string | Uint8Array, options: AnalyzeOptions 
     generatedAt: (options.now?.() ?? new Date()).toISOString(),
     dns,
     checks: results,
+    checkMeta,
   } as const;
   const report: Report = { ...unsummarised, summary: summarize(unsummarised) };
   emit({ type: 'done', report });
@@ -97,7 +100,7 @@ function unansweredWarning(errors: string[], asked: number, label: string): stri
  * Results stream in completion order; the report lists them in registry order, the sender's
  * hop first within a check, so that two runs of the same message read the same.
  */
-function inReportOrder(results: CheckResult[], checks: readonly Check[], originHop: number | null): CheckResult[] {
+function inReportOrder(results: CheckResult[], checks: readonly RegisteredCheck[], originHop: number | null): CheckResult[] {
   const rank = (r: CheckResult) => [
     checks.findIndex((c) => c.name === r.check),
     r.hopIndex === originHop ? -1 : (r.hopIndex ?? Number.MAX_SAFE_INTEGER),
@@ -113,17 +116,12 @@ function cmpKeys(a: number[], b: number[]): number {
   return 0;
 }
 
-function dnsOff(check: string): CheckResult {
-  return {
-    check,
+function dnsOff(check: CheckName): CheckResult {
+  return notChecked(check, {
     subject: '-',
-    result: NOT_CHECKED,
-    severity: 'info',
     summary: `${check}: not checked, DNS lookups are off`,
     explanation: 'This analysis ran without DNS (no-DNS mode), so nothing was looked up; the route comes from the headers alone.',
-    advice: [],
     hopIndex: null,
     details: {},
-    evidence: [],
-  };
+  });
 }

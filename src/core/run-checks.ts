@@ -1,4 +1,6 @@
-import { NOT_CHECKED, type Check, type CheckContext, type CheckResult } from './checks/types.js';
+import type { CheckResult, RegisteredCheck } from './checks/index.js';
+import { notChecked } from './checks/not-checked.js';
+import type { AnyCheck, CheckContext, NotRun } from './checks/types.js';
 
 /**
  * Runs every check as soon as the checks it reads (`after`) are done, all others at once, and
@@ -6,38 +8,36 @@ import { NOT_CHECKED, type Check, type CheckContext, type CheckResult } from './
  * verdict: it becomes a "not-checked" result that says so, and the rest go on.
  */
 export async function runChecks(
-  checks: readonly Check[],
+  checks: readonly RegisteredCheck[],
   base: Omit<CheckContext, 'earlier'>,
   onResult: (result: CheckResult) => void,
 ): Promise<CheckResult[]> {
-  const byName = new Map(checks.map((c) => [c.name, c]));
-  assertRunnable(checks, byName);
+  assertRunnable(checks);
   const all: CheckResult[] = [];
-  const done = new Map<string, Promise<CheckResult[]>>();
+  const done = new Map<AnyCheck, Promise<CheckResult[]>>();
 
-  function start(check: Check): Promise<CheckResult[]> {
-    const existing = done.get(check.name);
+  function start(check: RegisteredCheck): Promise<CheckResult[]> {
+    const existing = done.get(check);
     if (existing) return existing;
     const running = (async () => {
-      const deps = check.after ?? [];
-      const earlier = (await Promise.all(deps.map((d) => start(byName.get(d)!)))).flat();
+      const earlier = (await Promise.all(check.after.map(start))).flat();
       const results: CheckResult[] = [];
+      const keep = (result: CheckResult) => {
+        results.push(result);
+        all.push(result);
+        onResult(result);
+      };
       try {
-        for await (const result of check.run({ ...base, earlier })) {
-          results.push(result);
-          all.push(result);
-          onResult(result);
-        }
+        // `earlier` holds exactly the results of the checks in this check's `after`, which is
+        // what its own CheckContext type says; over the union of checks TS cannot follow that.
+        for await (const result of check.run({ ...base, earlier } as never)) keep(result);
       } catch (error) {
         if (base.signal?.aborted) throw error;
-        const failure = internalFailure(check.name, error);
-        results.push(failure);
-        all.push(failure);
-        onResult(failure);
+        keep(internalFailure(check.name, error));
       }
       return results;
     })();
-    done.set(check.name, running);
+    done.set(check, running);
     return running;
   }
 
@@ -45,34 +45,29 @@ export async function runChecks(
   return all;
 }
 
-/** Every `after` names a registered check and no check waits on itself, or runChecks would hang. */
-function assertRunnable(checks: readonly Check[], byName: Map<string, Check>): void {
-  const settled = new Set<string>();
-  const visit = (check: Check, path: string[]): void => {
-    if (settled.has(check.name)) return;
+/** Every `after` is in the list and no check waits on itself, or runChecks would hang. */
+function assertRunnable(checks: readonly AnyCheck[]): void {
+  const settled = new Set<AnyCheck>();
+  const visit = (check: AnyCheck, path: string[]): void => {
+    if (settled.has(check)) return;
     if (path.includes(check.name)) throw new Error(`checks wait on each other: ${[...path, check.name].join(' → ')}`);
-    for (const dep of check.after ?? []) {
-      const target = byName.get(dep);
-      if (!target) throw new Error(`check "${check.name}" runs after "${dep}", which is not registered`);
-      visit(target, [...path, check.name]);
+    for (const dep of check.after) {
+      if (!checks.includes(dep)) throw new Error(`check "${check.name}" runs after "${dep.name}", which is not registered`);
+      visit(dep, [...path, check.name]);
     }
-    settled.add(check.name);
+    settled.add(check);
   };
   for (const check of checks) visit(check, []);
 }
 
-function internalFailure(check: string, error: unknown): CheckResult {
+function internalFailure<Name extends string>(check: Name, error: unknown): NotRun<Name> {
   const message = error instanceof Error ? error.message : String(error);
-  return {
-    check,
+  return notChecked(check, {
     subject: '-',
-    result: NOT_CHECKED,
     severity: 'warning',
     summary: `The ${check} check stopped with an internal error`,
     explanation: `Hoplens could not finish this check: ${message}. This is a fault in Hoplens, not a verdict on your DNS; please report it with the exported JSON.`,
-    advice: [],
     hopIndex: null,
     details: { error: message },
-    evidence: [],
-  };
+  });
 }

@@ -1,5 +1,5 @@
 import { describe, expect, inject, it } from 'vitest';
-import { checkIprev } from '../../src/core/checks/iprev.js';
+import { checkIprev } from '../../src/core/checks/iprev/evaluate.js';
 import { checkSpf } from '../../src/core/checks/spf/index.js';
 import { dohResolver } from '../../src/core/dns/doh.js';
 

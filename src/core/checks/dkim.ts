@@ -1,7 +1,15 @@
-import { verifyDkimBytes } from '../dkim/index.js';
+import { dateOf } from '../dkim/timing.js';
+import { verifyDkimBytes } from '../dkim/verify.js';
 import type { DkimResultWord, DkimSignatureVerdict, DkimVerification } from '../dkim/types.js';
-import { dateOf } from '../dkim/verify-message.js';
-import { NOT_CHECKED, type Check, type CheckContext, type CheckResult, type Severity } from './types.js';
+import { notChecked } from './not-checked.js';
+import type { Check, CheckContext, NotChecked, Severity, Verdict } from './types.js';
+
+/** One result per signature (its verdict as details), or the message's lack of one. */
+export type DkimCheckResult =
+  | Verdict<'dkim', DkimResultWord, DkimSignatureVerdict>
+  | Verdict<'dkim', 'none', { signaturesFound: 0 }>
+  | NotChecked<'dkim', { signaturesFound: number; notVerified: number }>
+  | NotChecked<'dkim'>;
 
 /**
  * DKIM (RFC 6376, RFC 8301, RFC 8463), verified by Hoplens itself: every DKIM-Signature of the
@@ -10,11 +18,19 @@ import { NOT_CHECKED, type Check, type CheckContext, type CheckResult, type Seve
  * they travel. `details` is the signature's DkimSignatureVerdict, which DMARC reads (d= and
  * result).
  */
-export const dkimCheck: Check = {
+export const dkimCheck: Check<'dkim', DkimCheckResult> = {
   name: 'dkim',
+  meta: {
+    label: 'DKIM',
+    shortLabel: 'DKIM',
+    summaryRank: 3,
+    section: 'checks',
+    locale: { label: 'check_dkim', shortLabel: 'check_short_dkim' },
+  },
+  after: [],
   async *run(ctx) {
     if (!ctx.bytes) {
-      yield notChecked('the message\'s bytes were not given to the check');
+      yield unchecked('the message\'s bytes were not given to the check');
       return;
     }
     const verification = await verifyDkimBytes(ctx.bytes.bytes, {
@@ -30,9 +46,9 @@ export const dkimCheck: Check = {
 };
 
 /** One result per signature verified, or the one result saying there is none. */
-export function dkimResults(verification: DkimVerification): CheckResult[] {
+export function dkimResults(verification: DkimVerification): DkimCheckResult[] {
   if (verification.signaturesFound === 0) return [unsigned()];
-  const results = verification.signatures.map((verdict) => resultOf(verdict, verification));
+  const results: DkimCheckResult[] = verification.signatures.map((verdict) => resultOf(verdict, verification));
   const skipped = verification.signaturesFound - verification.signatures.length;
   if (skipped > 0) results.push(overCap(skipped, verification.signaturesFound));
   return results;
@@ -59,7 +75,7 @@ const SEVERITY: Record<DkimResultWord, Severity> = {
   fail: 'error',
 };
 
-function resultOf(v: DkimSignatureVerdict, all: DkimVerification): CheckResult {
+function resultOf(v: DkimSignatureVerdict, all: DkimVerification): DkimCheckResult {
   const subject = `d=${v.domain ?? '?'} s=${v.selector ?? '?'}`;
   return {
     check: 'dkim',
@@ -70,7 +86,7 @@ function resultOf(v: DkimSignatureVerdict, all: DkimVerification): CheckResult {
     explanation: `${v.explanation} ${facts(v)}`,
     advice: adviceOf(v, all),
     hopIndex: null,
-    details: v as unknown as Record<string, unknown>,
+    details: v,
     evidence: v.evidence,
   };
 }
@@ -149,7 +165,7 @@ function adviceOf(v: DkimSignatureVerdict, all: DkimVerification): string[] {
   }
 }
 
-function unsigned(): CheckResult {
+function unsigned(): DkimCheckResult {
   return {
     check: 'dkim',
     subject: '-',
@@ -164,33 +180,18 @@ function unsigned(): CheckResult {
   };
 }
 
-function overCap(skipped: number, found: number): CheckResult {
-  return {
-    check: 'dkim',
+function overCap(skipped: number, found: number): DkimCheckResult {
+  return notChecked('dkim', {
     subject: '-',
-    result: NOT_CHECKED,
     severity: 'warning',
     summary: `${skipped} more DKIM signatures not verified`,
     explanation: `The message carries ${found} DKIM-Signature fields; Hoplens verifies the topmost ${found - skipped}, as RFC 6376 §6.1 lets verifiers limit them. Real mail has one to three: this many is a sign of a hostile message.`,
-    advice: [],
     hopIndex: null,
     details: { signaturesFound: found, notVerified: skipped },
-    evidence: [],
-  };
+  });
 }
 
-function notChecked(why: string): CheckResult {
-  return {
-    check: 'dkim',
-    subject: '-',
-    result: NOT_CHECKED,
-    severity: 'info',
-    summary: 'DKIM not checked',
-    explanation: `DKIM was not checked, because ${why}.`,
-    advice: [],
-    hopIndex: null,
-    details: {},
-    evidence: [],
-  };
+function unchecked(why: string): DkimCheckResult {
+  return notChecked('dkim', { subject: '-', summary: 'DKIM not checked', explanation: `DKIM was not checked, because ${why}.`, hopIndex: null, details: {} });
 }
 

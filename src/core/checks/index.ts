@@ -1,13 +1,19 @@
 import { dkimCheck } from './dkim.js';
-import { heloCheck } from './helo.js';
-import { iprevCheck } from './iprev.js';
+import { heloCheck } from './helo/check.js';
+import { iprevCheck } from './iprev/check.js';
 import { mxCheck } from './mx.js';
 import { spfCheck } from './spf/check.js';
 import { thenVsNowCheck } from './then-vs-now.js';
-import type { Check } from './types.js';
+import type { NotRun, OwnResultOf } from './types.js';
 
 /** Every check, in the order the report lists them. Adding a check: one module, one line here. */
-export const CHECKS: readonly Check[] = [iprevCheck, heloCheck, mxCheck, spfCheck, dkimCheck, thenVsNowCheck];
+export const CHECKS = [iprevCheck, heloCheck, mxCheck, spfCheck, dkimCheck, thenVsNowCheck] as const;
 
-export { checkIprev, MAX_PTR_NAMES, type IprevEvaluation, type IprevResult } from './iprev.js';
-export { detectSenderSoftware } from './software.js';
+export type RegisteredCheck = (typeof CHECKS)[number];
+
+/** A registered check's name. */
+export type CheckName = RegisteredCheck['name'];
+
+/** Any result in a report: a union discriminated by `check`, each member with its own words and details. */
+export type CheckResult = OwnResultOf<RegisteredCheck> | NotRun<CheckName>;
+

@@ -1,13 +1,14 @@
+import { transientAdvice } from '../advice/transient.js';
+import { inCompletionOrder } from '../completion-order.js';
 import { recordingResolver } from '../dns/evidence.js';
-import { DnsError, recordsOf, type DnsAnswer, type Resolver } from '../dns/types.js';
+import { recordsOf, type Resolver } from '../dns/types.js';
+import { identityDomain } from '../hostnames/identity-domain.js';
+import { judgeHostname } from '../hostnames/judge.js';
+import { lookupAddresses, type ForwardLookup } from '../lookups/forward.js';
+import { failureOf, lookUp, type FailedLookup, type Lookup } from '../lookups/lookup.js';
 import { classifyIp, isCheckable, normalizeIp } from '../net/ip.js';
-import { answerKind } from './answer-kind.js';
-import { inCompletionOrder } from './completion-order.js';
-import { transientAdvice, type FailedLookup } from './advice/transient.js';
-import { failureOf, lookupAddresses, type ForwardLookup } from './forward.js';
-import { judgeHostname } from './hostname.js';
-import { identityDomain } from './identity-domain.js';
-import { NOT_CHECKED, type Check, type CheckContext, type CheckResult } from './types.js';
+import { notChecked } from './not-checked.js';
+import type { Check, CheckContext, NotChecked, Verdict } from './types.js';
 
 /** Which address of the message a domain came from: bounces go to one, replies to the other. */
 export type DomainRole = 'envelope-from' | 'from';
@@ -36,7 +37,24 @@ interface Subject {
   roles: DomainRole[];
 }
 
-type Evaluation = Pick<CheckResult, 'result' | 'severity' | 'summary' | 'explanation' | 'advice'> & {
+/** pass: mail can be delivered to the domain; fail: an MX target is wrong, or a null MX; none: nowhere to deliver. */
+export type MxResult = 'pass' | 'fail' | 'none' | 'temperror';
+
+export interface MxDetails {
+  domain: string;
+  roles: DomainRole[];
+  /** No MX record: the domain's own A/AAAA records act as its MX (RFC 5321 §5.1). */
+  implicit: boolean;
+  targets: MxTarget[];
+}
+
+export type MxCheckResult =
+  | Verdict<'mx', MxResult, MxDetails>
+  /** The domain is not a domain name: roles known, no targets looked up. */
+  | NotChecked<'mx', { domain: string; roles: DomainRole[]; targets: [] }>
+  | NotChecked<'mx', { domain: null }>;
+
+type Evaluation = Pick<Verdict<'mx', MxResult, MxDetails>, 'result' | 'severity' | 'summary' | 'explanation' | 'advice'> & {
   implicit: boolean;
   targets: MxTarget[];
 };
@@ -52,8 +70,16 @@ type Evaluation = Pick<CheckResult, 'result' | 'severity' | 'summary' | 'explana
  * MX), none (the domain does not exist, or has neither MX nor A/AAAA), temperror (a lookup that
  * decides the answer got no usable answer).
  */
-export const mxCheck: Check = {
+export const mxCheck: Check<'mx', MxCheckResult> = {
   name: 'mx',
+  meta: {
+    label: 'MX records',
+    shortLabel: 'MX',
+    summaryRank: 4,
+    section: 'checks',
+    locale: { label: 'check_mx', shortLabel: 'check_short_mx' },
+  },
+  after: [],
   async *run(ctx) {
     const subjects = subjectsOf(ctx);
     if (subjects.length === 0) {
@@ -80,48 +106,34 @@ function subjectsOf(ctx: CheckContext): Subject[] {
   return subjects;
 }
 
-function noDomain(): CheckResult {
-  return {
-    check: 'mx',
+function noDomain(): MxCheckResult {
+  return notChecked('mx', {
     subject: '',
-    result: NOT_CHECKED,
-    severity: 'info',
     summary: 'MX not checked: no sender domain',
     explanation: 'The message has neither a Return-Path nor a From: address with a domain, so there is no sending domain to check.',
-    advice: [],
     hopIndex: null,
     details: { domain: null },
-    evidence: [],
-  };
+  });
 }
 
-async function checkDomain(subject: Subject, ctx: CheckContext): Promise<CheckResult> {
+async function checkDomain(subject: Subject, ctx: CheckContext): Promise<MxCheckResult> {
   const { domain, roles } = subject;
-  const base = { check: 'mx', subject: domain, hopIndex: null };
   const verdict = judgeHostname(domain);
   if (!verdict.ok && verdict.problem !== 'private-suffix') {
-    return {
-      ...base,
-      result: NOT_CHECKED,
+    return notChecked('mx', {
+      subject: domain,
       severity: 'warning',
       summary: `${domain} is not a domain name: MX not checked`,
       explanation: verdict.explanation,
-      advice: [],
+      hopIndex: null,
       details: { domain, roles, targets: [] },
-      evidence: [],
-    };
+    });
   }
   const recorder = recordingResolver(ctx.resolver);
-  let answer: DnsAnswer | DnsError;
-  try {
-    answer = await recorder.query(domain, 'MX', { signal: ctx.signal });
-  } catch (error) {
-    if (!(error instanceof DnsError)) throw error;
-    answer = error;
-  }
-  const evaluation = await evaluate(domain, roles, answer, recorder, ctx.signal);
+  const lookup = await lookUp(recorder, domain, 'MX', ctx.signal);
+  const evaluation = await evaluate(domain, roles, lookup, recorder, ctx.signal);
   const { implicit, targets, ...words } = evaluation;
-  return { ...base, ...words, details: { domain, roles, implicit, targets }, evidence: recorder.evidence };
+  return { check: 'mx', subject: domain, hopIndex: null, ...words, details: { domain, roles, implicit, targets }, evidence: recorder.evidence };
 }
 
 function roleWords(domain: string, roles: DomainRole[]): string {
@@ -136,20 +148,16 @@ function roleWords(domain: string, roles: DomainRole[]): string {
 async function evaluate(
   domain: string,
   roles: DomainRole[],
-  answer: DnsAnswer | DnsError,
+  lookup: Lookup,
   resolver: Resolver,
   signal: AbortSignal | undefined,
 ): Promise<Evaluation> {
   const role = roleWords(domain, roles);
   const bounces = roles.includes('envelope-from');
-  if (answer instanceof DnsError || answerKind(answer, 'MX') === 'transient') {
-    const failed: FailedLookup =
-      answer instanceof DnsError
-        ? { name: domain, type: 'MX', rcode: null, error: answer.message }
-        : { name: domain, type: 'MX', rcode: answer.rcode, error: null };
-    return temperror(domain, `The MX lookup of ${domain} got no usable answer (${failureOf(failed)}). ${role}`, failed, [], resolver.label);
+  if (lookup.failed) {
+    return temperror(domain, `The MX lookup of ${domain} got no usable answer (${failureOf(lookup.failed)}). ${role}`, lookup.failed, [], resolver.label);
   }
-  const kind = answerKind(answer, 'MX');
+  const { kind, answer } = lookup;
   if (kind === 'nxdomain') {
     return {
       result: 'none',

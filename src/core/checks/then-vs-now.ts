@@ -1,8 +1,10 @@
 import { canonicalName } from '../dns/names.js';
 import { normalizeIp } from '../net/ip.js';
-import { identityDomain } from './identity-domain.js';
-import type { IprevEvaluation } from './iprev.js';
-import { NOT_CHECKED, type Check, type CheckContext, type CheckResult, type Severity } from './types.js';
+import { identityDomain } from '../hostnames/identity-domain.js';
+import { heloCheck } from './helo/check.js';
+import { iprevCheck } from './iprev/check.js';
+import { spfCheck } from './spf/check.js';
+import { NOT_CHECKED, type Check, type CheckContext, type ResultOf, type Severity, type Verdict } from './types.js';
 
 /**
  * How a receiver's verdict at delivery compares with the live check of the same subject.
@@ -14,6 +16,27 @@ import { NOT_CHECKED, type Check, type CheckContext, type CheckResult, type Seve
  *   or the receiver evaluated another IP than the one checked now.
  */
 export type Comparison = 'same' | 'differs' | 'not-comparable';
+
+export interface ThenVsNowDetails {
+  kind: Claim['kind'];
+  comparison: Comparison;
+  receiver: string;
+  source: Claim['source'];
+  headerIndex: number;
+  then: string;
+  thenIp: string | null;
+  domain: string | null;
+  now: string;
+  /** The live result compared with, in brief; null when there is none for this subject. */
+  nowCheck: { check: string; subject: string; result: string } | null;
+  /** Why the two cannot be compared, when they cannot. */
+  reason: string | null;
+}
+
+export type ThenVsNowCheckResult = Verdict<'then-vs-now', Comparison, ThenVsNowDetails>;
+
+type After = readonly [typeof iprevCheck, typeof spfCheck, typeof heloCheck];
+type Earlier = ResultOf<After[number]>;
 
 /** One thing a receiver wrote down at delivery. */
 interface Claim {
@@ -34,20 +57,29 @@ interface Claim {
 interface Live {
   now: string;
   /** The live result, null when there is none for this subject. */
-  result: CheckResult | null;
+  result: Earlier | null;
   /** Why the two cannot be compared, when they cannot. */
   blocker: string | null;
+  /** For rdns: the PTR names DNS gives now, when it gave an answer. */
+  ptrNames: string[] | null;
 }
 
-export const thenVsNowCheck: Check = {
+export const thenVsNowCheck: Check<'then-vs-now', ThenVsNowCheckResult, After> = {
   name: 'then-vs-now',
-  after: ['iprev', 'spf', 'helo'],
+  meta: {
+    label: 'Then vs now',
+    shortLabel: 'then vs now',
+    summaryRank: 5,
+    section: 'then-vs-now',
+    locale: { label: 'check_then_vs_now', shortLabel: 'check_short_then_vs_now' },
+  },
+  after: [iprevCheck, spfCheck, heloCheck],
   async *run(ctx) {
     for (const claim of claimsOf(ctx)) yield compare(claim, ctx);
   },
 };
 
-function claimsOf(ctx: CheckContext): Claim[] {
+function claimsOf(ctx: CheckContext<After>): Claim[] {
   const claims: Claim[] = [];
   for (const header of ctx.analysis.claims.authResults) {
     for (const entry of header.results) {
@@ -97,31 +129,36 @@ function ipIn(text: string | null): string | null {
   return text === null ? null : normalizeIp(text);
 }
 
-function originIp(ctx: CheckContext): string | null {
+function originIp(ctx: CheckContext<After>): string | null {
   return ipIn(ctx.origin?.received.ip ?? null);
 }
 
-function liveOf(claim: Claim, ctx: CheckContext): Live {
+function liveOf(claim: Claim, ctx: CheckContext<After>): Live {
   if (claim.kind === 'spf') {
-    const live = ctx.earlier.find((r) => r.check === 'spf' && claim.domain !== null && (r.subject === claim.domain || r.details['domain'] === claim.domain));
-    if (!live) return { now: 'not checked', result: null, blocker: `SPF was not checked now for ${claim.domain ?? 'the domain the receiver evaluated'}` };
-    const liveIp = ipIn(typeof live.details['ip'] === 'string' ? live.details['ip'] : null) ?? originIp(ctx);
-    if (claim.ip !== null && liveIp !== null && claim.ip !== liveIp) {
-      return { now: live.result, result: live, blocker: `the receiver evaluated ${claim.ip}, the live check ${liveIp}` };
+    // Only a result that evaluated the domain can be compared; one that did not run names none.
+    const live = ctx.earlier.find((r) => r.check === 'spf' && r.result !== NOT_CHECKED && claim.domain !== null && r.details.domain === claim.domain);
+    if (live?.check !== 'spf' || live.result === NOT_CHECKED) {
+      return { now: 'not checked', result: null, blocker: `SPF was not checked now for ${claim.domain ?? 'the domain the receiver evaluated'}`, ptrNames: null };
     }
-    return { now: live.result, result: live, blocker: blockerOf(claim.then, live.result) };
+    const liveIp = ipIn(live.details.ip) ?? originIp(ctx);
+    if (claim.ip !== null && liveIp !== null && claim.ip !== liveIp) {
+      return { now: live.result, result: live, blocker: `the receiver evaluated ${claim.ip}, the live check ${liveIp}`, ptrNames: null };
+    }
+    return { now: live.result, result: live, blocker: blockerOf(claim.then, live.result), ptrNames: null };
   }
   const ip = claim.ip ?? originIp(ctx);
   const live = ip === null ? undefined : ctx.earlier.find((r) => r.check === 'iprev' && r.subject === ip);
-  if (!live) return { now: 'not checked', result: null, blocker: `reverse DNS was not checked now for ${ip ?? 'the IP the receiver evaluated'}` };
-  if (claim.kind === 'iprev') return { now: live.result, result: live, blocker: blockerOf(claim.then, live.result) };
-  const evaluation = live.result === NOT_CHECKED ? null : (live.details as unknown as IprevEvaluation);
-  if (evaluation === null) return { now: NOT_CHECKED, result: live, blocker: live.explanation };
-  if (evaluation.result === 'temperror' && evaluation.ptrNames.length === 0) {
-    return { now: 'temperror', result: live, blocker: 'the PTR lookup failed now (temperror)' };
+  if (live?.check !== 'iprev') {
+    return { now: 'not checked', result: null, blocker: `reverse DNS was not checked now for ${ip ?? 'the IP the receiver evaluated'}`, ptrNames: null };
   }
-  const now = evaluation.ptrNames.length > 0 ? `PTR ${evaluation.ptrNames.join(', ')}` : 'no PTR';
-  return { now, result: live, blocker: null };
+  if (claim.kind === 'iprev') return { now: live.result, result: live, blocker: blockerOf(claim.then, live.result), ptrNames: null };
+  if (live.result === NOT_CHECKED) return { now: NOT_CHECKED, result: live, blocker: live.explanation, ptrNames: null };
+  const { ptrNames } = live.details;
+  if (live.result === 'temperror' && ptrNames.length === 0) {
+    return { now: 'temperror', result: live, blocker: 'the PTR lookup failed now (temperror)', ptrNames: null };
+  }
+  const now = ptrNames.length > 0 ? `PTR ${ptrNames.join(', ')}` : 'no PTR';
+  return { now, result: live, blocker: null, ptrNames };
 }
 
 function blockerOf(then: string, now: string): string | null {
@@ -130,7 +167,7 @@ function blockerOf(then: string, now: string): string | null {
   return null;
 }
 
-function compare(claim: Claim, ctx: CheckContext): CheckResult {
+function compare(claim: Claim, ctx: CheckContext<After>): ThenVsNowCheckResult {
   const live = liveOf(claim, ctx);
   const subject = claim.kind === 'spf' ? (claim.domain ?? claim.ip ?? '') : (claim.ip ?? originIp(ctx) ?? '');
   const method = claim.kind === 'rdns' ? 'reverse DNS' : claim.kind;
@@ -139,7 +176,7 @@ function compare(claim: Claim, ctx: CheckContext): CheckResult {
     live.blocker !== null
       ? 'not-comparable'
       : claim.kind === 'rdns'
-        ? (live.result!.details as unknown as IprevEvaluation).ptrNames.includes(claim.then)
+        ? live.ptrNames?.includes(claim.then)
           ? 'same'
           : 'differs'
         : claim.then === live.now

@@ -1,21 +1,9 @@
-import type { Question, Rcode, Resolver } from '../dns/types.js';
+import type { HeaderAnalysis } from '../header-analysis.js';
+import type { Evidence } from '../dns/evidence.js';
+import type { Resolver } from '../dns/types.js';
 import type { Hop } from '../route/types.js';
-import type { HeaderAnalysis } from '../report/types.js';
 import type { MessageBytes } from '../message/types.js';
-
-/** One DNS question a check asked and what came back, shown to the user as proof. */
-export interface Evidence {
-  question: Question;
-  /** null when no answer arrived (see error). */
-  rcode: Rcode | null;
-  error: string | null;
-  /** Records in presentation form: "name TTL TYPE data". */
-  records: string[];
-  resolver: string;
-  fromCache: boolean;
-  elapsedMs: number;
-  authenticated: boolean;
-}
+import type { SenderSoftware } from '../software/detect.js';
 
 /** ok: nothing to do; info: worth knowing; warning: some receivers will mind; error: mail will suffer. */
 export type Severity = 'ok' | 'info' | 'warning' | 'error';
@@ -23,16 +11,15 @@ export type Severity = 'ok' | 'info' | 'warning' | 'error';
 /** Result word of a check that did not run, always with the reason in `explanation`. */
 export const NOT_CHECKED = 'not-checked';
 
-export interface CheckResult {
-  /** "iprev", "helo", "mx", "spf", "then-vs-now", … */
-  check: string;
+/**
+ * One result of one check. `Word` is the check's own result words (the RFC's where there is one:
+ * iprev RFC 8601 §3, spf RFC 7208 §2.6), `Details` its own structured data, JSON-serialisable.
+ */
+export interface Verdict<Name extends string, Word extends string, Details> {
+  check: Name;
   /** The IP or domain the result is about. */
   subject: string;
-  /**
-   * The RFC's word where there is one (iprev: RFC 8601 §3; spf: RFC 7208 §2.6), otherwise
-   * pass / fail / temperror / permerror / none; "not-checked" when the check could not run.
-   */
-  result: string;
+  result: Word;
   severity: Severity;
   /** One line a user reads in two seconds. */
   summary: string;
@@ -42,22 +29,65 @@ export interface CheckResult {
   advice: string[];
   /** The hop the subject came from, when it came from one. */
   hopIndex: number | null;
-  /** Check-specific structured data (PTR names, SPF trace, …), JSON-serialisable. */
-  details: Record<string, unknown>;
+  details: Details;
   evidence: Evidence[];
 }
 
-/** Mail software recognised on the sending side, for advice that names its setting. */
-export type SenderSoftware =
-  | 'exchange'
-  | 'microsoft365'
-  | 'google-workspace'
-  | 'postfix'
-  | 'exim'
-  | 'sendmail'
-  | 'other';
+/** A check that could not run, or whose subject could not go to DNS: the reason is in `explanation`. */
+export type NotChecked<Name extends string, Details = NoDetails> = Verdict<Name, typeof NOT_CHECKED, Details>;
 
-export interface CheckContext {
+export type NoDetails = Record<string, never>;
+
+/**
+ * What any check can yield besides its own results: the pipeline's "not checked" when DNS is
+ * off (no details), and the runner's when the check itself threw (the error, for a bug report).
+ */
+export type NotRun<Name extends string> = NotChecked<Name, NoDetails> | NotChecked<Name, { error: string }>;
+
+/** Where the report shows a check: with the checks, or in the comparison with what receivers said. */
+export type CheckSection = 'checks' | 'then-vs-now';
+
+/** What views and exporters need to name and place a check, carried by the check itself. */
+export interface CheckMeta {
+  /** "Reverse DNS (iprev)": the card title and the exports' heading, in English. */
+  label: string;
+  /** "reverse DNS": the summary line's word for it. */
+  shortLabel: string;
+  /** Position in the summary line and the verdict strip, smallest first: the order a reader asks in. */
+  summaryRank: number;
+  section: CheckSection;
+  /** The extension's texts (public/_locales) for label and shortLabel. */
+  /** Null only for a check this version does not know (see checkMeta). */
+  locale: { label: string; shortLabel: string } | null;
+}
+
+/** The widest result: code over every check (the runner, the views) reads no check's details. */
+export type AnyVerdict = Verdict<string, string, object>;
+
+/** What every check is, whatever it yields and reads: the shape the registry and the runner need. */
+export interface AnyCheck {
+  name: string;
+  meta: CheckMeta;
+  after: readonly AnyCheck[];
+  run(ctx: never): AsyncIterable<AnyVerdict>;
+}
+
+export interface Check<Name extends string = string, Result extends AnyVerdict = AnyVerdict, After extends readonly AnyCheck[] = readonly []>
+  extends AnyCheck {
+  name: Name;
+  /** The checks whose results this one reads, by reference; it starts when they are done. */
+  after: After;
+  /** Yields each result as soon as it is known, so views can stream them. */
+  run(ctx: CheckContext<After>): AsyncIterable<Result>;
+}
+
+/** What `check` yields itself. */
+export type OwnResultOf<C> = C extends { run(ctx: never): AsyncIterable<infer Result> } ? Result : never;
+
+/** Everything `check` can put in the report: its own results, or the pipeline's "not run". */
+export type ResultOf<C> = C extends { name: infer Name extends string } ? OwnResultOf<C> | NotRun<Name> : never;
+
+export interface CheckContext<After extends readonly AnyCheck[] = readonly AnyCheck[]> {
   analysis: HeaderAnalysis;
   /** The message's bytes (DKIM hashes them); not part of the report. Absent: DKIM is not checked. */
   bytes?: MessageBytes;
@@ -68,14 +98,6 @@ export interface CheckContext {
   resolver: Resolver;
   signal?: AbortSignal;
   software: SenderSoftware | null;
-  /** Results of the checks named in `after`, complete. */
-  earlier: readonly CheckResult[];
-}
-
-export interface Check {
-  name: string;
-  /** Checks whose results this one reads; it starts when they are done. */
-  after?: readonly string[];
-  /** Yields each result as soon as it is known, so views can stream them. */
-  run(ctx: CheckContext): AsyncIterable<CheckResult>;
+  /** Results of the checks in `after`, complete, typed as those checks yield them. */
+  earlier: readonly ResultOf<After[number]>[];
 }

@@ -1,8 +1,6 @@
-import { answerKind } from '../checks/answer-kind.js';
-import { failureOf } from '../checks/forward.js';
-import type { Evidence } from '../checks/types.js';
-import { recordingResolver } from '../dns/evidence.js';
-import { DnsError, recordsOf, type Resolver } from '../dns/types.js';
+import { recordingResolver, type Evidence } from '../dns/evidence.js';
+import { recordsOf, type Resolver } from '../dns/types.js';
+import { failureOf, lookUp } from '../lookups/lookup.js';
 import type { DkimReason } from './types.js';
 
 export type KeyLookup =
@@ -19,22 +17,14 @@ export const MAX_KEY_RECORDS = 4;
  */
 export async function lookupKey(name: string, resolver: Resolver, signal?: AbortSignal): Promise<KeyLookup> {
   const recorder = recordingResolver(resolver);
-  try {
-    const answer = await recorder.query(name, 'TXT', { signal });
-    const kind = answerKind(answer, 'TXT');
-    if (kind === 'transient') {
-      return temporary(name, failureOf({ rcode: answer.rcode, error: null }), recorder.evidence);
-    }
-    if (kind !== 'records') {
-      const what = kind === 'nxdomain' ? 'does not exist (NXDOMAIN)' : 'has no TXT record';
-      return { records: null, problem: { result: 'permerror', reason: 'key-missing', text: `No key is published: ${name} ${what}. Either the selector is wrong or the key was removed (RFC 6376 §6.1.2: no key for signature).` }, evidence: recorder.evidence };
-    }
-    const records = recordsOf(answer, 'TXT').map((r) => r.data.join('')).slice(0, MAX_KEY_RECORDS);
-    return { records, problem: null, evidence: recorder.evidence };
-  } catch (error) {
-    if (!(error instanceof DnsError)) throw error;
-    return temporary(name, error.message, recorder.evidence);
+  const lookup = await lookUp(recorder, name, 'TXT', signal);
+  if (lookup.failed) return temporary(name, failureOf(lookup.failed), recorder.evidence);
+  if (lookup.kind !== 'records') {
+    const what = lookup.kind === 'nxdomain' ? 'does not exist (NXDOMAIN)' : 'has no TXT record';
+    return { records: null, problem: { result: 'permerror', reason: 'key-missing', text: `No key is published: ${name} ${what}. Either the selector is wrong or the key was removed (RFC 6376 §6.1.2: no key for signature).` }, evidence: recorder.evidence };
   }
+  const records = recordsOf(lookup.answer, 'TXT').map((r) => r.data.join('')).slice(0, MAX_KEY_RECORDS);
+  return { records, problem: null, evidence: recorder.evidence };
 }
 
 function temporary(name: string, why: string, evidence: Evidence[]): KeyLookup {

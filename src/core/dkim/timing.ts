@@ -23,3 +23,8 @@ export function isoOf(seconds: number | null): string | null {
   const date = new Date(seconds * 1000);
   return Number.isNaN(date.getTime()) ? null : date.toISOString();
 }
+
+/** A Received date as the route holds it (ISO text, or null) as a Date. */
+export function dateOf(iso: string | null): Date | null {
+  return iso === null ? null : new Date(iso);
+}

@@ -1,4 +1,4 @@
-import type { Evidence } from '../checks/types.js';
+import type { Evidence } from '../dns/evidence.js';
 
 /** RFC 8601 §2.7.1's words for one DKIM signature. */
 export type DkimResultWord = 'pass' | 'fail' | 'neutral' | 'policy' | 'permerror' | 'temperror' | 'none';

@@ -2,6 +2,7 @@ import type { Resolver } from '../dns/types.js';
 import { readMessage } from '../message/index.js';
 import { parseReceived } from '../received/index.js';
 import type { DkimVerification } from './types.js';
+import { dateOf } from './timing.js';
 import { verifyDkimBytes } from './verify.js';
 
 export interface VerifyDkimOptions {
@@ -27,8 +28,4 @@ export async function verifyDkim(raw: string | Uint8Array, options: VerifyDkimOp
     exactBytes: bytes.exact,
     bodyAvailable: !info.headersOnly,
   });
-}
-
-export function dateOf(iso: string | null): Date | null {
-  return iso === null ? null : new Date(iso);
 }

@@ -1,6 +1,19 @@
-import type { Evidence } from '../checks/types.js';
 import { presentRecord } from './present.js';
-import { DnsError, type DnsAnswer, type QueryOptions, type Resolver, type RRType } from './types.js';
+import { DnsError, type DnsAnswer, type Question, type QueryOptions, type Rcode, type Resolver, type RRType } from './types.js';
+
+/** One DNS question a check asked and what came back, shown to the user as proof. */
+export interface Evidence {
+  question: Question;
+  /** null when no answer arrived (see error). */
+  rcode: Rcode | null;
+  error: string | null;
+  /** Records in presentation form: "name TTL TYPE data". */
+  records: string[];
+  resolver: string;
+  fromCache: boolean;
+  elapsedMs: number;
+  authenticated: boolean;
+}
 
 export interface RecordingResolver extends Resolver {
   /** Every question asked through this resolver so far, in order, with its outcome. */

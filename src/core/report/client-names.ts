@@ -1,4 +1,4 @@
-import type { CheckResult } from '../checks/types.js';
+import type { CheckResult } from '../checks/index.js';
 import { normalizeIp } from '../net/ip.js';
 import type { Hop } from '../route/types.js';
 
@@ -22,9 +22,8 @@ export interface LiveReverseDns {
 /** The iprev result about this hop's client, once it arrived. */
 export function liveReverseDns(hop: Hop, checks: readonly CheckResult[]): LiveReverseDns | null {
   const iprev = checks.find((c) => c.check === 'iprev' && c.hopIndex === hop.index);
-  if (!iprev) return null;
-  const matched = iprev.details['matchedName'];
-  return { result: iprev.result, verifiedName: iprev.result === 'pass' && typeof matched === 'string' ? matched : null };
+  if (iprev?.check !== 'iprev') return null;
+  return { result: iprev.result, verifiedName: iprev.result === 'pass' ? iprev.details.matchedName : null };
 }
 
 /** Every name the hop's client goes by, each labelled, verified first and the sender's own choice last. */

@@ -20,6 +20,6 @@ export function senderVerdict(report: SummaryInput & { summary: string }): Sende
   const results = report.route.origin && report.dns.mode !== 'off' ? senderResults(report) : [];
   if (results.length === 0) return { level: 'unchecked', mark: MARKS.unchecked, title: report.summary };
   const level = results.some((r) => r.severity === 'error') ? 'fail' : results.some((r) => r.severity === 'warning') ? 'warn' : 'pass';
-  const words = resultWords(results);
+  const words = resultWords(results, report.checkMeta);
   return { level, mark: MARKS[level], title: words.charAt(0).toUpperCase() + words.slice(1) };
 }

@@ -1,18 +1,16 @@
-import type { CheckResult } from '../checks/types.js';
+import type { CheckResult } from '../checks/index.js';
+import { metaOf, type CheckMetaByName } from '../checks/meta.js';
 import type { OriginHop, Route } from '../route/types.js';
 import { liveReverseDns } from './client-names.js';
-import { checkShortLabel } from './exporters/check-labels.js';
 import type { Report } from './types.js';
 
 /** What the summary line needs; the pipeline passes the report before its summary exists. */
-export type SummaryInput = Pick<Report, 'route' | 'checks' | 'dns'>;
-
-/** Checks the line names first, in the order a reader asks about them. */
-const LEAD = ['iprev', 'helo', 'spf', 'dkim', 'mx'];
+export type SummaryInput = Pick<Report, 'route' | 'checks' | 'checkMeta' | 'dns'>;
 
 /**
  * One line a user reads in two seconds: "Sender 203.0.113.25 mail.example.com — reverse DNS
- * pass, HELO pass, SPF pass, MX pass". It repeats the checks' own result words; it judges nothing.
+ * pass, HELO pass, SPF pass, MX pass", each check in its summaryRank. It repeats the checks'
+ * own result words; it judges nothing.
  */
 export function summarize(input: SummaryInput): string {
   const { route, checks, dns } = input;
@@ -22,12 +20,12 @@ export function summarize(input: SummaryInput): string {
   if (dns.mode === 'off') return `${who} — DNS checks off`;
   const results = senderResults(input);
   if (results.length === 0) return `${who} — no checks ran`;
-  return `${who} — ${resultWords(results)}`;
+  return `${who} — ${resultWords(results, input.checkMeta)}`;
 }
 
 /** "reverse DNS pass, HELO pass, SPF pass": each check's short label and its result word. */
-export function resultWords(results: readonly CheckResult[]): string {
-  return results.map((r) => `${checkShortLabel(r.check)} ${r.result}`).join(', ');
+export function resultWords(results: readonly CheckResult[], metas: CheckMetaByName): string {
+  return results.map((r) => `${metaOf(metas, r.check).shortLabel} ${r.result}`).join(', ');
 }
 
 /**
@@ -41,22 +39,17 @@ function senderText(route: Route, origin: OriginHop, checks: readonly CheckResul
 }
 
 /**
- * One result per check name, in the line's order: the one about the sender when a check ran on
- * several hops.
+ * One result per check name, in the line's order (each check's summaryRank): the one about the
+ * sender when a check ran on several hops.
  */
-export function senderResults({ route, checks }: Pick<SummaryInput, 'route' | 'checks'>): CheckResult[] {
-  const origin = route.origin;
+export function senderResults({ route, checks, checkMeta }: Pick<SummaryInput, 'route' | 'checks' | 'checkMeta'>): CheckResult[] {
+  const origin: OriginHop | null = route.origin;
   const names = [...new Set(checks.map((c) => c.check))];
-  names.sort((a, b) => rank(a) - rank(b));
+  names.sort((a, b) => metaOf(checkMeta, a).summaryRank - metaOf(checkMeta, b).summaryRank);
   return names.map((name) => {
     const all = checks.filter((c) => c.check === name);
     const aboutSender =
       origin && (all.find((c) => c.hopIndex === origin.hopIndex) ?? all.find((c) => c.subject === origin.ip));
     return aboutSender ?? (all[0] as CheckResult);
   });
-}
-
-function rank(check: string): number {
-  const i = LEAD.indexOf(check);
-  return i === -1 ? LEAD.length : i;
 }

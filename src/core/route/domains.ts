@@ -1,4 +1,5 @@
 import { canonicalName } from '../dns/names.js';
+import { privateSuffixOf } from '../hostnames/private-suffixes.js';
 import { normalizeIp } from '../net/ip.js';
 
 /**
@@ -28,13 +29,6 @@ const PROVIDERS: ReadonlyArray<{ name: string; domains: readonly string[] }> = [
 ];
 
 /**
- * Top-level names that are never delegated in public DNS but that sites name their internal hosts
- * under ("compute5.internal", "SVR01.contoso.local", "mailstore.home.arpa"): such a host belongs to
- * no organisation that a name could tell apart, only to the network it is inside.
- */
-const INTERNAL_TLDS = new Set(['local', 'localdomain', 'localhost', 'internal', 'intranet', 'lan', 'home', 'corp', 'private', 'arpa', 'invalid']);
-
-/**
  * Filtering services that organisations put in front of their mailbox host, grouped like the
  * providers. The same hosts also relay their customers' outbound mail, so being one says nothing
  * by itself about which side of the route a hop is on: the route decides that (origin.ts).
@@ -58,15 +52,16 @@ const FILTER_BY_DOMAIN = byDomain(FILTERS);
 
 /**
  * The domain an organisation registered ("mx1.mail.example.co.uk" → "example.co.uk"); null for
- * address literals, single labels ("localhost", "EXCH01"), internal names ("mx.corp.local") and
- * empty names.
+ * address literals, single labels ("localhost", "EXCH01"), names under a private suffix
+ * ("compute5.internal", "SVR01.contoso.local", "mailstore.home.arpa"), names under .arpa (RFC
+ * 3172: infrastructure, such as reverse zones, not an organisation) and empty names.
  */
 export function registrableDomain(host: string | null): string | null {
   if (host === null) return null;
   const name = canonicalName(host.replace(/^\[|\]$/g, ''));
   if (name === '' || normalizeIp(name) !== null || !/^[a-z0-9_.-]+$/.test(name)) return null;
   const labels = name.split('.').filter((l) => l !== '');
-  if (labels.length < 2 || INTERNAL_TLDS.has(labels.at(-1)!)) return null;
+  if (labels.length < 2 || labels.at(-1) === 'arpa' || privateSuffixOf(labels.join('.')) !== null) return null;
   const lastTwo = labels.slice(-2).join('.');
   if (TWO_LABEL_SUFFIXES.has(lastTwo)) return labels.length >= 3 ? labels.slice(-3).join('.') : null;
   return lastTwo;

@@ -1,6 +1,8 @@
 import type { AnalysisUpdate } from '../../worker-protocol.js';
-import type { CheckResult } from '../../core/checks/types.js';
-import type { HeaderAnalysis, Report } from '../../core/report/types.js';
+import type { CheckResult } from '../../core/checks/index.js';
+import type { CheckMetaByName } from '../../core/checks/meta.js';
+import type { HeaderAnalysis } from '../../core/header-analysis.js';
+import type { Report } from '../../core/report/types.js';
 
 /** What a page knows about one analysis at a time, built only from the worker's updates. */
 export interface AnalysisState {
@@ -8,12 +10,14 @@ export interface AnalysisState {
   analysis: HeaderAnalysis | null;
   /** Results in the order they arrived; the report's own list once done. */
   checks: CheckResult[];
+  /** The checks' labels and sections, from the first update on. */
+  checkMeta: CheckMetaByName;
   dns: { sent: number; answered: number; pending: number } | null;
   report: Report | null;
   error: { code: string; message: string } | null;
 }
 
-export const IDLE: AnalysisState = { phase: 'idle', analysis: null, checks: [], dns: null, report: null, error: null };
+export const IDLE: AnalysisState = { phase: 'idle', analysis: null, checks: [], checkMeta: {}, dns: null, report: null, error: null };
 export const STARTED: AnalysisState = { ...IDLE, phase: 'running' };
 
 export function applyUpdate(state: AnalysisState, update: AnalysisUpdate): AnalysisState {
@@ -21,12 +25,12 @@ export function applyUpdate(state: AnalysisState, update: AnalysisUpdate): Analy
   const event = update.event;
   switch (event.type) {
     case 'route':
-      return { ...state, analysis: event.analysis };
+      return { ...state, analysis: event.analysis, checkMeta: event.checkMeta };
     case 'check':
       return { ...state, checks: [...state.checks, event.result] };
     case 'dns':
       return { ...state, dns: { sent: event.sent, answered: event.answered, pending: event.pending } };
     case 'done':
-      return { ...state, phase: 'done', analysis: event.report, checks: event.report.checks, report: event.report };
+      return { ...state, phase: 'done', analysis: event.report, checks: event.report.checks, checkMeta: event.report.checkMeta, report: event.report };
   }
 }

@@ -1,12 +1,12 @@
-import type { CheckResult } from '../../core/checks/types.js';
-import { checkLabel } from '../../core/report/exporters/check-labels.js';
+import type { AnyVerdict } from '../../core/checks/types.js';
 import { ResultBadge } from '../components/result-badge.js';
-import { t, tOptional } from '../../i18n.js';
+import { t } from '../../i18n.js';
 import { Inert } from '../components/inert.js';
+import { useCheckLabel } from './check-label.js';
 import { EvidenceList } from './evidence-list.js';
 
 interface Props {
-  result: CheckResult;
+  result: AnyVerdict;
   id: string;
   /** "row": one line led by the result, for long lists of comparisons (then vs now). */
   variant?: 'card' | 'row';
@@ -21,7 +21,7 @@ export function CheckCard({ result: c, id, variant = 'card' }: Props) {
   const hasDetails = Object.keys(c.details).length > 0;
   const explainInline = c.severity !== 'ok' && c.explanation !== '';
   const explainFolded = c.severity === 'ok' && c.explanation !== '';
-  const label = tOptional(`check_${c.check}`) ?? checkLabel(c.check);
+  const label = useCheckLabel()(c.check);
   const hop = c.hopIndex !== null && <span class="hop-tag">{t('hopN', [c.hopIndex + 1])}</span>;
   return (
     <article

@@ -1,8 +1,8 @@
-import type { CheckResult } from '../../core/checks/types.js';
+import type { AnyVerdict } from '../../core/checks/types.js';
 
 /** A check result with its place in the report's list, which names its card on the page. */
 export interface PlacedCheck {
-  result: CheckResult;
+  result: AnyVerdict;
   position: number;
 }
 
@@ -17,7 +17,7 @@ export interface CheckGroups {
  * Splits the results by whom they are about. Without a sender hop every result stays in the
  * first group, so that nothing is tucked away when there is nothing to put first.
  */
-export function groupBySender(checks: readonly CheckResult[], originHop: number | null): CheckGroups {
+export function groupBySender(checks: readonly AnyVerdict[], originHop: number | null): CheckGroups {
   const groups: CheckGroups = { sender: [], others: [] };
   checks.forEach((result, position) => {
     const aboutOther = originHop !== null && result.hopIndex !== null && result.hopIndex !== originHop;
@@ -36,7 +36,7 @@ export function countByResult(checks: readonly PlacedCheck[]): { result: string;
 const SEVERITY_ORDER = ['ok', 'info', 'warning', 'error'] as const;
 
 /** The most serious severity among the results, as the core rated them. */
-export function worstSeverity(checks: readonly PlacedCheck[]): CheckResult['severity'] {
+export function worstSeverity(checks: readonly PlacedCheck[]): AnyVerdict['severity'] {
   let worst = 0;
   for (const { result } of checks) worst = Math.max(worst, SEVERITY_ORDER.indexOf(result.severity));
   return SEVERITY_ORDER[worst]!;

@@ -1,5 +1,5 @@
 import { Fragment } from 'preact';
-import type { Evidence } from '../../core/checks/types.js';
+import type { Evidence } from '../../core/dns/evidence.js';
 import { t } from '../../i18n.js';
 import { Inert } from '../components/inert.js';
 

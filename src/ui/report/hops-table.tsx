@@ -1,4 +1,4 @@
-import type { CheckResult } from '../../core/checks/types.js';
+import type { CheckResult } from '../../core/checks/index.js';
 import { liveReverseDns } from '../../core/report/client-names.js';
 import type { Hop, Route } from '../../core/route/types.js';
 import { Inert } from '../components/inert.js';

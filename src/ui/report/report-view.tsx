@@ -5,6 +5,7 @@ import { t } from '../../i18n.js';
 import { Inert } from '../components/inert.js';
 import type { Analysis } from './use-analysis.js';
 import { CheckCard } from './check-card.js';
+import { CheckMetaContext, inThenVsNow } from './check-label.js';
 import { cardId, groupBySender } from './check-groups.js';
 import { ClaimsTable } from './claims-table.js';
 import { EmbeddedPicker } from './embedded-picker.js';
@@ -17,7 +18,6 @@ import { OtherHops } from './other-hops.js';
 import { SenderPanel } from './sender-panel.js';
 import { Timeline } from './timeline.js';
 
-const THEN_VS_NOW = 'then-vs-now';
 const THEN_VS_NOW_TITLE = 'then-now-title';
 
 interface Props {
@@ -42,18 +42,19 @@ export function ReportView({ analysis: a, layout = 'tab' }: Props) {
   const busy = state.phase === 'running';
   const header = state.analysis;
   const groups = groupBySender(state.checks, header?.route.origin?.hopIndex ?? null);
-  const isCheck = (c: { result: { check: string } }) => c.result.check !== THEN_VS_NOW;
-  const isThenVsNow = (c: { result: { check: string } }) => c.result.check === THEN_VS_NOW;
+  const isThenVsNow = (c: { result: { check: string } }) => inThenVsNow(state.checkMeta, c);
+  const isCheck = (c: { result: { check: string } }) => !isThenVsNow(c);
   const useAsSender = (originHop: number) => a.restart({ originHop, embedded: run?.embedded });
   const senderChecks = groups.sender.filter(isCheck);
   const thenVsNow = groups.sender.filter(isThenVsNow);
   const thenVsNowOthers = groups.others.filter(isThenVsNow);
   return (
+    <CheckMetaContext.Provider value={state.checkMeta}>
     <div class={`report report-${layout}`} aria-busy={busy} ref={root}>
       {a.outerEmbedded.length > 0 && (
         <EmbeddedPicker embedded={a.outerEmbedded} current={run?.embedded} busy={busy} onPick={(embedded) => a.restart({ embedded })} />
       )}
-      <SenderPanel state={state} senderChecks={groups.sender} thenVsNowCheck={THEN_VS_NOW} thenVsNowTarget={THEN_VS_NOW_TITLE} onUseAsSender={useAsSender} busy={busy} />
+      <SenderPanel state={state} senderChecks={groups.sender} thenVsNowTarget={THEN_VS_NOW_TITLE} onUseAsSender={useAsSender} busy={busy} />
       {state.error && <ErrorNotice error={state.error} />}
       {header && (
         <>
@@ -107,6 +108,7 @@ export function ReportView({ analysis: a, layout = 'tab' }: Props) {
         </>
       )}
     </div>
+    </CheckMetaContext.Provider>
   );
 }
 

@@ -1,10 +1,11 @@
-import type { CheckResult } from '../../core/checks/types.js';
+import type { CheckResult } from '../../core/checks/index.js';
 import { clientNames, type ClientName } from '../../core/report/client-names.js';
 import type { Route } from '../../core/route/types.js';
 import { Inert } from '../components/inert.js';
-import { checkShortLabel } from '../../core/report/exporters/check-labels.js';
 import { ResultBadge } from '../components/result-badge.js';
-import { t, tOptional } from '../../i18n.js';
+import { t } from '../../i18n.js';
+import { useContext } from 'preact/hooks';
+import { CheckMetaContext, inThenVsNow, useCheckLabel } from './check-label.js';
 import type { AnalysisState } from './analysis-state.js';
 import { ResultCounts } from '../components/result-counts.js';
 import { cardId, worstSeverity, type PlacedCheck } from './check-groups.js';
@@ -14,7 +15,6 @@ interface Props {
   state: AnalysisState;
   /** Results about the sender, then-vs-now comparisons among them. */
   senderChecks: PlacedCheck[];
-  thenVsNowCheck: string;
   /** Where the then-vs-now section starts, for its entry in the strip. */
   thenVsNowTarget: string;
   /** Runs every check again with this hop as the sender. */
@@ -26,10 +26,12 @@ interface Props {
  * The top of the report: who sent the message and the result word of each check about it, each
  * a button that moves to its card; then the one-line summary (or the progress while running).
  */
-export function SenderPanel({ state, senderChecks, thenVsNowCheck, thenVsNowTarget, onUseAsSender, busy }: Props) {
+export function SenderPanel({ state, senderChecks, thenVsNowTarget, onUseAsSender, busy }: Props) {
   const route = state.analysis?.route;
-  const own = senderChecks.filter((c) => c.result.check !== thenVsNowCheck);
-  const thenVsNow = senderChecks.filter((c) => c.result.check === thenVsNowCheck);
+  const metas = useContext(CheckMetaContext);
+  const checkLabel = useCheckLabel();
+  const own = senderChecks.filter((c) => !inThenVsNow(metas, c));
+  const thenVsNow = senderChecks.filter((c) => inThenVsNow(metas, c));
   return (
     <section class="sender-panel" aria-labelledby={route ? 'sender-title' : undefined} data-testid="sender-panel" tabIndex={-1}>
       {route && <SenderIdentity route={route} checks={state.checks} />}
@@ -39,7 +41,7 @@ export function SenderPanel({ state, senderChecks, thenVsNowCheck, thenVsNowTarg
           {own.map(({ result: c, position }) => (
             <li key={position}>
               <button type="button" class={`chip sev-${c.severity}`} onClick={() => jumpTo(cardId(position))}>
-                <span class="chip-label">{tOptional(`check_short_${c.check}`) ?? checkShortLabel(c.check)}</span>
+                <span class="chip-label">{checkLabel(c.check, 'shortLabel')}</span>
                 <ResultBadge result={c.result} severity={c.severity} />
               </button>
             </li>
@@ -47,7 +49,7 @@ export function SenderPanel({ state, senderChecks, thenVsNowCheck, thenVsNowTarg
           {thenVsNow.length > 0 && (
             <li>
               <button type="button" class={`chip sev-${worstSeverity(thenVsNow)}`} onClick={() => jumpTo(thenVsNowTarget)}>
-                <span class="chip-label">{tOptional(`check_short_${thenVsNowCheck}`) ?? checkShortLabel(thenVsNowCheck)}</span>
+                <span class="chip-label">{checkLabel(thenVsNow[0]!.result.check, 'shortLabel')}</span>
                 <ResultCounts checks={thenVsNow} />
               </button>
             </li>

@@ -1,9 +1,10 @@
-import type { Check, CheckContext, CheckResult, SenderSoftware } from '../../../src/core/checks/types.js';
+import type { HeaderAnalysis } from '../../../src/core/header-analysis.js';
+import type { AnyCheck, AnyVerdict, Check, CheckContext, ResultOf } from '../../../src/core/checks/types.js';
 import type { Claims } from '../../../src/core/claims/types.js';
 import type { Resolver } from '../../../src/core/dns/types.js';
 import type { HeaderField, MessageInfo } from '../../../src/core/message/types.js';
-import type { HeaderAnalysis } from '../../../src/core/report/types.js';
 import type { Hop } from '../../../src/core/route/types.js';
+import type { SenderSoftware } from '../../../src/core/software/detect.js';
 import { hops, received } from '../../support/builders.js';
 
 /** Builders for the header analysis the checks read, so each test states only what matters. */
@@ -48,17 +49,21 @@ export function analysisOf(options: {
   };
 }
 
-export function contextOf(
+/** A context for a check; `earlier` is typed as the results of the checks it runs after. */
+export function contextOf<After extends readonly AnyCheck[] = readonly AnyCheck[]>(
   analysis: HeaderAnalysis,
   resolver: Resolver,
-  options: { software?: SenderSoftware | null; earlier?: CheckResult[] } = {},
-): CheckContext {
+  options: { software?: SenderSoftware | null; earlier?: readonly ResultOf<After[number]>[] } = {},
+): CheckContext<After> {
   const origin = analysis.route.origin ? analysis.route.hops[analysis.route.origin.hopIndex]! : null;
   return { analysis, origin, resolver, software: options.software ?? null, earlier: options.earlier ?? [] };
 }
 
-export async function collect(check: Check, ctx: CheckContext): Promise<CheckResult[]> {
-  const out: CheckResult[] = [];
+export async function collect<Name extends string, Result extends AnyVerdict, After extends readonly AnyCheck[]>(
+  check: Check<Name, Result, After>,
+  ctx: CheckContext<After>,
+): Promise<Result[]> {
+  const out: Result[] = [];
   for await (const r of check.run(ctx)) out.push(r);
   return out;
 }

@@ -1,14 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { heloCheck } from '../../../src/core/checks/helo.js';
-import { iprevCheck } from '../../../src/core/checks/iprev.js';
-import type { CheckResult, SenderSoftware } from '../../../src/core/checks/types.js';
+import { heloCheck } from '../../../src/core/checks/helo/check.js';
+import { iprevCheck } from '../../../src/core/checks/iprev/check.js';
+import type { HeloCheckResult } from '../../../src/core/checks/helo/check.js';
+import type { SenderSoftware } from '../../../src/core/software/detect.js';
 import { memoryResolver } from '../../../src/core/dns/memory.js';
 import { analysisOf, collect, contextOf, hops } from './analysis.js';
 import { ZONES } from '../../support/test-zones.js';
 
 const resolver = memoryResolver(ZONES);
 
-async function helo(name: string | null, ip: string, software: SenderSoftware | null = null): Promise<CheckResult> {
+async function helo(name: string | null, ip: string, software: SenderSoftware | null = null): Promise<HeloCheckResult> {
   const analysis = analysisOf({ hops: hops({ helo: name, ip, by: 'mx.example.net' }) });
   const earlier = await collect(iprevCheck, contextOf(analysis, resolver));
   const results = await collect(heloCheck, contextOf(analysis, resolver, { software, earlier }));
@@ -16,11 +17,11 @@ async function helo(name: string | null, ip: string, software: SenderSoftware | 
   return results[0]!;
 }
 
-const stepResults = (r: CheckResult) => (r.details['steps'] as Array<{ result: string }>).map((s) => s.result);
+const stepResults = (r: HeloCheckResult) => r.details.steps.map((s) => s.result);
 
 describe('heloCheck', () => {
   it('declares that it reads the iprev results', () => {
-    expect(heloCheck.after).toEqual(['iprev']);
+    expect(heloCheck.after).toEqual([iprevCheck]);
   });
 
   it('passes a public name that resolves to the IP and is its PTR name', async () => {
@@ -47,7 +48,7 @@ describe('heloCheck', () => {
   it('is permerror, with a warning, for an address literal', async () => {
     const r = await helo('[203.0.113.25]', '203.0.113.25', 'postfix');
     expect(r).toMatchObject({ result: 'permerror', severity: 'warning' });
-    expect((r.details['steps'] as Array<{ detail: string }>)[0]!.detail).toContain('address literal');
+    expect(r.details.steps[0]!.detail).toContain('address literal');
     expect(r.advice.join('\n')).toContain("smtp_helo_name = mail.example.com");
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { iprevCheck } from '../../../src/core/checks/iprev.js';
+import { iprevCheck } from '../../../src/core/checks/iprev/check.js';
 import { memoryResolver } from '../../../src/core/dns/memory.js';
 import type { DnsAnswer, QueryOptions, Resolver, RRType } from '../../../src/core/dns/types.js';
 import { analysisOf, collect, contextOf, hops } from './analysis.js';
@@ -48,7 +48,7 @@ describe('iprevCheck', () => {
     const origin = results.find((r) => r.subject === '203.0.113.25')!;
     expect(origin).toMatchObject({ check: 'iprev', severity: 'ok', hopIndex: 1, advice: [] });
     expect(origin.summary).toBe('203.0.113.25 → mail.example.com → 203.0.113.25: reverse DNS passes');
-    expect(origin.details['matchedName']).toBe('mail.example.com');
+    expect(origin.details).toMatchObject({ matchedName: 'mail.example.com' });
     expect(origin.evidence.map((e) => `${e.question.name} ${e.question.type}`)).toEqual(
       expect.arrayContaining(['25.113.0.203.in-addr.arpa PTR', 'mail.example.com A']),
     );

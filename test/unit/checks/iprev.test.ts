@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkIprev, MAX_PTR_NAMES } from '../../../src/core/checks/iprev.js';
+import { checkIprev, MAX_PTR_NAMES } from '../../../src/core/checks/iprev/evaluate.js';
 import { memoryResolver } from '../../../src/core/dns/memory.js';
 import { ZONES } from '../../support/test-zones.js';
 import { tracingResolver } from './resolvers.js';

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mxCheck, type MxTarget } from '../../../src/core/checks/mx.js';
-import type { CheckResult } from '../../../src/core/checks/types.js';
+import { mxCheck, type MxCheckResult, type MxTarget } from '../../../src/core/checks/mx.js';
 import { memoryResolver, type MemoryZone } from '../../../src/core/dns/memory.js';
 import type { Resolver } from '../../../src/core/dns/types.js';
 import { analysisOf, collect, contextOf, hops } from './analysis.js';
@@ -20,12 +19,12 @@ const EXTRA: MemoryZone = {
 };
 const resolver = memoryResolver({ ...ZONES, ...EXTRA });
 
-async function mx(returnPath: string | null, from: string | null, r: Resolver = resolver): Promise<CheckResult[]> {
+async function mx(returnPath: string | null, from: string | null, r: Resolver = resolver): Promise<MxCheckResult[]> {
   const analysis = analysisOf({ hops: hops({ ip: '203.0.113.25' }), message: { returnPath, from } });
   return collect(mxCheck, contextOf(analysis, r));
 }
 
-const targets = (r: CheckResult) => r.details['targets'] as MxTarget[];
+const targets = (r: MxCheckResult): MxTarget[] => ('targets' in r.details ? r.details.targets : []);
 
 describe('mxCheck', () => {
   it('passes host-name targets with addresses, once for a domain in both Return-Path and From', async () => {
@@ -33,14 +32,14 @@ describe('mxCheck', () => {
     expect(results).toHaveLength(1);
     const [r] = results;
     expect(r).toMatchObject({ check: 'mx', subject: 'example.com', result: 'pass', severity: 'ok', advice: [] });
-    expect(r!.details['roles']).toEqual(['envelope-from', 'from']);
+    expect(r!.details).toMatchObject({ roles: ['envelope-from', 'from'] });
     expect(targets(r!)).toEqual([{ preference: 10, exchange: 'mail.example.com', addresses: ['203.0.113.25'], cnameChain: [], problems: [], transient: false }]);
     expect(r!.summary).toBe('example.com: MX 10 mail.example.com (203.0.113.25)');
   });
 
   it('checks the envelope-from and From domains separately', async () => {
     const results = await mx('bounce@example.net', 'alice@example.com');
-    expect(results.map((r) => [r.subject, r.details['roles']]).sort()).toEqual([
+    expect(results.map((r) => [r.subject, 'roles' in r.details ? r.details.roles : null]).sort()).toEqual([
       ['example.com', ['from']],
       ['example.net', ['envelope-from']],
     ]);
@@ -71,7 +70,7 @@ describe('mxCheck', () => {
   it('reports the implicit MX (the domain’s own A record) as info', async () => {
     const [r] = await mx('a@nomx.example', null);
     expect(r).toMatchObject({ result: 'pass', severity: 'info' });
-    expect(r!.details['implicit']).toBe(true);
+    expect(r!.details).toMatchObject({ implicit: true });
     expect(targets(r!)[0]!.addresses).toEqual(['203.0.113.50']);
     expect(r!.summary).toContain('implicit MX');
   });

@@ -1,16 +1,39 @@
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { CHECKS } from '../../../src/core/checks/index.js';
-import type { CheckResult } from '../../../src/core/checks/types.js';
+import { metaByName, metaOf } from '../../../src/core/checks/meta.js';
+import type { CheckResult } from '../../../src/core/checks/index.js';
 import { memoryResolver } from '../../../src/core/dns/memory.js';
-import { analysisOf, collect, contextOf, hops } from './analysis.js';
+import { runChecks } from '../../../src/core/run-checks.js';
+import { analysisOf, contextOf, hops } from './analysis.js';
 import { ZONES } from '../../support/test-zones.js';
 
+const locale = JSON.parse(readFileSync(new URL('../../../public/_locales/en/messages.json', import.meta.url), 'utf8')) as Record<string, { message: string }>;
+
 describe('CHECKS', () => {
+  it('gives every check complete metadata: labels, a summary rank of its own, a section, locale keys that exist', () => {
+    const ranks = CHECKS.map((c) => c.meta.summaryRank);
+    expect(new Set(ranks).size).toBe(CHECKS.length);
+    for (const { name, meta } of CHECKS) {
+      expect(meta.label.trim(), name).not.toBe('');
+      expect(meta.shortLabel.trim(), name).not.toBe('');
+      expect(Number.isInteger(meta.summaryRank), name).toBe(true);
+      expect(['checks', 'then-vs-now'], name).toContain(meta.section);
+      expect(meta.locale, name).not.toBeNull();
+      for (const key of Object.values(meta.locale!)) expect(locale[key]?.message, `${name}: ${key}`).toBeTruthy();
+      expect(metaOf(metaByName(CHECKS), name)).toBe(meta);
+    }
+  });
+
+  it('names an unknown check by its name and puts it last', () => {
+    expect(metaOf(metaByName(CHECKS), 'dkim-from-the-future')).toEqual({ label: 'dkim-from-the-future', shortLabel: 'dkim-from-the-future', summaryRank: Number.MAX_SAFE_INTEGER, section: 'checks', locale: null });
+  });
+
   it('lists each check once, every dependency before its dependants', () => {
     const names = CHECKS.map((c) => c.name);
     expect(names).toEqual(['iprev', 'helo', 'mx', 'spf', 'dkim', 'then-vs-now']);
     CHECKS.forEach((check, i) => {
-      for (const dep of check.after ?? []) expect(names.slice(0, i)).toContain(dep);
+      for (const dep of check.after) expect(names.slice(0, i)).toContain(dep.name);
     });
   });
 
@@ -38,11 +61,8 @@ describe('CHECKS', () => {
       },
     });
     const resolver = memoryResolver(ZONES);
-    const done: CheckResult[] = [];
-    for (const check of CHECKS) {
-      const earlier = done.filter((r) => check.after?.includes(r.check));
-      done.push(...(await collect(check, contextOf(analysis, resolver, { software: 'postfix', earlier }))));
-    }
+    const { earlier: _, ...base } = contextOf(analysis, resolver, { software: 'postfix' });
+    const done: CheckResult[] = await runChecks(CHECKS, base, () => {});
     const words = done.map((r) => `${r.check} ${r.subject} ${r.result}`);
     expect(words).toEqual(
       expect.arrayContaining([

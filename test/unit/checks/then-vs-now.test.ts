@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { iprevCheck } from '../../../src/core/checks/iprev.js';
+import { iprevCheck } from '../../../src/core/checks/iprev/check.js';
 import { thenVsNowCheck } from '../../../src/core/checks/then-vs-now.js';
-import type { CheckResult } from '../../../src/core/checks/types.js';
+import type { SpfCheckResult } from '../../../src/core/checks/spf/check.js';
+import type { SpfResult } from '../../../src/core/checks/spf/types.js';
+import type { ThenVsNowCheckResult } from '../../../src/core/checks/then-vs-now.js';
 import type { AuthResultEntry, Claims } from '../../../src/core/claims/types.js';
 import { memoryResolver } from '../../../src/core/dns/memory.js';
 import type { ReceivedFields } from '../../../src/core/received/types.js';
@@ -20,11 +22,13 @@ function ar(authservId: string, ...results: Array<Partial<AuthResultEntry> & { m
   };
 }
 
-function liveSpf(domain: string, result: string, ip = '203.0.113.25'): CheckResult {
-  return { check: 'spf', subject: domain, result, severity: 'ok', summary: '', explanation: '', advice: [], hopIndex: 1, details: { domain, ip }, evidence: [] };
+/** A live SPF result with the word a test needs; the rest as an evaluation without a record would give. */
+function liveSpf(domain: string, result: SpfResult, ip = '203.0.113.25'): SpfCheckResult {
+  const details = { domain, ip, identity: 'mailfrom' as const, helo: null, mailFrom: `alice@${domain}`, record: null, mechanism: null, lookups: 0, voidLookups: 0, trace: [], explanation: null, problem: null };
+  return { check: 'spf', subject: domain, result, severity: 'ok', summary: '', explanation: '', advice: [], hopIndex: 1, details, evidence: [] };
 }
 
-async function compare(route: Partial<ReceivedFields>[], claims: Partial<Claims>, extra: CheckResult[] = []): Promise<CheckResult[]> {
+async function compare(route: Partial<ReceivedFields>[], claims: Partial<Claims>, extra: SpfCheckResult[] = []): Promise<ThenVsNowCheckResult[]> {
   const analysis = analysisOf({ hops: hops(...route), originIndex: route.length - 1, claims });
   const earlier = [...(await collect(iprevCheck, contextOf(analysis, resolver))), ...extra];
   return collect(thenVsNowCheck, contextOf(analysis, resolver, { earlier }));
@@ -34,7 +38,7 @@ const origin25 = { helo: 'mail.example.com', ip: '203.0.113.25', by: 'mx.example
 
 describe('thenVsNowCheck', () => {
   it('runs after iprev, spf and helo', () => {
-    expect(thenVsNowCheck.after).toEqual(['iprev', 'spf', 'helo']);
+    expect(thenVsNowCheck.after.map((c) => c.name)).toEqual(['iprev', 'spf', 'helo']);
   });
 
   it('is same when the receiver’s iprev matches the live one', async () => {

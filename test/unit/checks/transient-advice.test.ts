@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { resolverReason, transientAdvice } from '../../../src/core/checks/advice/transient.js';
-import { heloCheck } from '../../../src/core/checks/helo.js';
-import { iprevCheck } from '../../../src/core/checks/iprev.js';
+import { resolverReason, transientAdvice } from '../../../src/core/advice/transient.js';
+import { heloCheck } from '../../../src/core/checks/helo/check.js';
+import { iprevCheck } from '../../../src/core/checks/iprev/check.js';
 import { mxCheck } from '../../../src/core/checks/mx.js';
 import { spfCheck } from '../../../src/core/checks/spf/index.js';
-import type { CheckResult } from '../../../src/core/checks/types.js';
+import type { CheckResult } from '../../../src/core/checks/index.js';
 import { memoryResolver } from '../../../src/core/dns/memory.js';
 import { DnsError, type Resolver } from '../../../src/core/dns/types.js';
 import { ZONES } from '../../support/test-zones.js';
@@ -41,7 +41,11 @@ const servfail: Resolver = {
 async function allChecks(resolver: Resolver): Promise<CheckResult[]> {
   const analysis = analysisOf({ hops: hops({ helo: 'mail.example.com', ip: '203.0.113.25', by: 'mx.example.net' }) });
   const iprev = await collect(iprevCheck, contextOf(analysis, resolver));
-  const rest = await Promise.all([heloCheck, mxCheck, spfCheck].map((c) => collect(c, contextOf(analysis, resolver, { earlier: iprev }))));
+  const rest = await Promise.all([
+    collect(heloCheck, contextOf(analysis, resolver, { earlier: iprev })),
+    collect(mxCheck, contextOf(analysis, resolver)),
+    collect(spfCheck, contextOf(analysis, resolver)),
+  ]);
   return [...iprev, ...rest.flat()];
 }
 

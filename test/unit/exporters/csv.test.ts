@@ -40,7 +40,7 @@ describe('CSV export', () => {
     expect(rows).toHaveLength(sampleReport.route.hops.length + 1);
     const head = rows[0]!;
     const sender = rows[2]!;
-    expect(sender[head.indexOf('ip')]).toBe('203.0.113.25');
+    expect(sender[head.indexOf('ip')]).toBe('203.0.113.28');
     expect(sender[head.indexOf('is_sender')]).toBe('true');
     expect(sender[head.indexOf('tls_version')]).toBe('TLSv1.3');
     expect(rows[3]![head.indexOf('delay_seconds')]).toBe('-1');

@@ -18,12 +18,22 @@ describe('HTML export', () => {
     const doc = parseHtml(renderHtml(sampleReport));
     expect(doc.querySelector('.summary')?.textContent).toBe(sampleReport.summary);
     expect(doc.querySelectorAll('tbody tr')).toHaveLength(sampleReport.route.hops.length + 2);
-    expect(doc.querySelector('tr.sender')?.textContent).toContain('203.0.113.25');
+    expect(doc.querySelector('tr.sender')?.textContent).toContain('203.0.113.28');
     const cards = Array.from(doc.querySelectorAll('section.check'));
     expect(cards.map((c) => c.querySelector('.badge')?.textContent)).toEqual(sampleReport.checks.map((c) => c.result));
-    expect(cards[2]!.className).toContain('sev-warning');
-    expect(cards[2]!.textContent).toContain('Add ip4:203.0.113.25');
-    expect(cards[2]!.querySelector('details')?.textContent).toContain('no answer: timeout after 5000 ms');
+    const spf = cards[sampleReport.checks.findIndex((c) => c.check === 'spf')]!;
+    expect(spf.className).toContain('sev-warning');
+    expect(spf.textContent).toContain('add `ip4:203.0.113.28`');
+    expect(spf.querySelector('details')?.textContent).toContain('example.net. 300 IN TXT');
+  });
+
+  it('shows a lookup that got no answer with its error', () => {
+    const report = structuredClone(sampleReport);
+    const spf = report.checks.find((c) => c.check === 'spf')!;
+    spf.evidence[0] = { ...spf.evidence[0]!, rcode: null, error: 'timeout after 5000 ms', records: [] };
+    const doc = parseHtml(renderHtml(report));
+    const card = doc.querySelectorAll('section.check')[report.checks.indexOf(spf)]!;
+    expect(card.querySelector('details')?.textContent).toContain('no answer: timeout after 5000 ms');
   });
 
   it('escapes every piece of hostile header text', () => {

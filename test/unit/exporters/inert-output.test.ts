@@ -6,7 +6,7 @@ import type { Report } from '../../../src/core/report/types.js';
 import { sampleReport } from '../../fixtures/reports/sample-report.js';
 
 /** Values the renderers switch on (a result word, a class name): Hoplens' own, never header text. */
-const OWN = new Set(['check', 'result', 'severity', 'ipClass', 'confidence', 'clockIssue', 'mode', 'type', 'name', 'version', 'generatedAt']);
+const OWN = new Set(['check', 'result', 'severity', 'ipClass', 'confidence', 'clockIssue', 'mode', 'type', 'name', 'version', 'generatedAt', 'label', 'shortLabel', 'section']);
 
 /** The sample report with `text` appended to every string that came from the message or DNS. */
 function stuffed(text: string): Report {

@@ -21,13 +21,13 @@ describe('Markdown export', () => {
     expect(seen(tables[1]!.textContent)).toContain('2 (sender)');
     const claims = Array.from(tables[2]!.querySelectorAll('tbody tr'), (tr) => Array.from(tr.querySelectorAll('td'), (td) => seen(td.textContent)));
     expect(claims).toEqual([
-      ['mx.example.net', 'spf', 'pass', 'smtp.mailfrom=alice@example.com (mx.example.net: domain of alice@example.com designates 203.0.113.25 as permitted sender)'],
-      ['mx.example.net', 'iprev', 'pass', 'policy.iprev=203.0.113.25'],
+      ['mx.example.net', 'spf', 'pass', 'smtp.mailfrom=alice@example.net mx.example.net: domain of alice@example.net designates 203.0.113.28 as permitted sender'],
+      ['mx.example.net', 'iprev', 'pass', 'policy.iprev=203.0.113.28'],
     ]);
     const headings = Array.from(doc.querySelectorAll('h4')).map((h) => seen(h.textContent));
     expect(headings).toHaveLength(sampleReport.checks.length);
-    expect(headings[2]).toBe('SPF — example.com: SOFTFAIL (warning)');
-    expect(seen(doc.body.textContent)).toContain('Add ip4:203.0.113.25 to the SPF record of example.com');
+    expect(headings[sampleReport.checks.findIndex((c) => c.check === 'spf')]).toBe('SPF — example.net: SOFTFAIL (warning)');
+    expect(seen(doc.body.textContent)).toContain('add `ip4:203.0.113.28` (or the include: of the provider that runs it) to the SPF record of example.net');
     expect(doc.querySelectorAll('pre')).toHaveLength(sampleReport.checks.filter((c) => c.evidence.length).length);
     expect(liveParts(doc)).toEqual([]);
   });

@@ -8,7 +8,7 @@ describe('copy summary', () => {
     const lines = text.split('\n');
     expect(lines[0]).toBe(sampleReport.summary);
     expect(text).toContain('Subject: Quarterly report — draft 2');
-    expect(text).toContain('- SPF (example.com): softfail — SPF for example.com: softfail for 203.0.113.25');
+    expect(text).toContain('- SPF (example.net): softfail — SPF softfail: example.net discourages mail from 203.0.113.28 (~all)');
     expect(lines.filter((l) => l.startsWith('- '))).toHaveLength(sampleReport.checks.length);
   });
 

@@ -1,16 +1,19 @@
 import { describe, expect, it } from 'vitest';
+import type { CheckResult } from '../../../src/core/checks/index.js';
 import { summarize } from '../../../src/core/report/summary.js';
 import { sampleReport } from '../../fixtures/reports/sample-report.js';
 
 describe('summary line', () => {
   it('names the sender and repeats each check’s result word, lead checks first', () => {
     expect(summarize(sampleReport)).toBe(
-      'Sender 203.0.113.25 mail.example.com — reverse DNS pass, HELO pass, SPF softfail, MX pass, then vs now fail',
+      'Sender 203.0.113.28 b.multi.example.com — reverse DNS pass, HELO pass, SPF softfail, DKIM none, MX pass, then vs now differs',
     );
   });
 
   it('reports the result about the sender when a check ran on several hops', () => {
-    const other = { ...sampleReport.checks[0]!, subject: '198.51.100.7', hopIndex: 0, result: 'temperror' };
+    const first = sampleReport.checks[0]!;
+    if (first.check !== 'iprev' || first.result === 'not-checked') throw new Error('the sample report starts with the sender’s iprev');
+    const other = { ...first, subject: '198.51.100.7', hopIndex: 0, result: 'temperror' as const };
     const line = summarize({ ...sampleReport, checks: [other, ...sampleReport.checks] });
     expect(line).toContain('reverse DNS pass');
     expect(line).not.toContain('temperror');
@@ -20,7 +23,7 @@ describe('summary line', () => {
     const route = { ...sampleReport.route, origin: null, originMissingReason: 'every hop has a private IP' };
     expect(summarize({ ...sampleReport, route, checks: [] })).toBe('No sender found: every hop has a private IP — no checks ran');
     expect(summarize({ ...sampleReport, dns: { ...sampleReport.dns, mode: 'off' }, checks: [] })).toBe(
-      'Sender 203.0.113.25 — DNS checks off',
+      'Sender 203.0.113.28 — DNS checks off',
     );
   });
 
@@ -28,9 +31,10 @@ describe('summary line', () => {
     // A forged hop: the receiver recorded no reverse DNS, the sender said "mail.bank.example".
     const hops = sampleReport.route.hops.map((h, i) =>
       i === sampleReport.route.origin!.hopIndex ? { ...h, received: { ...h.received, rdns: null, helo: 'mail.bank.example' } } : h);
-    const failed = sampleReport.checks.map((c) => (c.check === 'iprev' ? { ...c, result: 'permerror', details: { ...c.details, matchedName: null } } : c));
+    const failed: CheckResult[] = sampleReport.checks.map((c) =>
+      c.check === 'iprev' && c.result !== 'not-checked' ? { ...c, result: 'permerror' as const, details: { ...c.details, matchedName: null } } : c);
     const line = summarize({ ...sampleReport, route: { ...sampleReport.route, hops }, checks: failed });
-    expect(line).toMatch(/^Sender 203\.0\.113\.25 — reverse DNS permerror/);
+    expect(line).toMatch(/^Sender 203\.0\.113\.28 — reverse DNS permerror/);
     expect(line).not.toContain('bank');
     const recordedOnly = sampleReport.route.hops.map((h) => ({ ...h, received: { ...h.received, rdns: 'mail.bank.example' } }));
     expect(summarize({ ...sampleReport, route: { ...sampleReport.route, hops: recordedOnly }, checks: failed })).not.toContain('bank');

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { analyzeHeaders } from '../../../src/core/analyze-headers.js';
 import { chooseOrigin } from '../../../src/core/route/index.js';
-import type { HeaderAnalysis } from '../../../src/core/report/types.js';
+import type { HeaderAnalysis } from '../../../src/core/header-analysis.js';
 import { kinds, plain, texts } from '../../support/origin.js';
 
 const fixture = (name: string): Uint8Array => readFileSync(new URL(`../../fixtures/messages/${name}`, import.meta.url));

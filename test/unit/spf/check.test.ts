@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { spfCheck } from '../../../src/core/checks/spf/index.js';
-import { NOT_CHECKED, type CheckContext, type CheckResult, type SenderSoftware } from '../../../src/core/checks/types.js';
+import type { SpfCheckResult } from '../../../src/core/checks/spf/check.js';
+import { NOT_CHECKED, type CheckContext } from '../../../src/core/checks/types.js';
+import type { SenderSoftware } from '../../../src/core/software/detect.js';
 import { memoryResolver, type MemoryZone } from '../../../src/core/dns/memory.js';
 import { DnsError } from '../../../src/core/dns/types.js';
 import type { MessageInfo } from '../../../src/core/message/types.js';
@@ -55,8 +57,8 @@ function context(origin: Hop | null, message: Partial<MessageInfo> = {}, softwar
   };
 }
 
-async function run(ctx: CheckContext): Promise<CheckResult[]> {
-  const out: CheckResult[] = [];
+async function run(ctx: CheckContext): Promise<SpfCheckResult[]> {
+  const out: SpfCheckResult[] = [];
   for await (const r of spfCheck.run(ctx)) out.push(r);
   return out;
 }
@@ -87,7 +89,7 @@ describe('spfCheck', () => {
   it('passes an address listed in the included record', async () => {
     const [r] = await run(context(hop({ ip: '198.51.100.7', helo: 'x.example.com' })));
     expect(r!.result).toBe('pass');
-    expect(r!.details.mechanism).toBe('include:_spf.example.net');
+    expect(r!.details).toMatchObject({ mechanism: 'include:_spf.example.net' });
   });
 
   it('is permerror for example.org, which needs more than 10 lookups, and says how to flatten', async () => {
@@ -139,7 +141,7 @@ describe('spfCheck', () => {
     ctx.resolver = memoryResolver({ ...ZONE, 'broken.example': 'SERVFAIL' });
     const [r] = await run(ctx);
     expect(r).toMatchObject({ result: 'temperror', severity: 'warning' });
-    expect(r!.details['problem']).toMatchObject({ kind: 'dns', lookup: { name: 'broken.example', type: 'TXT', rcode: 'SERVFAIL', error: null } });
+    expect(r!.details).toMatchObject({ problem: { kind: 'dns', lookup: { name: 'broken.example', type: 'TXT', rcode: 'SERVFAIL', error: null } } });
     expect(r!.advice).toEqual([
       'Check again in a few minutes. If broken.example TXT keeps failing with SERVFAIL, whoever runs the DNS of broken.example should check that the zone loads and is signed correctly: SERVFAIL usually means a zone that fails to load, a broken delegation or a DNSSEC failure.',
     ]);

@@ -5,10 +5,11 @@ import { sampleReport } from '../../fixtures/reports/sample-report.js';
 describe('analysis state', () => {
   it('builds up from the streamed events and ends with the report', () => {
     let s: AnalysisState = STARTED;
-    s = applyUpdate(s, { type: 'progress', event: { type: 'route', analysis: sampleReport } });
+    s = applyUpdate(s, { type: 'progress', event: { type: 'route', analysis: sampleReport, checkMeta: sampleReport.checkMeta } });
     expect(s.analysis?.route.hops).toHaveLength(4);
-    s = applyUpdate(s, { type: 'progress', event: { type: 'check', result: sampleReport.checks[1]! } });
-    s = applyUpdate(s, { type: 'progress', event: { type: 'check', result: sampleReport.checks[0]! } });
+    const result = (check: string) => sampleReport.checks.find((c) => c.check === check)!;
+    s = applyUpdate(s, { type: 'progress', event: { type: 'check', result: result('helo') } });
+    s = applyUpdate(s, { type: 'progress', event: { type: 'check', result: result('iprev') } });
     s = applyUpdate(s, { type: 'progress', event: { type: 'dns', sent: 4, answered: 3, pending: 1 } });
     expect(s.phase).toBe('running');
     expect(s.checks.map((c) => c.check)).toEqual(['helo', 'iprev']);
@@ -20,7 +21,7 @@ describe('analysis state', () => {
   });
 
   it('keeps what arrived before an error', () => {
-    let s = applyUpdate(STARTED, { type: 'progress', event: { type: 'route', analysis: sampleReport } });
+    let s = applyUpdate(STARTED, { type: 'progress', event: { type: 'route', analysis: sampleReport, checkMeta: sampleReport.checkMeta } });
     s = applyUpdate(s, { type: 'error', code: 'resolver-permission', message: 'not allowed' });
     expect(s.phase).toBe('error');
     expect(s.error).toEqual({ code: 'resolver-permission', message: 'not allowed' });

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { CheckResult } from '../../../src/core/checks/types.js';
+import type { AnyVerdict } from '../../../src/core/checks/types.js';
 import { countByResult, groupBySender, worstSeverity } from '../../../src/ui/report/check-groups.js';
 
-const result = (check: string, hopIndex: number | null, word: string, severity: CheckResult['severity']): CheckResult => ({
+const result = (check: string, hopIndex: number | null, word: string, severity: AnyVerdict['severity']): AnyVerdict => ({
   check,
   subject: `${check}@${hopIndex}`,
   result: word,

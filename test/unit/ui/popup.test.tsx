@@ -141,7 +141,7 @@ describe('popup: the last analysis', () => {
     expect(asked).toContainEqual({ type: 'remember-last', raw: TAB_MESSAGE.raw, source: TAB_MESSAGE.source });
     expect(asked.filter((r) => r.type === 'name-last')).toEqual([]);
 
-    await act(() => opened[0]!.answer({ type: 'progress', event: { type: 'route', analysis: sampleReport } }));
+    await act(() => opened[0]!.answer({ type: 'progress', event: { type: 'route', analysis: sampleReport, checkMeta: sampleReport.checkMeta } }));
     await settle();
     expect(asked.filter((r) => r.type === 'name-last')).toEqual([{ type: 'name-last', id: 'last-7', subject: 'Quarterly report — draft 2' }]);
     await act(() => opened[0]!.answer({ type: 'progress', event: { type: 'done', report: sampleReport } }));

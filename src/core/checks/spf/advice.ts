@@ -1,5 +1,5 @@
-import { transientAdvice } from '../advice/transient.js';
-import type { SenderSoftware } from '../types.js';
+import { transientAdvice } from '../../advice/transient.js';
+import type { SenderSoftware } from '../../software/detect.js';
 import type { SpfEvaluation } from './types.js';
 
 /** Lookup counts at or above this leave little room for one more include. */

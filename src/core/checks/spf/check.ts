@@ -1,12 +1,24 @@
 import { recordingResolver } from '../../dns/evidence.js';
 import type { Hop } from '../../route/types.js';
 import { isCheckable } from '../../net/ip.js';
-import { identityDomain } from '../identity-domain.js';
-import { NOT_CHECKED, type Check, type CheckContext, type CheckResult, type Severity } from '../types.js';
+import { identityDomain } from '../../hostnames/identity-domain.js';
+import { notChecked } from '../not-checked.js';
+import type { Check, CheckContext, NotChecked, Severity, Verdict } from '../types.js';
 import { whyNotChecked } from '../unchecked-ip.js';
 import { spfAdvice } from './advice.js';
 import { checkSpf } from './check-spf.js';
 import type { SpfEvaluation, SpfResult } from './types.js';
+
+/** What an SPF result carries: the evaluation, and the identity it was asked about. */
+export interface SpfDetails extends Omit<SpfEvaluation, 'result' | 'reason'> {
+  /** The client IP evaluated: the origin hop's. */
+  ip: string;
+  helo: string | null;
+  /** The MAIL FROM identity checked ("" for the null sender, then the HELO identity is checked). */
+  mailFrom: string;
+}
+
+export type SpfCheckResult = Verdict<'spf', SpfResult, SpfDetails> | NotChecked<'spf'>;
 
 const SEVERITY: Readonly<Record<SpfResult, Severity>> = {
   pass: 'ok',
@@ -36,25 +48,33 @@ interface Envelope {
 }
 
 /** SPF (RFC 7208) of the origin hop's IP for the envelope sender, or the HELO name for a null sender. */
-export const spfCheck: Check = {
+export const spfCheck: Check<'spf', SpfCheckResult> = {
   name: 'spf',
-  async *run(ctx: CheckContext): AsyncIterable<CheckResult> {
+  meta: {
+    label: 'SPF',
+    shortLabel: 'SPF',
+    summaryRank: 2,
+    section: 'checks',
+    locale: { label: 'check_spf', shortLabel: 'check_short_spf' },
+  },
+  after: [],
+  async *run(ctx) {
     yield await runSpf(ctx);
   },
 };
 
-async function runSpf(ctx: CheckContext): Promise<CheckResult> {
+async function runSpf(ctx: CheckContext): Promise<SpfCheckResult> {
   const origin = ctx.origin;
-  if (!origin) return notChecked(ctx.analysis.route.originMissingReason ?? 'no hop was found where the message entered the receiving side', null, '');
+  if (!origin) return unchecked(ctx.analysis.route.originMissingReason ?? 'no hop was found where the message entered the receiving side', null, '');
   const ip = origin.received.ip;
-  if (ip === null) return notChecked(`the origin hop (hop ${origin.index}) recorded no IP address`, origin.index, '');
-  if (origin.ipClass !== null && !isCheckable(origin.ipClass)) return notChecked(whyNotChecked(ip, origin.ipClass), origin.index, ip);
+  if (ip === null) return unchecked(`the origin hop (hop ${origin.index}) recorded no IP address`, origin.index, '');
+  if (origin.ipClass !== null && !isCheckable(origin.ipClass)) return unchecked(whyNotChecked(ip, origin.ipClass), origin.index, ip);
 
   const helo = origin.received.helo;
   const envelope = envelopeOf(ctx, origin);
   if (envelope === null || (envelope.mailFrom === '' && helo === null)) {
     const why = envelope === null ? 'no envelope sender (Return-Path, Received envelope-from or From:)' : 'the null sender (<>)';
-    return notChecked(`the message has ${why} and the origin hop recorded no HELO name, so there is no identity to check`, origin.index, ip);
+    return unchecked(`the message has ${why} and the origin hop recorded no HELO name, so there is no identity to check`, origin.index, ip);
   }
 
   const resolver = recordingResolver(ctx.resolver);
@@ -78,6 +98,7 @@ async function runSpf(ctx: CheckContext): Promise<CheckResult> {
     advice: spfAdvice(evaluation, ip, ctx.software, ctx.resolver.label),
     hopIndex: origin.index,
     details: {
+      domain: evaluation.domain,
       identity: evaluation.identity,
       ip,
       helo,
@@ -136,17 +157,6 @@ function summaryOf(e: SpfEvaluation, ip: string): string {
   }
 }
 
-function notChecked(reason: string, hopIndex: number | null, subject: string): CheckResult {
-  return {
-    check: 'spf',
-    subject,
-    result: NOT_CHECKED,
-    severity: 'info',
-    summary: 'SPF not checked',
-    explanation: `SPF was not checked: ${reason}.`,
-    advice: [],
-    hopIndex,
-    details: {},
-    evidence: [],
-  };
+function unchecked(reason: string, hopIndex: number | null, subject: string): SpfCheckResult {
+  return notChecked('spf', { subject, summary: 'SPF not checked', explanation: `SPF was not checked: ${reason}.`, hopIndex, details: {} });
 }

@@ -1,7 +1,6 @@
-import { DnsError, recordsOf } from '../../dns/types.js';
-import type { FailedLookup } from '../advice/transient.js';
-import { answerKind } from '../answer-kind.js';
-import { failureOf, lookupAddresses, type ForwardLookup } from '../forward.js';
+import { recordsOf } from '../../dns/types.js';
+import { lookupAddresses, type ForwardLookup } from '../../lookups/forward.js';
+import { failureOf, lookUp, type FailedLookup } from '../../lookups/lookup.js';
 import { humanForm, inNetwork, parseClient } from './address.js';
 import { domainProblem, expandDomain, isQueryable } from './domain.js';
 import type { MacroToken } from './macro.js';
@@ -208,16 +207,9 @@ function matchAddresses(s: Session, lookups: readonly ForwardLookup[], cidr4: nu
 /** §5.4: MX names of the target, then their addresses, looked up in parallel. */
 async function mx(s: Session, domain: string, term: string, target: string, cidr4: number, cidr6: number): Promise<Match> {
   if (!isQueryable(target)) return { matched: false, note: `${target} cannot be looked up (empty or over-long label), so it matches nothing` };
-  let exchanges: string[];
-  try {
-    const answer = await s.resolver.query(target, 'MX', { signal: s.signal });
-    const kind = answerKind(answer, 'MX');
-    if (kind === 'transient') throw dnsFailure(domain, term, `the MX lookup of ${target} failed (${answer.rcode})`, { name: target, type: 'MX', rcode: answer.rcode, error: null });
-    exchanges = recordsOf(answer, 'MX').map((r) => r.data.exchange);
-  } catch (error) {
-    if (error instanceof DnsError) throw dnsFailure(domain, term, `the MX lookup of ${target} failed (${error.message})`, { name: target, type: 'MX', rcode: null, error: error.message });
-    throw error;
-  }
+  const lookup = await lookUp(s.resolver, target, 'MX', s.signal);
+  if (lookup.failed) throw dnsFailure(domain, term, `the MX lookup of ${target} failed (${failureOf(lookup.failed)})`, lookup.failed);
+  const exchanges = recordsOf(lookup.answer, 'MX').map((r) => r.data.exchange);
   if (exchanges.length === 0) {
     s.limits.countVoid(domain, term);
     return { matched: false, note: `${target} has no MX records` };
@@ -247,7 +239,7 @@ async function mx(s: Session, domain: string, term: string, target: string, cidr
 /** §5.5: a validated PTR name of the client equal to or under the target. */
 async function ptr(s: Session, domain: string, term: string, target: string): Promise<Match> {
   const lookup = await s.names.ptrNames();
-  if (lookup.kind === 'error' || lookup.kind === 'transient') {
+  if (lookup.kind === 'transient') {
     return { matched: false, note: 'the PTR lookup failed, which RFC 7208 §5.5 makes a non-match' };
   }
   if (lookup.kind !== 'records') {

@@ -1,7 +1,5 @@
-import { DnsError, recordsOf } from '../../dns/types.js';
-import type { FailedLookup } from '../advice/transient.js';
-import { answerKind } from '../answer-kind.js';
-import { failureOf } from '../forward.js';
+import { recordsOf } from '../../dns/types.js';
+import { failureOf, lookUp, type FailedLookup } from '../../lookups/lookup.js';
 import { isSpfRecord, parseRecord, type SpfRecord } from './record.js';
 import type { Session } from './session.js';
 import { SpfStop } from './stop.js';
@@ -17,21 +15,14 @@ export async function fetchRecord(s: Session, domain: string, depth: number): Pr
   const note = (text: string, record: string | null = null): void => {
     s.trace.push({ domain, record, term: null, note: text, depth });
   };
-  let texts: string[];
-  try {
-    const answer = await s.resolver.query(domain, 'TXT', { signal: s.signal });
-    const kind = answerKind(answer, 'TXT');
-    if (kind === 'transient') throw lookupFailed(domain, { name: domain, type: 'TXT', rcode: answer.rcode, error: null });
-    if (kind === 'nxdomain') {
-      note('the domain does not exist (NXDOMAIN)');
-      return { record: null, reason: `${domain} does not exist (NXDOMAIN), so it has no SPF record` };
-    }
-    // §3.3: the character-strings of one TXT record are joined with nothing between them.
-    texts = recordsOf(answer, 'TXT').map((r) => r.data.join(''));
-  } catch (error) {
-    if (error instanceof DnsError) throw lookupFailed(domain, { name: domain, type: 'TXT', rcode: null, error: error.message });
-    throw error;
+  const lookup = await lookUp(s.resolver, domain, 'TXT', s.signal);
+  if (lookup.failed) throw lookupFailed(domain, lookup.failed);
+  if (lookup.kind === 'nxdomain') {
+    note('the domain does not exist (NXDOMAIN)');
+    return { record: null, reason: `${domain} does not exist (NXDOMAIN), so it has no SPF record` };
   }
+  // §3.3: the character-strings of one TXT record are joined with nothing between them.
+  const texts = recordsOf(lookup.answer, 'TXT').map((r) => r.data.join(''));
   const spf = texts.filter(isSpfRecord);
   if (spf.length === 0) {
     note(texts.length === 0 ? 'no TXT records' : `none of its ${texts.length} TXT records starts with "v=spf1"`);

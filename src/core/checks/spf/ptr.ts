@@ -1,15 +1,16 @@
-import { DnsError, recordsOf, type Resolver } from '../../dns/types.js';
+import { recordsOf, type Resolver } from '../../dns/types.js';
 import { reverseName } from '../../net/reverse.js';
-import { answerKind, type AnswerKind } from '../answer-kind.js';
-import { lookupAddresses } from '../forward.js';
+import type { AnswerKind } from '../../lookups/answer-kind.js';
+import { lookUp } from '../../lookups/lookup.js';
+import { lookupAddresses } from '../../lookups/forward.js';
 import { parseClient, type Address } from './address.js';
 
 /** §4.6.4: at most this many PTR names are looked at, and at most this many MX names. */
 export const MAX_NAMES_PER_LOOKUP = 10;
 
 export interface PtrLookup {
-  /** "error" when the PTR lookup failed: §5.5 makes that a non-match, not temperror. */
-  kind: AnswerKind | 'error';
+  /** "transient" when the PTR lookup failed: §5.5 makes that a non-match, not temperror. */
+  kind: AnswerKind;
   /** The first MAX_NAMES_PER_LOOKUP names, in answer order. */
   names: string[];
   /** How many names the answer held. */
@@ -61,14 +62,8 @@ export class ValidatedNames {
   }
 
   private async fetchNames(): Promise<PtrLookup> {
-    try {
-      const answer = await this.resolver.query(reverseName(this.client.toString()), 'PTR', { signal: this.signal });
-      const kind = answerKind(answer, 'PTR');
-      const all = kind === 'records' ? recordsOf(answer, 'PTR').map((r) => r.data) : [];
-      return { kind, names: all.slice(0, MAX_NAMES_PER_LOOKUP), total: all.length };
-    } catch (error) {
-      if (!(error instanceof DnsError)) throw error;
-      return { kind: 'error', names: [], total: 0 };
-    }
+    const lookup = await lookUp(this.resolver, reverseName(this.client.toString()), 'PTR', this.signal);
+    const all = lookup.kind === 'records' ? recordsOf(lookup.answer, 'PTR').map((r) => r.data) : [];
+    return { kind: lookup.kind, names: all.slice(0, MAX_NAMES_PER_LOOKUP), total: all.length };
   }
 }

@@ -1,4 +1,4 @@
-import type { FailedLookup } from '../advice/transient.js';
+import type { FailedLookup } from '../../lookups/lookup.js';
 
 /** RFC 7208 §2.6: the seven results of check_host(). */
 export type SpfResult = 'none' | 'neutral' | 'pass' | 'fail' | 'softfail' | 'temperror' | 'permerror';

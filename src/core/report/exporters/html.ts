@@ -1,6 +1,7 @@
-import type { CheckResult, Evidence } from '../../checks/types.js';
+import type { CheckResult } from '../../checks/index.js';
+import type { Evidence } from '../../dns/evidence.js';
 import type { Report } from '../types.js';
-import { checkLabel } from './check-labels.js';
+import { metaOf } from '../../checks/meta.js';
 import { isolate } from '../../text/inert.js';
 import { escapeHtml, inertHtml as e } from './escape-html.js';
 import { clockIssueText, formatDelay, formatHopTime, formatProtocol, formatUtc, originalSenderText } from './hop-text.js';
@@ -51,7 +52,7 @@ ${field('Subject', m.subject)}${fromField(m.fromDisplay, m.from)}${field('To', m
 <h2>Route</h2>
 ${routeTable(report)}
 ${originText(report)}
-${report.checks.length ? `<h2>Checks</h2>\n${report.checks.map(checkSection).join('\n')}` : ''}
+${report.checks.length ? `<h2>Checks</h2>\n${report.checks.map((c) => checkSection(c, metaOf(report.checkMeta, c.check).label)).join('\n')}` : ''}
 ${claimsSection(report)}
 ${report.warnings.length ? `<h2>Warnings</h2>\n<ul>${report.warnings.map((w) => `<li>${e(w)}</li>`).join('')}</ul>` : ''}
 <p class="muted">${e(reportFooter(report))}</p>
@@ -118,13 +119,13 @@ function originText(report: Report): string {
 <ul>${origin.reasons.map((r) => `<li>${e(r.text)}</li>`).join('')}</ul>${firstLeg === null ? '' : `<p><strong>Original sender:</strong> ${e(firstLeg)}.</p>`}${transit}`;
 }
 
-function checkSection(c: CheckResult): string {
+function checkSection(c: CheckResult, label: string): string {
   const advice = c.advice.length ? `<p>What to do:</p><ul>${c.advice.map((a) => `<li>${e(a)}</li>`).join('')}</ul>` : '';
   const evidence = c.evidence.length
     ? `<details open><summary>DNS evidence (${c.evidence.length})</summary>${c.evidence.map(evidenceBlock).join('')}</details>`
     : '';
   return `<section class="check sev-${escapeHtml(c.severity)}">
-<h3>${e(checkLabel(c.check))} — <code>${e(c.subject)}</code> <span class="badge">${e(c.result)}</span></h3>
+<h3>${e(label)} — <code>${e(c.subject)}</code> <span class="badge">${e(c.result)}</span></h3>
 <p><strong>${e(c.summary)}</strong></p>
 <p>${e(c.explanation)}</p>
 ${advice}${evidence}

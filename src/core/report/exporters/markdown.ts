@@ -1,6 +1,7 @@
-import type { CheckResult, Evidence } from '../../checks/types.js';
+import type { CheckResult } from '../../checks/index.js';
+import type { Evidence } from '../../dns/evidence.js';
 import type { Report } from '../types.js';
-import { checkLabel } from './check-labels.js';
+import { metaOf } from '../../checks/meta.js';
 import { claimRows } from './claim-rows.js';
 import { clockIssueText, formatDelay, formatHopTime, formatProtocol, formatUtc, originalSenderText } from './hop-text.js';
 import { mdCode, mdCodeCell, mdFence, mdText } from './markdown-text.js';
@@ -21,7 +22,7 @@ export function renderMarkdown(report: Report): string {
   out.push(...claimsTable(report));
   if (report.checks.length) {
     out.push('### Checks', '');
-    for (const check of report.checks) out.push(...checkSection(check), '');
+    for (const check of report.checks) out.push(...checkSection(check, metaOf(report.checkMeta, check.check).label), '');
   }
   if (report.warnings.length) {
     out.push('### Warnings', '');
@@ -101,8 +102,8 @@ function originalSender(report: Report): string[] {
   return text === null ? [] : [`**Original sender:** ${mdText(text)}.`, ''];
 }
 
-function checkSection(c: CheckResult): string[] {
-  const out = [`#### ${mdText(checkLabel(c.check))} — ${mdCode(c.subject)}: **${mdText(c.result.toUpperCase())}** (${c.severity})`, ''];
+function checkSection(c: CheckResult, label: string): string[] {
+  const out = [`#### ${mdText(label)} — ${mdCode(c.subject)}: **${mdText(c.result.toUpperCase())}** (${c.severity})`, ''];
   out.push(mdText(c.summary), '');
   if (c.explanation) out.push(mdText(c.explanation), '');
   if (c.advice.length) {

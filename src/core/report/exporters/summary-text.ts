@@ -1,6 +1,6 @@
 import { isolate, visible } from '../../text/inert.js';
 import type { Report } from '../types.js';
-import { checkLabel } from './check-labels.js';
+import { metaOf } from '../../checks/meta.js';
 import { formatUtc } from './hop-text.js';
 
 /**
@@ -18,7 +18,7 @@ export function renderSummaryText(report: Report): string {
     `Date: ${m.date ? visible(formatUtc(m.date)) : '(none)'}`,
   ];
   if (report.checks.length) lines.push('');
-  for (const c of report.checks) lines.push(`- ${checkLabel(c.check)} (${isolate(c.subject)}): ${c.result} — ${isolate(c.summary)}`);
+  for (const c of report.checks) lines.push(`- ${metaOf(report.checkMeta, c.check).label} (${isolate(c.subject)}): ${c.result} — ${isolate(c.summary)}`);
   lines.push('', `Hoplens ${report.generator.version}, ${formatUtc(report.generatedAt)}`);
   return `${lines.join('\n')}\n`;
 }

@@ -1,7 +1,16 @@
 import type { HeaderField } from '../message/types.js';
-import type { HeaderAnalysis } from '../report/types.js';
+import type { HeaderAnalysis } from '../header-analysis.js';
 import type { Hop } from '../route/types.js';
-import type { SenderSoftware } from './types.js';
+
+/** Mail software recognised on the sending side, for advice that names its setting. */
+export type SenderSoftware =
+  | 'exchange'
+  | 'microsoft365'
+  | 'google-workspace'
+  | 'postfix'
+  | 'exim'
+  | 'sendmail'
+  | 'other';
 
 /**
  * The mail software on the sending side, so that advice can name its setting. Signals, the

@@ -1,4 +1,4 @@
-import type { SenderSoftware } from '../types.js';
+import type { SenderSoftware } from '../software/detect.js';
 
 /** The hosted service that runs the sending servers, when the sending software is one. */
 export function providerName(software: SenderSoftware | null): string | null {

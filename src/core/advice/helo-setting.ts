@@ -1,4 +1,4 @@
-import type { SenderSoftware } from '../types.js';
+import type { SenderSoftware } from '../software/detect.js';
 
 /**
  * Where the outgoing HELO/EHLO name is set, in the sending software's own terms. `name` is

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { detectSenderSoftware } from '../../../src/core/checks/software.js';
+import { detectSenderSoftware } from '../../../src/core/software/detect.js';
 import type { HeaderField } from '../../../src/core/message/types.js';
 import type { ReceivedFields } from '../../../src/core/received/types.js';
-import { analysisOf, hops } from './analysis.js';
+import { analysisOf, hops } from '../checks/analysis.js';
 
 /** A sender hop (0) then the origin hop (1), whose Received header is the topmost. */
 function detect(sender: Partial<ReceivedFields>, origin: Partial<ReceivedFields>, extra: { headers?: HeaderField[]; messageId?: string } = {}) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { identityDomain } from '../../../src/core/checks/identity-domain.js';
+import { identityDomain } from '../../../src/core/hostnames/identity-domain.js';
 
 describe('identityDomain', () => {
   it.each([

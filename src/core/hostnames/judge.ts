@@ -1,4 +1,5 @@
 import { normalizeIp } from '../net/ip.js';
+import { privateSuffixOf } from './private-suffixes.js';
 
 export type HostnameProblem = 'address-literal' | 'bare-address' | 'single-label' | 'private-suffix' | 'syntax';
 
@@ -9,13 +10,6 @@ export interface HostnameVerdict {
   /** One sentence on the problem, empty when ok. */
   explanation: string;
 }
-
-/**
- * Suffixes used only inside private networks (RFC 6762 .local, RFC 8375 home.arpa, ICANN's
- * reserved .internal, and the habitual .lan/.corp/.home/.localdomain): no public zone can
- * hold records for them, so no receiver can confirm such a name.
- */
-const PRIVATE_SUFFIXES = ['local', 'localdomain', 'localhost', 'lan', 'home', 'home.arpa', 'internal', 'intranet', 'corp', 'private', 'invalid'];
 
 const LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
 
@@ -40,8 +34,8 @@ export function judgeHostname(raw: string): HostnameVerdict {
   if (/^[0-9]+$/.test(labels[labels.length - 1]!)) {
     return bad('syntax', `${raw} ends in a numeric label, which no top-level domain is`);
   }
-  const suffix = PRIVATE_SUFFIXES.find((s) => name.endsWith(`.${s}`));
-  if (suffix !== undefined) {
+  const suffix = privateSuffixOf(name);
+  if (suffix !== null) {
     return bad('private-suffix', `${raw} ends in .${suffix}, a name that exists only inside a private network: public DNS can hold neither an A nor a PTR record for it`);
   }
   return { ok: true, problem: null, explanation: '' };

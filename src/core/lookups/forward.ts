@@ -1,6 +1,6 @@
+import { recordsOf, type Rcode, type Resolver } from '../dns/types.js';
 import { normalizeIp } from '../net/ip.js';
-import { answerKind } from './answer-kind.js';
-import { DnsError, recordsOf, type Rcode, type Resolver } from '../dns/types.js';
+import { lookUp } from './lookup.js';
 
 /** The A or AAAA lookup of one name, CNAMEs followed. */
 export interface ForwardLookup {
@@ -25,29 +25,21 @@ export async function lookupAddresses(
   resolver: Resolver,
   signal?: AbortSignal,
 ): Promise<ForwardLookup> {
-  try {
-    const answer = await resolver.query(name, type, { signal });
-    const addresses = recordsOf(answer, type)
-      .map((r) => normalizeIp(r.data))
-      .filter((a): a is string => a !== null);
-    return {
-      name,
-      type,
-      addresses: [...new Set(addresses)],
-      cnameChain: recordsOf(answer, 'CNAME').map((r) => r.data),
-      rcode: answer.rcode,
-      error: null,
-      transient: answerKind(answer, type) === 'transient',
-    };
-  } catch (error) {
-    if (!(error instanceof DnsError)) throw error;
-    return { name, type, addresses: [], cnameChain: [], rcode: null, error: error.message, transient: true };
-  }
-}
-
-/** "SERVFAIL" or the transport error, for sentences about a lookup that failed. */
-export function failureOf(lookup: { rcode: Rcode | null; error: string | null }): string {
-  return lookup.error ?? lookup.rcode ?? 'no answer';
+  const lookup = await lookUp(resolver, name, type, signal);
+  if (lookup.answer === null) return { name, type, addresses: [], cnameChain: [], rcode: null, error: lookup.failed.error, transient: true };
+  const { answer } = lookup;
+  const addresses = recordsOf(answer, type)
+    .map((r) => normalizeIp(r.data))
+    .filter((a): a is string => a !== null);
+  return {
+    name,
+    type,
+    addresses: [...new Set(addresses)],
+    cnameChain: recordsOf(answer, 'CNAME').map((r) => r.data),
+    rcode: answer.rcode,
+    error: null,
+    transient: lookup.failed !== null,
+  };
 }
 
 /** The record type that maps a name to an address of the IP's family. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { judgeHostname } from '../../../src/core/checks/hostname.js';
+import { judgeHostname } from '../../../src/core/hostnames/judge.js';
 
 describe('judgeHostname', () => {
   it.each([

@@ -1,14 +1,5 @@
-import type { Rcode, RRType } from '../../dns/types.js';
-
-/** A lookup that got no usable answer: a non-deciding rcode, or no answer at all. */
-export interface FailedLookup {
-  name: string;
-  type: RRType;
-  /** null when the resolver itself gave no answer (see error). */
-  rcode: Rcode | null;
-  /** The resolver's error when no answer arrived. */
-  error: string | null;
-}
+import type { Rcode } from '../dns/types.js';
+import type { FailedLookup } from '../lookups/lookup.js';
 
 /** The zone side of a failed lookup, for advice about the servers that answer for it. */
 export interface ZoneSide {
