@@ -6,6 +6,7 @@ import { fromOwnPage } from './own-page.js';
 import { ANALYSIS_PORT } from '../worker-protocol.js';
 import { reportCache } from './report-cache.js';
 import { answer, isRuntimeRequest } from './requests.js';
+import { sweepStale } from './stash.js';
 
 // Listeners are registered synchronously at the top level: a service worker or event page that
 // was stopped is woken by the event, and only listeners present on its first run receive it.
@@ -22,3 +23,8 @@ browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime
 browser.runtime.onInstalled.addListener(() => createContextMenu());
 menusApi().onClicked.addListener((info, tab) => void onContextMenuClick(info, tab));
 watchDisplayedMessages();
+
+// What a stopped worker's timers could not remove (stashes no tab took, an expired last analysis).
+void sweepStale().catch(() => {
+  // Nothing kept, or storage.session missing: nothing to sweep.
+});

@@ -1,15 +1,15 @@
 import type { Report } from '../core/report/types.js';
 import { loadSettings, type Settings } from '../settings.js';
 import type { ReportStore } from './analysis.js';
+import { MAX_KEPT_REPORTS } from '../retention.js';
 import { sessionArea } from './stash.js';
 
 /**
  * Reports of messages already analysed, so that a message displayed again (or its popup opened
  * after the automatic check) costs no DNS query. Kept in storage.session, which outlives the
  * background page's idle stops and is never written to disk, with this page's memory in front
- * and as the fallback; at most MAX_ENTRIES, the least recently used dropped first.
+ * and as the fallback; at most MAX_KEPT_REPORTS, the least recently used dropped first.
  */
-const MAX_ENTRIES = 50;
 const PREFIX = 'report:';
 const INDEX = 'reportCacheKeys';
 const memory = new Map<string, Report>();
@@ -43,7 +43,7 @@ let writing: Promise<void> = Promise.resolve();
 export function keepReport(key: string, report: Report): Promise<void> {
   memory.delete(key);
   memory.set(key, report);
-  while (memory.size > MAX_ENTRIES) memory.delete(memory.keys().next().value!);
+  while (memory.size > MAX_KEPT_REPORTS) memory.delete(memory.keys().next().value!);
   writing = writing.then(() => persist(key, report));
   return writing;
 }
@@ -54,7 +54,7 @@ async function persist(key: string, report: Report): Promise<void> {
   try {
     const keys = ((await area.get(INDEX))[INDEX] as string[] | undefined)?.filter((k) => k !== key) ?? [];
     keys.push(key);
-    const dropped = keys.splice(0, Math.max(0, keys.length - MAX_ENTRIES));
+    const dropped = keys.splice(0, Math.max(0, keys.length - MAX_KEPT_REPORTS));
     if (dropped.length) await area.remove(dropped.map((k) => PREFIX + k));
     await area.set({ [PREFIX + key]: report, [INDEX]: keys });
   } catch {

@@ -1,4 +1,6 @@
 import browser from 'webextension-polyfill';
+import { normalizePaste } from '../core/message/paste.js';
+import { LAST_TTL_MS, STASH_TTL_MS } from '../retention.js';
 import type { LastAnalysisLabel, SourceInfo } from '../worker-protocol.js';
 
 /** A message waiting for the report tab that is about to open. */
@@ -8,7 +10,7 @@ export interface Stashed {
 }
 
 export interface SessionArea {
-  get(keys: string | string[]): Promise<Record<string, unknown>>;
+  get(keys: string | string[] | null): Promise<Record<string, unknown>>;
   set(items: Record<string, unknown>): Promise<void>;
   remove(keys: string | string[]): Promise<void>;
 }
@@ -24,42 +26,76 @@ export function sessionArea(): SessionArea | null {
   return area ?? null;
 }
 
-const memory = new Map<string, Stashed>();
+interface Kept extends Stashed {
+  /** Date.now() after which it is removed unread. */
+  expiresAt: number;
+}
+
+const memory = new Map<string, Kept>();
 const PREFIX = 'stash:';
 
 export async function stash(item: Stashed): Promise<string> {
   const id = crypto.randomUUID();
+  const kept: Kept = { ...item, expiresAt: Date.now() + STASH_TTL_MS };
+  // While this worker lives; a worker stopped before then leaves it to sweepStale on its next start.
+  setTimeout(() => void takeStash(id), STASH_TTL_MS);
   const area = sessionArea();
   if (area) {
     try {
-      await area.set({ [PREFIX + id]: item });
+      await area.set({ [PREFIX + id]: kept });
       return id;
     } catch {
       // Over the session quota: kept in memory instead.
     }
   }
-  memory.set(id, item);
+  memory.set(id, kept);
   return id;
 }
 
-/** Each stash is handed out once. */
+/** Each stash is handed out once, and not after it expired. */
 export async function takeStash(id: string): Promise<Stashed | null> {
   const held = memory.get(id);
   if (held) {
     memory.delete(id);
-    return held;
+    return fresh(held);
   }
   const area = sessionArea();
   if (!area) return null;
   const key = PREFIX + id;
-  const item = (await area.get(key))[key] as Stashed | undefined;
+  const item = (await area.get(key))[key] as Kept | undefined;
   await area.remove(key);
-  return item ?? null;
+  return item ? fresh(item) : null;
+}
+
+function fresh({ raw, source, expiresAt }: Kept): Stashed | null {
+  return typeof expiresAt === 'number' && Date.now() <= expiresAt ? { raw, source } : null;
 }
 
 /**
- * The popup's last analysis, kept until the next one replaces it so that closing the popup
- * does not lose it. Its keys lie outside PREFIX: take-stash can never hand it out or remove it.
+ * Run when the worker starts: removes the stashes no report tab took and a last analysis past
+ * its time, which a stopped worker's timers could not remove. storage.session outlives the worker.
+ */
+export async function sweepStale(): Promise<void> {
+  const area = sessionArea();
+  if (!area) return;
+  const items = await area.get(null);
+  const now = Date.now();
+  const stale = Object.entries(items).flatMap(([key, value]) => {
+    const expiresAt = (value as { expiresAt?: unknown } | null)?.expiresAt;
+    const expired = !(typeof expiresAt === 'number' && now <= expiresAt);
+    if (key.startsWith(PREFIX) && expired) return [key];
+    if (key === LAST_LABEL && expired) return [LAST_LABEL, LAST_RAW, LAST_SUBJECT];
+    return [];
+  });
+  if (stale.length) await area.remove(stale);
+}
+
+/**
+ * The popup's last analysis, kept until the next one replaces it or LAST_TTL_MS pass, so that
+ * closing the popup does not lose it. Only its header block is kept: the offer runs the analysis
+ * again, which reads the headers; the body (the message's content, read from a page perhaps
+ * without the user asking) is never kept. A re-run therefore cannot check a DKIM body hash or
+ * list attached messages, and says so as for any pasted header block. Its keys lie outside PREFIX: take-stash can never hand it out or remove it.
  * Label and message are written in one set (all or nothing) so they always belong together; the
  * subject, known only once the analysis has read the message, is a key of its own tied to the
  * id, so that a late subject of an older analysis never labels a newer one.
@@ -71,6 +107,7 @@ const LAST_SUBJECT = 'last-analysis:subject';
 interface LastLabel {
   id: string;
   source: SourceInfo;
+  expiresAt: number;
 }
 
 interface LastSubject {
@@ -80,10 +117,16 @@ interface LastSubject {
 
 let lastInMemory: { label: LastLabel; raw: string; subject: string | null } | null = null;
 
+/** The header block of a message, as the paste clean-up finds it; the body is dropped. */
+function headerBlock(raw: string): string {
+  return `${normalizePaste(raw).headerLines.join('\r\n')}\r\n`;
+}
+
 /** Replaces the last analysis; the id names it for nameLast. */
-export async function rememberLast(item: Stashed): Promise<string> {
+export async function rememberLast(message: Stashed): Promise<string> {
   const id = crypto.randomUUID();
-  const label: LastLabel = { id, source: item.source };
+  const item = { raw: headerBlock(message.raw), source: message.source };
+  const label: LastLabel = { id, source: item.source, expiresAt: Date.now() + LAST_TTL_MS };
   lastInMemory = null;
   const area = sessionArea();
   if (area) {
@@ -110,25 +153,40 @@ export async function nameLast(id: string, subject: string): Promise<void> {
   if (area) await area.set({ [LAST_SUBJECT]: { id, subject } satisfies LastSubject });
 }
 
+/** True (and the last analysis removed) once it has been kept LAST_TTL_MS. */
+async function lastExpired(label: LastLabel): Promise<boolean> {
+  if (Date.now() <= label.expiresAt) return false;
+  lastInMemory = null;
+  await sessionArea()?.remove([LAST_LABEL, LAST_RAW, LAST_SUBJECT]);
+  return true;
+}
+
 /** What the last analysis was, without its message. */
 export async function lastAnalysisLabel(): Promise<LastAnalysisLabel | null> {
-  if (lastInMemory) return { subject: lastInMemory.subject, source: lastInMemory.label.source };
+  if (lastInMemory) {
+    if (await lastExpired(lastInMemory.label)) return null;
+    return { subject: lastInMemory.subject, source: lastInMemory.label.source };
+  }
   const area = sessionArea();
   if (!area) return null;
   const items = await area.get([LAST_LABEL, LAST_SUBJECT]);
   const label = items[LAST_LABEL] as LastLabel | undefined;
-  if (!label) return null;
+  if (!label || (await lastExpired(label))) return null;
   const named = items[LAST_SUBJECT] as LastSubject | undefined;
   return { subject: named?.id === label.id ? named.subject : null, source: label.source };
 }
 
 /** The last analysis's message, to run it again; it stays the last one. */
 export async function recallLast(): Promise<Stashed | null> {
-  if (lastInMemory) return { raw: lastInMemory.raw, source: lastInMemory.label.source };
+  if (lastInMemory) {
+    if (await lastExpired(lastInMemory.label)) return null;
+    return { raw: lastInMemory.raw, source: lastInMemory.label.source };
+  }
   const area = sessionArea();
   if (!area) return null;
   const items = await area.get([LAST_LABEL, LAST_RAW]);
   const label = items[LAST_LABEL] as LastLabel | undefined;
   const raw = items[LAST_RAW];
-  return label && typeof raw === 'string' ? { raw, source: label.source } : null;
+  if (!label || (await lastExpired(label))) return null;
+  return typeof raw === 'string' ? { raw, source: label.source } : null;
 }

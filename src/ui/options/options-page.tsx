@@ -3,6 +3,9 @@ import browser from 'webextension-polyfill';
 import { DEFAULT_SETTINGS, loadSettings, originPattern, requestResolverPermission, saveSettings, type Settings } from '../../settings.js';
 import { BUILTIN_RESOLVERS } from '../../core/dns/builtin.js';
 import { t } from '../../i18n.js';
+import { MB } from '../../core/message/limits.js';
+import { LAST_TTL_MS, MAX_KEPT_REPORTS, STASH_TTL_MS } from '../../retention.js';
+import { MAX_DRAFT_SIZE } from '../popup/draft.js';
 
 type Status = { kind: 'idle' } | { kind: 'saved' } | { kind: 'problem'; text: string };
 
@@ -144,6 +147,14 @@ export function OptionsPage() {
           <h2 id="privacy-title">{t('privacyTitle')}</h2>
           <p>{draft.noDns ? t('privacyNoDns') : t('privacyLive', [resolverName])}</p>
           <p>{t('privacyNever')}</p>
+          <h3>{t('keptTitle')}</h3>
+          <ul data-testid="kept-statement">
+            <li>{t('keptLast', [LAST_TTL_MS / 60_000])}</li>
+            <li>{t('keptStash', [STASH_TTL_MS / 60_000])}</li>
+            <li>{t('keptDraft', [MAX_DRAFT_SIZE / MB])}</li>
+            <li>{t('keptReports', [MAX_KEPT_REPORTS])}</li>
+            <li>{t('keptWhere')}</li>
+          </ul>
         </section>
         <div class="row">
           <button type="submit" class="primary" data-testid="save-options">

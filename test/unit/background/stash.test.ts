@@ -8,8 +8,8 @@ vi.mock('webextension-polyfill', () => ({
   default: {
     storage: {
       session: {
-        get: async (keys: string | string[]) =>
-          Object.fromEntries([keys].flat().flatMap((k) => (session.has(k) ? [[k, structuredClone(session.get(k))]] : []))),
+        get: async (keys: string | string[] | null) =>
+          Object.fromEntries((keys === null ? [...session.keys()] : [keys].flat()).flatMap((k) => (session.has(k) ? [[k, structuredClone(session.get(k))]] : []))),
         set: async (items: Record<string, unknown>) => {
           const adding = Object.entries(items).reduce((n, [k, v]) => n + k.length + JSON.stringify(v).length, 0);
           if (used() + adding > QUOTA) throw new Error('Session storage quota bytes exceeded. Values were not stored.');
@@ -22,7 +22,8 @@ vi.mock('webextension-polyfill', () => ({
     },
   },
 }));
-const { lastAnalysisLabel, nameLast, recallLast, rememberLast, stash, takeStash } = await import('../../../src/background/stash.js');
+const { LAST_TTL_MS, STASH_TTL_MS } = await import('../../../src/retention.js');
+const { lastAnalysisLabel, nameLast, recallLast, rememberLast, stash, sweepStale, takeStash } = await import('../../../src/background/stash.js');
 
 const source = { kind: 'paste', label: 'pasted text' };
 
@@ -48,36 +49,64 @@ describe('stash for the report tab', () => {
   it('answers null for an id it never gave out', async () => {
     expect(await takeStash('no-such-id')).toBeNull();
   });
+
+  it('removes a stash no report tab took, after STASH_TTL_MS, in memory and in storage', async () => {
+    vi.useFakeTimers();
+    try {
+      const id = await stash({ raw: 'Received: from a by b\r\n\r\nbody', source });
+      const big = await stash({ raw: `Received: from a by b\r\n\r\n${'x'.repeat(12 * 1024 * 1024)}`, source });
+      expect(session.size).toBe(1);
+      await vi.advanceTimersByTimeAsync(STASH_TTL_MS + 1);
+      expect(session.size).toBe(0);
+      expect(await takeStash(id)).toBeNull();
+      expect(await takeStash(big)).toBeNull();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('sweeps, when the worker starts, what a stopped worker left behind', async () => {
+    const now = Date.now();
+    session.set('stash:old', { raw: 'Received: x\r\n', source, expiresAt: now - 1 });
+    session.set('stash:older-format', { raw: 'Received: x\r\n', source });
+    session.set('stash:new', { raw: 'Received: y\r\n', source, expiresAt: now + 60_000 });
+    session.set('last-analysis:label', { id: 'a', source, expiresAt: now - 1 });
+    session.set('last-analysis:raw', 'Received: z\r\n');
+    session.set('draft', 'kept by the popup');
+    await sweepStale();
+    expect([...session.keys()].sort()).toEqual(['draft', 'stash:new']);
+  });
 });
 
 describe('the last analysis the popup ran', () => {
   beforeEach(() => session.clear());
-  const big = (mb: number) => `Received: from a by b\r\n\r\n${'x'.repeat(mb * 1024 * 1024)}`;
+  // Only the header block is kept, so a big one is big in its headers.
+  const big = (mb: number) => `Received: from a by b\r\nX-Big: ${'x'.repeat(mb * 1024 * 1024)}\r\n`;
 
   it('is kept with its subject, handed out as often as asked, and replaced by the next', async () => {
-    const first = await rememberLast({ raw: 'Subject: one\r\n\r\n', source });
+    const first = await rememberLast({ raw: 'Subject: one\r\n', source });
     expect(await lastAnalysisLabel()).toEqual({ subject: null, source });
     await nameLast(first, 'one');
     expect(await lastAnalysisLabel()).toEqual({ subject: 'one', source });
-    expect(await recallLast()).toEqual({ raw: 'Subject: one\r\n\r\n', source });
-    expect(await recallLast()).toEqual({ raw: 'Subject: one\r\n\r\n', source });
+    expect(await recallLast()).toEqual({ raw: 'Subject: one\r\n', source });
+    expect(await recallLast()).toEqual({ raw: 'Subject: one\r\n', source });
 
     const gmail = { kind: 'gmail', label: 'Gmail — message in view' };
-    await rememberLast({ raw: 'Subject: two\r\n\r\n', source: gmail });
+    await rememberLast({ raw: 'Subject: two\r\n', source: gmail });
     expect(await lastAnalysisLabel()).toEqual({ subject: null, source: gmail });
-    expect((await recallLast())?.raw).toBe('Subject: two\r\n\r\n');
+    expect((await recallLast())?.raw).toBe('Subject: two\r\n');
   });
 
   it('never takes the subject of an older analysis that arrives late', async () => {
-    const first = await rememberLast({ raw: 'Subject: one\r\n\r\n', source });
-    await rememberLast({ raw: 'Subject: two\r\n\r\n', source });
+    const first = await rememberLast({ raw: 'Subject: one\r\n', source });
+    await rememberLast({ raw: 'Subject: two\r\n', source });
     await nameLast(first, 'one');
     expect(await lastAnalysisLabel()).toEqual({ subject: null, source });
   });
 
   it('frees the quota of the one it replaces: two 6 MB messages in a row both fit in turn', async () => {
     await rememberLast({ raw: big(6), source });
-    const second = `${big(6)}second`;
+    const second = `${big(6)}X-Second: yes\r\n`;
     await rememberLast({ raw: second, source });
     // In storage.session, not in the memory of a worker Chrome may stop at any moment.
     expect([...session.values()].filter((v) => typeof v === 'string')).toEqual([second]);
@@ -91,12 +120,29 @@ describe('the last analysis the popup ran', () => {
     await nameLast(id, 'big one');
     expect(await lastAnalysisLabel()).toEqual({ subject: 'big one', source });
     expect((await recallLast())?.raw.length).toBe(big(12).length);
-    await rememberLast({ raw: 'Subject: small again\r\n\r\n', source });
-    expect((await recallLast())?.raw).toBe('Subject: small again\r\n\r\n');
+    await rememberLast({ raw: 'Subject: small again\r\n', source });
+    expect((await recallLast())?.raw).toBe('Subject: small again\r\n');
+  });
+
+  it('keeps only the header block, never the body read from the page, and offers it for LAST_TTL_MS', async () => {
+    vi.useFakeTimers();
+    try {
+      await rememberLast({ raw: 'Received: from a by b\r\nSubject: one\r\n\r\nDear customer, your password is hunter2', source });
+      expect(JSON.stringify([...session.values()])).not.toContain('hunter2');
+      expect((await recallLast())?.raw).toBe('Received: from a by b\r\nSubject: one\r\n');
+      vi.setSystemTime(Date.now() + LAST_TTL_MS - 1000);
+      expect(await lastAnalysisLabel()).not.toBeNull();
+      vi.setSystemTime(Date.now() + 2000);
+      expect(await lastAnalysisLabel()).toBeNull();
+      expect(await recallLast()).toBeNull();
+      expect(session.size).toBe(0);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('cannot be taken as a report tab\'s stash, whatever id the tab is given', async () => {
-    await rememberLast({ raw: 'Subject: one\r\n\r\n', source });
+    await rememberLast({ raw: 'Subject: one\r\n', source });
     for (const id of ['last', 'last-analysis', 'last-analysis:raw', '../last-analysis:raw']) expect(await takeStash(id)).toBeNull();
     expect(await recallLast()).not.toBeNull();
   });

@@ -36,6 +36,18 @@ describe('options page', () => {
     expect(root.querySelector('[data-testid="privacy-statement"]')?.textContent).toContain('nothing leaves your browser');
   });
 
+  it('says what it keeps, where and for how long', async () => {
+    const root = await mount(<OptionsPage />);
+    await settle();
+    const kept = Array.from(root.querySelectorAll('[data-testid="kept-statement"] li'), (li) => li.textContent ?? '');
+    expect(kept[0]).toContain('header block only, never its body');
+    expect(kept[0]).toContain('after 30 minutes');
+    expect(kept[1]).toContain('after 2 minutes if no tab takes it');
+    expect(kept[2]).toContain('up to 2 MB');
+    expect(kept[3]).toContain('last 50 messages');
+    expect(kept[4]).toContain('session storage, which is held in memory and never written to disk');
+  });
+
   it('refuses a plain-http resolver that is not on loopback', async () => {
     const root = await mount(<OptionsPage />);
     await settle();
