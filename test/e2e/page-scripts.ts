@@ -45,7 +45,7 @@ export const waitForScript = (expression: string, timeoutMs = 30_000) => `
 
 /**
  * Elements cut off at the right edge of the page's viewport (those inside a horizontal scroller
- * aside, which scroll by design), as "tag.class right-edge"; and the body's width.
+ * aside, which scroll by design), as "parent > tag.class right-edge text"; and the body's width.
  */
 export const CLIPPED = `(() => {
   const width = document.documentElement.clientWidth;
@@ -55,6 +55,7 @@ export const CLIPPED = `(() => {
   };
   const clipped = Array.from(document.body.querySelectorAll('*'))
     .filter((el) => { const r = el.getBoundingClientRect(); return r.width > 0 && r.right > width + 1 && !scrolls(el); })
-    .map((el) => el.tagName.toLowerCase() + '.' + el.className + ' ' + Math.round(el.getBoundingClientRect().right));
+    .map((el) => el.parentElement.tagName.toLowerCase() + '.' + el.parentElement.className + ' > ' + el.tagName.toLowerCase() + '.' + el.className
+      + ' ' + Math.round(el.getBoundingClientRect().right) + ' ' + JSON.stringify((el.textContent ?? '').slice(0, 40)));
   return { width, body: document.body.getBoundingClientRect().width, clipped };
 })()`;
