@@ -68,6 +68,10 @@ function permerrorAdvice(e: SpfEvaluation): string[] {
       return [`${p.term} in the record of ${p.domain} meets ${p.count} MX records; an mx mechanism may cover at most 10. List the mail servers with ip4:/ip6: instead.`];
     case 'no-record-at-target':
       return [`${p.term} in the record of ${p.domain} points to a domain without an SPF record: correct the name or remove the term.`];
+    case 'overlong-input':
+      return [
+        `Nothing to change in the record of ${p.domain} for this: ${p.what} in this message is ${p.octets} octets, over the ${p.limit} that SMTP allows (RFC 5321 §4.5.3.1), so a receiver would have refused it before checking SPF. Send with an address and HELO name within those limits.`,
+      ];
     case 'dns':
       return [`${p.detail}.`];
   }

@@ -1,4 +1,4 @@
-import { expandMacros, type MacroToken, type MacroValues } from './macro.js';
+import { expandWithin, type MacroToken, type MacroValues } from './macro.js';
 
 const MAX_NAME = 253;
 const MAX_LABEL = 63;
@@ -44,11 +44,17 @@ export function endsLikeDomain(tokens: readonly MacroToken[]): boolean {
 
 /**
  * Expands a domain-spec into the name to look up (§7.3): trailing dot dropped, the left side
- * cut label by label to 253 characters, lowercase (the form names are compared in).
+ * cut label by label to 253 characters, lowercase (the form names are compared in). Only the
+ * rightmost characters can survive the cut, so only those are kept while expanding. A name
+ * that no cut brings under the limit (no dot where one is needed) comes back starting with
+ * "…", which is not queryable.
  */
 export async function expandDomain(tokens: readonly MacroToken[], values: MacroValues): Promise<string> {
-  let name = await expandMacros(tokens, values);
-  if (name.endsWith('.')) name = name.slice(0, -1);
-  while (name.length > MAX_NAME && name.includes('.')) name = name.slice(name.indexOf('.') + 1);
-  return name.toLowerCase();
+  // One more than the name for a trailing dot, one more to see the dot before a 253-character suffix.
+  const { text, cut } = await expandWithin(tokens, values, { keep: 'tail', chars: MAX_NAME + 2 });
+  const name = text.endsWith('.') ? text.slice(0, -1) : text;
+  if (!cut && name.length <= MAX_NAME) return name.toLowerCase();
+  const dot = name.indexOf('.', name.length - MAX_NAME - 1);
+  if (dot >= 0) return name.slice(dot + 1).toLowerCase();
+  return `…${name.slice(-MAX_NAME)}`.toLowerCase();
 }

@@ -1,3 +1,4 @@
+import { SpfStop } from './stop.js';
 import { SpfSyntaxError } from './syntax-error.js';
 
 /** RFC 7208 §7.1 macro letters. */
@@ -99,18 +100,89 @@ export interface MacroValues {
   validatedName: (domain: string) => Promise<string>;
 }
 
+/**
+ * The longest value a letter may take from the SMTP session: RFC 5321 §4.5.3.1.1 (local part,
+ * 64 octets) and §4.5.3.1.2 (domain, 255 octets). A receiver refuses longer ones before SPF
+ * runs, so a record cannot be made to expand them; allowing them would let one header make
+ * every macro of a 60 KB record copy 100 KB.
+ */
+const INPUT_LIMITS: Partial<Record<MacroLetter, { octets: number; what: string }>> = {
+  l: { octets: 64, what: 'the local part of the sender' },
+  s: { octets: 64 + 1 + 255, what: 'the sender address' },
+  o: { octets: 255, what: 'the sender domain' },
+  h: { octets: 255, what: 'the HELO name' },
+};
+
+/** Which end of an expansion to keep when it is longer than needed. */
+export interface ExpansionWindow {
+  keep: 'head' | 'tail';
+  chars: number;
+}
+
 export async function expandMacros(tokens: readonly MacroToken[], values: MacroValues): Promise<string> {
+  return (await expandWithin(tokens, values, null)).text;
+}
+
+/**
+ * Expands, holding at most about twice `window.chars` characters at any time: the head (an
+ * explanation, which is cut) or the tail (a domain-spec, whose left side §7.3 drops). `cut`
+ * says characters were left out. Linear in the macro-string, whatever it expands to.
+ * Throws SpfStop (permerror) when a macro would expand an input longer than SMTP allows.
+ */
+export async function expandWithin(
+  tokens: readonly MacroToken[],
+  values: MacroValues,
+  window: ExpansionWindow | null,
+): Promise<{ text: string; cut: boolean }> {
   let out = '';
+  let cut = false;
   for (const token of tokens) {
+    let piece: string;
     if (token.kind !== 'macro') {
-      out += token.text;
-      continue;
+      piece = token.text;
+    } else {
+      const raw = await macroValue(token.letter, values);
+      checkInput(token.letter, raw, values.domain);
+      const transformed = transform(raw, token);
+      piece = token.urlEscape ? urlEscape(transformed) : transformed;
     }
-    const raw = await macroValue(token.letter, values);
-    const transformed = transform(raw, token);
-    out += token.urlEscape ? urlEscape(transformed) : transformed;
+    out += piece;
+    if (window === null || out.length <= 2 * window.chars) continue;
+    cut = true;
+    if (window.keep === 'head') return { text: out.slice(0, window.chars), cut };
+    out = out.slice(-window.chars);
   }
-  return out;
+  if (window !== null && out.length > window.chars) {
+    cut = true;
+    out = window.keep === 'head' ? out.slice(0, window.chars) : out.slice(-window.chars);
+  }
+  return { text: out, cut };
+}
+
+function checkInput(letter: MacroLetter, value: string, domain: string): void {
+  const limit = INPUT_LIMITS[letter];
+  if (!limit) return;
+  const octets = utf8Length(value);
+  if (octets <= limit.octets) return;
+  throw new SpfStop(
+    'permerror',
+    { kind: 'overlong-input', domain, macro: `%{${letter}}`, what: limit.what, octets, limit: limit.octets },
+    `the SPF record of ${domain} expands %{${letter}}, ${limit.what}, which is ${octets} octets long; RFC 5321 §4.5.3.1 allows ${limit.octets}, so no receiver would have accepted it`,
+  );
+}
+
+function utf8Length(text: string): number {
+  let octets = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) octets += 1;
+    else if (code < 0x800) octets += 2;
+    else if (code >= 0xd800 && code <= 0xdbff) {
+      octets += 4;
+      i++;
+    } else octets += 3;
+  }
+  return octets;
 }
 
 async function macroValue(letter: MacroLetter, v: MacroValues): Promise<string> {

@@ -41,6 +41,8 @@ export type SpfProblem =
   | { kind: 'void-limit'; domain: string; limit: number; term: string }
   | { kind: 'mx-limit'; domain: string; count: number; term: string }
   | { kind: 'no-record-at-target'; domain: string; term: string }
+  /** A macro of `domain`'s record would expand a session value longer than RFC 5321 allows. */
+  | { kind: 'overlong-input'; domain: string; macro: string; what: string; octets: number; limit: number }
   /** `lookup` is the question that got no usable answer, and what came back instead. */
   | { kind: 'dns'; domain: string; detail: string; lookup: FailedLookup };
 
