@@ -34,7 +34,7 @@ export async function analyze(raw: string | Uint8Array, options: AnalyzeOptions 
   const checks = options.checks ?? CHECKS;
   const { analysis: headers, bytes } = await readHeaders(raw, options.embedded === undefined ? {} : { embedded: options.embedded });
   const route =
-    options.originHop === undefined ? headers.route : { ...headers.route, origin: chooseOrigin(headers.route, options.originHop) };
+    options.originHop === undefined ? headers.route : { ...headers.route, origin: chooseOrigin(headers.route, options.originHop), originMissingReason: null };
   const analysis = { ...headers, route };
   const checkMeta = metaByName(checks);
   emit({ type: 'route', analysis, checkMeta });

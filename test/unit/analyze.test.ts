@@ -66,6 +66,14 @@ describe('analyze', () => {
     expect(report.checks.find((c) => c.check === 'iprev')).toMatchObject({ subject: '198.51.100.20', result: 'temperror' });
   });
 
+  it('a route with no external sender still lets the user pick one of its hops to check', async () => {
+    const internal = readFileSync(new URL('../fixtures/messages/one-org-public.eml', import.meta.url));
+    expect((await analyze(internal, { resolver: null })).route).toMatchObject({ origin: null, originMissingReason: expect.stringContaining('no external sender') });
+    const picked = await analyze(internal, { resolver: memoryResolver(ZONES), originHop: 1 });
+    expect(picked.route).toMatchObject({ origin: { hopIndex: 1, ip: '198.51.100.71' }, originMissingReason: null });
+    expect(picked.checks.find((c) => c.check === 'iprev' && c.hopIndex === 1)).toMatchObject({ subject: '198.51.100.71' });
+  });
+
   it('warns once, with the counts, when the resolver itself gave no answer', async () => {
     const url = 'https://dns.example/dns-query';
     const unreachable: Resolver = {
