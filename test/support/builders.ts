@@ -8,10 +8,10 @@ export function received(fields: Partial<ReceivedFields>): ReceivedFields {
   return { ...nothingSaid(''), ...fields };
 }
 
-/** Hops in travel order (oldest first); headerIndex counts from the top, as in a message. */
+/** Hops in travel order (oldest first); receivedIndex counts from the top, as in a message. */
 export function hops(...fields: Partial<ReceivedFields>[]): Hop[] {
   return fields.map((f, index) => {
     const r = received(f);
-    return { index, headerIndex: fields.length - 1 - index, received: r, ipClass: r.ip === null ? null : classifyIp(r.ip), delaySeconds: null, clockIssue: null };
+    return { index, receivedIndex: fields.length - 1 - index, received: r, ipClass: r.ip === null ? null : classifyIp(r.ip), delaySeconds: null, clockIssue: null };
   });
 }

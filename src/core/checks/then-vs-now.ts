@@ -22,7 +22,10 @@ export interface ThenVsNowDetails {
   comparison: Comparison;
   receiver: string;
   source: Claim['source'];
-  headerIndex: number;
+  /** Where the claim was written: among all header fields (Authentication-Results, Received-SPF)… */
+  fieldIndex: number | null;
+  /** …or among the Received headers (a recorded rDNS), 0 being the topmost. */
+  receivedIndex: number | null;
   then: string;
   thenIp: string | null;
   domain: string | null;
@@ -44,7 +47,10 @@ interface Claim {
   /** The receiver that wrote it: authserv-id, Received-SPF receiver, or the Received by host. */
   receiver: string;
   source: 'Authentication-Results' | 'ARC-Authentication-Results' | 'Received-SPF' | 'Received';
-  headerIndex: number;
+  /** Position among all header fields, for a claim in a header field of its own. */
+  fieldIndex: number | null;
+  /** Position among the Received headers, for a claim in a Received header. */
+  receivedIndex: number | null;
   /** The verdict then: a result word, or for rdns the name recorded. */
   then: string;
   /** The IP the receiver evaluated; null when the header does not say. */
@@ -83,7 +89,7 @@ function claimsOf(ctx: CheckContext<After>): Claim[] {
   const claims: Claim[] = [];
   for (const header of ctx.analysis.claims.authResults) {
     for (const entry of header.results) {
-      const base = { receiver: header.authservId, source: header.source, headerIndex: header.headerIndex, then: entry.result.toLowerCase(), hopIndex: null };
+      const base = { receiver: header.authservId, source: header.source, fieldIndex: header.fieldIndex, receivedIndex: null, then: entry.result.toLowerCase(), hopIndex: null };
       if (entry.method === 'iprev') {
         claims.push({ ...base, kind: 'iprev', ip: ipIn(entry.properties['policy.iprev'] ?? null), domain: null });
       } else if (entry.method === 'spf') {
@@ -100,7 +106,8 @@ function claimsOf(ctx: CheckContext<After>): Claim[] {
       kind: 'spf',
       receiver: spf.receiver ?? 'the receiver',
       source: 'Received-SPF',
-      headerIndex: spf.headerIndex,
+      fieldIndex: spf.fieldIndex,
+      receivedIndex: null,
       then: spf.result.toLowerCase(),
       ip: ipIn(spf.clientIp),
       domain: identityIsHelo ? identityDomain(spf.helo) : (identityDomain(spf.envelopeFrom) ?? identityDomain(spf.helo)),
@@ -115,7 +122,8 @@ function claimsOf(ctx: CheckContext<After>): Claim[] {
       kind: 'rdns',
       receiver: hop.received.by ?? 'the receiver',
       source: 'Received',
-      headerIndex: hop.headerIndex,
+      fieldIndex: null,
+      receivedIndex: hop.receivedIndex,
       then: canonicalName(hop.received.rdns),
       ip,
       domain: null,
@@ -197,7 +205,8 @@ function compare(claim: Claim, ctx: CheckContext<After>): ThenVsNowCheckResult {
       comparison,
       receiver: claim.receiver,
       source: claim.source,
-      headerIndex: claim.headerIndex,
+      fieldIndex: claim.fieldIndex,
+      receivedIndex: claim.receivedIndex,
       then: claim.then,
       thenIp: claim.ip,
       domain: claim.domain,

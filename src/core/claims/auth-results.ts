@@ -35,7 +35,7 @@ function entryOf(tokens: readonly ClaimToken[]): AuthResultEntry | null {
 export function parseAuthResults(
   value: string,
   source: AuthResultsHeader['source'],
-  headerIndex: number,
+  fieldIndex: number,
 ): AuthResultsHeader {
   const groups = splitAtSemicolons(tokenizeClaim(value));
   let instance: number | null = null;
@@ -59,5 +59,5 @@ export function parseAuthResults(
     const entry = entryOf(group);
     if (entry) results.push(entry);
   }
-  return { source, instance, authservId, results, headerIndex };
+  return { source, instance, authservId, results, fieldIndex };
 }

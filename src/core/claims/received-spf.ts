@@ -12,7 +12,7 @@ const unknown = (value: string): boolean => /^<?unknown>?$/i.test(value);
  * One Received-SPF value (RFC 7208 §9.1): the result word, an optional comment, then key=value
  * pairs. Also reads the Microsoft 365 form, whose pairs follow the comment without a ";" first.
  */
-export function parseReceivedSpf(value: string, headerIndex: number): ReceivedSpfClaim {
+export function parseReceivedSpf(value: string, fieldIndex: number): ReceivedSpfClaim {
   const tokens = tokenizeClaim(value);
   const claim: ReceivedSpfClaim = {
     result: '',
@@ -23,7 +23,7 @@ export function parseReceivedSpf(value: string, headerIndex: number): ReceivedSp
     identity: null,
     mechanism: null,
     comment: null,
-    headerIndex,
+    fieldIndex,
   };
   const first = tokens[0];
   if (first?.kind === 'word' && tokens[1]?.kind !== '=' && RESULTS.has(first.text.toLowerCase())) {

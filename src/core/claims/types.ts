@@ -17,7 +17,7 @@ export interface AuthResultsHeader {
   authservId: string;
   results: AuthResultEntry[];
   /** Position among all of the message's headers, 0 = topmost. */
-  headerIndex: number;
+  fieldIndex: number;
 }
 
 /** A Received-SPF header (RFC 7208 §9.1). */
@@ -30,7 +30,7 @@ export interface ReceivedSpfClaim {
   identity: string | null;
   mechanism: string | null;
   comment: string | null;
-  headerIndex: number;
+  fieldIndex: number;
 }
 
 /** What receiving servers said at delivery time. */

@@ -29,7 +29,7 @@ export function buildRoute(received: readonly ReceivedFields[], message: Message
     const fields = received[i]!;
     const hop: Hop = {
       index: hops.length,
-      headerIndex: i,
+      receivedIndex: i,
       received: fields,
       ipClass: fields.ip === null ? null : classifyIp(fields.ip),
       delaySeconds: null,

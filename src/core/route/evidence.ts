@@ -11,7 +11,7 @@ export interface IpEvidence {
   /** How a reason names it: "Received-SPF client-ip", "Authentication-Results iprev (policy.iprev)". */
   source: string;
   /** Position among all header fields, 0 = topmost. */
-  headerIndex: number;
+  fieldIndex: number;
   /**
    * "receiver": a receiving server's own check of the connection (SPF, iprev).
    * "client": a webmail or Exchange note of the sender's client address (X-Originating-IP);
@@ -105,7 +105,7 @@ function placement(position: number, hops: readonly Hop[], positions: readonly n
   if (positions.length !== hops.length) return newest;
   for (const hop of hops) {
     // Oldest first: the first hop whose Received field sits above the field is the nearest one.
-    if (positions[hop.headerIndex]! < position) return hop.index;
+    if (positions[hop.receivedIndex]! < position) return hop.index;
   }
   return newest;
 }
@@ -115,19 +115,19 @@ export function ipEvidence(claims: Claims, headers: readonly HeaderField[], hops
   const evidence: IpEvidence[] = [];
   const add = (text: string, fields: Omit<IpEvidence, 'ip' | 'hop' | 'placedAt'>): void => {
     const ip = normalizeIp(text);
-    if (ip === null || evidence.some((e) => e.ip === ip && e.source === fields.source && e.headerIndex === fields.headerIndex)) return;
-    const hop = attribute(fields.writer, fields.headerIndex, hops, positions);
-    evidence.push({ ip, ...fields, hop, placedAt: placement(fields.headerIndex, hops, positions) });
+    if (ip === null || evidence.some((e) => e.ip === ip && e.source === fields.source && e.fieldIndex === fields.fieldIndex)) return;
+    const hop = attribute(fields.writer, fields.fieldIndex, hops, positions);
+    evidence.push({ ip, ...fields, hop, placedAt: placement(fields.fieldIndex, hops, positions) });
   };
   for (const spf of claims.receivedSpf) {
-    const base = { headerIndex: spf.headerIndex, kind: 'receiver', method: 'spf', result: spf.result || null, writer: hostName(spf.receiver) ?? commentHost(spf.comment) } as const;
+    const base = { fieldIndex: spf.fieldIndex, kind: 'receiver', method: 'spf', result: spf.result || null, writer: hostName(spf.receiver) ?? commentHost(spf.comment) } as const;
     if (spf.clientIp !== null) add(spf.clientIp, { ...base, source: 'Received-SPF client-ip' });
     else for (const ip of addressesIn(spf.comment ?? '')) add(ip, { ...base, source: 'Received-SPF comment' });
   }
   for (const header of claims.authResults) {
     for (const entry of header.results) {
       const label = `${header.source} ${entry.method}`;
-      const base = { headerIndex: header.headerIndex, kind: 'receiver', method: entry.method, result: entry.result, writer: hostName(header.authservId) } as const;
+      const base = { fieldIndex: header.fieldIndex, kind: 'receiver', method: entry.method, result: entry.result, writer: hostName(header.authservId) } as const;
       for (const prop of IP_PROPERTIES) {
         const value = entry.properties[prop];
         if (value !== undefined) add(value, { ...base, source: `${label} (${prop})` });
@@ -139,7 +139,7 @@ export function ipEvidence(claims: Claims, headers: readonly HeaderField[], hops
     }
   }
   headers.forEach((h, index) => {
-    if (CLIENT_IP_FIELDS.test(h.name)) add(h.value, { source: h.name, headerIndex: index, kind: 'client', method: null, result: null, writer: null });
+    if (CLIENT_IP_FIELDS.test(h.name)) add(h.value, { source: h.name, fieldIndex: index, kind: 'client', method: null, result: null, writer: null });
   });
   return evidence;
 }

@@ -58,7 +58,7 @@ export function finalRecipient(hops: readonly Hop[], message: MessageInfo): Reci
   const positions = receivedPositions(message.headers);
   const run = topRun(hops);
   const oldest = run.at(-1);
-  const lowest = oldest === undefined ? -1 : (positions[oldest.headerIndex] ?? message.headers.length);
+  const lowest = oldest === undefined ? -1 : (positions[oldest.receivedIndex] ?? message.headers.length);
   let best: { position: number; evidence: RecipientEvidence } | null = null;
   const offer = (position: number, evidence: RecipientEvidence): void => {
     if (best === null || position < best.position) best = { position, evidence };
@@ -70,7 +70,7 @@ export function finalRecipient(hops: readonly Hop[], message: MessageInfo): Reci
   });
   for (const hop of run) {
     const rcpt = hop.received.for;
-    if (rcpt !== null && addressDomain(rcpt) !== null) offer(positions[hop.headerIndex] ?? -1, { addresses: [rcpt], source: `the for clause of the hop into ${hop.received.by ?? 'an unnamed server'}`, weak: false });
+    if (rcpt !== null && addressDomain(rcpt) !== null) offer(positions[hop.receivedIndex] ?? -1, { addresses: [rcpt], source: `the for clause of the hop into ${hop.received.by ?? 'an unnamed server'}`, weak: false });
   }
   if (best !== null) return (best as { evidence: RecipientEvidence }).evidence;
   const isList = listAddresses(message);

@@ -5,7 +5,7 @@ export interface Hop {
   /** Position in travel order: 0 is the oldest hop (the bottom Received: header). */
   index: number;
   /** Position among the message's Received: headers, 0 being the topmost. */
-  headerIndex: number;
+  receivedIndex: number;
   received: ReceivedFields;
   /** Class of received.ip, null when the hop has no IP. */
   ipClass: IpClass | null;

@@ -65,7 +65,7 @@ function headersBelow(analysis: HeaderAnalysis, origin: Hop | null): HeaderField
   const headers = analysis.message.headers;
   if (origin === null) return headers;
   let received = -1;
-  const at = headers.findIndex((h) => h.name.toLowerCase() === 'received' && ++received === origin.headerIndex);
+  const at = headers.findIndex((h) => h.name.toLowerCase() === 'received' && ++received === origin.receivedIndex);
   return at < 0 ? [] : headers.slice(at + 1);
 }
 

@@ -51,7 +51,7 @@ describe('CHECKS', () => {
             source: 'Authentication-Results',
             instance: null,
             authservId: 'mx.example.net',
-            headerIndex: 0,
+            fieldIndex: 0,
             results: [
               { method: 'spf', result: 'pass', reason: null, properties: { 'smtp.mailfrom': 'alice@example.com' }, comments: [] },
               { method: 'iprev', result: 'pass', reason: null, properties: { 'policy.iprev': '203.0.113.25' }, comments: [] },

@@ -17,7 +17,7 @@ function ar(authservId: string, ...results: Array<Partial<AuthResultEntry> & { m
     source: 'Authentication-Results',
     instance: null,
     authservId,
-    headerIndex: 0,
+    fieldIndex: 0,
     results: results.map((r) => ({ reason: null, properties: {}, comments: [], ...r })),
   };
 }
@@ -69,7 +69,7 @@ describe('thenVsNowCheck', () => {
 
   it('reads Received-SPF, and will not compare verdicts about different IPs', async () => {
     const spf = (clientIp: string) => ({
-      result: 'Pass', clientIp, envelopeFrom: 'alice@example.com', helo: 'mail.example.com', receiver: 'mx.example.net', identity: 'mailfrom', mechanism: null, comment: null, headerIndex: 0,
+      result: 'Pass', clientIp, envelopeFrom: 'alice@example.com', helo: 'mail.example.com', receiver: 'mx.example.net', identity: 'mailfrom', mechanism: null, comment: null, fieldIndex: 0,
     });
     const [same] = await compare([origin25], { receivedSpf: [spf('203.0.113.25')] }, [liveSpf('example.com', 'pass')]);
     expect(same).toMatchObject({ result: 'same', summary: 'At delivery mx.example.net recorded spf=pass (Received-SPF); now: pass' });

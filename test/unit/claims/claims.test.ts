@@ -7,7 +7,7 @@ describe('Authentication-Results (RFC 8601)', () => {
       'mx.google.com; dkim=pass header.i=@example.com header.s=s1 header.b=AbC/+d==; spf=pass (google.com: domain of alice@example.com designates 203.0.113.25 as permitted sender) smtp.mailfrom=alice@example.com; dmarc=pass (p=NONE sp=NONE dis=NONE) header.from=example.com',
       'Authentication-Results', 3);
     expect(h).toEqual({
-      source: 'Authentication-Results', instance: null, authservId: 'mx.google.com', headerIndex: 3,
+      source: 'Authentication-Results', instance: null, authservId: 'mx.google.com', fieldIndex: 3,
       results: [
         { method: 'dkim', result: 'pass', reason: null, comments: [], properties: { 'header.i': '@example.com', 'header.s': 's1', 'header.b': 'AbC/+d==' } },
         { method: 'spf', result: 'pass', reason: null, comments: ['google.com: domain of alice@example.com designates 203.0.113.25 as permitted sender'], properties: { 'smtp.mailfrom': 'alice@example.com' } },
@@ -67,7 +67,7 @@ describe('Received-SPF (RFC 7208 §9.1)', () => {
   test('RFC form from pypolicyd-spf', () => {
     expect(parseReceivedSpf('Pass (mailfrom) identity=mailfrom; client-ip=203.0.113.25; helo=mail.example.com; envelope-from=postmaster@example.com; receiver=<UNKNOWN>', 2)).toEqual({
       result: 'pass', comment: 'mailfrom', identity: 'mailfrom', clientIp: '203.0.113.25', helo: 'mail.example.com',
-      envelopeFrom: 'postmaster@example.com', receiver: null, mechanism: null, headerIndex: 2,
+      envelopeFrom: 'postmaster@example.com', receiver: null, mechanism: null, fieldIndex: 2,
     });
   });
 
@@ -95,8 +95,8 @@ test('parseClaims picks the three fields with their positions', () => {
     { name: 'authentication-results', value: 'mx.google.com; iprev=pass policy.iprev=203.0.113.25' },
     { name: 'Received-SPF', value: 'pass client-ip=203.0.113.25;' },
   ]);
-  expect(claims.authResults.map((a) => [a.source, a.headerIndex, a.instance])).toEqual([
+  expect(claims.authResults.map((a) => [a.source, a.fieldIndex, a.instance])).toEqual([
     ['ARC-Authentication-Results', 0, 1], ['Authentication-Results', 2, null],
   ]);
-  expect(claims.receivedSpf.map((s) => [s.headerIndex, s.clientIp])).toEqual([[3, '203.0.113.25']]);
+  expect(claims.receivedSpf.map((s) => [s.fieldIndex, s.clientIp])).toEqual([[3, '203.0.113.25']]);
 });

@@ -33,7 +33,7 @@ describe('hops and delays', () => {
       edge,
       submission,
     ]);
-    expect(r.hops.map((h) => [h.index, h.headerIndex, h.ipClass, h.delaySeconds, h.clockIssue])).toEqual([
+    expect(r.hops.map((h) => [h.index, h.receivedIndex, h.ipClass, h.delaySeconds, h.clockIssue])).toEqual([
       [0, 3, 'private', null, null],
       [1, 2, 'documentation', 3, null],
       [2, 1, 'cgnat', null, 'missing'],

@@ -265,7 +265,7 @@ describe('whole header blocks', () => {
     });
     expect(a.claims.receivedSpf).toEqual([{
       result: 'pass', comment: 'mailfrom', identity: 'mailfrom', clientIp: '203.0.113.25', helo: 'mail.example.com',
-      envelopeFrom: 'postmaster@example.com', receiver: 'mx1.example.net', mechanism: null, headerIndex: 7,
+      envelopeFrom: 'postmaster@example.com', receiver: 'mx1.example.net', mechanism: null, fieldIndex: 7,
     }]);
   });
 });

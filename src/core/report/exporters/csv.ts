@@ -7,7 +7,7 @@ type Cell = string | number | boolean | null;
 
 const COLUMNS: { name: string; value(hop: Hop, report: Report): Cell }[] = [
   { name: 'hop', value: (h) => h.index + 1 },
-  { name: 'header_index', value: (h) => h.headerIndex },
+  { name: 'received_index', value: (h) => h.receivedIndex },
   { name: 'is_sender', value: (h, r) => r.route.origin?.hopIndex === h.index },
   { name: 'helo', value: (h) => h.received.helo },
   { name: 'rdns', value: (h) => h.received.rdns },
