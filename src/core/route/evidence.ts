@@ -53,14 +53,14 @@ const IP_METHODS = new Set(['iprev', 'spf', 'sender-id']);
 
 /** Addresses written in free text: "designates 203.0.113.5 as permitted sender", "sender IP is 2001:db8::5". */
 function addressesIn(text: string): string[] {
-  const found: string[] = [];
+  const found = new Set<string>();
   for (const word of text.split(/[\s,;()<>]+/)) {
     const bare = word.replace(/^\[|[\].:]+$/g, '');
     if (!/^\d{1,3}(\.\d{1,3}){3}$/.test(bare) && !(bare.includes(':') && /^[0-9a-f:.]+$/i.test(bare))) continue;
     const ip = normalizeIp(bare);
-    if (ip !== null && !found.includes(ip)) found.push(ip);
+    if (ip !== null) found.add(ip);
   }
-  return found;
+  return [...found];
 }
 
 /** A host name as a writer, or null for empty ids, placeholders and address literals. */
@@ -113,9 +113,14 @@ function placement(position: number, hops: readonly Hop[], positions: readonly n
 export function ipEvidence(claims: Claims, headers: readonly HeaderField[], hops: readonly Hop[]): IpEvidence[] {
   const positions = receivedPositions(headers);
   const evidence: IpEvidence[] = [];
+  // A set, not a search of the list: thousands of Received-SPF fields must cost linear time.
+  const seen = new Set<string>();
   const add = (text: string, fields: Omit<IpEvidence, 'ip' | 'hop' | 'placedAt'>): void => {
     const ip = normalizeIp(text);
-    if (ip === null || evidence.some((e) => e.ip === ip && e.source === fields.source && e.fieldIndex === fields.fieldIndex)) return;
+    if (ip === null) return;
+    const key = `${ip}\u0000${fields.source}\u0000${fields.fieldIndex}`;
+    if (seen.has(key)) return;
+    seen.add(key);
     const hop = attribute(fields.writer, fields.fieldIndex, hops, positions);
     evidence.push({ ip, ...fields, hop, placedAt: placement(fields.fieldIndex, hops, positions) });
   };
