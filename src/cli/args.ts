@@ -20,6 +20,8 @@ Options:
   --timeout MS        per-query timeout in milliseconds (default ${DEFAULT_TIMEOUT_MS})
   --origin-hop N      treat hop N (1 = oldest, as printed) as the sender
   --embedded N        analyse the Nth message attached as message/rfc822 (1 = first)
+
+check-ip and check-dkim take --json, --resolver and --timeout; analyze takes them all.
 `;
 
 export type Command =
@@ -52,26 +54,51 @@ const OPTIONS = {
   embedded: { type: 'string' },
 } as const;
 
+type Option = keyof typeof OPTIONS;
+
+/** What each command reads; any other option is refused rather than silently ignored. */
+const TAKES: Readonly<Record<'analyze' | 'check-ip' | 'check-dkim', readonly Option[]>> = {
+  analyze: ['json', 'resolver', 'no-dns', 'timeout', 'origin-hop', 'embedded'],
+  'check-ip': ['json', 'resolver', 'timeout'],
+  'check-dkim': ['json', 'resolver', 'timeout'],
+};
+
+const HELP_HINT = '(try hoplens --help)';
+
+/** parseArgs' own errors are written for programmers; these are the user's one line. */
 function parseOrRefuse(argv: string[]) {
   try {
-    return parseArgs({ args: argv, allowPositionals: true, options: OPTIONS });
+    return parseArgs({ args: argv, allowPositionals: true, options: OPTIONS, tokens: true });
   } catch (error) {
-    throw new UsageError((error as Error).message);
+    const { code, message } = error as { code?: string; message: string };
+    const option = /'(-[^' ]+)/.exec(message)?.[1];
+    if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && option) throw new UsageError(`unknown option ${option} ${HELP_HINT}`);
+    if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && option) {
+      throw new UsageError(OPTIONS[option.replace(/^--/, '') as Option]?.type === 'boolean' ? `${option} takes no value ${HELP_HINT}` : `${option} needs a value ${HELP_HINT}`);
+    }
+    throw new UsageError(`${message} ${HELP_HINT}`);
   }
 }
 
 export function parseCommand(argv: string[]): Command {
-  const parsed = parseOrRefuse(argv);
-  const { values, positionals } = parsed;
+  const { values, positionals, tokens } = parseOrRefuse(argv);
   if (values.help) return { kind: 'help' };
   if (values.version) return { kind: 'version' };
   const [verb, ...rest] = positionals;
+  if (verb === 'analyze' || verb === 'check-ip' || verb === 'check-dkim') {
+    for (const token of tokens) {
+      if (token.kind === 'option' && !TAKES[verb].includes(token.name as Option)) {
+        throw new UsageError(`${verb} does not take --${token.name} ${HELP_HINT}`);
+      }
+    }
+  }
   const timeoutMs = values.timeout === undefined ? null : positiveInt('--timeout', values.timeout);
   const resolver = values.resolver ?? null;
   switch (verb) {
     case 'analyze':
       if (rest.length > 1) throw new UsageError(`analyze takes one file, got ${rest.length}`);
       if (values['no-dns'] && resolver) throw new UsageError('--no-dns and --resolver contradict each other');
+      if (values['no-dns'] && timeoutMs !== null) throw new UsageError('--no-dns and --timeout contradict each other: no query is sent');
       return {
         kind: 'analyze',
         file: rest[0] === undefined || rest[0] === '-' ? null : rest[0],
@@ -91,7 +118,7 @@ export function parseCommand(argv: string[]): Command {
     case undefined:
       return { kind: 'help' };
     default:
-      throw new UsageError(`unknown command "${verb}" (try hoplens --help)`);
+      throw new UsageError(`unknown command "${verb}" ${HELP_HINT}`);
   }
 }
 

@@ -2,9 +2,11 @@ import type { CheckResult } from '../core/checks/index.js';
 import { clientNameLabel, clientNames } from '../core/report/client-names.js';
 import type { Report } from '../core/report/types.js';
 import { originalSenderText } from '../core/report/exporters/hop-text.js';
+import { versionName } from '../core/received/tls.js';
 import type { Hop } from '../core/route/types.js';
 import { formatDuration } from '../core/text/duration.js';
 import { visible } from '../core/text/inert.js';
+import { countOf } from '../core/text/plural.js';
 
 /**
  * The report as a terminal reader wants it: route first, then each check with its fix. Every
@@ -19,7 +21,7 @@ export function formatReport(report: Report): string {
   if (m.date !== null) out.push(`Date:    ${m.date}`);
   if (report.embeddedIndex !== null) out.push(`(analysing attached message ${report.embeddedIndex + 1})`);
   if (report.embedded.length && report.embeddedIndex === null) {
-    out.push(`This message carries ${report.embedded.length} attached message(s); use --embedded N to analyse one:`);
+    out.push(`This message carries ${countOf(report.embedded.length, 'attached message', 'attached messages')}; use --embedded N to analyse one:`);
     out.push(...report.embedded.map((e, i) => `  ${i + 1}. ${e.subject ?? '(no subject)'} — ${e.from ?? 'unknown sender'}`));
   }
   // First, so that "which message of the mbox" or "the resolver could not be reached" is read before the verdicts.
@@ -27,7 +29,7 @@ export function formatReport(report: Report): string {
   out.push('');
   const { route } = report;
   const transit = route.totalTransitSeconds === null ? 'transit time unknown' : `${formatDuration(route.totalTransitSeconds)} in transit`;
-  out.push(`Route, oldest hop first (${route.hops.length} hops, ${transit}):`);
+  out.push(`Route, oldest hop first (${countOf(route.hops.length, 'hop', 'hops')}, ${transit}):`);
   for (const hop of route.hops) out.push(...formatHop(hop, route.origin?.hopIndex === hop.index));
   out.push('');
   if (route.origin) {
@@ -62,7 +64,7 @@ function formatHop(hop: Hop, isOrigin: boolean): string[] {
     hop.clockIssue === 'missing' ? 'no date' : hop.delaySeconds === null ? '' : `${hop.clockIssue === 'negative' ? '⚠ ' : '+'}${formatDuration(hop.delaySeconds)}`;
   const marker = isOrigin ? '▶' : ' ';
   const lines = [`${marker}${String(hop.index + 1).padStart(3)}  ${from || '(no from clause)'}`];
-  const by = [r.by && `by ${r.by}`, r.with && `with ${r.with}`, r.tls?.version && `TLS ${r.tls.version}`].filter(Boolean).join(' ');
+  const by = [r.by && `by ${r.by}`, r.with && `with ${r.with}`, r.tls?.version && versionName(r.tls.version)].filter(Boolean).join(' ');
   lines.push(`       ${by || '(no by clause)'}  ${r.date ?? r.dateRaw ?? ''}  ${delay}`.trimEnd());
   if (hop.clockIssue === 'negative') lines.push('       clock issue: dated before the previous hop');
   return lines;
@@ -74,8 +76,8 @@ const INDENT = ' '.repeat(30);
 /** `explainAll`: the explanation even of results that need nothing done (check-dkim shows every fact). */
 export function formatCheck(check: CheckResult, explainAll = false): string[] {
   const lines = [`  ${check.result.toUpperCase().padEnd(14)} ${check.check.padEnd(12)} ${check.summary}`];
-  // The why is worth the lines only where something needs doing; --json carries it for all.
-  if ((explainAll || check.severity === 'warning' || check.severity === 'error') && check.explanation) lines.push(...wrap(check.explanation, INDENT));
+  // The why is worth the lines where something needs doing or a check could not run; --json carries it for all.
+  if ((explainAll || check.severity === 'warning' || check.severity === 'error' || check.result === 'not-checked') && check.explanation) lines.push(...wrap(check.explanation, INDENT));
   for (const advice of check.advice) lines.push(...wrap(`fix: ${advice}`, INDENT));
   return lines;
 }

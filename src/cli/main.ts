@@ -1,6 +1,5 @@
 import { setMaxListeners } from 'node:events';
 import { readFile, stat } from 'node:fs/promises';
-import { buffer } from 'node:stream/consumers';
 import { analyze } from '../core/analyze.js';
 import { dkimResults } from '../core/checks/dkim.js';
 import { checkIprev } from '../core/checks/iprev/evaluate.js';
@@ -8,12 +7,13 @@ import { whyNotChecked } from '../core/checks/unchecked-ip.js';
 import { BUILTIN_RESOLVERS, DEFAULT_RESOLVER_ID, resolveResolverUrl } from '../core/dns/builtin.js';
 import { dohResolver } from '../core/dns/doh.js';
 import type { Resolver } from '../core/dns/types.js';
-import { assertInputSize } from '../core/message/index.js';
+import { assertInputSize, MAX_INPUT_SIZE } from '../core/message/index.js';
 import { InputError } from '../core/message/types.js';
 import { classifyIp, isCheckable, normalizeIp } from '../core/net/ip.js';
 import { renderJson } from '../core/report/exporters/json.js';
 import { evidenceLines } from '../core/report/exporters/markdown.js';
 import { inertJson, visible } from '../core/text/inert.js';
+import { countOf } from '../core/text/plural.js';
 import { verifyDkim } from '../core/dkim/index.js';
 import { VERSION } from '../core/version.js';
 import { parseCommand, USAGE, UsageError, type Command } from './args.js';
@@ -58,7 +58,7 @@ async function runAnalyze(command: Extract<Command, { kind: 'analyze' }>): Promi
         `--origin-hop ${command.originHop} names no hop with a client IP address (hops count from 1, oldest first, as printed without --origin-hop)`,
       );
     });
-    progress?.done(`${report.dns.queriesSent} DNS queries sent for ${report.dns.distinctQuestions} distinct questions`);
+    progress?.done(`${countOf(report.dns.queriesSent, 'DNS query', 'DNS queries')} sent for ${countOf(report.dns.distinctQuestions, 'distinct question', 'distinct questions')}`);
     await print(command.json ? renderJson(report) : formatReport(report));
     return 0;
   } finally {
@@ -108,6 +108,11 @@ const DEFAULT_CLI_RESOLVERS = [DEFAULT_RESOLVER_ID, 'google'] as const;
 
 function makeResolver(choice: string | null, timeoutMs: number | null): Resolver {
   const builtin = BUILTIN_RESOLVERS.find((r) => r.id === choice?.trim().toLowerCase());
+  if (choice !== null && !builtin && !choice.includes(':')) {
+    // Only the resolvers this command can use: Quad9 is in the core's list, but not for Node.
+    const usable = BUILTIN_RESOLVERS.filter((r) => !r.http2Only).map((r) => r.id);
+    throw new UsageError(`unknown resolver "${choice}": use ${usable.join(' or ')}, or a DoH URL such as https://dns.example/dns-query (try hoplens --help)`);
+  }
   if (builtin?.http2Only) {
     throw new UsageError(`${builtin.label} serves DNS-over-HTTPS over HTTP/2 only, which Node's fetch cannot speak; use it in the extension, or pick another resolver here`);
   }
@@ -142,13 +147,45 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   if (error.code !== 'EPIPE') throw error;
 });
 
+/** What a failed open or read means, in words; the code stays for a search. */
+const FILE_ERRORS: Readonly<Record<string, string>> = {
+  ENOENT: 'no such file',
+  EISDIR: 'that is a folder, not a file',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  ENOTDIR: 'a part of the path is not a folder',
+  EMFILE: 'too many files open',
+};
+
+/**
+ * Standard input as bytes, the same path as a file (DKIM hashes the message as it arrived, 8-bit
+ * header bytes included), refused as soon as it passes the input limit rather than after
+ * holding all of it.
+ */
+async function readStdin(): Promise<Uint8Array> {
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for await (const chunk of process.stdin as AsyncIterable<Uint8Array>) {
+    size += chunk.length;
+    if (size > MAX_INPUT_SIZE) {
+      process.stdin.destroy();
+      assertInputSize(size, true);
+    }
+    chunks.push(chunk);
+  }
+  return new Uint8Array(Buffer.concat(chunks, size));
+}
+
 async function readInput(file: string | null): Promise<Uint8Array> {
   if (file === null) {
     if (process.stdin.isTTY) process.stderr.write('Paste the headers, then press Ctrl-D.\n');
-    // Bytes, not text: DKIM hashes the message as it arrived, 8-bit header bytes included.
-    return new Uint8Array(await buffer(process.stdin));
+    return readStdin();
   }
-  const cannotRead = (error: unknown) => new UsageError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  const cannotRead = (error: unknown) => {
+    const code = (error as NodeJS.ErrnoException).code;
+    const words = code === undefined ? (error as Error).message : FILE_ERRORS[code] ? `${FILE_ERRORS[code]} (${code})` : code;
+    return new UsageError(`cannot read ${file}: ${words}`);
+  };
   let size: number;
   try {
     size = (await stat(file)).size;

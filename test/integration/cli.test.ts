@@ -91,6 +91,44 @@ describe('hoplens analyze', () => {
       expect(run.stderr.trim().split('\n')).toHaveLength(1);
       expect(run.stderr).toMatch(/^hoplens: /);
     }
+    // In words, with the code for a search.
+    expect((await hoplens(['analyze', join(dir, 'absent.eml')])).stderr).toBe(`hoplens: cannot read ${join(dir, 'absent.eml')}: no such file (ENOENT)\n`);
+    expect((await hoplens(['analyze', dir])).stderr).toBe(`hoplens: cannot read ${dir}: that is a folder, not a file (EISDIR)\n`);
+  });
+
+  it('refuses standard input past the size limit as soon as it is passed, in one line', async () => {
+    const run = await new Promise<Run>((resolve) => {
+      const child = execFile(process.execPath, [cli, 'analyze', '--no-dns'], { cwd: root, timeout: 20_000 }, (error, stdout, stderr) => {
+        resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr });
+      });
+      const chunk = Buffer.alloc(1024 * 1024, 'a');
+      // 60 MB offered; the CLI stops reading after 40 MB, so later writes may fail: that is the point.
+      child.stdin?.on('error', () => undefined);
+      let sent = 0;
+      const pump = () => {
+        while (sent < 60 && child.stdin?.write(chunk)) sent++;
+        if (sent < 60) child.stdin?.once('drain', () => { sent++; pump(); });
+        else child.stdin?.end();
+      };
+      pump();
+    });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^hoplens: The input is more than 40\.\d MB, over Hoplens' limit of 40 MB\./);
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('numbers attached messages from 1, in what it accepts and in what it says', async () => {
+    const run = await hoplens(['analyze', 'public/samples/sample.eml', '--no-dns', '--embedded', '1']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe('hoplens: There is no attached message number 1: this message carries none.\n');
+  });
+
+  it('refuses an unknown option or resolver with the choices it can use', async () => {
+    const bogus = await hoplens(['analyze', '--bogus']);
+    expect(bogus).toMatchObject({ code: 2, stderr: 'hoplens: unknown option --bogus (try hoplens --help)\n' });
+    const foo = await hoplens(['analyze', 'public/samples/sample.eml', '--resolver', 'foo']);
+    expect(foo.code).toBe(2);
+    expect(foo.stderr).toBe('hoplens: unknown resolver "foo": use cloudflare or google, or a DoH URL such as https://dns.example/dns-query (try hoplens --help)\n');
   });
 });
 
@@ -170,6 +208,13 @@ describe('hoplens check-ip', () => {
       const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
       expect(code).toBe(130);
       expect(stderr).toBe('hoplens: cancelled\n');
+    }
+  });
+
+  it('refuses the options of analyze instead of ignoring them: --no-dns would still have sent the query', async () => {
+    for (const option of [['--no-dns'], ['--origin-hop', '2'], ['--embedded', '1']]) {
+      const run = await hoplens(['check-ip', '203.0.113.25', '--resolver', blackholeUrl, ...option]);
+      expect(run).toMatchObject({ code: 2, stderr: `hoplens: check-ip does not take ${option[0]} (try hoplens --help)\n` });
     }
   });
 

@@ -9,10 +9,13 @@ export const MAX_INPUT_SIZE = 40 * 1024 * 1024;
 
 export const MB = 1024 * 1024;
 
-/** Refuses input over MAX_INPUT_SIZE, before anything reads it. */
-export function assertInputSize(size: number): void {
+/**
+ * Refuses input over MAX_INPUT_SIZE, before anything reads it. `readSoFar`: the size is what a
+ * stream gave before reading stopped, so the input is at least that large.
+ */
+export function assertInputSize(size: number, readSoFar = false): void {
   if (size > MAX_INPUT_SIZE) {
-    throw new InputError('too-large', `The input is ${(size / MB).toFixed(1)} MB, over Hoplens' limit of ${MAX_INPUT_SIZE / MB} MB. The headers alone are enough: paste or save just the header block.`);
+    throw new InputError('too-large', `The input is ${readSoFar ? 'more than ' : ''}${(size / MB).toFixed(1)} MB, over Hoplens' limit of ${MAX_INPUT_SIZE / MB} MB. The headers alone are enough: paste or save just the header block.`);
   }
 }
 

@@ -133,7 +133,7 @@ export async function readMessage(raw: string | Uint8Array, options: ReadOptions
   if (wanted === undefined) return { info: outer.info, embedded, embeddedIndex: null, messagesInInput, bytes };
   const chosen = Number.isInteger(wanted) ? found[wanted] : undefined;
   if (chosen === undefined) {
-    throw new InputError('no-such-embedded', `There is no embedded message number ${wanted}: this message carries ${found.length === 0 ? 'none' : `${found.length} (numbered from 0)`}.`);
+    throw new InputError('no-such-embedded', `There is no attached message number ${wanted + 1}: this message carries ${found.length === 0 ? 'none' : `${found.length} (numbered from 1)`}.`);
   }
   // An attached message's part holds its bytes (transfer encoding undone), as exact as the outer's.
   return { info: chosen.info, embedded, embeddedIndex: wanted, messagesInInput, bytes: { bytes: chosen.part, exact: bytes.exact } };

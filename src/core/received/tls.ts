@@ -44,6 +44,18 @@ export function tlsFromComment(comment: CommentToken): TlsInfo | null {
   return null;
 }
 
+/**
+ * One spelling to show a protocol version in, OpenSSL's ("TLSv1.3", "SSLv3"), whichever an MTA
+ * wrote: Exchange's "TLS1_2", Exim's "TLS1.3". Anything else is kept as written. The report data
+ * keeps the header's own spelling; views and exports show this one.
+ */
+export function versionName(raw: string): string {
+  const m = /^(TLS|SSL)v?(\d)(?:[._](\d))?$/i.exec(raw);
+  if (m === null) return raw;
+  const family = (m[1] as string).toUpperCase();
+  return `${family}v${m[2]}${m[3] === undefined ? '' : `.${m[3]}`}`;
+}
+
 export function leadingNumber(text: string | undefined): number | null {
   const m = text === undefined ? null : /^(\d{1,6})/.exec(text);
   return m === null ? null : Number(m[1]);

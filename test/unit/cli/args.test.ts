@@ -33,7 +33,15 @@ describe('parseCommand', () => {
     [['analyze', '--origin-hop', '0'], /--origin-hop wants a whole number of 1 or more/],
     [['analyze', '--no-dns', '--resolver', 'google'], /contradict/],
     [['check-ip'], /exactly one IP/],
-    [['analyze', '--colour'], /colour/],
+    [['analyze', '--colour'], /^unknown option --colour \(try hoplens --help\)$/],
+    [['--bogus'], /^unknown option --bogus \(try hoplens --help\)$/],
+    [['analyze', '--resolver'], /^--resolver needs a value \(try hoplens --help\)$/],
+    [['analyze', '--json=yes'], /^--json takes no value/],
+    [['check-ip', '203.0.113.25', '--no-dns'], /^check-ip does not take --no-dns \(try hoplens --help\)$/],
+    [['check-ip', '203.0.113.25', '--origin-hop', '2'], /^check-ip does not take --origin-hop/],
+    [['check-ip', '203.0.113.25', '--embedded', '1'], /^check-ip does not take --embedded/],
+    [['check-dkim', 'm.eml', '--no-dns'], /^check-dkim does not take --no-dns/],
+    [['analyze', '--no-dns', '--timeout', '100'], /contradict/],
   ])('refuses %j with a one-line reason', (argv, reason) => {
     expect(() => parseCommand(argv)).toThrow(UsageError);
     expect(() => parseCommand(argv)).toThrow(reason);

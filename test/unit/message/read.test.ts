@@ -163,7 +163,7 @@ describe('refused input', () => {
 
   test('asking for an embedded message that is not there', async () => {
     await expect(readMessage('Subject: s\n', { embedded: 0 })).rejects.toMatchObject({
-      code: 'no-such-embedded', message: 'There is no embedded message number 0: this message carries none.',
+      code: 'no-such-embedded', message: 'There is no attached message number 1: this message carries none.',
     });
   });
 });

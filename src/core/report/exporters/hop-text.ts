@@ -1,4 +1,5 @@
 import type { TlsInfo } from '../../received/types.js';
+import { versionName } from '../../received/tls.js';
 import type { Hop, Route } from '../../route/types.js';
 import { formatDuration } from '../../text/duration.js';
 
@@ -10,7 +11,7 @@ export function formatDelay(seconds: number | null): string {
 /** "TLSv1.3 TLS_AES_256_GCM_SHA384 (256 bits)" from whatever parts the header gave. */
 export function formatTls(tls: TlsInfo | null): string {
   if (!tls) return '';
-  return [tls.version, tls.cipher, tls.bits === null ? null : `(${tls.bits} bits)`].filter((p) => p).join(' ');
+  return [tls.version === null ? null : versionName(tls.version), tls.cipher, tls.bits === null ? null : `(${tls.bits} bits)`].filter((p) => p).join(' ');
 }
 
 /** Protocol word and TLS together, as one column shows them. */
