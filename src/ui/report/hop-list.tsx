@@ -2,18 +2,26 @@ import type { Hop, Route } from '../../core/route/types.js';
 import { formatDelay, formatHopTime, formatTls } from '../../core/report/exporters/hop-text.js';
 import { IpClassBadge } from '../components/ip-class-badge.js';
 import { t } from '../../i18n.js';
-import { ClockFlag, Host, SenderAction, type HopActions } from './hop-parts.js';
+import { ClockFlag, HopGap, Host, SenderAction, type HopActions } from './hop-parts.js';
+import { segmentRows, useHopWindow } from './hop-window.js';
 
 /**
  * The route for the narrow popup: one item per hop reading "from → by", the IP and its class,
  * the delay; protocol, TLS and the date on a line that opens onto the whole Received: header.
  */
 export function HopList({ route, onUseAsSender, busy }: { route: Route } & HopActions) {
+  const { segments, reveal } = useHopWindow(route);
   return (
     <ol class="hop-list" data-testid="hops-table" aria-label={t('hopsTableCaption')}>
-      {route.hops.map((hop) => (
-        <HopItem key={hop.index} hop={hop} isSender={route.origin?.hopIndex === hop.index} onUseAsSender={onUseAsSender} busy={busy} />
-      ))}
+      {Array.from(segmentRows(segments, route.hops), (row) =>
+        'gap' in row ? (
+          <li key={`gap-${row.gap.from}`} class="hop-gap" data-testid="hop-gap">
+            <HopGap gap={row.gap} onReveal={reveal} />
+          </li>
+        ) : (
+          <HopItem key={row.item.index} hop={row.item} isSender={route.origin?.hopIndex === row.item.index} onUseAsSender={onUseAsSender} busy={busy} />
+        ),
+      )}
     </ol>
   );
 }

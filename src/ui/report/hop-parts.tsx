@@ -1,6 +1,7 @@
 import type { Hop } from '../../core/route/types.js';
 import { t } from '../../i18n.js';
 import { Inert } from '../components/inert.js';
+import { REVEAL_STEP, type HopSegment } from './hop-window.js';
 
 /** What the route table and the popup's hop list both offer on each hop. */
 export interface HopActions {
@@ -50,5 +51,18 @@ export function SenderAction({ hop, isSender, onUseAsSender, busy }: { hop: Hop;
     <button type="button" class="small quiet" disabled={busy} onClick={() => onUseAsSender(hop.index)} aria-label={t('useAsSenderLabel', [hop.index + 1, ip])}>
       {t('useAsSender')}
     </button>
+  );
+}
+
+/** A run of hops a long route leaves out, with a button that shows the next of them. */
+export function HopGap({ gap, onReveal }: { gap: HopSegment; onReveal: (gap: HopSegment) => void }) {
+  const count = gap.to - gap.from + 1;
+  return (
+    <span class="hop-gap-line">
+      <span class="muted">{t('hopsLeftOut', [gap.from + 1, gap.to + 1, count])}</span>{' '}
+      <button type="button" class="small quiet" data-testid="show-more-hops" onClick={() => onReveal(gap)}>
+        {t('showMoreHops', [Math.min(count, REVEAL_STEP)])}
+      </button>
+    </span>
   );
 }

@@ -5,10 +5,12 @@ import { Inert } from '../components/inert.js';
 import { formatDelay, formatHopTime, formatTls } from '../../core/report/exporters/hop-text.js';
 import { IpClassBadge } from '../components/ip-class-badge.js';
 import { t } from '../../i18n.js';
-import { ClockFlag, Host, Missing, SenderAction, type HopActions } from './hop-parts.js';
+import { ClockFlag, HopGap, Host, Missing, SenderAction, type HopActions } from './hop-parts.js';
+import { segmentRows, useHopWindow } from './hop-window.js';
 
 /** The route oldest first, one row per Received: header, the sender's row marked: the full tab's view. */
 export function HopsTable({ route, checks, onUseAsSender, busy }: { route: Route; checks: readonly CheckResult[] } & HopActions) {
+  const { segments, reveal } = useHopWindow(route);
   return (
     <div class="table-scroll" tabIndex={0} role="region" aria-label={t('hopsTableLabel')}>
       <table class="hops" data-testid="hops-table">
@@ -27,9 +29,17 @@ export function HopsTable({ route, checks, onUseAsSender, busy }: { route: Route
           </tr>
         </thead>
         <tbody>
-          {route.hops.map((hop) => (
-            <HopRow key={hop.index} hop={hop} checks={checks} isSender={route.origin?.hopIndex === hop.index} onUseAsSender={onUseAsSender} busy={busy} />
-          ))}
+          {Array.from(segmentRows(segments, route.hops), (row) =>
+            'gap' in row ? (
+              <tr key={`gap-${row.gap.from}`} class="hop-gap" data-testid="hop-gap">
+                <td colSpan={9}>
+                  <HopGap gap={row.gap} onReveal={reveal} />
+                </td>
+              </tr>
+            ) : (
+              <HopRow key={row.item.index} hop={row.item} checks={checks} isSender={route.origin?.hopIndex === row.item.index} onUseAsSender={onUseAsSender} busy={busy} />
+            ),
+          )}
         </tbody>
       </table>
     </div>

@@ -2,6 +2,8 @@ import type { Route } from '../../core/route/types.js';
 import { formatDelay } from '../../core/report/exporters/hop-text.js';
 import { t } from '../../i18n.js';
 import { Inert } from '../components/inert.js';
+import { HopGap } from './hop-parts.js';
+import { segmentRows, useHopWindow } from './hop-window.js';
 
 const ROW = 22;
 const LABEL = 56;
@@ -10,11 +12,17 @@ const BAR_MAX = WIDTH - LABEL - 110;
 
 /** Delay per hop as horizontal bars, with the same numbers as a table for anyone who cannot see it. */
 export function Timeline({ route }: { route: Route }) {
-  const hops = route.hops.slice(1);
-  if (hops.length === 0) return null;
-  const longest = Math.max(1, ...hops.map((h) => Math.abs(h.delaySeconds ?? 0)));
+  const { segments, reveal } = useHopWindow(route);
+  if (route.hops.length < 2) return null;
+  // The first hop has no delay before it; long routes show the hops their hop table shows.
+  const rows = Array.from(segmentRows(segments, route.hops)).filter((row) => !('item' in row) || row.item.index > 0);
+  const hops = rows.flatMap((row) => ('item' in row ? [row.item] : []));
+  let longest = 1;
+  for (const h of route.hops) longest = Math.max(longest, Math.abs(h.delaySeconds ?? 0));
   const text = (delay: number | null) => (delay === null ? t('delayUnknown') : formatDelay(delay));
-  const description = t('timelineLabel', [hops.map((h) => `${t('hopN', [h.index + 1])}: ${text(h.delaySeconds)}`).join('; ')]);
+  const describe = (row: (typeof rows)[number]) =>
+    'item' in row ? `${t('hopN', [row.item.index + 1])}: ${text(row.item.delaySeconds)}` : t('hopsLeftOut', [row.gap.from + 1, row.gap.to + 1, row.gap.to - row.gap.from + 1]);
+  const description = t('timelineLabel', [rows.map(describe).join('; ')]);
   return (
     <figure class="timeline">
       <svg role="img" aria-label={description} viewBox={`0 0 ${WIDTH} ${hops.length * ROW + 4}`} width="100%" preserveAspectRatio="xMinYMin meet">
@@ -48,13 +56,21 @@ export function Timeline({ route }: { route: Route }) {
             </tr>
           </thead>
           <tbody>
-            {hops.map((hop) => (
-              <tr key={hop.index}>
-                <th scope="row">{hop.index + 1}</th>
-                <td class="mono">{hop.received.by === null ? '—' : <Inert text={hop.received.by} host />}</td>
-                <td>{text(hop.delaySeconds)}</td>
-              </tr>
-            ))}
+            {rows.map((row) =>
+              'item' in row ? (
+                <tr key={row.item.index}>
+                  <th scope="row">{row.item.index + 1}</th>
+                  <td class="mono">{row.item.received.by === null ? '—' : <Inert text={row.item.received.by} host />}</td>
+                  <td>{text(row.item.delaySeconds)}</td>
+                </tr>
+              ) : (
+                <tr key={`gap-${row.gap.from}`} class="hop-gap">
+                  <td colSpan={3}>
+                    <HopGap gap={row.gap} onReveal={reveal} />
+                  </td>
+                </tr>
+              ),
+            )}
           </tbody>
         </table>
       </details>

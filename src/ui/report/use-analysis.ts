@@ -3,7 +3,35 @@ import browser from 'webextension-polyfill';
 import { ANALYSIS_PORT, type AnalysisRequest, type AnalysisUpdate } from '../../worker-protocol.js';
 import type { EmbeddedMessageRef } from '../../core/message/types.js';
 import { t } from '../../i18n.js';
-import { applyUpdate, IDLE, STARTED, type AnalysisState } from './analysis-state.js';
+import { applyUpdate, applyUpdates, IDLE, STARTED, type AnalysisState } from './analysis-state.js';
+
+/**
+ * Runs work once per frame however often it is asked for. A stuffed message streams thousands
+ * of results; rendering the report for each one kept the popup busy for minutes. A timer stands
+ * in where frames stop (a hidden tab), so that the analysis still ends there.
+ */
+function frameBatcher(work: () => void): { schedule(): void; cancel(): void } {
+  let frame: number | null = null;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  const run = () => {
+    cancel();
+    work();
+  };
+  function cancel() {
+    if (frame !== null) cancelAnimationFrame(frame);
+    if (timer !== null) clearTimeout(timer);
+    frame = null;
+    timer = null;
+  }
+  return {
+    schedule() {
+      if (frame !== null || timer !== null) return;
+      frame = requestAnimationFrame(run);
+      timer = setTimeout(run, 250);
+    },
+    cancel,
+  };
+}
 
 export type AnalyzeRequest = Extract<AnalysisRequest, { type: 'analyze' }>;
 export type AnalysisRun = Omit<AnalyzeRequest, 'type'>;
@@ -25,10 +53,19 @@ export function useAnalysis(): Analysis {
   const [run, setRun] = useState<AnalysisRun | null>(null);
   const [outerEmbedded, setOuterEmbedded] = useState<EmbeddedMessageRef[]>([]);
   const port = useRef<browser.Runtime.Port | null>(null);
+  const queue = useRef<AnalysisUpdate[]>([]);
+  const batcher = useRef<ReturnType<typeof frameBatcher> | null>(null);
+  batcher.current ??= frameBatcher(() => {
+    const updates = queue.current;
+    queue.current = [];
+    if (updates.length > 0) setState((s) => applyUpdates(s, updates));
+  });
 
   const stop = useCallback(() => {
     const old = port.current;
     port.current = null;
+    batcher.current?.cancel();
+    queue.current = [];
     if (!old) return;
     old.postMessage({ type: 'cancel' } satisfies AnalysisRequest);
     old.disconnect();
@@ -45,7 +82,8 @@ export function useAnalysis(): Analysis {
       p.onMessage.addListener((message: unknown) => {
         if (port.current !== p) return;
         const update = message as AnalysisUpdate;
-        setState((s) => applyUpdate(s, update));
+        queue.current.push(update);
+        batcher.current?.schedule();
         if (update.type === 'progress' && update.event.type === 'route' && update.event.analysis.embeddedIndex === null) {
           setOuterEmbedded(update.event.analysis.embedded);
         }
@@ -54,7 +92,13 @@ export function useAnalysis(): Analysis {
         if (port.current !== p) return;
         port.current = null;
         // The worker closes the port after "done" or an error; any other close means it went away.
-        setState((s) => (s.phase === 'running' ? applyUpdate(s, { type: 'error', code: 'disconnected', message: t('errorDisconnected') }) : s));
+        const updates = queue.current;
+        queue.current = [];
+        batcher.current?.cancel();
+        setState((before) => {
+          const s = applyUpdates(before, updates);
+          return s.phase === 'running' ? applyUpdate(s, { type: 'error', code: 'disconnected', message: t('errorDisconnected') }) : s;
+        });
       });
       p.postMessage({ type: 'analyze', ...next } satisfies AnalysisRequest);
     },
