@@ -1,0 +1,64 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchExtension, guard, type ExtensionSession } from './browser.js';
+import { openPopup, pasteAndAnalyze, sample, waitForReport } from './flows.js';
+
+const STUFFED = 2000;
+
+/**
+ * The sample with 2,000 made-up Received lines below its real ones (issue 11's header
+ * stuffing): private addresses, so that the stuffing costs rendering, not lookups.
+ */
+function stuffed(): string {
+  const raw = sample().replace(/\r\n/g, '\n');
+  const headerEnd = raw.indexOf('\n\n');
+  const headers = raw.slice(0, headerEnd).split('\n');
+  let last = -1;
+  headers.forEach((line, i) => {
+    if (/^Received:/i.test(line)) last = i;
+  });
+  let end = last + 1;
+  while (end < headers.length && /^[ \t]/.test(headers[end]!)) end++;
+  const fake = Array.from({ length: STUFFED }, (_, i) =>
+    `Received: from relay${i}.example.org (relay${i}.example.org [10.${(i >> 8) & 255}.${i & 255}.1]) by relay${i + 1}.example.org with ESMTP id F${i}; Tue, 14 Oct 2025 08:${String(59 - (i % 60)).padStart(2, '0')}:00 +0000`);
+  headers.splice(end, 0, ...fake);
+  return `${headers.join('\n')}${raw.slice(headerEnd)}`;
+}
+
+async function checkWindow(page: Page): Promise<void> {
+  const table = page.getByTestId('hops-table');
+  const rows = table.getByTestId('hop-row');
+  const shown = await rows.count();
+  expect(shown).toBeLessThan(40);
+  // The real sender stays the sender, and the page starts with it and the verdicts.
+  expect(await page.getByTestId('summary').textContent()).toContain('203.0.113.25');
+  const order = await page.evaluate(() => {
+    const panel = document.querySelector('[data-testid="sender-panel"]')!;
+    const route = document.querySelector('[data-testid="hops-table"]')!;
+    return panel.compareDocumentPosition(route) & Node.DOCUMENT_POSITION_FOLLOWING;
+  });
+  expect(order).toBeTruthy();
+  await table.getByTestId('show-more-hops').first().click();
+  await expect.poll(() => rows.count()).toBe(shown + 100);
+}
+
+describe('a route of 2,000 hops', () => {
+  let session: ExtensionSession;
+  beforeAll(async () => {
+    session = await launchExtension();
+  });
+  afterAll(async () => session?.close());
+
+  it('stays readable and usable in the popup and the report tab', async () => {
+    const popup = await openPopup(session);
+    const { problems } = guard(popup);
+    await pasteAndAnalyze(popup, stuffed());
+    await checkWindow(popup);
+
+    const [tab] = await Promise.all([session.context.waitForEvent('page'), popup.getByTestId('open-in-tab').click()]);
+    const tabGuard = guard(tab);
+    await waitForReport(tab);
+    await checkWindow(tab);
+    expect([...problems, ...tabGuard.problems]).toEqual([]);
+  }, 120_000);
+});
