@@ -16,6 +16,10 @@ await esbuild.build({
   platform: 'node',
   target: 'node20',
   packages: 'external',
+  // The report view reads its texts through the extension API: in Node, from the English locale.
+  alias: { 'webextension-polyfill': join(root, 'scripts/bench/extension-shim.ts') },
+  jsx: 'automatic',
+  jsxImportSource: 'preact',
   logLevel: 'warning',
 });
 const args = process.argv.slice(2);

@@ -11,6 +11,7 @@ import { ZONES } from '../../test/support/test-zones.js';
 import { benchDkim, signedTypical } from './dkim.js';
 import { compareParsers } from './parser-compare.js';
 import { runAccuracy } from './received-accuracy.js';
+import { benchReportRender } from './report-render.js';
 import { fmt, summarise } from './stats.js';
 import { TYPICAL_MESSAGE, TYPICAL_ZONE } from './typical-message.js';
 
@@ -117,4 +118,5 @@ export async function run(root: string, args: readonly string[] = [], other?: Ot
   const signed = await signedTypical(TYPICAL_MESSAGE, { ...ZONES, ...TYPICAL_ZONE }, keys);
   await benchRoundTrips('the same message DKIM-signed (its key lookup beside the PTR lookups)', signed.raw, signed.zone);
   await benchDkim(keys);
+  await benchReportRender();
 }
