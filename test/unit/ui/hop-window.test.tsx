@@ -64,7 +64,7 @@ describe('a long route in the report', () => {
 describe('updates applied per frame', () => {
   it('fold to the same state as one by one', () => {
     const updates: AnalysisUpdate[] = [
-      { type: 'progress', event: { type: 'route', analysis: sampleReport } },
+      { type: 'progress', event: { type: 'route', analysis: sampleReport, checkMeta: sampleReport.checkMeta } },
       ...sampleReport.checks.map((result): AnalysisUpdate => ({ type: 'progress', event: { type: 'check', result } })),
       { type: 'progress', event: { type: 'dns', sent: 4, answered: 3, pending: 1 } },
       { type: 'progress', event: { type: 'check', result: sampleReport.checks[0]! } },
