@@ -14,7 +14,7 @@ vi.mock('webextension-polyfill', async () => ({ default: (await import('./fake-b
 /** The sample report with its route stretched to `count` hops, the sender in the middle. */
 function longReport(count: number, sender: number): Report {
   const template = sampleReport.route.hops[0]!;
-  const hops = Array.from({ length: count }, (_, index) => ({ ...template, index, headerIndex: count - 1 - index }));
+  const hops = Array.from({ length: count }, (_, index) => ({ ...template, index, receivedIndex: count - 1 - index }));
   return { ...sampleReport, route: { ...sampleReport.route, hops, origin: { ...sampleReport.route.origin!, hopIndex: sender } } };
 }
 
