@@ -59,7 +59,8 @@ describe('deceptive header text', () => {
     // biome-ignore lint/performance/useDomNodeTextContent: what is rendered on screen is the point, not the folded raw header
     const body = (await popup.locator('body').innerText()) ?? '';
     expect(body).toContain('Invoice ⟨RLO⟩fdp.exe');
-    expect(body).toContain('E⟨ESC⟩[2J⟨ESC⟩[HSMTP');
+    // The Received parser now ends a word at a control character, so the ESC never reaches a field here;
+    // rawControls above still proves none reaches the page (the markers are unit-tested per renderer).
     // The subject is an isolate of its own: its marker, not an override, follows "Invoice".
     expect(await popup.locator('.facts dd bdi').first().textContent()).toBe('Invoice ⟨RLO⟩fdp.exe');
     // The sender and its verdicts are the first screen, whatever the HELO's length.
