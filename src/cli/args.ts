@@ -17,7 +17,8 @@ Options:
                       with one retry at Google when a query fails. (Quad9 speaks DoH over
                       HTTP/2 only, which Node's fetch cannot; the extension can use it.)
   --no-dns            rebuild the route from the headers alone; nothing leaves this machine
-  --timeout MS        per-query timeout in milliseconds (default ${DEFAULT_TIMEOUT_MS})
+  --timeout MS        per attempt, in milliseconds (default ${DEFAULT_TIMEOUT_MS}); a failed attempt is
+                      retried once, so one lookup can take twice this
   --origin-hop N      treat hop N (1 = oldest, as printed) as the sender
   --embedded N        analyse the Nth message attached as message/rfc822 (1 = first)
 
