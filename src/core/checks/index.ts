@@ -1,7 +1,7 @@
 import { dkimCheck } from './dkim.js';
 import { heloCheck } from './helo/check.js';
 import { iprevCheck } from './iprev/check.js';
-import { mxCheck } from './mx.js';
+import { mxCheck } from './mx/check.js';
 import { spfCheck } from './spf/check.js';
 import { thenVsNowCheck } from './then-vs-now.js';
 import type { NotRun, OwnResultOf } from './types.js';

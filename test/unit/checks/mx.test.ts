@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { mxCheck, type MxCheckResult, type MxTarget } from '../../../src/core/checks/mx.js';
+import { mxCheck, type MxCheckResult } from '../../../src/core/checks/mx/check.js';
+import type { MxTarget } from '../../../src/core/checks/mx/evaluate.js';
 import { memoryResolver, type MemoryZone } from '../../../src/core/dns/memory.js';
 import type { Resolver } from '../../../src/core/dns/types.js';
 import { analysisOf, collect, contextOf, hops } from './analysis.js';

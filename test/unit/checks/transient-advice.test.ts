@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { resolverReason, transientAdvice } from '../../../src/core/advice/transient.js';
 import { heloCheck } from '../../../src/core/checks/helo/check.js';
 import { iprevCheck } from '../../../src/core/checks/iprev/check.js';
-import { mxCheck } from '../../../src/core/checks/mx.js';
+import { mxCheck } from '../../../src/core/checks/mx/check.js';
 import { spfCheck } from '../../../src/core/checks/spf/index.js';
 import type { CheckResult } from '../../../src/core/checks/index.js';
 import { memoryResolver } from '../../../src/core/dns/memory.js';

@@ -1,0 +1,97 @@
+import { recordingResolver } from '../../dns/evidence.js';
+import { inCompletionOrder } from '../../completion-order.js';
+import { identityDomain } from '../../hostnames/identity-domain.js';
+import { judgeHostname } from '../../hostnames/judge.js';
+import { lookUp } from '../../lookups/lookup.js';
+import { notChecked } from '../not-checked.js';
+import type { Check, CheckContext, NotChecked, Verdict } from '../types.js';
+import { evaluateMx, type DomainRole, type MxDetails, type MxResult } from './evaluate.js';
+import { wordsOf } from './wording.js';
+
+interface Subject {
+  domain: string;
+  roles: DomainRole[];
+}
+
+export type MxCheckResult =
+  | Verdict<'mx', MxResult, MxDetails>
+  /** The domain is not a domain name: roles known, no targets looked up. */
+  | NotChecked<'mx', { domain: string; roles: DomainRole[]; targets: [] }>
+  | NotChecked<'mx', { domain: null }>;
+
+/**
+ * Can the sending domains receive mail? For the envelope-from (Return-Path) domain, where
+ * bounces go, and the From: domain, where replies go: every MX target must be a host name
+ * (not an IP address, RFC 5321 §5.1) with A/AAAA records of its own (not a CNAME, RFC 2181
+ * §10.3). A lone "0 ." is RFC 7505's null MX: the domain accepts no mail. No MX at all means
+ * the domain's own A/AAAA records act as its MX (RFC 5321 §5.1, "implicit MX").
+ *
+ * Result: pass (mail can be delivered to the domain), fail (an MX target is wrong, or a null
+ * MX), none (the domain does not exist, or has neither MX nor A/AAAA), temperror (a lookup that
+ * decides the answer got no usable answer).
+ */
+export const mxCheck: Check<'mx', MxCheckResult> = {
+  name: 'mx',
+  meta: {
+    label: 'MX records',
+    shortLabel: 'MX',
+    summaryRank: 4,
+    section: 'checks',
+    locale: { label: 'check_mx', shortLabel: 'check_short_mx' },
+  },
+  after: [],
+  async *run(ctx) {
+    const subjects = subjectsOf(ctx);
+    if (subjects.length === 0) {
+      yield noDomain();
+      return;
+    }
+    yield* inCompletionOrder(subjects.map((s) => checkDomain(s, ctx)));
+  },
+};
+
+function subjectsOf(ctx: CheckContext): Subject[] {
+  const envelope = ctx.analysis.message.returnPath ?? ctx.origin?.received.envelopeFrom ?? null;
+  const candidates: Array<[string | null, DomainRole]> = [
+    [identityDomain(envelope), 'envelope-from'],
+    [identityDomain(ctx.analysis.message.from), 'from'],
+  ];
+  const subjects: Subject[] = [];
+  for (const [domain, role] of candidates) {
+    if (domain === null) continue;
+    const same = subjects.find((s) => s.domain === domain);
+    if (same) same.roles.push(role);
+    else subjects.push({ domain, roles: [role] });
+  }
+  return subjects;
+}
+
+function noDomain(): MxCheckResult {
+  return notChecked('mx', {
+    subject: '',
+    summary: 'MX not checked: no sender domain',
+    explanation: 'The message has neither a Return-Path nor a From: address with a domain, so there is no sending domain to check.',
+    hopIndex: null,
+    details: { domain: null },
+  });
+}
+
+async function checkDomain(subject: Subject, ctx: CheckContext): Promise<MxCheckResult> {
+  const { domain, roles } = subject;
+  const verdict = judgeHostname(domain);
+  if (!verdict.ok && verdict.problem !== 'private-suffix') {
+    return notChecked('mx', {
+      subject: domain,
+      severity: 'warning',
+      summary: `${domain} is not a domain name: MX not checked`,
+      explanation: verdict.explanation,
+      hopIndex: null,
+      details: { domain, roles, targets: [] },
+    });
+  }
+  const recorder = recordingResolver(ctx.resolver);
+  const lookup = await lookUp(recorder, domain, 'MX', ctx.signal);
+  const evaluation = await evaluateMx(domain, lookup, recorder, ctx.signal);
+  const { implicit, targets, ...words } = wordsOf(domain, roles, evaluation, recorder.label);
+  return { check: 'mx', subject: domain, hopIndex: null, ...words, details: { domain, roles, implicit, targets }, evidence: recorder.evidence };
+}
