@@ -26,9 +26,13 @@ const CLASS_WORDS: Readonly<Record<IpClass, string>> = {
 
 const reason = (kind: OriginReasonKind, text: string): OriginReason => ({ kind, text });
 
+// The receiver's recorded rDNS may stand beside the address as its name; a HELO name never does
+// unlabelled, because the sender chose it (issue: a forged hop read "192.0.2.99 mail.bank.example").
 const describeClient = (hop: Hop): string => {
+  const { ip, rdns, helo } = hop.received;
+  if (rdns) return `${ip} (${rdns})`;
   const name = clientName(hop);
-  return name ? `${hop.received.ip} (${name})` : `${hop.received.ip}`;
+  return name ? `${ip} (HELO ${helo}, chosen by the sender)` : `${ip}`;
 };
 
 const documentationNote = (hop: Hop): OriginReason[] =>

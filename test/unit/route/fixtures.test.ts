@@ -68,7 +68,7 @@ describe('whole header blocks', () => {
       ip: '203.0.113.40',
       confidence: 'high',
       reasons: [
-        'SNT004-MC4F54.hotmail.com, a server of the mailbox provider Microsoft, received the message from 203.0.113.40 (MAIL01.contoso.local): the first client on the receiving side\'s path with a public address that is not one of the receiving side\'s own servers.',
+        'SNT004-MC4F54.hotmail.com, a server of the mailbox provider Microsoft, received the message from 203.0.113.40 (HELO MAIL01.contoso.local, chosen by the sender): the first client on the receiving side\'s path with a public address that is not one of the receiving side\'s own servers.',
         'Authentication-Results sender-id comment names the same address 203.0.113.40.',
         '203.0.113.40 is a documentation address, checked like a public one.',
         'x-originating-ip names 192.0.2.77: that is the address of the sender\'s mail client, not of a mail server, so it does not contradict this choice.',
@@ -99,7 +99,7 @@ describe('whole header blocks', () => {
         '198.51.100.23 is a documentation address, checked like a public one.',
         'Skipped the hop into mail.example.org: it records no client address (a hand-over inside the receiving side).',
         'Skipped 127.0.0.1 (localhost) into mail.example.org: the address is loopback, an internal hand-over.',
-        'Skipped 127.0.0.1 (mail.example.org) into localhost: the address is loopback, an internal hand-over.',
+        'Skipped 127.0.0.1 (HELO mail.example.org, chosen by the sender) into localhost: the address is loopback, an internal hand-over.',
       ],
     });
   });
@@ -116,7 +116,7 @@ describe('whole header blocks', () => {
       ip: '203.0.113.77',
       confidence: 'high',
       reasons: [
-        '10.217.151.75, a server on the receiving side, received the message from 203.0.113.77 (mail.example.com): the first client on the receiving side\'s path with a public address that is not one of the receiving side\'s own servers.',
+        '10.217.151.75, a server on the receiving side, received the message from 203.0.113.77 (HELO mail.example.com, chosen by the sender): the first client on the receiving side\'s path with a public address that is not one of the receiving side\'s own servers.',
         'X-Originating-Ip names the same address 203.0.113.77.',
         '203.0.113.77 is a documentation address, checked like a public one.',
         'Skipped 10.217.151.75 into atlas210.free.mail.ne1.yahoo.com: the address is private, an internal hand-over.',
@@ -141,12 +141,12 @@ describe('whole header blocks', () => {
       ip: '198.51.100.45',
       confidence: 'high',
       reasons: [
-        'BN2PEPF000044A5.mail.protection.outlook.com, a server of the mailbox provider Microsoft, received the message from 198.51.100.45 (mx.example.com): the first client on the receiving side\'s path with a public address that is not one of the receiving side\'s own servers.',
+        'BN2PEPF000044A5.mail.protection.outlook.com, a server of the mailbox provider Microsoft, received the message from 198.51.100.45 (HELO mx.example.com, chosen by the sender): the first client on the receiving side\'s path with a public address that is not one of the receiving side\'s own servers.',
         'Received-SPF client-ip and Authentication-Results spf comment name the same address 198.51.100.45.',
         '198.51.100.45 is a documentation address, checked like a public one.',
-        'Skipped 2603:10b6:5:2a6::9 (DM6PR12MB4498.namprd12.prod.outlook.com) into SA1PR12MB6919.namprd12.prod.outlook.com: both are servers of the mailbox provider Microsoft, a relay inside the receiving side.',
-        'Skipped 2603:10b6:408:ef::27 (BN9PR03CA0712.namprd03.prod.outlook.com) into DM6PR12MB4498.namprd12.prod.outlook.com: both are servers of the mailbox provider Microsoft, a relay inside the receiving side.',
-        'Skipped 2603:10b6:408:ef:cafe::3e (BN2PEPF000044A5.namprd04.prod.outlook.com) into BN9PR03CA0712.outlook.office365.com: both are servers of the mailbox provider Microsoft, a relay inside the receiving side.',
+        'Skipped 2603:10b6:5:2a6::9 (HELO DM6PR12MB4498.namprd12.prod.outlook.com, chosen by the sender) into SA1PR12MB6919.namprd12.prod.outlook.com: both are servers of the mailbox provider Microsoft, a relay inside the receiving side.',
+        'Skipped 2603:10b6:408:ef::27 (HELO BN9PR03CA0712.namprd03.prod.outlook.com, chosen by the sender) into DM6PR12MB4498.namprd12.prod.outlook.com: both are servers of the mailbox provider Microsoft, a relay inside the receiving side.',
+        'Skipped 2603:10b6:408:ef:cafe::3e (HELO BN2PEPF000044A5.namprd04.prod.outlook.com, chosen by the sender) into BN9PR03CA0712.outlook.office365.com: both are servers of the mailbox provider Microsoft, a relay inside the receiving side.',
       ],
     });
     expect(a.claims.authResults[0]!.authservId).toBe('');
@@ -232,7 +232,7 @@ describe('whole header blocks', () => {
       ['127.0.0.1', 'loopback', 'mail.example.org', 2, null],
     ]);
     expect(phish.route.origin).toMatchObject({ hopIndex: 1, ip: '198.51.100.200', confidence: 'high' });
-    expect(phish.route.origin!.reasons[0]!.text).toBe('mail.example.org, a server of the recipient\'s domain example.org, received the message from 198.51.100.200 (secure-login.example.net): the first client on the receiving side\'s path with a public address that is not one of the receiving side\'s own servers.');
+    expect(phish.route.origin!.reasons[0]!.text).toBe('mail.example.org, a server of the recipient\'s domain example.org, received the message from 198.51.100.200 (HELO secure-login.example.net, chosen by the sender): the first client on the receiving side\'s path with a public address that is not one of the receiving side\'s own servers.');
     await expect(analyzeHeaders(fixture('forwarded-phish.eml'), { embedded: 2 })).rejects.toMatchObject({ code: 'no-such-embedded' });
   });
 
@@ -257,9 +257,9 @@ describe('whole header blocks', () => {
         'mx1.example.net, a server of the recipient\'s domain example.net, received the message from 203.0.113.25 (mail.example.com): the first client on the receiving side\'s path with a public address that is not one of the receiving side\'s own servers.',
         'Received-SPF client-ip, Authentication-Results iprev (policy.iprev) and Authentication-Results spf comment name the same address 203.0.113.25.',
         '203.0.113.25 is a documentation address, checked like a public one.',
-        'Skipped 198.51.100.20 (mx1.example.net) into mailstore1.example.net: both are servers of the recipient\'s domain example.net, a relay inside the receiving side.',
+        'Skipped 198.51.100.20 (HELO mx1.example.net, chosen by the sender) into mailstore1.example.net: both are servers of the recipient\'s domain example.net, a relay inside the receiving side.',
         'Skipped 127.0.0.1 (localhost) into mx1.example.net: the address is loopback, an internal hand-over.',
-        'Skipped 127.0.0.1 (mx1.example.net) into localhost: the address is loopback, an internal hand-over.',
+        'Skipped 127.0.0.1 (HELO mx1.example.net, chosen by the sender) into localhost: the address is loopback, an internal hand-over.',
         'x-originating-ip names 10.20.40.31: that is the address of the sender\'s mail client, not of a mail server, so it does not contradict this choice.',
       ],
     });
@@ -336,7 +336,7 @@ describe('lists, forwards, providers\' internal hosts, pasting quirks', () => {
         'mx6.messagingengine.com, a server of the recipient\'s domain fastmail.com, received the message from 17.57.155.23 (qs51p00im-qukt01080502.me.com): the first client on the receiving side\'s path with a public address that is not one of the receiving side\'s own servers.',
         'Received-SPF client-ip, ARC-Authentication-Results iprev (smtp.remote-ip) and Authentication-Results iprev (smtp.remote-ip) name the same address 17.57.155.23.',
         'Skipped 10.202.2.45 (compute5.nyi.internal) into sloti32d1t01: the address is private, an internal hand-over.',
-        'Skipped 10.202.2.205 (mx6) into compute5.internal: the address is private, an internal hand-over.',
+        'Skipped 10.202.2.205 (HELO mx6, chosen by the sender) into compute5.internal: the address is private, an internal hand-over.',
         'Skipped 127.0.0.1 (localhost) into mailmx.nyi.internal: the address is loopback, an internal hand-over.',
         'Skipped 127.0.0.1 (localhost) into mx6.messagingengine.com: the address is loopback, an internal hand-over.',
       ],
@@ -385,8 +385,8 @@ describe('lists, forwards, providers\' internal hosts, pasting quirks', () => {
         'relay.mimecast.com, a server of the filtering service Mimecast, in front of the receiving side, received the message from 203.0.113.25 (mail.example.com): the first client on the receiving side\'s path with a public address that is not one of the receiving side\'s own servers.',
         'Received-SPF client-ip and Authentication-Results spf comment name the same address 203.0.113.25.',
         '203.0.113.25 is a documentation address, checked like a public one.',
-        'Skipped 2603:10b6:408:ef:cafe::3e (BN8NAM11FT052.eop-nam11.prod.protection.outlook.com) into BN9PR03CA0712.outlook.office365.com: both are servers of the mailbox provider Microsoft, a relay inside the receiving side.',
-        'Skipped 170.10.133.115 (us-smtp-delivery-115.mimecast.com) into BN8NAM11FT052.mail.protection.outlook.com: Mimecast filters the receiving side\'s inbound mail and handed the message on (Received-SPF client-ip, written by protection.outlook.com, names 203.0.113.25, the client Mimecast received the message from), so where the message entered Mimecast is what matters.',
+        'Skipped 2603:10b6:408:ef:cafe::3e (HELO BN8NAM11FT052.eop-nam11.prod.protection.outlook.com, chosen by the sender) into BN9PR03CA0712.outlook.office365.com: both are servers of the mailbox provider Microsoft, a relay inside the receiving side.',
+        'Skipped 170.10.133.115 (HELO us-smtp-delivery-115.mimecast.com, chosen by the sender) into BN8NAM11FT052.mail.protection.outlook.com: Mimecast filters the receiving side\'s inbound mail and handed the message on (Received-SPF client-ip, written by protection.outlook.com, names 203.0.113.25, the client Mimecast received the message from), so where the message entered Mimecast is what matters.',
       ],
     });
     expect(kinds(a.route.origin)).toEqual(['entered', 'agrees', 'documentation-address', 'skipped', 'gateway']);
