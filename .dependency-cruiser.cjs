@@ -17,7 +17,10 @@ const CORE_LAYERS = [
   ['route', 'src/core/route/'],
   ['analyze-headers', 'src/core/(analyze-headers|header-analysis)\\.ts$'],
   // → checks (and the helpers only checks use) → report
-  ['checks', '(src/core/checks/|src/core/dkim/|src/core/lookups/|src/core/software/|src/core/advice/|src/core/completion-order\\.ts$|src/core/run-checks\\.ts$)'],
+  [
+    'checks',
+    '(src/core/checks/|src/core/dkim/|src/core/lookups/|src/core/software/|src/core/advice/|src/core/completion-order\\.ts$|src/core/run-checks\\.ts$)',
+  ],
   ['report', 'src/core/report/'],
   ['analyze', 'src/core/analyze\\.ts$'],
   ['library', 'src/core/index\\.ts$'],
@@ -30,10 +33,16 @@ const exact = (file) => `^${file.replace(/\./g, '\\.')}$`;
 const layerRules = CORE_LAYERS.slice(0, -1).flatMap(([name, path], i) => {
   const rule = {
     name: `core-order-${name}`,
-    comment: `${name} comes before ${CORE_LAYERS.slice(i + 1).map(([n]) => n).join(', ')} and may not import them (docs/ARCHITECTURE.md)`,
+    comment: `${name} comes before ${CORE_LAYERS.slice(i + 1)
+      .map(([n]) => n)
+      .join(', ')} and may not import them (docs/ARCHITECTURE.md)`,
     severity: 'error',
     from: { path: `^${path}` },
-    to: { path: `^(${CORE_LAYERS.slice(i + 1).map(([, p]) => p).join('|')})` },
+    to: {
+      path: `^(${CORE_LAYERS.slice(i + 1)
+        .map(([, p]) => p)
+        .join('|')})`,
+    },
   };
   const excused = KNOWN_VIOLATIONS.filter((v) => new RegExp(`^${path}`).test(v.from));
   return [
@@ -71,7 +80,7 @@ module.exports = {
     },
     {
       name: 'dns-through-resolver',
-      comment: 'checks and the pipeline ask a Resolver; which transport answers is the caller\'s choice',
+      comment: "checks and the pipeline ask a Resolver; which transport answers is the caller's choice",
       severity: 'error',
       from: { path: '^src/core/', pathNot: ['^src/core/dns/', '^src/core/index\\.ts$'] },
       to: { path: DNS_TRANSPORTS },

@@ -33,7 +33,15 @@ if (args[0] === 'compare-parser') {
   mkdirSync(tree, { recursive: true });
   execFileSync('sh', ['-c', 'git -C "$1" archive "$2" src | tar -x -C "$3"', 'sh', root, rev, tree], { stdio: 'inherit' });
   const before = join(tree, 'parser.mjs');
-  await esbuild.build({ entryPoints: [join(tree, 'src/core/received/index.ts')], outfile: before, bundle: true, format: 'esm', platform: 'node', packages: 'external', logLevel: 'warning' });
+  await esbuild.build({
+    entryPoints: [join(tree, 'src/core/received/index.ts')],
+    outfile: before,
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    packages: 'external',
+    logLevel: 'warning',
+  });
   const { parseReceived } = await import(pathToFileURL(before).href);
   await run(root, args, { label: rev, parse: parseReceived });
 } else {

@@ -20,8 +20,7 @@ export const EXPLAINED = {
     'Thunderbird has no Android version; the Firefox build sets gecko_android.strict_min_version 142 instead',
   '*:BACKGROUND_SERVICE_WORKER_IGNORED':
     'one background declaration serves every browser: Chrome runs "service_worker", Firefox and Thunderbird run "scripts"; both accept both keys since version 121',
-  '*:UNSAFE_VAR_ASSIGNMENT':
-    "Preact's renderer assigns innerHTML only for dangerouslySetInnerHTML, which no Hoplens view uses (checked below)",
+  '*:UNSAFE_VAR_ASSIGNMENT': "Preact's renderer assigns innerHTML only for dangerouslySetInnerHTML, which no Hoplens view uses (checked below)",
 };
 
 /** The page bundles may carry Preact's innerHTML path only if no view ever asks for it. */
@@ -31,7 +30,8 @@ export function uiUsesInnerHtml() {
     for (const e of readdirSync(dir, { withFileTypes: true })) {
       const p = join(dir, e.name);
       if (e.isDirectory()) walk(p);
-      else if (/\.(tsx?|jsx?)$/.test(e.name) && /dangerouslySetInnerHTML|\.innerHTML\s*=|insertAdjacentHTML|outerHTML\s*=/.test(readFileSync(p, 'utf8'))) hits.push(p);
+      else if (/\.(tsx?|jsx?)$/.test(e.name) && /dangerouslySetInnerHTML|\.innerHTML\s*=|insertAdjacentHTML|outerHTML\s*=/.test(readFileSync(p, 'utf8')))
+        hits.push(p);
     }
   };
   walk(join(root, 'src/ui'));
@@ -58,7 +58,9 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   let failed = false;
   for (const target of TARGETS) {
     const r = await lintTarget(target);
-    console.log(`web-ext lint dist/${target}: ${r.errors.length} errors, ${r.warnings.length} unexplained warnings, ${r.accepted.length} explained warnings, ${r.notices.length} notices`);
+    console.log(
+      `web-ext lint dist/${target}: ${r.errors.length} errors, ${r.warnings.length} unexplained warnings, ${r.accepted.length} explained warnings, ${r.notices.length} notices`,
+    );
     for (const m of r.errors) console.log(`  error   ${describe(m)}`);
     for (const m of r.warnings) console.log(`  warning ${describe(m)}`);
     for (const m of r.accepted) console.log(`  ok      ${describe(m)} — ${EXPLAINED[`${target}:${m.code}`] ?? EXPLAINED[`*:${m.code}`]}`);

@@ -1,5 +1,6 @@
 // `npm run lint`: the architecture's import rules (dependency-cruiser, .dependency-cruiser.cjs),
-// then Biome's linter (biome.json). Prints only what is wrong, and one line per tool when clean.
+// then Biome's linter and formatter check (biome.json): code that `npm run format` would change fails,
+// so a diff never mixes a change with a reformat. Prints only what is wrong, and one line per tool when clean.
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 
@@ -17,7 +18,7 @@ const config = await loadConfig('./.dependency-cruiser.cjs');
 const deps = await cruise(['src'], { ...config.options, validate: true, ruleSet: config, outputType: 'err' });
 console.log(deps.output.trim());
 
-const biome = spawnSync(process.execPath, ['node_modules/@biomejs/biome/bin/biome', 'lint', '--error-on-warnings', '--diagnostic-level=warn', '.'], {
+const biome = spawnSync(process.execPath, ['node_modules/@biomejs/biome/bin/biome', 'check', '--error-on-warnings', '--diagnostic-level=warn', '.'], {
   stdio: 'inherit',
 });
 process.exit(deps.exitCode !== 0 || biome.status !== 0 ? 1 : 0);

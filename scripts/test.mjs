@@ -30,7 +30,12 @@ for (const [cmd, args] of [
 const dir = mkdtempSync(join(tmpdir(), 'hoplens-test-'));
 const jsonFile = join(dir, 'results.json');
 const status = run(process.execPath, [
-  'node_modules/vitest/vitest.mjs', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${jsonFile}`, ...extra,
+  'node_modules/vitest/vitest.mjs',
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile.json=${jsonFile}`,
+  ...extra,
 ]);
 let passed = 0;
 let failed = 0;

@@ -34,9 +34,7 @@ export type AnalysisRequest =
   | { type: 'cancel' };
 
 /** Sent by the background worker on the analysis port. */
-export type AnalysisUpdate =
-  | { type: 'progress'; event: ProgressEvent }
-  | { type: 'error'; code: string; message: string };
+export type AnalysisUpdate = { type: 'progress'; event: ProgressEvent } | { type: 'error'; code: string; message: string };
 
 /** A message the active tab offers (a thread in Gmail can hold several). */
 export interface MessageChoice {

@@ -9,7 +9,8 @@ const MB = 1024 * 1024;
 /** A message with a 25 MB body of base64 lines, as an attachment makes it. */
 function bigMessage(bodyBytes: number): Uint8Array {
   const line = `${'QUJDREVGR0hJSktMTU5PUFFSU1RVVldYWVphYmNkZWZnaGlqa2xtbm9wcXJzdHV2d3h5ejAxMjM0'.slice(0, 76)}\r\n`;
-  const head = 'From: Alice <alice@bench.example>\r\nTo: bob@example.net\r\nSubject: big\r\nDate: Tue, 04 Jun 2024 10:00:00 +0000\r\nMessage-ID: <big@bench.example>\r\n\r\n';
+  const head =
+    'From: Alice <alice@bench.example>\r\nTo: bob@example.net\r\nSubject: big\r\nDate: Tue, 04 Jun 2024 10:00:00 +0000\r\nMessage-ID: <big@bench.example>\r\n\r\n';
   return new TextEncoder().encode(head + line.repeat(Math.ceil(bodyBytes / line.length)));
 }
 

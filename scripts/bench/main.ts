@@ -18,7 +18,9 @@ import { TYPICAL_MESSAGE, TYPICAL_ZONE } from './typical-message.js';
 const LATENCY_MS = 50;
 
 function readCorpus(root: string): string[] {
-  return readFileSync(join(root, 'test/fixtures/received/corpus.txt'), 'utf8').split('\n').filter((l) => l.trim());
+  return readFileSync(join(root, 'test/fixtures/received/corpus.txt'), 'utf8')
+    .split('\n')
+    .filter((l) => l.trim());
 }
 
 /** Received headers per second over the dialect corpus; the median of several passes. */
@@ -109,11 +111,7 @@ export async function run(root: string, args: readonly string[] = [], other?: Ot
   benchParse(root);
   await benchMessages(root);
   await benchRoundTrips('public/samples/sample.eml', readFileSync(join(root, 'public/samples/sample.eml')), ZONES);
-  await benchRoundTrips(
-    'a typical message (3 public hops, SPF match 3 includes deep)',
-    TYPICAL_MESSAGE,
-    { ...ZONES, ...TYPICAL_ZONE },
-  );
+  await benchRoundTrips('a typical message (3 public hops, SPF match 3 includes deep)', TYPICAL_MESSAGE, { ...ZONES, ...TYPICAL_ZONE });
   const keys = pathToFileURL(join(root, 'test/fixtures/dkim/keys/'));
   const signed = await signedTypical(TYPICAL_MESSAGE, { ...ZONES, ...TYPICAL_ZONE }, keys);
   await benchRoundTrips('the same message DKIM-signed (its key lookup beside the PTR lookups)', signed.raw, signed.zone);

@@ -51,5 +51,7 @@ export function compareParsers(label: string, before: Parse, after: Parse, corpu
   const scoreBefore = scoreReceived(before);
   const scoreAfter = scoreReceived(after);
   const lost = scoreAfter.filter((s, i) => s.correct < scoreBefore[i]!.correct).map((s) => s.field);
-  console.log(`  accuracy over ${scoreAfter[0]!.total} cases: ${lost.length === 0 ? 'no field lost' : `fewer correct in ${lost.join(', ')}`}; all fields exact ${scoreBefore.at(-1)!.correct} → ${scoreAfter.at(-1)!.correct}`);
+  console.log(
+    `  accuracy over ${scoreAfter[0]!.total} cases: ${lost.length === 0 ? 'no field lost' : `fewer correct in ${lost.join(', ')}`}; all fields exact ${scoreBefore.at(-1)!.correct} → ${scoreAfter.at(-1)!.correct}`,
+  );
 }

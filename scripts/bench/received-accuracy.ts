@@ -4,8 +4,23 @@ import { LONG_TAIL } from '../../test/fixtures/received/long-tail.js';
 
 /** The fields a case states; any it leaves out must be null. */
 const FIELDS = [
-  'helo', 'rdns', 'ip', 'port', 'by', 'byIp', 'via', 'with', 'id', 'for', 'date', 'tls',
-  'envelopeFrom', 'authenticatedSender', 'software', 'dialect', 'warnings',
+  'helo',
+  'rdns',
+  'ip',
+  'port',
+  'by',
+  'byIp',
+  'via',
+  'with',
+  'id',
+  'for',
+  'date',
+  'tls',
+  'envelopeFrom',
+  'authenticatedSender',
+  'software',
+  'dialect',
+  'warnings',
 ] as const satisfies readonly (keyof ReceivedFields)[];
 
 export interface FieldScore {

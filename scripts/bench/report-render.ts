@@ -40,6 +40,8 @@ export async function benchReportRender(): Promise<void> {
   const small = await timeOf(100);
   const large = await timeOf(1000);
   console.log(`Report page (full tab) rendered from a finished report in happy-dom, 10 runs each:`);
-  console.log(`  1,000 hops: median ${fmt(large.median, 1)} ms (${large.rows} hop rows shown); 100 hops: ${fmt(small.median, 1)} ms (${small.rows} rows); ratio ${fmt(large.median / small.median)}`);
+  console.log(
+    `  1,000 hops: median ${fmt(large.median, 1)} ms (${large.rows} hop rows shown); 100 hops: ${fmt(small.median, 1)} ms (${small.rows} rows); ratio ${fmt(large.median / small.median)}`,
+  );
   await window.happyDOM.close();
 }

@@ -23,7 +23,12 @@ function nodeBuiltinAliases() {
     path: 'path-browserify',
     process: 'process/browser.js',
   };
-  return Object.fromEntries(Object.entries(map).flatMap(([name, to]) => [[name, to], [`node:${name}`, to]]));
+  return Object.fromEntries(
+    Object.entries(map).flatMap(([name, to]) => [
+      [name, to],
+      [`node:${name}`, to],
+    ]),
+  );
 }
 
 /**

@@ -35,9 +35,10 @@ export function checkManifest(manifest, dir) {
     if (typeof value === 'string') {
       strings.push(value);
       if (/\.(png|svg|html|js)$/.test(value) && !/^https?:/.test(value) && !path.startsWith('content_security_policy')) files.add(value);
-    } else if (Array.isArray(value)) value.forEach((v, i) => {
-      walk(v, `${path}[${i}]`);
-    });
+    } else if (Array.isArray(value))
+      value.forEach((v, i) => {
+        walk(v, `${path}[${i}]`);
+      });
     else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) walk(v, path ? `${path}.${k}` : k);
   };
   walk(manifest, '');

@@ -16,7 +16,9 @@ export function zipDate(env = process.env) {
 export async function canonicalZip(buffer, date) {
   const input = await JSZip.loadAsync(buffer);
   const output = new JSZip();
-  for (const name of Object.keys(input.files).filter((n) => !input.files[n].dir).sort()) {
+  for (const name of Object.keys(input.files)
+    .filter((n) => !input.files[n].dir)
+    .sort()) {
     output.file(name, await input.files[name].async('uint8array'), { date, createFolders: false });
   }
   return output.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 9 } });

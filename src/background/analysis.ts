@@ -119,15 +119,20 @@ export function serveAnalysisPort(port: PortLike, getResolver: () => Promise<Res
 
   async function run(request: Extract<AnalysisRequest, { type: 'analyze' }>) {
     try {
-      await analyzeThrough(request.source?.bytes ? binaryBytes(request.raw) : request.raw, store, getResolver, {
-        signal: controller.signal,
-        onProgress: (event) => post({ type: 'progress', event }),
-        ...(request.originHop === undefined ? {} : { originHop: request.originHop }),
-        ...(request.embedded === undefined ? {} : { embedded: request.embedded }),
-      },
-      // Only Thunderbird's automatic check of displayed messages fills the store;
-      // the popup reads it so that it shows that check at once.
-      false);
+      await analyzeThrough(
+        request.source?.bytes ? binaryBytes(request.raw) : request.raw,
+        store,
+        getResolver,
+        {
+          signal: controller.signal,
+          onProgress: (event) => post({ type: 'progress', event }),
+          ...(request.originHop === undefined ? {} : { originHop: request.originHop }),
+          ...(request.embedded === undefined ? {} : { embedded: request.embedded }),
+        },
+        // Only Thunderbird's automatic check of displayed messages fills the store;
+        // the popup reads it so that it shows that check at once.
+        false,
+      );
     } catch (error) {
       if (!controller.signal.aborted) post(toErrorUpdate(error));
     } finally {

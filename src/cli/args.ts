@@ -75,7 +75,9 @@ function parseOrRefuse(argv: string[]) {
     const option = /'(-[^' ]+)/.exec(message)?.[1];
     if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && option) throw new UsageError(`unknown option ${option} ${HELP_HINT}`);
     if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && option) {
-      throw new UsageError(OPTIONS[option.replace(/^--/, '') as Option]?.type === 'boolean' ? `${option} takes no value ${HELP_HINT}` : `${option} needs a value ${HELP_HINT}`);
+      throw new UsageError(
+        OPTIONS[option.replace(/^--/, '') as Option]?.type === 'boolean' ? `${option} takes no value ${HELP_HINT}` : `${option} needs a value ${HELP_HINT}`,
+      );
     }
     throw new UsageError(`${message} ${HELP_HINT}`);
   }

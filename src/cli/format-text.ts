@@ -61,7 +61,11 @@ function formatHop(hop: Hop, isOrigin: boolean): string[] {
     .filter(Boolean)
     .join(', ');
   const delay =
-    hop.clockIssue === 'missing' ? 'no date' : hop.delaySeconds === null ? '' : `${hop.clockIssue === 'negative' ? '⚠ ' : '+'}${formatDuration(hop.delaySeconds)}`;
+    hop.clockIssue === 'missing'
+      ? 'no date'
+      : hop.delaySeconds === null
+        ? ''
+        : `${hop.clockIssue === 'negative' ? '⚠ ' : '+'}${formatDuration(hop.delaySeconds)}`;
   const marker = isOrigin ? '▶' : ' ';
   const lines = [`${marker}${String(hop.index + 1).padStart(3)}  ${from || '(no from clause)'}`];
   const by = [r.by && `by ${r.by}`, r.with && `with ${r.with}`, r.tls?.version && versionName(r.tls.version)].filter(Boolean).join(' ');
@@ -77,7 +81,8 @@ const INDENT = ' '.repeat(30);
 export function formatCheck(check: CheckResult, explainAll = false): string[] {
   const lines = [`  ${check.result.toUpperCase().padEnd(14)} ${check.check.padEnd(12)} ${check.summary}`];
   // The why is worth the lines where something needs doing or a check could not run; --json carries it for all.
-  if ((explainAll || check.severity === 'warning' || check.severity === 'error' || check.result === 'not-checked') && check.explanation) lines.push(...wrap(check.explanation, INDENT));
+  if ((explainAll || check.severity === 'warning' || check.severity === 'error' || check.result === 'not-checked') && check.explanation)
+    lines.push(...wrap(check.explanation, INDENT));
   for (const advice of check.advice) lines.push(...wrap(`fix: ${advice}`, INDENT));
   return lines;
 }
@@ -97,4 +102,3 @@ function wrap(text: string, indent: string, width = 100): string[] {
   if (line) lines.push(indent + line);
   return lines;
 }
-

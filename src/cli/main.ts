@@ -58,7 +58,9 @@ async function runAnalyze(command: Extract<Command, { kind: 'analyze' }>): Promi
         `--origin-hop ${command.originHop} names no hop with a client IP address (hops count from 1, oldest first, as printed without --origin-hop)`,
       );
     });
-    progress?.done(`${countOf(report.dns.queriesSent, 'DNS query', 'DNS queries')} sent for ${countOf(report.dns.distinctQuestions, 'distinct question', 'distinct questions')}`);
+    progress?.done(
+      `${countOf(report.dns.queriesSent, 'DNS query', 'DNS queries')} sent for ${countOf(report.dns.distinctQuestions, 'distinct question', 'distinct questions')}`,
+    );
     await print(command.json ? renderJson(report) : formatReport(report));
     return 0;
   } finally {
@@ -114,7 +116,9 @@ function makeResolver(choice: string | null, timeoutMs: number | null): Resolver
     throw new UsageError(`unknown resolver "${choice}": use ${usable.join(' or ')}, or a DoH URL such as https://dns.example/dns-query (try hoplens --help)`);
   }
   if (builtin?.http2Only) {
-    throw new UsageError(`${builtin.label} serves DNS-over-HTTPS over HTTP/2 only, which Node's fetch cannot speak; use it in the extension, or pick another resolver here`);
+    throw new UsageError(
+      `${builtin.label} serves DNS-over-HTTPS over HTTP/2 only, which Node's fetch cannot speak; use it in the extension, or pick another resolver here`,
+    );
   }
   // With no choice made, a failed query is retried once at the second default; a chosen
   // resolver is the only one asked, so nothing goes where the user did not say.

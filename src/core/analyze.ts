@@ -89,8 +89,8 @@ function unansweredWarning(errors: string[], asked: number, label: string): stri
   const why = counts.size === 1 ? reason : `${reason}, among other errors`;
   const consequence =
     errors.length === asked
-      ? 'The temperror results below come from that, not from the sender\'s DNS.'
-      : 'Where a result below is temperror because of that, it says nothing about the sender\'s DNS.';
+      ? "The temperror results below come from that, not from the sender's DNS."
+      : "Where a result below is temperror because of that, it says nothing about the sender's DNS.";
   return [
     `${errors.length} of ${asked} DNS questions got no answer from ${label} (${why}). ${consequence} Check this computer's network connection or choose another resolver, then run the analysis again.`,
   ];
@@ -101,10 +101,7 @@ function unansweredWarning(errors: string[], asked: number, label: string): stri
  * hop first within a check, so that two runs of the same message read the same.
  */
 function inReportOrder(results: CheckResult[], checks: readonly RegisteredCheck[], originHop: number | null): CheckResult[] {
-  const rank = (r: CheckResult) => [
-    checks.findIndex((c) => c.name === r.check),
-    r.hopIndex === originHop ? -1 : (r.hopIndex ?? Number.MAX_SAFE_INTEGER),
-  ];
+  const rank = (r: CheckResult) => [checks.findIndex((c) => c.name === r.check), r.hopIndex === originHop ? -1 : (r.hopIndex ?? Number.MAX_SAFE_INTEGER)];
   return results
     .map((result, arrival) => ({ result, key: [...rank(result), arrival] }))
     .sort((a, b) => cmpKeys(a.key, b.key))

@@ -51,8 +51,8 @@ export async function fetchOriginal(url: string, selector: string): Promise<Fetc
     if (!response.ok) return { ok: false, problem: 'status', status: response.status };
     const doc = new DOMParser().parseFromString(await response.text(), 'text/html');
     const links = Array.from(doc.querySelectorAll('a[href]'));
-    const download = links.find((a) => /[?&]view=att(&|$)/.test(a.getAttribute('href') ?? ''))
-      ?? links.find((a) => /download original/i.test(a.textContent ?? ''));
+    const download =
+      links.find((a) => /[?&]view=att(&|$)/.test(a.getAttribute('href') ?? '')) ?? links.find((a) => /download original/i.test(a.textContent ?? ''));
     const href = download?.getAttribute('href');
     if (href && href !== '#') {
       // Any trouble with the download leaves the page text, which still serves everything but DKIM's exactness.

@@ -47,7 +47,11 @@ export const gmailSource: MessageSource = {
     return {
       ok: true,
       raw: fetched.text,
-      source: { kind: 'gmail', label: messages.length > 1 ? t('sourceGmailInThread', [position, messages.length]) : t('sourceGmailOpen'), bytes: fetched.bytes },
+      source: {
+        kind: 'gmail',
+        label: messages.length > 1 ? t('sourceGmailInThread', [position, messages.length]) : t('sourceGmailOpen'),
+        bytes: fetched.bytes,
+      },
       choices: messages.map((m, i) => ({ id: m.id, label: m.label ? t('choiceNamed', [i + 1, m.label]) : t('choiceNumbered', i + 1) })),
       chosen: message.id,
     };

@@ -27,7 +27,13 @@ export const pageSource: MessageSource = {
   async gather(tab): Promise<GatherResult> {
     const shown = await readShownHeaders(tab.tabId);
     if (shown.raw !== null) {
-      return { ok: true, raw: shown.raw, source: { kind: 'page', label: tab.url?.hostname ? t('sourcePageOn', tab.url.hostname) : t('sourcePage') }, choices: [], chosen: null };
+      return {
+        ok: true,
+        raw: shown.raw,
+        source: { kind: 'page', label: tab.url?.hostname ? t('sourcePageOn', tab.url.hostname) : t('sourcePage') },
+        choices: [],
+        chosen: null,
+      };
     }
     return { ok: false, reason: shown.refused ?? t('pageNoHeaders'), pasteHelp: genericPasteHelp() };
   },

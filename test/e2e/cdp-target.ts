@@ -14,7 +14,11 @@ export async function attachTarget(cdp: CDPSession, targetId: string, onExceptio
   const pending = new Map<number, (reply: { result?: unknown; error?: { message: string } }) => void>();
   cdp.on('Target.receivedMessageFromTarget', (event: { sessionId: string; message: string }) => {
     if (event.sessionId !== sessionId) return;
-    const message = JSON.parse(event.message) as { id?: number; method?: string; params?: { exceptionDetails: { exception?: { description?: string }; text: string } } };
+    const message = JSON.parse(event.message) as {
+      id?: number;
+      method?: string;
+      params?: { exceptionDetails: { exception?: { description?: string }; text: string } };
+    };
     if (message.id !== undefined) pending.get(message.id)?.(message as never);
     if (message.method === 'Runtime.exceptionThrown') {
       const details = message.params!.exceptionDetails;

@@ -22,7 +22,6 @@ describe('export', () => {
   });
   afterAll(async () => session?.close());
 
-
   it('downloads JSON equal to the report the page holds', async () => {
     const held = await lastReport(page);
     const { name, text } = await download(page, 'json');

@@ -99,7 +99,9 @@ describe('Firefox ESR', () => {
     await session.navigate(`https://mail.google.com${INBOX_ONLY_PATH}`);
     const inbox = await session.clickButton();
     await inbox.waitFor(`document.querySelector('[data-testid="gather-failed"]')`);
-    expect(await inbox.evaluate(`return document.querySelector('[data-testid="gather-failed"]').textContent;`)).toContain('No message is open in this Gmail tab');
+    expect(await inbox.evaluate(`return document.querySelector('[data-testid="gather-failed"]').textContent;`)).toContain(
+      'No message is open in this Gmail tab',
+    );
     await inbox.close();
   });
 

@@ -24,7 +24,10 @@ export const sample = () => readFileSync(new URL('../../public/samples/sample.em
  */
 export async function recordReports(page: Page): Promise<void> {
   await page.addInitScript(() => {
-    const w = window as unknown as { __reports: unknown[]; chrome: { runtime: { connect: (...a: unknown[]) => { onMessage: { addListener: (l: (m: never) => void) => void } } } } };
+    const w = window as unknown as {
+      __reports: unknown[];
+      chrome: { runtime: { connect: (...a: unknown[]) => { onMessage: { addListener: (l: (m: never) => void) => void } } } };
+    };
     w.__reports = [];
     const connect = w.chrome.runtime.connect.bind(w.chrome.runtime);
     w.chrome.runtime.connect = (...args: unknown[]) => {

@@ -31,7 +31,11 @@ export function gmailResponse(href: string): { status: number; contentType: stri
     if (!raw) return { status: 404, contentType: 'text/plain', body: 'not found' };
     // "Download Original": the message itself (ASCII here, so a string body holds its bytes).
     if (view === 'att') return { status: 200, contentType: 'message/rfc822', body: raw };
-    return { status: 200, contentType: 'text/html; charset=utf-8', body: webmail('gmail-original.html').replace('{{RAW}}', escapeHtml(raw)).replace('{{ID}}', id) };
+    return {
+      status: 200,
+      contentType: 'text/html; charset=utf-8',
+      body: webmail('gmail-original.html').replace('{{RAW}}', escapeHtml(raw)).replace('{{ID}}', id),
+    };
   }
   if (url.pathname === INBOX_ONLY_PATH) {
     return { status: 200, contentType: 'text/html', body: '<!doctype html><title>Inbox</title><div role="main">Inbox</div>' };

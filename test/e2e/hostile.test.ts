@@ -15,7 +15,8 @@ async function liveMarkup(page: Page): Promise<string[]> {
       if (tag === 'img' && !(el as HTMLImageElement).src.startsWith(location.origin)) found.push(`img: ${el.outerHTML.slice(0, 80)}`);
       for (const attr of Array.from(el.attributes)) {
         if (/^on/i.test(attr.name)) found.push(`${tag}[${attr.name}]`);
-        if (/^\s*javascript:/i.test(attr.value) && ['href', 'src', 'action', 'formaction', 'xlink:href'].includes(attr.name)) found.push(`${tag}[${attr.name}=${attr.value}]`);
+        if (/^\s*javascript:/i.test(attr.value) && ['href', 'src', 'action', 'formaction', 'xlink:href'].includes(attr.name))
+          found.push(`${tag}[${attr.name}=${attr.value}]`);
       }
     }
     return found;

@@ -19,8 +19,11 @@ function stuffed(): string {
   });
   let end = last + 1;
   while (end < headers.length && /^[ \t]/.test(headers[end]!)) end++;
-  const fake = Array.from({ length: STUFFED }, (_, i) =>
-    `Received: from relay${i}.example.org (relay${i}.example.org [10.${(i >> 8) & 255}.${i & 255}.1]) by relay${i + 1}.example.org with ESMTP id F${i}; Tue, 14 Oct 2025 08:${String(59 - (i % 60)).padStart(2, '0')}:00 +0000`);
+  const fake = Array.from(
+    { length: STUFFED },
+    (_, i) =>
+      `Received: from relay${i}.example.org (relay${i}.example.org [10.${(i >> 8) & 255}.${i & 255}.1]) by relay${i + 1}.example.org with ESMTP id F${i}; Tue, 14 Oct 2025 08:${String(59 - (i % 60)).padStart(2, '0')}:00 +0000`,
+  );
   headers.splice(end, 0, ...fake);
   return `${headers.join('\n')}${raw.slice(headerEnd)}`;
 }

@@ -107,7 +107,11 @@ describe('hoplens analyze', () => {
       let sent = 0;
       const pump = () => {
         while (sent < 60 && child.stdin?.write(chunk)) sent++;
-        if (sent < 60) child.stdin?.once('drain', () => { sent++; pump(); });
+        if (sent < 60)
+          child.stdin?.once('drain', () => {
+            sent++;
+            pump();
+          });
         else child.stdin?.end();
       };
       pump();
@@ -128,7 +132,9 @@ describe('hoplens analyze', () => {
     expect(bogus).toMatchObject({ code: 2, stderr: 'hoplens: unknown option --bogus (try hoplens --help)\n' });
     const foo = await hoplens(['analyze', 'public/samples/sample.eml', '--resolver', 'foo']);
     expect(foo.code).toBe(2);
-    expect(foo.stderr).toBe('hoplens: unknown resolver "foo": use cloudflare or google, or a DoH URL such as https://dns.example/dns-query (try hoplens --help)\n');
+    expect(foo.stderr).toBe(
+      'hoplens: unknown resolver "foo": use cloudflare or google, or a DoH URL such as https://dns.example/dns-query (try hoplens --help)\n',
+    );
   });
 });
 
@@ -146,7 +152,9 @@ describe('hoplens analyze --origin-hop', () => {
     const input = hop === '1' ? 'Received: by mx.example.net; Tue, 14 Oct 2025 09:12:06 +0000\nFrom: a@example.com\n\nbody\n' : undefined;
     const run = await hoplens(['analyze', input ? '-' : 'public/samples/sample.eml', '--no-dns', '--origin-hop', hop], input);
     expect(run.code).toBe(2);
-    expect(run.stderr).toBe(`hoplens: --origin-hop ${hop} names no hop with a client IP address (hops count from 1, oldest first, as printed without --origin-hop)\n`);
+    expect(run.stderr).toBe(
+      `hoplens: --origin-hop ${hop} names no hop with a client IP address (hops count from 1, oldest first, as printed without --origin-hop)\n`,
+    );
   });
 });
 
@@ -154,8 +162,11 @@ describe('hoplens output', () => {
   it('writes a report larger than a pipe buffer whole before it exits', async () => {
     // Through a shell pipe, as `hoplens analyze --json | jq` runs: it holds 64 KiB at most.
     const stdout = await new Promise<string>((resolve, reject) => {
-      const child = execFile('/bin/sh', ['-c', `"${process.execPath}" "${cli}" analyze - --no-dns --json | cat`], { cwd: root, maxBuffer: 1 << 24 }, (error, out) =>
-        error ? reject(error) : resolve(out),
+      const child = execFile(
+        '/bin/sh',
+        ['-c', `"${process.execPath}" "${cli}" analyze - --no-dns --json | cat`],
+        { cwd: root, maxBuffer: 1 << 24 },
+        (error, out) => (error ? reject(error) : resolve(out)),
       );
       child.stdin?.end(manyHops(300));
     });
@@ -199,7 +210,10 @@ describe('hoplens check-ip', () => {
   });
 
   it('stops on Ctrl-C while lookups hang, saying so with exit code 130', async () => {
-    for (const args of [['check-ip', '203.0.113.25'], ['analyze', 'public/samples/sample.eml']]) {
+    for (const args of [
+      ['check-ip', '203.0.113.25'],
+      ['analyze', 'public/samples/sample.eml'],
+    ]) {
       const child = spawn(process.execPath, [cli, ...args, '--resolver', blackholeUrl, '--timeout', '15000'], { cwd: root });
       let stderr = '';
       child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));

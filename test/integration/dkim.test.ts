@@ -83,13 +83,15 @@ describe('messages signed by python3-dkim, keys from BIND', () => {
     writeFileSync(file, await sign('dkimpy-ed', 'ed25519.key', ['--signalg', 'ed25519-sha256']));
     const run = await new Promise<{ code: number; stdout: string }>((resolve) =>
       execFile(process.execPath, [cli, 'check-dkim', file, '--resolver', dohUrl], { timeout: 20_000 }, (error, stdout) =>
-        resolve({ code: error ? Number(error.code) : 0, stdout })),
+        resolve({ code: error ? Number(error.code) : 0, stdout }),
+      ),
     );
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/PASS +dkim +d=example\.com s=dkimpy-ed: pass \(Ed25519 key\)/);
     expect(run.stdout).toContain('dkimpy-ed._domainkey.example.com TXT → NOERROR');
     const json = await new Promise<string>((resolve) =>
-      execFile(process.execPath, [cli, 'check-dkim', file, '--json', '--resolver', dohUrl], { timeout: 20_000 }, (_e, stdout) => resolve(stdout)));
+      execFile(process.execPath, [cli, 'check-dkim', file, '--json', '--resolver', dohUrl], { timeout: 20_000 }, (_e, stdout) => resolve(stdout)),
+    );
     expect(JSON.parse(json)).toMatchObject({ exactBytes: true, signaturesFound: 1, signatures: [{ domain: 'example.com', result: 'pass' }] });
   });
 });

@@ -12,6 +12,13 @@ export function received(fields: Partial<ReceivedFields>): ReceivedFields {
 export function hops(...fields: Partial<ReceivedFields>[]): Hop[] {
   return fields.map((f, index) => {
     const r = received(f);
-    return { index, receivedIndex: fields.length - 1 - index, received: r, ipClass: r.ip === null ? null : classifyIp(r.ip), delaySeconds: null, clockIssue: null };
+    return {
+      index,
+      receivedIndex: fields.length - 1 - index,
+      received: r,
+      ipClass: r.ip === null ? null : classifyIp(r.ip),
+      delaySeconds: null,
+      clockIssue: null,
+    };
   });
 }

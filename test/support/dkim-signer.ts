@@ -22,11 +22,10 @@ export interface TestKey {
 }
 
 export async function rsaKey(bits = 2048, hash: 'SHA-256' | 'SHA-1' = 'SHA-256'): Promise<TestKey> {
-  const pair = await crypto.subtle.generateKey(
-    { name: 'RSASSA-PKCS1-v1_5', modulusLength: bits, publicExponent: new Uint8Array([1, 0, 1]), hash },
-    true,
-    ['sign', 'verify'],
-  );
+  const pair = await crypto.subtle.generateKey({ name: 'RSASSA-PKCS1-v1_5', modulusLength: bits, publicExponent: new Uint8Array([1, 0, 1]), hash }, true, [
+    'sign',
+    'verify',
+  ]);
   const spki = new Uint8Array(await crypto.subtle.exportKey('spki', pair.publicKey));
   return {
     algorithm: hash === 'SHA-256' ? 'rsa-sha256' : 'rsa-sha1',
@@ -87,18 +86,24 @@ export async function signMessage(message: string | Uint8Array, key: TestKey, op
   const bh = encodeBase64(new Uint8Array(await crypto.subtle.digest(hash, buffer(canonical))));
   const names = options.headers ?? ['from', 'to', 'subject', 'date', 'message-id'];
   const tags = [
-    'v=1', `a=${key.algorithm}`, `c=${canon}`, `d=${options.domain ?? 'example.com'}`, `s=${options.selector ?? 'sel'}`,
+    'v=1',
+    `a=${key.algorithm}`,
+    `c=${canon}`,
+    `d=${options.domain ?? 'example.com'}`,
+    `s=${options.selector ?? 'sel'}`,
     ...(options.bodyLength === undefined ? [] : [`l=${options.bodyLength}`]),
     ...(options.extraTags ? [options.extraTags] : []),
-    `h=${names.join(':')}`, `bh=${bh}`,
+    `h=${names.join(':')}`,
+    `bh=${bh}`,
   ];
   const unsigned = `DKIM-Signature: ${tags.join(';\r\n\t')};\r\n\tb=`;
   const fake = { name: 'DKIM-Signature', raw: `${unsigned}\r\n`, valueStart: 15 };
   const selected = selectHeaders(parts.fields, names, fake);
   const data = headerHashInput(selected.fields, `${unsigned}\r\n`, header);
-  const signed = key.algorithm === 'ed25519-sha256'
-    ? await crypto.subtle.sign({ name: 'Ed25519' }, key.privateKey, await crypto.subtle.digest('SHA-256', buffer(data)))
-    : await crypto.subtle.sign({ name: 'RSASSA-PKCS1-v1_5' }, key.privateKey, buffer(data));
+  const signed =
+    key.algorithm === 'ed25519-sha256'
+      ? await crypto.subtle.sign({ name: 'Ed25519' }, key.privateKey, await crypto.subtle.digest('SHA-256', buffer(data)))
+      : await crypto.subtle.sign({ name: 'RSASSA-PKCS1-v1_5' }, key.privateKey, buffer(data));
   const b = encodeBase64(new Uint8Array(signed));
   const field = `${unsigned}${b.replace(/(.{64})/g, '$1\r\n\t').replace(/\r\n\t$/, '')}\r\n`;
   return binaryBytes(field + binaryString(bytes));

@@ -4,10 +4,16 @@
  * below them. The sender search has to walk the whole route.
  */
 export function longRouteMessage(hops: number): string {
-  const lines = ['Received: from relay0.example.net (relay0.example.net [198.51.100.1]) by mx.example.net (Postfix) with ESMTPS id 4Vt0 for <user@example.net>; Tue, 4 Jun 2024 10:00:00 +0000'];
+  const lines = [
+    'Received: from relay0.example.net (relay0.example.net [198.51.100.1]) by mx.example.net (Postfix) with ESMTPS id 4Vt0 for <user@example.net>; Tue, 4 Jun 2024 10:00:00 +0000',
+  ];
   for (let i = 1; i < hops - 1; i++) {
-    lines.push(`Received: from relay${i}.example.net (relay${i}.example.net [10.${(i >> 8) & 255}.${i & 255}.1]) by relay${i - 1}.example.net (Postfix) with ESMTP id Q${i} for <user@example.net>; Tue, 4 Jun 2024 09:${String(59 - (i % 60)).padStart(2, '0')}:00 +0000`);
+    lines.push(
+      `Received: from relay${i}.example.net (relay${i}.example.net [10.${(i >> 8) & 255}.${i & 255}.1]) by relay${i - 1}.example.net (Postfix) with ESMTP id Q${i} for <user@example.net>; Tue, 4 Jun 2024 09:${String(59 - (i % 60)).padStart(2, '0')}:00 +0000`,
+    );
   }
-  lines.push('Received: from mail.example.com (mail.example.com [203.0.113.25]) by relay-last.example.net (Postfix) with ESMTPS id Z1; Tue, 4 Jun 2024 08:00:00 +0000');
+  lines.push(
+    'Received: from mail.example.com (mail.example.com [203.0.113.25]) by relay-last.example.net (Postfix) with ESMTPS id Z1; Tue, 4 Jun 2024 08:00:00 +0000',
+  );
   return `${lines.join('\r\n')}\r\nFrom: a@example.com\r\nTo: user@example.net\r\nSubject: long route\r\nDate: Tue, 4 Jun 2024 08:00:00 +0000\r\n\r\nbody\r\n`;
 }

@@ -32,9 +32,23 @@ export const ZONES: MemoryZone = {
   '20.100.51.198.in-addr.arpa': 'SERVFAIL',
   '8.b.d.0.1.0.0.2.ip6.arpa': [soa('ns.example.com'), ns('ns.example.com')],
   '5.2.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.8.b.d.0.1.0.0.2.ip6.arpa': [ptr('mail6.example.com')],
-  'example.com': [soa('ns.example.com'), ns('ns.example.com'), mx(10, 'mail.example.com'), txt('v=spf1 ip4:203.0.113.24/29 ip6:2001:db8::/64 include:_spf.example.net -all')],
+  'example.com': [
+    soa('ns.example.com'),
+    ns('ns.example.com'),
+    mx(10, 'mail.example.com'),
+    txt('v=spf1 ip4:203.0.113.24/29 ip6:2001:db8::/64 include:_spf.example.net -all'),
+  ],
   'ns.example.com': [a('203.0.113.2')],
-  'dkimpy-rsa._domainkey.example.com': [{ type: 'TXT', data: ['v=DKIM1; k=rsa; h=sha256; p=MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA1AewM/eBYtUKm4DM/xQCg6W7nHkUYMNHIDaRYahidTmIzAue4/ehRwbGa1NZwJA74ISQk4xPIrDP0AbsiSlr5yHrmCn1izTjGeBO2IAMGN6bjpOXc/0B4S4ntDpj26wC', '8ZDQ7l3sEUJaAV/9E3Ph2hN4QH8Iswem2CfMZBiCZZRCt59dz3f+ygT8W0yTBQMtJo8tBcsqNB3ddQ7vks0vJrkDw0N5gp/9FwY7c4wSiYEDQDoBaoaSu7I+D4QfgxtbnTS8QlCl6YM7s/12bOITMZnoJhqMJOzkeL7cWKHKoR8pbseSKrOZZcAYouvFRnBFclhEhuCQ', 'VhHeAq2JyHXiJwIDAQAB'] }],
+  'dkimpy-rsa._domainkey.example.com': [
+    {
+      type: 'TXT',
+      data: [
+        'v=DKIM1; k=rsa; h=sha256; p=MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA1AewM/eBYtUKm4DM/xQCg6W7nHkUYMNHIDaRYahidTmIzAue4/ehRwbGa1NZwJA74ISQk4xPIrDP0AbsiSlr5yHrmCn1izTjGeBO2IAMGN6bjpOXc/0B4S4ntDpj26wC',
+        '8ZDQ7l3sEUJaAV/9E3Ph2hN4QH8Iswem2CfMZBiCZZRCt59dz3f+ygT8W0yTBQMtJo8tBcsqNB3ddQ7vks0vJrkDw0N5gp/9FwY7c4wSiYEDQDoBaoaSu7I+D4QfgxtbnTS8QlCl6YM7s/12bOITMZnoJhqMJOzkeL7cWKHKoR8pbseSKrOZZcAYouvFRnBFclhEhuCQ',
+        'VhHeAq2JyHXiJwIDAQAB',
+      ],
+    },
+  ],
   'dkimpy-ed._domainkey.example.com': [txt('v=DKIM1; k=ed25519; p=0+JP7Y24wcqApoppwAYaPj0OhjCPFcsEFhr8D3s/kXQ=')],
   'revoked._domainkey.example.com': [txt('v=DKIM1; p=')],
   'mail.example.com': [a('203.0.113.25')],

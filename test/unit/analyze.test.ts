@@ -37,7 +37,11 @@ describe('analyze', () => {
     };
     const report = await analyze(sample, { resolver: slowOrigin });
     const order = report.checks.map((c) => c.check);
-    expect(order).toEqual([...order].sort((a, b) => ['iprev', 'helo', 'mx', 'spf', 'dkim', 'then-vs-now'].indexOf(a) - ['iprev', 'helo', 'mx', 'spf', 'dkim', 'then-vs-now'].indexOf(b)));
+    expect(order).toEqual(
+      [...order].sort(
+        (a, b) => ['iprev', 'helo', 'mx', 'spf', 'dkim', 'then-vs-now'].indexOf(a) - ['iprev', 'helo', 'mx', 'spf', 'dkim', 'then-vs-now'].indexOf(b),
+      ),
+    );
     expect(report.checks[0]).toMatchObject({ check: 'iprev', subject: '203.0.113.25' });
   });
 
@@ -68,7 +72,10 @@ describe('analyze', () => {
 
   it('a route with no external sender still lets the user pick one of its hops to check', async () => {
     const internal = readFileSync(new URL('../fixtures/messages/one-org-public.eml', import.meta.url));
-    expect((await analyze(internal, { resolver: null })).route).toMatchObject({ origin: null, originMissingReason: expect.stringContaining('no external sender') });
+    expect((await analyze(internal, { resolver: null })).route).toMatchObject({
+      origin: null,
+      originMissingReason: expect.stringContaining('no external sender'),
+    });
     const picked = await analyze(internal, { resolver: memoryResolver(ZONES), originHop: 1 });
     expect(picked.route).toMatchObject({ origin: { hopIndex: 1, ip: '198.51.100.71' }, originMissingReason: null });
     expect(picked.checks.find((c) => c.check === 'iprev' && c.hopIndex === 1)).toMatchObject({ subject: '198.51.100.71' });
@@ -90,7 +97,9 @@ describe('analyze', () => {
       ...headerWarnings,
       `${asked} of ${asked} DNS questions got no answer from ${url} (cannot reach the resolver: fetch failed (getaddrinfo ENOTFOUND dns.example) (failed twice)). The temperror results below come from that, not from the sender's DNS. Check this computer's network connection or choose another resolver, then run the analysis again.`,
     ]);
-    expect(report.summary).toBe('Sender 203.0.113.25 — reverse DNS temperror, HELO temperror, SPF temperror, DKIM none, MX temperror, then vs now not-comparable');
+    expect(report.summary).toBe(
+      'Sender 203.0.113.25 — reverse DNS temperror, HELO temperror, SPF temperror, DKIM none, MX temperror, then vs now not-comparable',
+    );
   });
 
   it('counts only the questions left unanswered, and says the rest may be real', async () => {

@@ -13,11 +13,17 @@ export function heloSetting(software: SenderSoftware | null, name: string): stri
         `Exchange 2000/2003: Virtual SMTP Server → Properties → Delivery → Advanced → Fully-qualified domain name: ${name}.`,
       ];
     case 'postfix':
-      return [`Postfix: in main.cf set smtp_helo_name = ${name} (it defaults to myhostname, so setting myhostname = ${name} also works), e.g. postconf -e 'smtp_helo_name = ${name}' && postfix reload.`];
+      return [
+        `Postfix: in main.cf set smtp_helo_name = ${name} (it defaults to myhostname, so setting myhostname = ${name} also works), e.g. postconf -e 'smtp_helo_name = ${name}' && postfix reload.`,
+      ];
     case 'exim':
-      return [`Exim: on the smtp transport set helo_data = ${name} (it defaults to primary_hostname, so primary_hostname = ${name} in the main section also works), then restart Exim.`];
+      return [
+        `Exim: on the smtp transport set helo_data = ${name} (it defaults to primary_hostname, so primary_hostname = ${name} in the main section also works), then restart Exim.`,
+      ];
     case 'sendmail':
-      return [`Sendmail: in sendmail.mc add define(\`confDOMAIN_NAME', \`${name}')dnl and rebuild sendmail.cf (or set Dj${name} in sendmail.cf), then restart Sendmail.`];
+      return [
+        `Sendmail: in sendmail.mc add define(\`confDOMAIN_NAME', \`${name}')dnl and rebuild sendmail.cf (or set Dj${name} in sendmail.cf), then restart Sendmail.`,
+      ];
     case 'microsoft365':
     case 'google-workspace':
       return null;

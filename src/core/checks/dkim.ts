@@ -30,7 +30,7 @@ export const dkimCheck: Check<'dkim', DkimCheckResult> = {
   after: [],
   async *run(ctx) {
     if (!ctx.bytes) {
-      yield unchecked('the message\'s bytes were not given to the check');
+      yield unchecked("the message's bytes were not given to the check");
       return;
     }
     const verification = await verifyDkimBytes(ctx.bytes.bytes, {
@@ -63,7 +63,6 @@ function arrivalOf(analysis: CheckContext['analysis']): Date | null {
   const origin = analysis.route.origin ? hops[analysis.route.origin.hopIndex] : undefined;
   return dateOf(origin?.received.date ?? hops.at(-1)?.received.date ?? null);
 }
-
 
 const SEVERITY: Record<DkimResultWord, Severity> = {
   pass: 'ok',
@@ -113,16 +112,22 @@ function summaryReason(v: DkimSignatureVerdict): string {
 
 /** The signature's facts in one sentence, for every view and export. */
 function facts(v: DkimSignatureVerdict): string {
-  const parts = [
-    `a=${v.algorithm ?? '?'}`,
-    `c=${v.canonicalization ?? 'simple/simple'}`,
-    v.identity ? `i=${v.identity}` : null,
-  ].filter((p) => p !== null);
-  const covered = v.signedHeaders.length > 0 ? ` It covers ${v.signedHeaders.join(', ')}${v.absentHeaders.length > 0 ? ` (over-signed, no such field: ${v.absentHeaders.join(', ')})` : ''}.` : '';
-  const body = v.bodyCoverage === 'whole' ? ' The whole body is signed.'
-    : v.bodyCoverage === 'partial' ? ` Only ${v.bodyLength} of the body's ${v.canonicalBodySize} bytes are signed (l=).`
-    : v.bodyCoverage === 'not-available' ? ' The body was not available.' : '';
-  const key = v.key ? ` Key: ${v.key.type === 'rsa' ? `RSA, ${v.key.bits} bits` : 'Ed25519'}${v.key.format === 'pkcs1' ? ' (published as PKCS#1, not SubjectPublicKeyInfo)' : ''}, at ${v.keyName}.` : '';
+  const parts = [`a=${v.algorithm ?? '?'}`, `c=${v.canonicalization ?? 'simple/simple'}`, v.identity ? `i=${v.identity}` : null].filter((p) => p !== null);
+  const covered =
+    v.signedHeaders.length > 0
+      ? ` It covers ${v.signedHeaders.join(', ')}${v.absentHeaders.length > 0 ? ` (over-signed, no such field: ${v.absentHeaders.join(', ')})` : ''}.`
+      : '';
+  const body =
+    v.bodyCoverage === 'whole'
+      ? ' The whole body is signed.'
+      : v.bodyCoverage === 'partial'
+        ? ` Only ${v.bodyLength} of the body's ${v.canonicalBodySize} bytes are signed (l=).`
+        : v.bodyCoverage === 'not-available'
+          ? ' The body was not available.'
+          : '';
+  const key = v.key
+    ? ` Key: ${v.key.type === 'rsa' ? `RSA, ${v.key.bits} bits` : 'Ed25519'}${v.key.format === 'pkcs1' ? ' (published as PKCS#1, not SubjectPublicKeyInfo)' : ''}, at ${v.keyName}.`
+    : '';
   return `Signature: ${parts.join(', ')}.${covered}${body}${key}`;
 }
 
@@ -138,13 +143,15 @@ function adviceOf(v: DkimSignatureVerdict, all: DkimVerification): string[] {
     case 'key-too-small':
       return [`Publish a 2048-bit RSA key under a new selector for ${domain} and switch the signer to it.`];
     case 'body-hash-mismatch':
-      return ['Something after the signer changed the body: look for a footer, disclaimer or content filter added on the way, and sign after it, or use c=relaxed/relaxed.'];
+      return [
+        'Something after the signer changed the body: look for a footer, disclaimer or content filter added on the way, and sign after it, or use c=relaxed/relaxed.',
+      ];
     case 'signature-mismatch':
       return all.exactBytes
         ? [`Check that the key published at ${v.keyName} is the one the signer uses, and that nothing rewrites signed header fields after signing.`]
         : ['Verify the saved message file (.eml) instead of pasted text, which may differ from the bytes that were signed.'];
     case 'key-lookup-failed':
-      return ['Run the analysis again; if it keeps failing, check that the domain\'s name servers answer TXT queries.'];
+      return ["Run the analysis again; if it keeps failing, check that the domain's name servers answer TXT queries."];
     case 'body-unavailable':
       return ['Give Hoplens the whole message (the .eml file, or "Download original") to check the body hash too.'];
     case 'expired':
@@ -156,10 +163,13 @@ function adviceOf(v: DkimSignatureVerdict, all: DkimVerification): string[] {
     case 'key-strict-identity':
       return [`Remove t=s from the key record at ${v.keyName}, or sign with an i= in ${domain} itself.`];
     case null:
-      return v.key?.testing ? [`Remove t=y from the key record at ${v.keyName} once signing works: receivers treat test-mode mail as unsigned.`]
-        : v.bodyCoverage === 'partial' ? ['Sign the whole body (drop l=): text appended after the signed part is unprotected.']
-        : v.key?.type === 'rsa' && v.key.bits < 2048 ? [`The ${v.key.bits}-bit key is accepted but weak: move to 2048 bits (RFC 8301 §3.2).`]
-        : [];
+      return v.key?.testing
+        ? [`Remove t=y from the key record at ${v.keyName} once signing works: receivers treat test-mode mail as unsigned.`]
+        : v.bodyCoverage === 'partial'
+          ? ['Sign the whole body (drop l=): text appended after the signed part is unprotected.']
+          : v.key?.type === 'rsa' && v.key.bits < 2048
+            ? [`The ${v.key.bits}-bit key is accepted but weak: move to 2048 bits (RFC 8301 §3.2).`]
+            : [];
     default:
       return [];
   }
@@ -172,8 +182,11 @@ function unsigned(): DkimCheckResult {
     result: 'none',
     severity: 'warning',
     summary: 'No DKIM signature',
-    explanation: 'The message carries no DKIM-Signature field, so no domain vouches for it. Gmail, Yahoo and Outlook.com require DKIM of bulk senders, and DMARC cannot pass on DKIM without it.',
-    advice: ['Turn on DKIM signing in the sending service or MTA (OpenDKIM, rspamd, the provider\'s console) and publish its key under selector._domainkey.yourdomain.'],
+    explanation:
+      'The message carries no DKIM-Signature field, so no domain vouches for it. Gmail, Yahoo and Outlook.com require DKIM of bulk senders, and DMARC cannot pass on DKIM without it.',
+    advice: [
+      "Turn on DKIM signing in the sending service or MTA (OpenDKIM, rspamd, the provider's console) and publish its key under selector._domainkey.yourdomain.",
+    ],
     hopIndex: null,
     details: { signaturesFound: 0 },
     evidence: [],
@@ -194,4 +207,3 @@ function overCap(skipped: number, found: number): DkimCheckResult {
 function unchecked(why: string): DkimCheckResult {
   return notChecked('dkim', { subject: '-', summary: 'DKIM not checked', explanation: `DKIM was not checked, because ${why}.`, hopIndex: null, details: {} });
 }
-

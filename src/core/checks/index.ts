@@ -16,4 +16,3 @@ export type CheckName = RegisteredCheck['name'];
 
 /** Any result in a report: a union discriminated by `check`, each member with its own words and details. */
 export type CheckResult = OwnResultOf<RegisteredCheck> | NotRun<CheckName>;
-

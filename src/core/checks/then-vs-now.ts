@@ -89,7 +89,14 @@ function claimsOf(ctx: CheckContext<After>): Claim[] {
   const claims: Claim[] = [];
   for (const header of ctx.analysis.claims.authResults) {
     for (const entry of header.results) {
-      const base = { receiver: header.authservId, source: header.source, fieldIndex: header.fieldIndex, receivedIndex: null, then: entry.result.toLowerCase(), hopIndex: null };
+      const base = {
+        receiver: header.authservId,
+        source: header.source,
+        fieldIndex: header.fieldIndex,
+        receivedIndex: null,
+        then: entry.result.toLowerCase(),
+        hopIndex: null,
+      };
       if (entry.method === 'iprev') {
         claims.push({ ...base, kind: 'iprev', ip: ipIn(entry.properties['policy.iprev'] ?? null), domain: null });
       } else if (entry.method === 'spf') {
@@ -146,7 +153,12 @@ function liveOf(claim: Claim, ctx: CheckContext<After>): Live {
     // Only a result that evaluated the domain can be compared; one that did not run names none.
     const live = ctx.earlier.find((r) => r.check === 'spf' && r.result !== NOT_CHECKED && claim.domain !== null && r.details.domain === claim.domain);
     if (live?.check !== 'spf' || live.result === NOT_CHECKED) {
-      return { now: 'not checked', result: null, blocker: `SPF was not checked now for ${claim.domain ?? 'the domain the receiver evaluated'}`, ptrNames: null };
+      return {
+        now: 'not checked',
+        result: null,
+        blocker: `SPF was not checked now for ${claim.domain ?? 'the domain the receiver evaluated'}`,
+        ptrNames: null,
+      };
     }
     const liveIp = ipIn(live.details.ip) ?? originIp(ctx);
     if (claim.ip !== null && liveIp !== null && claim.ip !== liveIp) {

@@ -72,8 +72,7 @@ export interface AnyCheck {
   run(ctx: never): AsyncIterable<AnyVerdict>;
 }
 
-export interface Check<Name extends string = string, Result extends AnyVerdict = AnyVerdict, After extends readonly AnyCheck[] = readonly []>
-  extends AnyCheck {
+export interface Check<Name extends string = string, Result extends AnyVerdict = AnyVerdict, After extends readonly AnyCheck[] = readonly []> extends AnyCheck {
   name: Name;
   /** The checks whose results this one reads, by reference; it starts when they are done. */
   after: After;

@@ -32,11 +32,7 @@ function entryOf(tokens: readonly ClaimToken[]): AuthResultEntry | null {
  * its "i=N;" prefix (RFC 8617 §4.1.1). Microsoft 365 leaves out the authserv-id and starts with a
  * result; that is read as authservId "". Results that cannot be read are left out, not guessed.
  */
-export function parseAuthResults(
-  value: string,
-  source: AuthResultsHeader['source'],
-  fieldIndex: number,
-): AuthResultsHeader {
+export function parseAuthResults(value: string, source: AuthResultsHeader['source'], fieldIndex: number): AuthResultsHeader {
   const groups = splitAtSemicolons(tokenizeClaim(value));
   let instance: number | null = null;
   if (source === 'ARC-Authentication-Results') {

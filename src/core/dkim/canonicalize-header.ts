@@ -12,7 +12,10 @@ const WSP_RUN = /[ \t]+/g;
  */
 export function canonicalHeader(name: string, raw: string, valueStart: number, method: Canonicalization): string {
   if (method === 'simple') return raw;
-  const value = raw.slice(valueStart, raw.endsWith('\r\n') ? -2 : undefined).replace(/\r\n/g, '').replace(WSP_RUN, ' ');
+  const value = raw
+    .slice(valueStart, raw.endsWith('\r\n') ? -2 : undefined)
+    .replace(/\r\n/g, '')
+    .replace(WSP_RUN, ' ');
   const from = value.startsWith(' ') ? 1 : 0;
   const to = value.endsWith(' ') && value.length > from ? value.length - 1 : value.length;
   // Names are printable ASCII (see message-parts), so lower-casing them changes no other byte.

@@ -21,16 +21,30 @@ export async function lookupKey(name: string, resolver: Resolver, signal?: Abort
   if (lookup.failed) return temporary(name, failureOf(lookup.failed), recorder.evidence);
   if (lookup.kind !== 'records') {
     const what = lookup.kind === 'nxdomain' ? 'does not exist (NXDOMAIN)' : 'has no TXT record';
-    return { records: null, problem: { result: 'permerror', reason: 'key-missing', text: `No key is published: ${name} ${what}. Either the selector is wrong or the key was removed (RFC 6376 §6.1.2: no key for signature).` }, evidence: recorder.evidence };
+    return {
+      records: null,
+      problem: {
+        result: 'permerror',
+        reason: 'key-missing',
+        text: `No key is published: ${name} ${what}. Either the selector is wrong or the key was removed (RFC 6376 §6.1.2: no key for signature).`,
+      },
+      evidence: recorder.evidence,
+    };
   }
-  const records = recordsOf(lookup.answer, 'TXT').map((r) => r.data.join('')).slice(0, MAX_KEY_RECORDS);
+  const records = recordsOf(lookup.answer, 'TXT')
+    .map((r) => r.data.join(''))
+    .slice(0, MAX_KEY_RECORDS);
   return { records, problem: null, evidence: recorder.evidence };
 }
 
 function temporary(name: string, why: string, evidence: Evidence[]): KeyLookup {
   return {
     records: null,
-    problem: { result: 'temperror', reason: 'key-lookup-failed', text: `The key lookup of ${name} failed (${why}), so the signature could not be checked; another attempt may succeed. This is not a verdict on the signature.` },
+    problem: {
+      result: 'temperror',
+      reason: 'key-lookup-failed',
+      text: `The key lookup of ${name} failed (${why}), so the signature could not be checked; another attempt may succeed. This is not a verdict on the signature.`,
+    },
     evidence,
   };
 }

@@ -58,7 +58,10 @@ export async function importKey(record: KeyRecord, keyType: 'rsa' | 'ed25519', h
   }
   const bits = handle.algorithm.modulusLength ?? 0;
   if (bits < MIN_RSA_BITS) {
-    return fail('key-too-small', `The RSA key has ${bits} bits; RFC 8301 §3.2 forbids verifiers to accept signatures from keys under ${MIN_RSA_BITS} bits (2048 is the size to publish).`);
+    return fail(
+      'key-too-small',
+      `The RSA key has ${bits} bits; RFC 8301 §3.2 forbids verifiers to accept signatures from keys under ${MIN_RSA_BITS} bits (2048 is the size to publish).`,
+    );
   }
   if (bits > MAX_RSA_BITS) return fail('key-too-large', `The RSA key has ${bits} bits, more than the ${MAX_RSA_BITS} that verifiers accept.`);
   return { key: { handle, info: { type: 'rsa', bits, format, ...base } }, problem: null };

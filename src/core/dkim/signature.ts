@@ -80,11 +80,23 @@ const problem = (facts: SignatureFacts, reason: DkimReason, text: string): Parse
 /** RFC 6376 §3.5 and §6.1.1: the tags of one DKIM-Signature field, checked in the RFC's order. */
 export function parseSignature(field: RawField): ParsedSignature {
   const empty: SignatureFacts = {
-    domain: null, selector: null, algorithm: null, canonicalization: null, identity: null,
-    signedHeaders: [], bodyLength: null, signedBodyHash: null, timestamp: null, expiry: null,
+    domain: null,
+    selector: null,
+    algorithm: null,
+    canonicalization: null,
+    identity: null,
+    signedHeaders: [],
+    bodyLength: null,
+    signedBodyHash: null,
+    timestamp: null,
+    expiry: null,
   };
   if (field.raw.length > MAX_SIGNATURE_FIELD) {
-    return problem(empty, 'signature-too-large', `The DKIM-Signature field is ${field.raw.length} bytes long, over the ${MAX_SIGNATURE_FIELD / 1024} kB Hoplens reads; real signatures are under 2 kB, so its tags were not read.`);
+    return problem(
+      empty,
+      'signature-too-large',
+      `The DKIM-Signature field is ${field.raw.length} bytes long, over the ${MAX_SIGNATURE_FIELD / 1024} kB Hoplens reads; real signatures are under 2 kB, so its tags were not read.`,
+    );
   }
   // Without the field's final CRLF, so that removing b= (the last tag, often) keeps the CRLF.
   const value = field.raw.slice(field.valueStart, -2);
@@ -99,7 +111,10 @@ export function parseSignature(field: RawField): ParsedSignature {
     const raw = tags.get(name)?.value;
     return raw !== undefined && DIGITS.test(raw) ? Number(raw) : null;
   };
-  const headers = (tags.get('h')?.value ?? '').split(NAME_LIST_SEPARATOR).map((n) => n.toLowerCase()).filter((n) => n !== '');
+  const headers = (tags.get('h')?.value ?? '')
+    .split(NAME_LIST_SEPARATOR)
+    .map((n) => n.toLowerCase())
+    .filter((n) => n !== '');
   const facts: SignatureFacts = {
     domain: text('d'),
     selector: text('s'),
@@ -119,14 +134,19 @@ export function parseSignature(field: RawField): ParsedSignature {
   }
   const missing = REQUIRED.filter((name) => !tags.has(name));
   if (missing.length > 0) {
-    return problem(facts, 'missing-tag', `The signature lacks the required tag${missing.length > 1 ? 's' : ''} ${missing.map((n) => `${n}=`).join(', ')} (RFC 6376 §3.5).`);
+    return problem(
+      facts,
+      'missing-tag',
+      `The signature lacks the required tag${missing.length > 1 ? 's' : ''} ${missing.map((n) => `${n}=`).join(', ')} (RFC 6376 §3.5).`,
+    );
   }
   const domain = tags.get('d')!.value.toLowerCase();
   const selector = tags.get('s')!.value.toLowerCase();
   if (!isDomain(domain)) return problem(facts, 'domain-invalid', `d=${preview(facts.domain ?? '')} is not a domain name.`);
-  if (!isDomain(selector)) return problem(facts, 'domain-invalid', `s=${preview(facts.selector ?? '')} is not a valid selector (RFC 6376 §3.1: labels of a domain name).`);
+  if (!isDomain(selector))
+    return problem(facts, 'domain-invalid', `s=${preview(facts.selector ?? '')} is not a valid selector (RFC 6376 §3.1: labels of a domain name).`);
   if (`${selector}._domainkey.${domain}`.length > 253) {
-    return problem(facts, 'domain-invalid', 'The key\'s DNS name (selector._domainkey.domain) is longer than the 253 characters a DNS name can have.');
+    return problem(facts, 'domain-invalid', "The key's DNS name (selector._domainkey.domain) is longer than the 253 characters a DNS name can have.");
   }
   if (!headers.includes('from')) {
     return problem(facts, 'from-not-signed', 'The signature does not cover the From field; RFC 6376 §6.1.1 requires it, so a verifier ignores this signature.');
@@ -138,14 +158,20 @@ export function parseSignature(field: RawField): ParsedSignature {
     return problem(facts, 'identity-outside-domain', `i=${preview(facts.identity ?? '')} is not in d=${domain} or one of its subdomains (RFC 6376 §6.1.1).`);
   }
   const canon = parseCanonicalization(tags.get('c')?.value ?? 'simple/simple');
-  if (canon === null) return problem(facts, 'canonicalization-unknown', `c=${preview(facts.canonicalization ?? '')} names no canonicalization RFC 6376 §3.4 defines (simple, relaxed).`);
+  if (canon === null)
+    return problem(
+      facts,
+      'canonicalization-unknown',
+      `c=${preview(facts.canonicalization ?? '')} names no canonicalization RFC 6376 §3.4 defines (simple, relaxed).`,
+    );
   const query = tags.get('q')?.value;
   if (query !== undefined && !query.split(NAME_LIST_SEPARATOR).some((q) => q.toLowerCase() === 'dns/txt')) {
     return problem(facts, 'query-method', `q=${preview(query)} offers no key retrieval method other than dns/txt knows (RFC 6376 §3.5).`);
   }
   for (const name of ['l', 't', 'x'] as const) {
     const tag = tags.get(name);
-    if (tag !== undefined && !DIGITS.test(tag.value)) return problem(facts, 'signature-syntax', `${name}=${preview(tag.value)} is not a number of up to 76 digits (RFC 6376 §3.5).`);
+    if (tag !== undefined && !DIGITS.test(tag.value))
+      return problem(facts, 'signature-syntax', `${name}=${preview(tag.value)} is not a number of up to 76 digits (RFC 6376 §3.5).`);
   }
   if (facts.timestamp !== null && facts.expiry !== null && facts.expiry < facts.timestamp) {
     return problem(facts, 'timestamps', `x= (expiry) is before t= (signing time); RFC 6376 §3.5 requires it to be later.`);
@@ -153,7 +179,11 @@ export function parseSignature(field: RawField): ParsedSignature {
   const algorithm = tags.get('a')!.value.toLowerCase();
   const kind = ALGORITHMS[algorithm];
   if (kind === undefined) {
-    return problem(facts, 'algorithm-unknown', `a=${preview(facts.algorithm ?? '')} is not a signing algorithm Hoplens knows (rsa-sha256 and ed25519-sha256 are the ones in use).`);
+    return problem(
+      facts,
+      'algorithm-unknown',
+      `a=${preview(facts.algorithm ?? '')} is not a signing algorithm Hoplens knows (rsa-sha256 and ed25519-sha256 are the ones in use).`,
+    );
   }
   const signature = decodeBase64(tags.get('b')!.value);
   const bodyHash = decodeBase64(tags.get('bh')!.value);
@@ -180,9 +210,10 @@ export function parseSignature(field: RawField): ParsedSignature {
   };
   // RFC 8301 §3.1: verifiers must not consider rsa-sha1 signatures valid. It is still checked,
   // so that the user learns whether re-signing with sha256 is all that is needed.
-  const sha1 = algorithm === 'rsa-sha1'
-    ? { reason: 'rsa-sha1' as const, text: 'The signature uses rsa-sha1, which RFC 8301 §3.1 forbids verifiers to accept since 2018: SHA-1 is broken.' }
-    : null;
+  const sha1 =
+    algorithm === 'rsa-sha1'
+      ? { reason: 'rsa-sha1' as const, text: 'The signature uses rsa-sha1, which RFC 8301 §3.1 forbids verifiers to accept since 2018: SHA-1 is broken.' }
+      : null;
   return { facts, signature: parsed, problem: sha1 };
 }
 

@@ -38,13 +38,7 @@ export type DkimReason =
 export type Canonicalization = 'simple' | 'relaxed';
 
 /** How the signature's t= and x= relate to the arrival and to now. */
-export type DkimTiming =
-  | 'no-expiry'
-  | 'valid'
-  | 'expired-after-arrival'
-  | 'expired-before-arrival'
-  | 'expired-arrival-unknown'
-  | 'signed-in-future';
+export type DkimTiming = 'no-expiry' | 'valid' | 'expired-after-arrival' | 'expired-before-arrival' | 'expired-arrival-unknown' | 'signed-in-future';
 
 export interface DkimKeyInfo {
   type: 'rsa' | 'ed25519';

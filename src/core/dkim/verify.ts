@@ -30,8 +30,7 @@ export interface DkimOptions {
  */
 export const MAX_SIGNATURES = 20;
 
-const HEADERS_ONLY =
-  'headers signed correctly; the body was not available, so the body hash was not checked';
+const HEADERS_ONLY = 'headers signed correctly; the body was not available, so the body hash was not checked';
 
 /** Verifies every DKIM-Signature of a message (up to MAX_SIGNATURES), each on its own. */
 export async function verifyDkimBytes(bytes: Uint8Array, options: DkimOptions): Promise<DkimVerification> {
@@ -121,42 +120,73 @@ async function verifyOne(ctx: Context, started: Started, signatureIndex: number)
   // rsa-sha1 is never valid (RFC 8301), whatever else is wrong: that reason leads.
   const sha1 = parsed.problem;
   if (found.problem) {
-    return sha1 ? finish('permerror', sha1.reason, `${sha1.text} Besides: ${found.problem.text}`) : finish(found.problem.result, found.problem.reason, found.problem.text);
+    return sha1
+      ? finish('permerror', sha1.reason, `${sha1.text} Besides: ${found.problem.text}`)
+      : finish(found.problem.result, found.problem.reason, found.problem.text);
   }
   const key = await usableKey(found.records, sig);
-  if (key.problem) return sha1 ? finish('permerror', sha1.reason, `${sha1.text} Besides: ${key.problem.text}`) : finish('permerror', key.problem.reason, key.problem.text);
+  if (key.problem)
+    return sha1 ? finish('permerror', sha1.reason, `${sha1.text} Besides: ${key.problem.text}`) : finish('permerror', key.problem.reason, key.problem.text);
   verdict.key = key.key.info;
 
   const signatureOk = await verifySignature(sig, key.key, headerData);
-  const testing = key.key.info.testing ? ' The key is marked t=y: the domain is testing DKIM, and receivers treat its mail like unsigned mail (RFC 6376 §3.6.1).' : '';
-  const pasted = ctx.exactBytes ? '' : ' The message was pasted as text, not read as the bytes that arrived, and copying can change spaces, line breaks and 8-bit characters: verify the original file (.eml) to be sure.';
+  const testing = key.key.info.testing
+    ? ' The key is marked t=y: the domain is testing DKIM, and receivers treat its mail like unsigned mail (RFC 6376 §3.6.1).'
+    : '';
+  const pasted = ctx.exactBytes
+    ? ''
+    : ' The message was pasted as text, not read as the bytes that arrived, and copying can change spaces, line breaks and 8-bit characters: verify the original file (.eml) to be sure.';
 
   if (sha1) {
-    const arithmetic = signatureOk && bodyCheck !== 'mismatch'
-      ? ' The signature itself is correct: re-signing with rsa-sha256 is all that is needed.'
-      : ' The signature does not verify either.';
+    const arithmetic =
+      signatureOk && bodyCheck !== 'mismatch'
+        ? ' The signature itself is correct: re-signing with rsa-sha256 is all that is needed.'
+        : ' The signature does not verify either.';
     return finish('permerror', sha1.reason, `${sha1.text}${arithmetic}`);
   }
   if (!signatureOk) {
-    return finish('fail', 'signature-mismatch', `The signature does not match the signed header fields (${sig.headers.join(', ')}) with the published key: a signed field was changed after signing, or the key in DNS is not the one that signed.${pasted}`);
+    return finish(
+      'fail',
+      'signature-mismatch',
+      `The signature does not match the signed header fields (${sig.headers.join(', ')}) with the published key: a signed field was changed after signing, or the key in DNS is not the one that signed.${pasted}`,
+    );
   }
   if (bodyCheck === 'too-short') {
-    return finish('permerror', 'body-length-exceeds-body', `l=${sig.bodyLength} signs more body than the message has (${verdict.canonicalBodySize} bytes once canonicalised): the body was cut after signing.`);
+    return finish(
+      'permerror',
+      'body-length-exceeds-body',
+      `l=${sig.bodyLength} signs more body than the message has (${verdict.canonicalBodySize} bytes once canonicalised): the body was cut after signing.`,
+    );
   }
   if (bodyCheck === 'mismatch') {
-    return finish('fail', 'body-hash-mismatch', `The header signature is correct, but the body hash does not match: the body was changed after signing (a footer or disclaimer added on the way, a re-encoding), or ${sig.body} canonicalisation did not absorb a whitespace change.${pasted}`);
+    return finish(
+      'fail',
+      'body-hash-mismatch',
+      `The header signature is correct, but the body hash does not match: the body was changed after signing (a footer or disclaimer added on the way, a re-encoding), or ${sig.body} canonicalisation did not absorb a whitespace change.${pasted}`,
+    );
   }
   if (bodyCheck === 'unavailable') {
     return finish('neutral', 'body-unavailable', `The ${HEADERS_ONLY}.${testing}`);
   }
   const timing = verdict.timing;
   if (timing === 'expired-before-arrival' || timing === 'expired-arrival-unknown') {
-    const when = timing === 'expired-before-arrival' ? 'it had expired before the message arrived' : 'it has expired, and the message\'s arrival time is unknown';
+    const when =
+      timing === 'expired-before-arrival' ? 'it had expired before the message arrived' : "it has expired, and the message's arrival time is unknown";
     return finish('permerror', 'expired', `The signature is cryptographically correct, but its x= expiry is ${verdict.expiresAt}: ${when} (RFC 6376 §3.5).`);
   }
-  const expiredSince = timing === 'expired-after-arrival' ? ` It expired on ${verdict.expiresAt}, after the message arrived: it was valid when it arrived and has expired now.` : '';
-  const partial = verdict.bodyCoverage === 'partial' ? ` Only the first ${sig.bodyLength} bytes of the body are signed (l=): anything after them could have been added by anyone.` : '';
-  return finish('pass', null, `The signature verifies with the key at ${keyName}: the signed header fields and the body are as ${sig.domain} signed them.${partial}${expiredSince}${testing}`);
+  const expiredSince =
+    timing === 'expired-after-arrival'
+      ? ` It expired on ${verdict.expiresAt}, after the message arrived: it was valid when it arrived and has expired now.`
+      : '';
+  const partial =
+    verdict.bodyCoverage === 'partial'
+      ? ` Only the first ${sig.bodyLength} bytes of the body are signed (l=): anything after them could have been added by anyone.`
+      : '';
+  return finish(
+    'pass',
+    null,
+    `The signature verifies with the key at ${keyName}: the signed header fields and the body are as ${sig.domain} signed them.${partial}${expiredSince}${testing}`,
+  );
 }
 
 type BodyCheck = 'match' | 'mismatch' | 'too-short' | 'unavailable';
@@ -221,14 +251,26 @@ async function keyFor(text: string, sig: DkimSignature): Promise<UsableKey> {
     return { key: null, problem: { reason: 'key-type-mismatch', text: `The key record says k=${record.keyType}, but the signature is ${sig.algorithm}.` } };
   }
   if (record.hashes !== null && !record.hashes.includes(sig.hash)) {
-    return { key: null, problem: { reason: 'key-hash-not-allowed', text: `The key record allows only h=${record.hashes.join(':')}, not the signature's ${sig.hash}.` } };
+    return {
+      key: null,
+      problem: { reason: 'key-hash-not-allowed', text: `The key record allows only h=${record.hashes.join(':')}, not the signature's ${sig.hash}.` },
+    };
   }
   if (!record.email) {
-    return { key: null, problem: { reason: 'key-service', text: 'The key record\'s s= does not list e-mail (or *), so the key is not for mail (RFC 6376 §3.6.1).' } };
+    return {
+      key: null,
+      problem: { reason: 'key-service', text: "The key record's s= does not list e-mail (or *), so the key is not for mail (RFC 6376 §3.6.1)." },
+    };
   }
   const identityDomain = sig.identity.slice(sig.identity.lastIndexOf('@') + 1).toLowerCase();
   if (record.strict && identityDomain !== sig.domain) {
-    return { key: null, problem: { reason: 'key-strict-identity', text: `The key is marked t=s, so i= must be in ${sig.domain} itself, not the subdomain ${identityDomain} (RFC 6376 §3.6.1).` } };
+    return {
+      key: null,
+      problem: {
+        reason: 'key-strict-identity',
+        text: `The key is marked t=s, so i= must be in ${sig.domain} itself, not the subdomain ${identityDomain} (RFC 6376 §3.6.1).`,
+      },
+    };
   }
   return importKey(record, sig.keyType, sig.hash);
 }

@@ -223,7 +223,8 @@ function retryMessage(first: string, second: string): string {
  * without end must not fill the memory of the worker or the CLI.
  */
 async function readMessage(response: Response, endpoint: string, question: Question): Promise<Uint8Array> {
-  const tooLong = () => new DnsError('malformed', `${endpoint} sent more than ${MAX_MESSAGE_BYTES} bytes, longer than any DNS message can be`, question, endpoint);
+  const tooLong = () =>
+    new DnsError('malformed', `${endpoint} sent more than ${MAX_MESSAGE_BYTES} bytes, longer than any DNS message can be`, question, endpoint);
   if (Number(response.headers.get('content-length')) > MAX_MESSAGE_BYTES) {
     await discard(response);
     throw tooLong();

@@ -1,13 +1,4 @@
-import {
-  AUTHENTIC_DATA,
-  RECURSION_DESIRED,
-  TRUNCATED_RESPONSE,
-  decode,
-  encode,
-  encodingLength,
-  type Answer,
-  type Packet,
-} from '@dnsquery/dns-packet';
+import { AUTHENTIC_DATA, RECURSION_DESIRED, TRUNCATED_RESPONSE, decode, encode, encodingLength, type Answer, type Packet } from '@dnsquery/dns-packet';
 import { toString as rcodeName } from '@dnsquery/dns-packet/rcodes.js';
 import { canonicalName } from './names.js';
 import { DnsError, type DnsRecord, type ExtendedError, type Question, type Rcode } from './types.js';
@@ -93,7 +84,8 @@ export function decodeAnswer(bytes: Uint8Array, question: Question, id: number, 
   if (read > bytes.length) throw malformed('message cut short');
   if (read < bytes.length) throw malformed(`${bytes.length - read} bytes after the end of the message`);
   const flags = packet.flags ?? 0;
-  const mismatch = (what: string) => new DnsError('mismatch', `response from ${resolver} does not match the question ${question.name} ${question.type}: ${what}`, question, resolver);
+  const mismatch = (what: string) =>
+    new DnsError('mismatch', `response from ${resolver} does not match the question ${question.name} ${question.type}: ${what}`, question, resolver);
   if (packet.type !== 'response') throw mismatch('it is not a response');
   if (packet.id !== id) throw mismatch(`id ${packet.id ?? '?'} instead of ${id}`);
   if ((flags & OPCODE_MASK) !== 0) throw mismatch('opcode is not QUERY');
@@ -103,7 +95,8 @@ export function decodeAnswer(bytes: Uint8Array, question: Question, id: number, 
   if (canonicalName(echoed.name) !== question.name) throw mismatch(`it answers ${echoed.name}`);
   if (echoed.type !== question.type) throw mismatch(`it answers type ${echoed.type}`);
   if ((echoed.class ?? 'IN') !== 'IN') throw mismatch(`it answers class ${echoed.class}`);
-  if (flags & TRUNCATED_RESPONSE) throw new DnsError('truncated', `truncated response (TC bit) from ${resolver} for ${question.name} ${question.type}`, question, resolver);
+  if (flags & TRUNCATED_RESPONSE)
+    throw new DnsError('truncated', `truncated response (TC bit) from ${resolver} for ${question.name} ${question.type}`, question, resolver);
 
   const opt = (packet.additionals ?? []).find((r) => r.type === 'OPT') as unknown as OptRecord | undefined;
   const rcodeNumber = ((opt?.extendedRcode ?? 0) << 4) | (flags & 0xf);

@@ -17,7 +17,10 @@ const LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
 export function judgeHostname(raw: string): HostnameVerdict {
   const name = raw.trim().toLowerCase().replace(/\.$/, '');
   if (name.startsWith('[')) {
-    return bad('address-literal', `${raw} is an address literal: RFC 5321 §4.1.3 allows it, but many receivers score it as spam or refuse it, since it names no host`);
+    return bad(
+      'address-literal',
+      `${raw} is an address literal: RFC 5321 §4.1.3 allows it, but many receivers score it as spam or refuse it, since it names no host`,
+    );
   }
   const address = normalizeIp(name);
   if (address !== null) {
@@ -36,7 +39,10 @@ export function judgeHostname(raw: string): HostnameVerdict {
   }
   const suffix = privateSuffixOf(name);
   if (suffix !== null) {
-    return bad('private-suffix', `${raw} ends in .${suffix}, a name that exists only inside a private network: public DNS can hold neither an A nor a PTR record for it`);
+    return bad(
+      'private-suffix',
+      `${raw} ends in .${suffix}, a name that exists only inside a private network: public DNS can hold neither an A nor a PTR record for it`,
+    );
   }
   return { ok: true, problem: null, explanation: '' };
 }

@@ -15,4 +15,3 @@ export function answerKind(answer: DnsAnswer, type: RRType): AnswerKind {
   if (answer.rcode !== 'NOERROR') return 'transient';
   return recordsOf(answer, type).length > 0 ? 'records' : 'nodata';
 }
-

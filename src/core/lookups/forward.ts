@@ -19,12 +19,7 @@ export interface ForwardLookup {
 }
 
 /** Never rejects for DNS trouble: a lookup that got no answer comes back with `transient` set. */
-export async function lookupAddresses(
-  name: string,
-  type: 'A' | 'AAAA',
-  resolver: Resolver,
-  signal?: AbortSignal,
-): Promise<ForwardLookup> {
+export async function lookupAddresses(name: string, type: 'A' | 'AAAA', resolver: Resolver, signal?: AbortSignal): Promise<ForwardLookup> {
   const lookup = await lookUp(resolver, name, type, signal);
   if (lookup.answer === null) return { name, type, addresses: [], cnameChain: [], rcode: null, error: lookup.failed.error, transient: true };
   const { answer } = lookup;

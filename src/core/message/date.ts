@@ -48,7 +48,8 @@ const MAX_DATE_LENGTH = 200;
  * match instead of token by token. Anything else takes the general path below, which reads this
  * shape the same way.
  */
-const COMMON = /^(?:([A-Za-z]{3}),?[ \t]+)?(\d{1,2})[ \t]+([A-Za-z]{3})[ \t]+(\d{4})[ \t]+(\d{1,2}):(\d{2})(?::(\d{2}))?[ \t]+([+-]\d{4})(?:[ \t]+\([^()\\]*\))?$/;
+const COMMON =
+  /^(?:([A-Za-z]{3}),?[ \t]+)?(\d{1,2})[ \t]+([A-Za-z]{3})[ \t]+(\d{4})[ \t]+(\d{1,2}):(\d{2})(?::(\d{2}))?[ \t]+([+-]\d{4})(?:[ \t]+\([^()\\]*\))?$/;
 
 function common(text: string): Parts | null {
   const m = COMMON.exec(text);

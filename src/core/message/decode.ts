@@ -27,8 +27,9 @@ export function decodeMessageBytes(bytes: Uint8Array): string {
 }
 
 /** What windows-1252 puts at 0x80–0x9F (WHATWG Encoding Standard); the rest of its bytes are Latin-1. */
-const C1_RANGE = '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f'
-  + '\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
+const C1_RANGE =
+  '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f' +
+  '\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
 
 /** Decoded by hand: Node 20's TextDecoder reads the "windows-1252" label as plain Latin-1. */
 function windows1252(bytes: Uint8Array): string {

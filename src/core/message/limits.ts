@@ -15,7 +15,10 @@ export const MB = 1024 * 1024;
  */
 export function assertInputSize(size: number, readSoFar = false): void {
   if (size > MAX_INPUT_SIZE) {
-    throw new InputError('too-large', `The input is ${readSoFar ? 'more than ' : ''}${(size / MB).toFixed(1)} MB, over Hoplens' limit of ${MAX_INPUT_SIZE / MB} MB. The headers alone are enough: paste or save just the header block.`);
+    throw new InputError(
+      'too-large',
+      `The input is ${readSoFar ? 'more than ' : ''}${(size / MB).toFixed(1)} MB, over Hoplens' limit of ${MAX_INPUT_SIZE / MB} MB. The headers alone are enough: paste or save just the header block.`,
+    );
   }
 }
 

@@ -96,8 +96,14 @@ function isDoubleSpaced(text: string, pos: number): boolean {
     at = line.next;
   }
   if (lines.length < 5) return false;
-  return !isBlank(lines[0]!) && isBlank(lines[1]!) && !isBlank(lines[2]!) && isBlank(lines[3]!) && !isBlank(lines[4]!)
-    && [lines[2]!, lines[4]!].every((l) => FIELD_START.test(l.trimStart()) || /^[ \t]/.test(l));
+  return (
+    !isBlank(lines[0]!) &&
+    isBlank(lines[1]!) &&
+    !isBlank(lines[2]!) &&
+    isBlank(lines[3]!) &&
+    !isBlank(lines[4]!) &&
+    [lines[2]!, lines[4]!].every((l) => FIELD_START.test(l.trimStart()) || /^[ \t]/.test(l))
+  );
 }
 
 export function normalizePaste(input: string): PastedMessage {
@@ -121,12 +127,11 @@ export function normalizePaste(input: string): PastedMessage {
       const nextPos = doubleSpaced ? line.next : skipBlankLines(text, line.next);
       const next = readLine(text, nextPos);
       const blankRun = doubleSpaced && next !== null && isBlank(next.text);
-      const mergeEnvelope = !doubleSpaced && onlyEnvelope && headerLines.length > 0 && next !== null
-        && TRACE_START.test(next.text.trimStart());
+      const mergeEnvelope = !doubleSpaced && onlyEnvelope && headerLines.length > 0 && next !== null && TRACE_START.test(next.text.trimStart());
       // Outlook's "Internet headers" box and some webmail views put a blank line inside the block:
       // a block without the message's own fields so far cannot have ended when more fields follow.
-      const mergeSplit = !doubleSpaced && !sawOriginator && headerLines.length > 0 && next !== null
-        && (TRACE_START.test(next.text.trimStart()) || startsFields(text, next));
+      const mergeSplit =
+        !doubleSpaced && !sawOriginator && headerLines.length > 0 && next !== null && (TRACE_START.test(next.text.trimStart()) || startsFields(text, next));
       // Double spaced, one blank line is an artefact of copying and a run of them ends the block.
       if ((doubleSpaced && !blankRun && next !== null) || mergeEnvelope || mergeSplit) {
         at = nextPos;
@@ -160,7 +165,10 @@ export function normalizePaste(input: string): PastedMessage {
 }
 
 function dedent(text: string, indent: string): string {
-  return text.split(/\r\n|\n|\r/).map((l) => (l.startsWith(indent) ? l.slice(indent.length) : l)).join('\r\n');
+  return text
+    .split(/\r\n|\n|\r/)
+    .map((l) => (l.startsWith(indent) ? l.slice(indent.length) : l))
+    .join('\r\n');
 }
 
 /** Whether a line starts a header field. */

@@ -69,11 +69,17 @@ async function readOne(text: string): Promise<ReadOne> {
   }
   const first = paste.headerLines[0];
   if (first === undefined || !isFieldStart(first)) {
-    throw new InputError('not-a-message', 'This does not look like an e-mail message: it does not start with header fields ("Name: value" lines). Paste the whole message source or its header block.');
+    throw new InputError(
+      'not-a-message',
+      'This does not look like an e-mail message: it does not start with header fields ("Name: value" lines). Paste the whole message source or its header block.',
+    );
   }
   const headerSize = paste.headerLines.reduce((n, line) => n + line.length + 2, 0);
   if (headerSize > MAX_HEADER_BLOCK_SIZE) {
-    throw new InputError('too-large', `The header block is over ${MAX_HEADER_BLOCK_SIZE / MB} MB; real ones are a few kilobytes. This is not a message Hoplens can read.`);
+    throw new InputError(
+      'too-large',
+      `The header block is over ${MAX_HEADER_BLOCK_SIZE / MB} MB; real ones are a few kilobytes. This is not a message Hoplens can read.`,
+    );
   }
   // A broken MIME body must not cost the headers: read the header block alone if the whole fails.
   const mail = (await parse(paste.text)) ?? (paste.headersOnly ? null : await parse(`${paste.headerLines.join('\r\n')}\r\n`));
@@ -117,7 +123,10 @@ async function collectEmbedded(parts: readonly Uint8Array[], depth: number, foun
 export async function readMessage(raw: string | Uint8Array, options: ReadOptions = {}): Promise<ReadResult> {
   assertInputSize(typeof raw === 'string' ? raw.length : raw.byteLength);
   if (typeof raw !== 'string' && OLE_MAGIC.every((byte, i) => raw[i] === byte)) {
-    throw new InputError('binary', 'This is an Outlook .msg file, a binary format, not the text of an e-mail message. In Outlook, open the message, choose File → Properties and copy the "Internet headers" box, or save the message as .eml, and give Hoplens that.');
+    throw new InputError(
+      'binary',
+      'This is an Outlook .msg file, a binary format, not the text of an e-mail message. In Outlook, open the message, choose File → Properties and copy the "Internet headers" box, or save the message as .eml, and give Hoplens that.',
+    );
   }
   const text = typeof raw === 'string' ? raw : decodeMessageBytes(raw);
   if (text.trim() === '') {
@@ -133,7 +142,10 @@ export async function readMessage(raw: string | Uint8Array, options: ReadOptions
   if (wanted === undefined) return { info: outer.info, embedded, embeddedIndex: null, messagesInInput, bytes };
   const chosen = Number.isInteger(wanted) ? found[wanted] : undefined;
   if (chosen === undefined) {
-    throw new InputError('no-such-embedded', `There is no attached message number ${wanted + 1}: this message carries ${found.length === 0 ? 'none' : `${found.length} (numbered from 1)`}.`);
+    throw new InputError(
+      'no-such-embedded',
+      `There is no attached message number ${wanted + 1}: this message carries ${found.length === 0 ? 'none' : `${found.length} (numbered from 1)`}.`,
+    );
   }
   // An attached message's part holds its bytes (transfer encoding undone), as exact as the outer's.
   return { info: chosen.info, embedded, embeddedIndex: wanted, messagesInInput, bytes: { bytes: chosen.part, exact: bytes.exact } };

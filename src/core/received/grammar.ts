@@ -125,10 +125,7 @@ function splitUnterminatedDate(clauses: Clause[]): Token[] {
     const t = tokens[i] as Token;
     if (t.kind !== 'word') continue;
     const next = tokens[i + 1];
-    const startsDate =
-      WEEKDAY.test(t.text) ||
-      ISO_DAY.test(t.text) ||
-      (/^\d{1,2}$/.test(t.text) && next?.kind === 'word' && MONTH.test(next.text));
+    const startsDate = WEEKDAY.test(t.text) || ISO_DAY.test(t.text) || (/^\d{1,2}$/.test(t.text) && next?.kind === 'word' && MONTH.test(next.text));
     if (startsDate) return tokens.splice(i);
   }
   return [];

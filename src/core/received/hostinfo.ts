@@ -98,7 +98,7 @@ export function parseHostInfo(text: string): HostInfo | null {
       if (glued !== '' && nameCandidate === null) nameCandidate = glued;
       continue;
     }
-    const bare = info.ip === null && (at < 0 || !w.includes('[')) ? normalizeIp(host) ?? ipWithPort(host, info) : null;
+    const bare = info.ip === null && (at < 0 || !w.includes('[')) ? (normalizeIp(host) ?? ipWithPort(host, info)) : null;
     if (bare !== null) {
       info.ip = bare;
       if (at > 0 && words[i + 1]?.toLowerCase() === 'with') info.account = w.slice(0, at);

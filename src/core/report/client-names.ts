@@ -8,10 +8,7 @@ import type { Hop } from '../route/types.js';
  * sender chooses freely (RFC 5321 §4.1.4) and which therefore never stands where a verified name
  * is expected.
  */
-export type ClientName =
-  | { kind: 'verified'; name: string }
-  | { kind: 'recorded'; name: string; recordedBy: string | null }
-  | { kind: 'helo'; name: string };
+export type ClientName = { kind: 'verified'; name: string } | { kind: 'recorded'; name: string; recordedBy: string | null } | { kind: 'helo'; name: string };
 
 /** What Hoplens found for a hop's IP just now: iprev's word and, on a pass, the name that maps back. */
 export interface LiveReverseDns {

@@ -48,8 +48,7 @@ export function senderResults({ route, checks, checkMeta }: Pick<SummaryInput, '
   names.sort((a, b) => metaOf(checkMeta, a).summaryRank - metaOf(checkMeta, b).summaryRank);
   return names.map((name) => {
     const all = checks.filter((c) => c.check === name);
-    const aboutSender =
-      origin && (all.find((c) => c.hopIndex === origin.hopIndex) ?? all.find((c) => c.subject === origin.ip));
+    const aboutSender = origin && (all.find((c) => c.hopIndex === origin.hopIndex) ?? all.find((c) => c.subject === origin.ip));
     return aboutSender ?? (all[0] as CheckResult);
   });
 }

@@ -7,11 +7,52 @@ import { normalizeIp } from '../net/ip.js';
  * a large download for the browser bundle; grouping hosts of one organisation only needs these.
  */
 const TWO_LABEL_SUFFIXES = new Set([
-  'co.uk', 'org.uk', 'ac.uk', 'gov.uk', 'ltd.uk', 'plc.uk', 'me.uk', 'net.uk',
-  'com.au', 'net.au', 'org.au', 'edu.au', 'gov.au', 'co.nz', 'org.nz', 'net.nz',
-  'co.jp', 'ne.jp', 'or.jp', 'ac.jp', 'go.jp', 'co.kr', 'or.kr', 'com.cn', 'net.cn', 'org.cn',
-  'com.tw', 'com.hk', 'com.sg', 'com.my', 'co.in', 'net.in', 'org.in', 'co.il', 'co.za', 'org.za',
-  'com.br', 'net.br', 'org.br', 'com.ar', 'com.mx', 'com.tr', 'com.pl', 'com.ua', 'co.id', 'com.ph',
+  'co.uk',
+  'org.uk',
+  'ac.uk',
+  'gov.uk',
+  'ltd.uk',
+  'plc.uk',
+  'me.uk',
+  'net.uk',
+  'com.au',
+  'net.au',
+  'org.au',
+  'edu.au',
+  'gov.au',
+  'co.nz',
+  'org.nz',
+  'net.nz',
+  'co.jp',
+  'ne.jp',
+  'or.jp',
+  'ac.jp',
+  'go.jp',
+  'co.kr',
+  'or.kr',
+  'com.cn',
+  'net.cn',
+  'org.cn',
+  'com.tw',
+  'com.hk',
+  'com.sg',
+  'com.my',
+  'co.in',
+  'net.in',
+  'org.in',
+  'co.il',
+  'co.za',
+  'org.za',
+  'com.br',
+  'net.br',
+  'org.br',
+  'com.ar',
+  'com.mx',
+  'com.tr',
+  'com.pl',
+  'com.ua',
+  'co.id',
+  'com.ph',
 ]);
 
 /** Mailbox providers whose hosts live under several domains, grouped so each counts as one side. */
@@ -70,13 +111,13 @@ export function registrableDomain(host: string | null): string | null {
 /** The mailbox provider a host belongs to, by name ("Google"), or null. */
 export function providerOf(host: string | null): string | null {
   const domain = registrableDomain(host);
-  return domain === null ? null : PROVIDER_BY_DOMAIN.get(domain) ?? null;
+  return domain === null ? null : (PROVIDER_BY_DOMAIN.get(domain) ?? null);
 }
 
 /** The filtering service a host belongs to, by name ("Proofpoint"), or null. */
 export function filterOf(host: string | null): string | null {
   const domain = registrableDomain(host);
-  return domain === null ? null : FILTER_BY_DOMAIN.get(domain) ?? null;
+  return domain === null ? null : (FILTER_BY_DOMAIN.get(domain) ?? null);
 }
 
 /**

@@ -125,14 +125,26 @@ export function ipEvidence(claims: Claims, headers: readonly HeaderField[], hops
     evidence.push({ ip, ...fields, hop, placedAt: placement(fields.fieldIndex, hops, positions) });
   };
   for (const spf of claims.receivedSpf) {
-    const base = { fieldIndex: spf.fieldIndex, kind: 'receiver', method: 'spf', result: spf.result || null, writer: hostName(spf.receiver) ?? commentHost(spf.comment) } as const;
+    const base = {
+      fieldIndex: spf.fieldIndex,
+      kind: 'receiver',
+      method: 'spf',
+      result: spf.result || null,
+      writer: hostName(spf.receiver) ?? commentHost(spf.comment),
+    } as const;
     if (spf.clientIp !== null) add(spf.clientIp, { ...base, source: 'Received-SPF client-ip' });
     else for (const ip of addressesIn(spf.comment ?? '')) add(ip, { ...base, source: 'Received-SPF comment' });
   }
   for (const header of claims.authResults) {
     for (const entry of header.results) {
       const label = `${header.source} ${entry.method}`;
-      const base = { fieldIndex: header.fieldIndex, kind: 'receiver', method: entry.method, result: entry.result, writer: hostName(header.authservId) } as const;
+      const base = {
+        fieldIndex: header.fieldIndex,
+        kind: 'receiver',
+        method: entry.method,
+        result: entry.result,
+        writer: hostName(header.authservId),
+      } as const;
       for (const prop of IP_PROPERTIES) {
         const value = entry.properties[prop];
         if (value !== undefined) add(value, { ...base, source: `${label} (${prop})` });

@@ -36,7 +36,7 @@ const describeClient = (hop: Hop): string => {
 };
 
 const documentationNote = (hop: Hop): OriginReason[] =>
-  (hop.ipClass === 'documentation' ? [reason('documentation-address', `${hop.received.ip} is ${CLASS_WORDS.documentation}.`)] : []);
+  hop.ipClass === 'documentation' ? [reason('documentation-address', `${hop.received.ip} is ${CLASS_WORDS.documentation}.`)] : [];
 
 const publicClient = (hop: Hop): boolean => hop.received.ip !== null && isCheckable(hop.ipClass ?? 'reserved');
 
@@ -103,11 +103,21 @@ function inboundFilter(walk: Walk, hop: Hop, filter: string): string | null {
   }
   if (entry === undefined) return null;
   const ip = hop.received.ip!;
-  const unknown = receiverEvidence(walk, hop).find((e) => e.kind === 'receiver' && !fromArc(e) && e.ip === ip && e.method === 'spf' && e.result !== null && e.result !== 'pass');
-  if (unknown) return `the receiver's own SPF check of ${ip} gave ${unknown.result} (${unknown.source}): the mailbox host does not know the filter, while a sender's domain authorises its own outbound relay`;
-  const written = walk.evidence.find((e) => e.kind === 'receiver' && e.ip === entry.received.ip && e.placedAt >= entry.index && e.hop >= entry.index
-    && (sideOf(e.writer) === side || (e.hop >= hop.index && !fromArc(e))));
-  if (written) return `${written.source}${written.writer ? `, written by ${written.writer},` : ''} names ${entry.received.ip}, the client ${filter} received the message from`;
+  const unknown = receiverEvidence(walk, hop).find(
+    (e) => e.kind === 'receiver' && !fromArc(e) && e.ip === ip && e.method === 'spf' && e.result !== null && e.result !== 'pass',
+  );
+  if (unknown)
+    return `the receiver's own SPF check of ${ip} gave ${unknown.result} (${unknown.source}): the mailbox host does not know the filter, while a sender's domain authorises its own outbound relay`;
+  const written = walk.evidence.find(
+    (e) =>
+      e.kind === 'receiver' &&
+      e.ip === entry.received.ip &&
+      e.placedAt >= entry.index &&
+      e.hop >= entry.index &&
+      (sideOf(e.writer) === side || (e.hop >= hop.index && !fromArc(e))),
+  );
+  if (written)
+    return `${written.source}${written.writer ? `, written by ${written.writer},` : ''} names ${entry.received.ip}, the client ${filter} received the message from`;
   return null;
 }
 
@@ -129,12 +139,27 @@ function judge(walk: Walk, hop: Hop, reasons: OriginReason[], base: OriginHop['c
   let disagree = 0;
   for (const e of others) {
     if (e.kind === 'client') {
-      out.push(reason('client-address', `${e.source} names ${e.ip}: that is the address of the sender's mail client, not of a mail server, so it does not contradict this choice.`));
+      out.push(
+        reason(
+          'client-address',
+          `${e.source} names ${e.ip}: that is the address of the sender's mail client, not of a mail server, so it does not contradict this choice.`,
+        ),
+      );
     } else if (insideIps.has(e.ip)) {
       const result = e.result === null ? '' : ` (${e.method ?? 'check'}=${e.result})`;
-      out.push(reason('gateway-check', `${e.source} names ${e.ip}${whose(e)}: that is the receiving side's own gateway, and a receiver's check of it${result} says nothing about the sender.`));
+      out.push(
+        reason(
+          'gateway-check',
+          `${e.source} names ${e.ip}${whose(e)}: that is the receiving side's own gateway, and a receiver's check of it${result} says nothing about the sender.`,
+        ),
+      );
     } else if (fromArc(e)) {
-      out.push(reason('arc-earlier-leg', `${e.source} names ${e.ip}${whose(e)}: ARC results record what a forwarder saw on an earlier leg, so this does not contradict the choice.`));
+      out.push(
+        reason(
+          'arc-earlier-leg',
+          `${e.source} names ${e.ip}${whose(e)}: ARC results record what a forwarder saw on an earlier leg, so this does not contradict the choice.`,
+        ),
+      );
     } else {
       disagree++;
       out.push(reason('disagrees', `${e.source} names ${e.ip}${whose(e)}, not ${ip}: look at the route before trusting this choice.`));
@@ -145,7 +170,12 @@ function judge(walk: Walk, hop: Hop, reasons: OriginReason[], base: OriginHop['c
   else if (agree.length > 0 && base === 'medium') confidence = 'high';
   if (walk.weak !== null && upTo === undefined) {
     const from = walk.weak === 'none' ? 'the last server alone' : `${walk.weak.source} (${walk.weak.addresses.join(', ')})`;
-    out.push(reason('receiver-weak', `No Delivered-To, X-Original-To or for clause of the receiving side's own hops names the final recipient, so the receiving side is read from ${from}: weak evidence, so this choice is at most medium confidence.`));
+    out.push(
+      reason(
+        'receiver-weak',
+        `No Delivered-To, X-Original-To or for clause of the receiving side's own hops names the final recipient, so the receiving side is read from ${from}: weak evidence, so this choice is at most medium confidence.`,
+      ),
+    );
     if (confidence === 'high') confidence = 'medium';
   }
   return { hopIndex: hop.index, ip, reasons: out, confidence };
@@ -180,14 +210,26 @@ function withOriginalSender(walk: Walk, origin: OriginHop, recipient: RecipientE
   const earlier = originalSender(walk, hop, recipient);
   if (earlier === null) return { origin, originMissingReason: null, originalSender: null };
   const first = earlier.hop;
-  const note = reason('forwarded', `Before that, the message was addressed to ${earlier.rcpt}: it was forwarded, or sent on by a mailing list. This hop is the forwarder's into the final receiver, which is what that receiver checked. The original sender is ${describeClient(first)}, the client of the hop into ${byName(first)} (hop ${first.index + 1}); choose that hop to check the original sender instead.`);
+  const note = reason(
+    'forwarded',
+    `Before that, the message was addressed to ${earlier.rcpt}: it was forwarded, or sent on by a mailing list. This hop is the forwarder's into the final receiver, which is what that receiver checked. The original sender is ${describeClient(first)}, the client of the hop into ${byName(first)} (hop ${first.index + 1}); choose that hop to check the original sender instead.`,
+  );
   const at = origin.reasons.findIndex((r) => r.kind === 'skipped');
   const reasons = [...origin.reasons];
   reasons.splice(at < 0 ? reasons.length : at, 0, note);
-  const firstLeg = judge(walk, first, [
-    reason('original-sender', `${byName(first)} received the message from ${describeClient(first)} on its way to ${earlier.rcpt}, the first recipient: this is the original sender's hop into the first receiver, before the message was passed on to the final one.`),
-    ...documentationNote(first),
-  ], 'medium', origin.hopIndex - 1);
+  const firstLeg = judge(
+    walk,
+    first,
+    [
+      reason(
+        'original-sender',
+        `${byName(first)} received the message from ${describeClient(first)} on its way to ${earlier.rcpt}, the first recipient: this is the original sender's hop into the first receiver, before the message was passed on to the final one.`,
+      ),
+      ...documentationNote(first),
+    ],
+    'medium',
+    origin.hopIndex - 1,
+  );
   return { origin: { ...origin, reasons }, originMissingReason: null, originalSender: firstLeg };
 }
 
@@ -199,7 +241,13 @@ function withOriginalSender(walk: Walk, origin: OriginHop, recipient: RecipientE
  */
 export function findOrigin(hops: readonly Hop[], message: MessageInfo, claims: Claims): Omit<Route, 'hops' | 'totalTransitSeconds'> {
   if (hops.length === 0) {
-    return { origin: null, originMissingReason: 'There are no Received headers, so there is no route to read.', originalSender: null, recipient: null, replay: null };
+    return {
+      origin: null,
+      originMissingReason: 'There are no Received headers, so there is no route to read.',
+      originalSender: null,
+      recipient: null,
+      replay: null,
+    };
   }
   const replay = findReplay(hops);
   const recipient = finalRecipient(hops, message);
@@ -223,9 +271,12 @@ function walkDown(walk: Walk, recipient: RecipientEvidence | null, lastProvider:
   const { hops } = walk;
   const receiver = new ReceiverSide(recipient);
   const newest = hops[hops.length - 1]!;
-  receiver.add(newest.received.by, lastProvider
-    ? `of the mailbox provider ${lastProvider}`
-    : `of ${registrableDomain(newest.received.by) ?? ''}, the domain of the server that delivered the message last`);
+  receiver.add(
+    newest.received.by,
+    lastProvider
+      ? `of the mailbox provider ${lastProvider}`
+      : `of ${registrableDomain(newest.received.by) ?? ''}, the domain of the server that delivered the message last`,
+  );
 
   const skipped: OriginReason[] = [];
   let stoppedAt: number | null = null;
@@ -255,16 +306,34 @@ function walkDown(walk: Walk, recipient: RecipientEvidence | null, lastProvider:
       const checked = receiverEvidence(walk, hop).filter((e) => e.kind === 'receiver' && !fromArc(e) && e.ip === ip);
       if (providerOf(client) !== null && checked.some((e) => e.method !== 'spf' || e.result === 'pass')) {
         // A provider's own host into the same provider (Gmail to Gmail): where the receiver checked it is where it entered.
-        return withOriginalSender(walk, judge(walk, hop, [
-          reason('receiver-checked', `${intro}. The client belongs to the same organisation as the receiver, but the receiver checked this address itself, so this is where the message entered.`),
-          ...documentationNote(hop), ...skipped,
-        ], 'medium'), recipient);
+        return withOriginalSender(
+          walk,
+          judge(
+            walk,
+            hop,
+            [
+              reason(
+                'receiver-checked',
+                `${intro}. The client belongs to the same organisation as the receiver, but the receiver checked this address itself, so this is where the message entered.`,
+              ),
+              ...documentationNote(hop),
+              ...skipped,
+            ],
+            'medium',
+          ),
+          recipient,
+        );
       }
       walk.inside.push(hop);
       const clientWhy = receiver.describe(client) ?? why;
-      skipped.push(sideOf(client) === sideOf(by) || !byIsName
-        ? reason('skipped', `Skipped ${describeClient(hop)} into ${byName(hop)}: both are servers ${clientWhy}, a relay inside the receiving side.`)
-        : reason('gateway', `Skipped ${describeClient(hop)} into ${byName(hop)}: the client is a server ${clientWhy} handing the message on to the mailbox host, an inbound gateway of the receiving side, not the sender.`));
+      skipped.push(
+        sideOf(client) === sideOf(by) || !byIsName
+          ? reason('skipped', `Skipped ${describeClient(hop)} into ${byName(hop)}: both are servers ${clientWhy}, a relay inside the receiving side.`)
+          : reason(
+              'gateway',
+              `Skipped ${describeClient(hop)} into ${byName(hop)}: the client is a server ${clientWhy} handing the message on to the mailbox host, an inbound gateway of the receiving side, not the sender.`,
+            ),
+      );
       continue;
     }
     const filter = filterOf(client);
@@ -272,32 +341,75 @@ function walkDown(walk: Walk, recipient: RecipientEvidence | null, lastProvider:
     if (filter !== null && sign !== null) {
       receiver.add(client, `of the filtering service ${filter}, in front of the receiving side`);
       walk.inside.push(hop);
-      skipped.push(reason('gateway', `Skipped ${describeClient(hop)} into ${byName(hop)}: ${filter} filters the receiving side's inbound mail and handed the message on (${sign}), so where the message entered ${filter} is what matters.`));
+      skipped.push(
+        reason(
+          'gateway',
+          `Skipped ${describeClient(hop)} into ${byName(hop)}: ${filter} filters the receiving side's inbound mail and handed the message on (${sign}), so where the message entered ${filter} is what matters.`,
+        ),
+      );
       continue;
     }
     const earlier = checkedEarlier(walk, hop);
     if (earlier !== null) {
-      return withOriginalSender(walk, judge(walk, earlier, [
-        reason('checked-earlier', `${byName(earlier)} received the message from ${describeClient(earlier)}, the address the receiver's own checks name; ${describeClient(hop)} only passed it on to ${byName(hop)} for the receiver, as a filtering service in front of it does.`),
-        ...documentationNote(earlier), ...skipped,
-      ], 'medium'), recipient);
+      return withOriginalSender(
+        walk,
+        judge(
+          walk,
+          earlier,
+          [
+            reason(
+              'checked-earlier',
+              `${byName(earlier)} received the message from ${describeClient(earlier)}, the address the receiver's own checks name; ${describeClient(hop)} only passed it on to ${byName(hop)} for the receiver, as a filtering service in front of it does.`,
+            ),
+            ...documentationNote(earlier),
+            ...skipped,
+          ],
+          'medium',
+        ),
+        recipient,
+      );
     }
-    const relay = filter === null ? [] : [reason('filter-relay', `${client} is a host of the filtering service ${filter}. Nothing here shows that it filters the recipient's inbound mail (no receiver's check of it failed to pass, none names where ${filter} received the message), so it is taken as the sender's outbound relay; if the recipient's domain routes its mail through ${filter}, choose the hop into ${filter} instead.`)];
-    return withOriginalSender(walk, judge(walk, hop, [
-      reason('entered', `${intro}: the first client on the receiving side's path with a public address that is not one of the receiving side's own servers.`),
-      ...relay, ...documentationNote(hop), ...skipped,
-    ], 'medium'), recipient);
+    const relay =
+      filter === null
+        ? []
+        : [
+            reason(
+              'filter-relay',
+              `${client} is a host of the filtering service ${filter}. Nothing here shows that it filters the recipient's inbound mail (no receiver's check of it failed to pass, none names where ${filter} received the message), so it is taken as the sender's outbound relay; if the recipient's domain routes its mail through ${filter}, choose the hop into ${filter} instead.`,
+            ),
+          ];
+    return withOriginalSender(
+      walk,
+      judge(
+        walk,
+        hop,
+        [
+          reason(
+            'entered',
+            `${intro}: the first client on the receiving side's path with a public address that is not one of the receiving side's own servers.`,
+          ),
+          ...relay,
+          ...documentationNote(hop),
+          ...skipped,
+        ],
+        'medium',
+      ),
+      recipient,
+    );
   }
   return fallback(walk, receiver, stoppedAt, skipped);
 }
 
 /** What the receiving side's hops above `stop` recorded, for a reason that says what was seen. */
 function seenAbove(walk: Walk, stop: number): string {
-  const parts = walk.hops.slice(stop + 1).reverse().map((h) => {
-    if (h.received.ip === null) return `into ${byName(h)} with no client address`;
-    if (!publicClient(h)) return `into ${byName(h)} from ${h.received.ip} (${CLASS_WORDS[h.ipClass ?? 'reserved']})`;
-    return `into ${byName(h)} from its own server ${describeClient(h)}`;
-  });
+  const parts = walk.hops
+    .slice(stop + 1)
+    .reverse()
+    .map((h) => {
+      if (h.received.ip === null) return `into ${byName(h)} with no client address`;
+      if (!publicClient(h)) return `into ${byName(h)} from ${h.received.ip} (${CLASS_WORDS[h.ipClass ?? 'reserved']})`;
+      return `into ${byName(h)} from its own server ${describeClient(h)}`;
+    });
   return parts.join('; ');
 }
 
@@ -309,32 +421,76 @@ function fallback(walk: Walk, receiver: ReceiverSide, stoppedAt: number | null, 
   const own = walk.inside.filter((h) => receiver.ownServer(clientName(h)));
   if (stoppedAt === null && own.length > 0 && own.length === walk.inside.length) {
     const domains = [...new Set(own.map((h) => registrableDomain(clientName(h))))].join(', ');
-    return none(`Every client on the route is a server of the receiving organisation itself (${domains}), so no hop shows the message coming from outside it: it was sent inside the organisation, or the hop where it entered is not in these headers. There is no external sender to check; the hops' public addresses are still checked, and you can choose a hop as the sender to run every check on it.`);
+    return none(
+      `Every client on the route is a server of the receiving organisation itself (${domains}), so no hop shows the message coming from outside it: it was sent inside the organisation, or the hop where it entered is not in these headers. There is no external sender to check; the hops' public addresses are still checked, and you can choose a hop as the sender to run every check on it.`,
+    );
   }
   const claimed = [...publicHops].reverse().find((h) => placedChecks(walk, h).some((e) => e.ip === h.received.ip));
   if (claimed) {
-    return found(judge(walk, claimed, [reason('fallback-checked', `No hop clearly crosses from the sender's side to the receiver's, but the receiver's own checks name ${describeClient(claimed)}, the client of the hop into ${byName(claimed)}.`), ...skipped], 'medium'));
+    return found(
+      judge(
+        walk,
+        claimed,
+        [
+          reason(
+            'fallback-checked',
+            `No hop clearly crosses from the sender's side to the receiver's, but the receiver's own checks name ${describeClient(claimed)}, the client of the hop into ${byName(claimed)}.`,
+          ),
+          ...skipped,
+        ],
+        'medium',
+      ),
+    );
   }
   const oldestInside = walk.inside.at(-1);
   if (oldestInside && stoppedAt === null) {
     const provider = providerOf(clientName(oldestInside)) ?? filterOf(clientName(oldestInside)) ?? 'the same provider';
-    return found(judge(walk, oldestInside, [reason('fallback-provider', `Every server on the route is ${provider}'s and none of the receiver's checks names a client address, so nothing shows where the message entered ${provider}; ${describeClient(oldestInside)}, the earliest public address on the route, is taken.`), ...skipped], 'low'));
+    return found(
+      judge(
+        walk,
+        oldestInside,
+        [
+          reason(
+            'fallback-provider',
+            `Every server on the route is ${provider}'s and none of the receiver's checks names a client address, so nothing shows where the message entered ${provider}; ${describeClient(oldestInside)}, the earliest public address on the route, is taken.`,
+          ),
+          ...skipped,
+        ],
+        'low',
+      ),
+    );
   }
   const stop = stoppedAt === null ? null : walk.hops[stoppedAt]!;
   const beyond = stop === null ? undefined : [...publicHops].reverse().find((h) => h.index <= stop.index);
   if (stop !== null && beyond) {
     const above = seenAbove(walk, stop.index);
-    const taken = beyond === stop
-      ? `its client ${describeClient(beyond)} is taken`
-      : `it records no public client address either, so ${describeClient(beyond)}, the client of the hop into ${byName(beyond)} below it, is taken`;
-    return found(judge(walk, beyond, [reason('fallback-below', `The receiving side's hops show no public client from outside (${above}); the hop into ${byName(stop)} is the first whose server is not the receiving side's, and ${taken}. The hop where the message crossed into the receiving side is not shown.`), ...skipped], 'low'));
+    const taken =
+      beyond === stop
+        ? `its client ${describeClient(beyond)} is taken`
+        : `it records no public client address either, so ${describeClient(beyond)}, the client of the hop into ${byName(beyond)} below it, is taken`;
+    return found(
+      judge(
+        walk,
+        beyond,
+        [
+          reason(
+            'fallback-below',
+            `The receiving side's hops show no public client from outside (${above}); the hop into ${byName(stop)} is the first whose server is not the receiving side's, and ${taken}. The hop where the message crossed into the receiving side is not shown.`,
+          ),
+          ...skipped,
+        ],
+        'low',
+      ),
+    );
   }
   const withIp = hops.filter((h) => h.received.ip !== null);
   if (withIp.length === 0) {
     return none('No Received header records a client IP address, so there is no sending server to check.');
   }
   const seen = withIp.map((h) => `${h.received.ip} ${CLASS_WORDS[h.ipClass ?? 'reserved']}`).join(', ');
-  return none(`Every client address in the route is private or local (${seen}): as far as these headers show, the message never crossed the public internet, or the hop where it did was cut off.`);
+  return none(
+    `Every client address in the route is private or local (${seen}): as far as these headers show, the message never crossed the public internet, or the hop where it did was cut off.`,
+  );
 }
 
 /** The origin as the user picked it. Throws RangeError for a hop that does not exist or has no IP. */
@@ -345,7 +501,10 @@ export function chooseOrigin(route: Route, hopIndex: number): OriginHop {
   const ip = hop.received.ip;
   if (ip === null) throw new RangeError(`The hop into ${byName(hop)} records no client IP address to check.`);
   const reasons = [reason('chosen', 'chosen by you')];
-  if (route.originalSender?.hopIndex === hopIndex) reasons.push(reason('original-sender', 'This is the original sender\'s hop into the first receiver, before the message was forwarded or sent on by a list.'));
+  if (route.originalSender?.hopIndex === hopIndex)
+    reasons.push(
+      reason('original-sender', "This is the original sender's hop into the first receiver, before the message was forwarded or sent on by a list."),
+    );
   const cls = hop.ipClass ?? 'reserved';
   if (!isCheckable(cls)) reasons.push(reason('chosen', `${ip} is ${CLASS_WORDS[cls]}: it is never sent to a DNS resolver, so its DNS cannot be checked.`));
   return { hopIndex, ip, reasons, confidence: 'high' };

@@ -70,13 +70,20 @@ export function finalRecipient(hops: readonly Hop[], message: MessageInfo): Reci
   });
   for (const hop of run) {
     const rcpt = hop.received.for;
-    if (rcpt !== null && addressDomain(rcpt) !== null) offer(positions[hop.receivedIndex] ?? -1, { addresses: [rcpt], source: `the for clause of the hop into ${hop.received.by ?? 'an unnamed server'}`, weak: false });
+    if (rcpt !== null && addressDomain(rcpt) !== null)
+      offer(positions[hop.receivedIndex] ?? -1, {
+        addresses: [rcpt],
+        source: `the for clause of the hop into ${hop.received.by ?? 'an unnamed server'}`,
+        weak: false,
+      });
   }
   if (best !== null) return (best as { evidence: RecipientEvidence }).evidence;
   const isList = listAddresses(message);
   const fields = message.headers.filter((h) => /^(to|cc)$/i.test(h.name));
   const addresses = [...new Set(fields.flatMap((h) => addressesIn(h.value)).filter((a) => !isList(a)))];
   if (addresses.length === 0) return null;
-  const names = [...new Set(fields.filter((h) => addressesIn(h.value).some((a) => addresses.includes(a))).map((h) => (h.name.toLowerCase() === 'to' ? 'To' : 'Cc')))];
+  const names = [
+    ...new Set(fields.filter((h) => addressesIn(h.value).some((a) => addresses.includes(a))).map((h) => (h.name.toLowerCase() === 'to' ? 'To' : 'Cc'))),
+  ];
   return { addresses, source: names.join(' and '), weak: true };
 }

@@ -20,14 +20,18 @@ export function routeWarnings(route: Route, message: MessageInfo): string[] {
   const { hops } = route;
   if (route.replay) warnings.push(route.replay.text);
   if (hops.length > MAX_PLAUSIBLE_HOPS) {
-    warnings.push(`The route has ${hops.length} hops, more than ${MAX_PLAUSIBLE_HOPS}: a mail loop between servers, or a header stuffed with made-up Received lines.`);
+    warnings.push(
+      `The route has ${hops.length} hops, more than ${MAX_PLAUSIBLE_HOPS}: a mail loop between servers, or a header stuffed with made-up Received lines.`,
+    );
   }
 
   const firstOriginator = message.headers.findIndex((h) => ORIGINATOR_FIELDS.has(h.name.toLowerCase()));
   if (firstOriginator >= 0) {
     const late = message.headers.slice(firstOriginator).filter((h) => h.name.toLowerCase() === 'received').length;
     if (late > 0) {
-      warnings.push(`${late === 1 ? 'One Received header sits' : `${late} Received headers sit`} below the message's own fields (From, Subject, Date, …). Servers add Received headers on top, so these were written by whoever composed the message, or the headers were reordered when copied: do not trust them.`);
+      warnings.push(
+        `${late === 1 ? 'One Received header sits' : `${late} Received headers sit`} below the message's own fields (From, Subject, Date, …). Servers add Received headers on top, so these were written by whoever composed the message, or the headers were reordered when copied: do not trust them.`,
+      );
     }
   }
 
@@ -42,19 +46,25 @@ export function routeWarnings(route: Route, message: MessageInfo): string[] {
 
   for (const hop of hops) {
     if (hop.clockIssue === 'negative' && hop.delaySeconds !== null) {
-      warnings.push(`The hop into ${byName(hop)} is dated ${duration(hop.delaySeconds)} before the hop before it: one of these servers' clocks is wrong (or its time zone is), so delays around it are not real.`);
+      warnings.push(
+        `The hop into ${byName(hop)} is dated ${duration(hop.delaySeconds)} before the hop before it: one of these servers' clocks is wrong (or its time zone is), so delays around it are not real.`,
+      );
     }
   }
   const undated = hops.filter((h) => h.clockIssue === 'missing').length;
   if (undated > 0) {
-    warnings.push(`${undated === 1 ? 'One hop has' : `${undated} hops have`} no readable date, so ${undated === 1 ? 'its delay is' : 'their delays are'} unknown.`);
+    warnings.push(
+      `${undated === 1 ? 'One hop has' : `${undated} hops have`} no readable date, so ${undated === 1 ? 'its delay is' : 'their delays are'} unknown.`,
+    );
   }
 
   const firstDated = hops.find((h) => h.clockIssue !== 'missing');
   if (message.date !== null && firstDated?.received.date) {
     const ahead = (Date.parse(message.date) - Date.parse(firstDated.received.date)) / 1000;
     if (ahead > DATE_AHEAD_SECONDS) {
-      warnings.push(`The message's Date is ${duration(ahead)} after its first hop into ${byName(firstDated)}: the clock of the computer that wrote it is ahead.`);
+      warnings.push(
+        `The message's Date is ${duration(ahead)} after its first hop into ${byName(firstDated)}: the clock of the computer that wrote it is ahead.`,
+      );
     }
   }
   return warnings;

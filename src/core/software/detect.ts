@@ -3,14 +3,7 @@ import type { HeaderAnalysis } from '../header-analysis.js';
 import type { Hop } from '../route/types.js';
 
 /** Mail software recognised on the sending side, for advice that names its setting. */
-export type SenderSoftware =
-  | 'exchange'
-  | 'microsoft365'
-  | 'google-workspace'
-  | 'postfix'
-  | 'exim'
-  | 'sendmail'
-  | 'other';
+export type SenderSoftware = 'exchange' | 'microsoft365' | 'google-workspace' | 'postfix' | 'exim' | 'sendmail' | 'other';
 
 /**
  * The mail software on the sending side, so that advice can name its setting. Signals, the

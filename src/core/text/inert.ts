@@ -97,4 +97,3 @@ export function inertParts(text: string): InertPart[] {
 export function inertJson(json: string): string {
   return json.replace(UNSAFE_ABOVE_C0, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
-

@@ -65,5 +65,13 @@ function hostRuns(text: string): ComponentChildren {
 /** Words longer than any real label may break anywhere: they are the attack, not a name to keep whole. */
 function longRuns(text: string): ComponentChildren {
   if (text.length <= MAX_LABEL) return text;
-  return text.split(LONG_RUN).map((run, i) => (i % 2 ? <span key={i} class="long-run">{run}</span> : run));
+  return text.split(LONG_RUN).map((run, i) =>
+    i % 2 ? (
+      <span key={i} class="long-run">
+        {run}
+      </span>
+    ) : (
+      run
+    ),
+  );
 }

@@ -6,7 +6,11 @@ export function ResultCounts({ checks }: { checks: readonly PlacedCheck[] }) {
   return (
     <span class="result-counts">
       {countByResult(checks).map(({ result, count }) => (
-        <ResultBadge key={result} result={count > 1 ? `${result} ×${count}` : result} severity={worstSeverity(checks.filter((c) => c.result.result === result))} />
+        <ResultBadge
+          key={result}
+          result={count > 1 ? `${result} ×${count}` : result}
+          severity={worstSeverity(checks.filter((c) => c.result.result === result))}
+        />
       ))}
     </span>
   );

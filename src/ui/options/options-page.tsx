@@ -32,8 +32,8 @@ export function OptionsPage() {
     setDraft({ ...draft, ...change });
     setStatus({ kind: 'idle' });
   };
-  const resolverUrl = draft.resolver === 'custom' ? draft.customResolverUrl.trim() : BUILTIN_RESOLVERS.find((r) => r.id === draft.resolver)?.url ?? '';
-  const resolverName = draft.resolver === 'custom' ? resolverUrl || t('resolverCustom') : BUILTIN_RESOLVERS.find((r) => r.id === draft.resolver)?.label ?? '';
+  const resolverUrl = draft.resolver === 'custom' ? draft.customResolverUrl.trim() : (BUILTIN_RESOLVERS.find((r) => r.id === draft.resolver)?.url ?? '');
+  const resolverName = draft.resolver === 'custom' ? resolverUrl || t('resolverCustom') : (BUILTIN_RESOLVERS.find((r) => r.id === draft.resolver)?.label ?? '');
 
   const save = async (event: Event) => {
     event.preventDefault();
@@ -82,7 +82,14 @@ export function OptionsPage() {
             </div>
           ))}
           <div class="radio">
-            <input type="radio" id="resolver-custom" name="resolver" value="custom" checked={draft.resolver === 'custom'} onChange={() => update({ resolver: 'custom' })} />
+            <input
+              type="radio"
+              id="resolver-custom"
+              name="resolver"
+              value="custom"
+              checked={draft.resolver === 'custom'}
+              onChange={() => update({ resolver: 'custom' })}
+            />
             <label for="resolver-custom">{t('resolverCustom')}</label>
           </div>
           <div class="custom-url">

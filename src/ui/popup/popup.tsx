@@ -37,10 +37,7 @@ export function Popup() {
   const naming = useRef<{ run: AnalysisRun; id: Promise<string> } | null>(null);
 
   useEffect(() => {
-    void Promise.all([
-      sessionDraftStore.load().catch(() => null),
-      ask({ type: 'last-analysis' }).catch(() => null),
-    ]).then(([draft, label]) => {
+    void Promise.all([sessionDraftStore.load().catch(() => null), ask({ type: 'last-analysis' }).catch(() => null)]).then(([draft, label]) => {
       if (draft !== null) {
         draftText.current = draft;
         setDraftState('restored');
@@ -68,9 +65,11 @@ export function Popup() {
     if (!pending || pending.run !== analysis.run || outer?.embeddedIndex !== null || !outer.message.subject) return;
     naming.current = null;
     const subject = outer.message.subject;
-    void pending.id.then((id) => ask({ type: 'name-last', id, subject })).catch(() => {
-      // The button falls back to the source's label.
-    });
+    void pending.id
+      .then((id) => ask({ type: 'name-last', id, subject }))
+      .catch(() => {
+        // The button falls back to the source's label.
+      });
   }, [outer]);
 
   const gather = async (choice?: string) => {

@@ -57,7 +57,8 @@ function HopItem({ hop, isSender, ...actions }: { hop: Hop; isSender: boolean } 
             {r.rdns !== from && (
               <span class="rdns">
                 {' '}
-                <span class="muted">{t('hopRdns')}</span> <span class="mono">
+                <span class="muted">{t('hopRdns')}</span>{' '}
+                <span class="mono">
                   <Host name={r.rdns} />
                 </span>
               </span>

@@ -37,7 +37,14 @@ export function HopsTable({ route, checks, onUseAsSender, busy }: { route: Route
                 </td>
               </tr>
             ) : (
-              <HopRow key={row.item.index} hop={row.item} checks={checks} isSender={route.origin?.hopIndex === row.item.index} onUseAsSender={onUseAsSender} busy={busy} />
+              <HopRow
+                key={row.item.index}
+                hop={row.item}
+                checks={checks}
+                isSender={route.origin?.hopIndex === row.item.index}
+                onUseAsSender={onUseAsSender}
+                busy={busy}
+              />
             ),
           )}
         </tbody>

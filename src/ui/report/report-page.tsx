@@ -41,7 +41,12 @@ export function ReportPage({ params }: { params: URLSearchParams }) {
           return;
         }
         setLoading({ status: 'loaded' });
-        analysis.start({ raw: stashed.raw, source: stashed.source, ...numberParam(params, 'origin', 'originHop'), ...numberParam(params, 'embedded', 'embedded') });
+        analysis.start({
+          raw: stashed.raw,
+          source: stashed.source,
+          ...numberParam(params, 'origin', 'originHop'),
+          ...numberParam(params, 'embedded', 'embedded'),
+        });
       })
       .catch((error: unknown) => setLoading({ status: 'missing', why: t('stashUnreachable', [error instanceof Error ? error.message : String(error)]) }));
   }, [id]);

@@ -50,64 +50,64 @@ export function ReportView({ analysis: a, layout = 'tab' }: Props) {
   const thenVsNowOthers = groups.others.filter(isThenVsNow);
   return (
     <CheckMetaContext.Provider value={state.checkMeta}>
-    <div class={`report report-${layout}`} aria-busy={busy} ref={root}>
-      {a.outerEmbedded.length > 0 && (
-        <EmbeddedPicker embedded={a.outerEmbedded} current={run?.embedded} busy={busy} onPick={(embedded) => a.restart({ embedded })} />
-      )}
-      <SenderPanel state={state} senderChecks={groups.sender} thenVsNowTarget={THEN_VS_NOW_TITLE} onUseAsSender={useAsSender} busy={busy} />
-      {state.error && <ErrorNotice error={state.error} />}
-      {header && (
-        <>
-          <ExportToolbar report={state.report} />
-          <MessageFacts message={header.message} source={run?.source ?? null} />
-          <section aria-labelledby="route-title">
-            <h2 id="route-title">{t('routeTitle')}</h2>
-            {layout === 'popup' ? (
-              <HopList route={header.route} busy={busy} onUseAsSender={useAsSender} />
-            ) : (
-              <HopsTable route={header.route} checks={state.checks} busy={busy} onUseAsSender={useAsSender} />
-            )}
-            <OriginNote route={header.route} chosenHop={run?.originHop} busy={busy} onAutomatic={() => a.restart({ embedded: run?.embedded })} />
-            {layout === 'tab' && <Timeline route={header.route} />}
-          </section>
-          <section aria-labelledby="checks-title">
-            <h2 id="checks-title">{t('checksTitle')}</h2>
-            {senderChecks.length === 0 && groups.others.length === 0 && <p class="muted">{busy ? t('checksWaiting') : t('checksNone')}</p>}
-            {senderChecks.map(({ result, position }) => (
-              <CheckCard key={position} id={cardId(position)} result={result} />
-            ))}
-            <OtherHops checks={groups.others.filter(isCheck)} variant="card" />
-          </section>
-          <section aria-labelledby={THEN_VS_NOW_TITLE}>
-            <h2 id={THEN_VS_NOW_TITLE} tabIndex={-1}>
-              {t('thenVsNowTitle')}
-            </h2>
-            <p class="muted">{t('thenVsNowIntro')}</p>
-            {thenVsNow.map(({ result, position }) => (
-              <CheckCard key={position} id={cardId(position)} result={result} variant="row" />
-            ))}
-            <OtherHops checks={thenVsNowOthers} variant="row" />
-            <details class="claims">
-              <summary>{t('claimsTitle')}</summary>
-              <ClaimsTable claims={header.claims} />
-            </details>
-          </section>
-          {header.warnings.length > 0 && (
-            <section aria-labelledby="warnings-title">
-              <h2 id="warnings-title">{t('warningsTitle')}</h2>
-              <ul class="warnings" data-testid="warnings">
-                {header.warnings.map((w, i) => (
-                  <li key={i}>
-                    <Inert text={w} />
-                  </li>
-                ))}
-              </ul>
+      <div class={`report report-${layout}`} aria-busy={busy} ref={root}>
+        {a.outerEmbedded.length > 0 && (
+          <EmbeddedPicker embedded={a.outerEmbedded} current={run?.embedded} busy={busy} onPick={(embedded) => a.restart({ embedded })} />
+        )}
+        <SenderPanel state={state} senderChecks={groups.sender} thenVsNowTarget={THEN_VS_NOW_TITLE} onUseAsSender={useAsSender} busy={busy} />
+        {state.error && <ErrorNotice error={state.error} />}
+        {header && (
+          <>
+            <ExportToolbar report={state.report} />
+            <MessageFacts message={header.message} source={run?.source ?? null} />
+            <section aria-labelledby="route-title">
+              <h2 id="route-title">{t('routeTitle')}</h2>
+              {layout === 'popup' ? (
+                <HopList route={header.route} busy={busy} onUseAsSender={useAsSender} />
+              ) : (
+                <HopsTable route={header.route} checks={state.checks} busy={busy} onUseAsSender={useAsSender} />
+              )}
+              <OriginNote route={header.route} chosenHop={run?.originHop} busy={busy} onAutomatic={() => a.restart({ embedded: run?.embedded })} />
+              {layout === 'tab' && <Timeline route={header.route} />}
             </section>
-          )}
-          {state.report && <p class="muted small-text">{dnsLine(state.report.dns)}</p>}
-        </>
-      )}
-    </div>
+            <section aria-labelledby="checks-title">
+              <h2 id="checks-title">{t('checksTitle')}</h2>
+              {senderChecks.length === 0 && groups.others.length === 0 && <p class="muted">{busy ? t('checksWaiting') : t('checksNone')}</p>}
+              {senderChecks.map(({ result, position }) => (
+                <CheckCard key={position} id={cardId(position)} result={result} />
+              ))}
+              <OtherHops checks={groups.others.filter(isCheck)} variant="card" />
+            </section>
+            <section aria-labelledby={THEN_VS_NOW_TITLE}>
+              <h2 id={THEN_VS_NOW_TITLE} tabIndex={-1}>
+                {t('thenVsNowTitle')}
+              </h2>
+              <p class="muted">{t('thenVsNowIntro')}</p>
+              {thenVsNow.map(({ result, position }) => (
+                <CheckCard key={position} id={cardId(position)} result={result} variant="row" />
+              ))}
+              <OtherHops checks={thenVsNowOthers} variant="row" />
+              <details class="claims">
+                <summary>{t('claimsTitle')}</summary>
+                <ClaimsTable claims={header.claims} />
+              </details>
+            </section>
+            {header.warnings.length > 0 && (
+              <section aria-labelledby="warnings-title">
+                <h2 id="warnings-title">{t('warningsTitle')}</h2>
+                <ul class="warnings" data-testid="warnings">
+                  {header.warnings.map((w, i) => (
+                    <li key={i}>
+                      <Inert text={w} />
+                    </li>
+                  ))}
+                </ul>
+              </section>
+            )}
+            {state.report && <p class="muted small-text">{dnsLine(state.report.dns)}</p>}
+          </>
+        )}
+      </div>
     </CheckMetaContext.Provider>
   );
 }
@@ -125,7 +125,7 @@ function MessageFacts({ message: m, source }: { message: NonNullable<Analysis['s
             <Inert text={m.fromDisplay} /> &lt;
           </>
         )}
-        {m.from === null ? (m.fromDisplay ? '' : '—') : <Inert text={m.from} />}
+        {m.from === null ? m.fromDisplay ? '' : '—' : <Inert text={m.from} />}
         {m.fromDisplay && '>'}
       </dd>
       <dt>{t('factDate')}</dt>

@@ -21,7 +21,9 @@ export function Timeline({ route }: { route: Route }) {
   for (const h of route.hops) longest = Math.max(longest, Math.abs(h.delaySeconds ?? 0));
   const text = (delay: number | null) => (delay === null ? t('delayUnknown') : formatDelay(delay));
   const describe = (row: (typeof rows)[number]) =>
-    'item' in row ? `${t('hopN', [row.item.index + 1])}: ${text(row.item.delaySeconds)}` : t('hopsLeftOut', [row.gap.from + 1, row.gap.to + 1, row.gap.to - row.gap.from + 1]);
+    'item' in row
+      ? `${t('hopN', [row.item.index + 1])}: ${text(row.item.delaySeconds)}`
+      : t('hopsLeftOut', [row.gap.from + 1, row.gap.to + 1, row.gap.to - row.gap.from + 1]);
   const description = t('timelineLabel', [rows.map(describe).join('; ')]);
   return (
     <figure class="timeline">

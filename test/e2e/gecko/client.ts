@@ -124,7 +124,9 @@ function requireBinary(app: GeckoApp): string {
   try {
     accessSync(binary, constants.X_OK);
   } catch {
-    throw new Error(`${binary} is missing: install the Debian package "${debianPackage}" (apt-get install ${debianPackage}) to run the ${app} end-to-end tests`);
+    throw new Error(
+      `${binary} is missing: install the Debian package "${debianPackage}" (apt-get install ${debianPackage}) to run the ${app} end-to-end tests`,
+    );
   }
   return binary;
 }

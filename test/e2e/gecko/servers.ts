@@ -8,8 +8,7 @@ import { join } from 'node:path';
 
 export type Responder = (url: string, request: IncomingMessage) => { status: number; contentType: string; body: string };
 
-const listen = (server: Server) =>
-  new Promise<number>((resolve) => server.listen(0, '127.0.0.1', () => resolve((server.address() as AddressInfo).port)));
+const listen = (server: Server) => new Promise<number>((resolve) => server.listen(0, '127.0.0.1', () => resolve((server.address() as AddressInfo).port)));
 const stop = (server: Server) => new Promise<void>((resolve) => server.close(() => resolve()));
 
 function handler(base: string, respond: Responder) {
@@ -37,8 +36,29 @@ export async function startPageServer(respond: Responder): Promise<{ origin: str
 export async function startHttpsSite(host: string, respond: Responder): Promise<{ prefs: Record<string, unknown>; stop(): Promise<void> }> {
   const dir = mkdtempSync(join(tmpdir(), 'hoplens-e2e-tls-'));
   try {
-    execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '2',
-      '-subj', `/CN=${host}`, '-addext', `subjectAltName=DNS:${host}`, '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem')], { stdio: 'pipe' });
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'ec',
+        '-pkeyopt',
+        'ec_paramgen_curve:prime256v1',
+        '-nodes',
+        '-days',
+        '2',
+        '-subj',
+        `/CN=${host}`,
+        '-addext',
+        `subjectAltName=DNS:${host}`,
+        '-keyout',
+        join(dir, 'key.pem'),
+        '-out',
+        join(dir, 'cert.pem'),
+      ],
+      { stdio: 'pipe' },
+    );
   } catch (error) {
     rmSync(dir, { recursive: true, force: true });
     throw new Error(`openssl could not make a test certificate (Debian package "openssl"): ${error instanceof Error ? error.message : String(error)}`);

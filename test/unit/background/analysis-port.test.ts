@@ -64,7 +64,11 @@ describe('analysis port', () => {
     expect(events.at(-1)).toBe('done');
     expect(events).toContain('check');
     const done = p.posted.at(-1);
-    expect(done?.type === 'progress' && done.event.type === 'done' && done.event.report.checks.find((c) => c.check === 'iprev' && c.subject === '203.0.113.25')?.result).toBe('pass');
+    expect(
+      done?.type === 'progress' &&
+        done.event.type === 'done' &&
+        done.event.report.checks.find((c) => c.check === 'iprev' && c.subject === '203.0.113.25')?.result,
+    ).toBe('pass');
   });
 
   it('runs without DNS when the settings give no resolver', async () => {
@@ -145,7 +149,11 @@ describe('analysis errors the worker words', () => {
   });
 
   it('turn an unforeseen failure and an unknown request into plain sentences', async () => {
-    expect(toErrorUpdate(new TypeError('x is undefined'))).toEqual({ type: 'error', code: 'internal', message: 'The analysis stopped on an unexpected error: x is undefined' });
+    expect(toErrorUpdate(new TypeError('x is undefined'))).toEqual({
+      type: 'error',
+      code: 'internal',
+      message: 'The analysis stopped on an unexpected error: x is undefined',
+    });
     const p = fakePort();
     serveAnalysisPort(p.port, async () => null);
     p.send({ type: 'analyse' });

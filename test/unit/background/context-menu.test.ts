@@ -31,7 +31,10 @@ describe('"Analyze selected text as headers"', () => {
   });
 
   it('opens the report tab beside the page on the selection, under the parameter the report tab reads', async () => {
-    await onContextMenuClick({ menuItemId: 'hoplens-analyze-selection', selectionText: 'Received: from a by b with its line breaks', editable: false, modifiers: [] }, { index: 2, id: 5 } as never);
+    await onContextMenuClick(
+      { menuItemId: 'hoplens-analyze-selection', selectionText: 'Received: from a by b with its line breaks', editable: false, modifiers: [] },
+      { index: 2, id: 5 } as never,
+    );
     const url = new URL(created.at(-1)!.url);
     expect(url.pathname).toBe('/report.html');
     expect(created.at(-1)!.index).toBe(3);

@@ -21,7 +21,7 @@ const popup = { id: 'hoplens-id', url: 'chrome-extension://hoplens-id/popup.html
 const injected = { id: 'hoplens-id', url: 'https://mail.google.com/mail/u/0/', frameId: 0 };
 
 describe('who may talk to the worker', () => {
-  it('is the extension\'s own pages only', () => {
+  it("is the extension's own pages only", () => {
     expect(fromOwnPage(popup)).toBe(true);
     expect(fromOwnPage({ id: 'hoplens-id', url: 'chrome-extension://hoplens-id/report.html?id=1' })).toBe(true);
     expect(fromOwnPage(injected)).toBe(false);

@@ -9,7 +9,9 @@ vi.mock('webextension-polyfill', () => ({
     storage: {
       session: {
         get: async (keys: string | string[] | null) =>
-          Object.fromEntries((keys === null ? [...session.keys()] : [keys].flat()).flatMap((k) => (session.has(k) ? [[k, structuredClone(session.get(k))]] : []))),
+          Object.fromEntries(
+            (keys === null ? [...session.keys()] : [keys].flat()).flatMap((k) => (session.has(k) ? [[k, structuredClone(session.get(k))]] : [])),
+          ),
         set: async (items: Record<string, unknown>) => {
           const adding = Object.entries(items).reduce((n, [k, v]) => n + k.length + JSON.stringify(v).length, 0);
           if (used() + adding > QUOTA) throw new Error('Session storage quota bytes exceeded. Values were not stored.');
@@ -141,7 +143,7 @@ describe('the last analysis the popup ran', () => {
     }
   });
 
-  it('cannot be taken as a report tab\'s stash, whatever id the tab is given', async () => {
+  it("cannot be taken as a report tab's stash, whatever id the tab is given", async () => {
     await rememberLast({ raw: 'Subject: one\r\n', source });
     for (const id of ['last', 'last-analysis', 'last-analysis:raw', '../last-analysis:raw']) expect(await takeStash(id)).toBeNull();
     expect(await recallLast()).not.toBeNull();

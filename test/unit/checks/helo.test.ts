@@ -49,7 +49,7 @@ describe('heloCheck', () => {
     const r = await helo('[203.0.113.25]', '203.0.113.25', 'postfix');
     expect(r).toMatchObject({ result: 'permerror', severity: 'warning' });
     expect(r.details.steps[0]!.detail).toContain('address literal');
-    expect(r.advice.join('\n')).toContain("smtp_helo_name = mail.example.com");
+    expect(r.advice.join('\n')).toContain('smtp_helo_name = mail.example.com');
   });
 
   it('is permerror for a single label', async () => {
@@ -63,7 +63,9 @@ describe('heloCheck', () => {
     expect(r).toMatchObject({ result: 'fail', severity: 'error' });
     expect(stepResults(r)).toEqual(['pass', 'fail', 'fail', 'fail']);
     expect(r.summary).toBe('HELO gone.example.com: gone.example.com does not exist in DNS (NXDOMAIN)');
-    expect(r.advice[0]).toBe('Either publish an A record gone.example.com → 203.0.113.25, or make the server announce mail.example.com, which already has both records.');
+    expect(r.advice[0]).toBe(
+      'Either publish an A record gone.example.com → 203.0.113.25, or make the server announce mail.example.com, which already has both records.',
+    );
     expect(r.advice.join('\n')).toContain("define(`confDOMAIN_NAME', `mail.example.com')dnl");
   });
 

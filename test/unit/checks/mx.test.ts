@@ -34,7 +34,9 @@ describe('mxCheck', () => {
     const [r] = results;
     expect(r).toMatchObject({ check: 'mx', subject: 'example.com', result: 'pass', severity: 'ok', advice: [] });
     expect(r!.details).toMatchObject({ roles: ['envelope-from', 'from'] });
-    expect(targets(r!)).toEqual([{ preference: 10, exchange: 'mail.example.com', addresses: ['203.0.113.25'], cnameChain: [], problems: [], transient: false }]);
+    expect(targets(r!)).toEqual([
+      { preference: 10, exchange: 'mail.example.com', addresses: ['203.0.113.25'], cnameChain: [], problems: [], transient: false },
+    ]);
     expect(r!.summary).toBe('example.com: MX 10 mail.example.com (203.0.113.25)');
   });
 

@@ -26,7 +26,13 @@ describe('CHECKS', () => {
   });
 
   it('names an unknown check by its name and puts it last', () => {
-    expect(metaOf(metaByName(CHECKS), 'dkim-from-the-future')).toEqual({ label: 'dkim-from-the-future', shortLabel: 'dkim-from-the-future', summaryRank: Number.MAX_SAFE_INTEGER, section: 'checks', locale: null });
+    expect(metaOf(metaByName(CHECKS), 'dkim-from-the-future')).toEqual({
+      label: 'dkim-from-the-future',
+      shortLabel: 'dkim-from-the-future',
+      summaryRank: Number.MAX_SAFE_INTEGER,
+      section: 'checks',
+      locale: null,
+    });
   });
 
   it('lists each check once, every dependency before its dependants', () => {

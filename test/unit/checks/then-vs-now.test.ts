@@ -24,7 +24,20 @@ function ar(authservId: string, ...results: Array<Partial<AuthResultEntry> & { m
 
 /** A live SPF result with the word a test needs; the rest as an evaluation without a record would give. */
 function liveSpf(domain: string, result: SpfResult, ip = '203.0.113.25'): SpfCheckResult {
-  const details = { domain, ip, identity: 'mailfrom' as const, helo: null, mailFrom: `alice@${domain}`, record: null, mechanism: null, lookups: 0, voidLookups: 0, trace: [], explanation: null, problem: null };
+  const details = {
+    domain,
+    ip,
+    identity: 'mailfrom' as const,
+    helo: null,
+    mailFrom: `alice@${domain}`,
+    record: null,
+    mechanism: null,
+    lookups: 0,
+    voidLookups: 0,
+    trace: [],
+    explanation: null,
+    problem: null,
+  };
   return { check: 'spf', subject: domain, result, severity: 'ok', summary: '', explanation: '', advice: [], hopIndex: 1, details, evidence: [] };
 }
 
@@ -42,7 +55,9 @@ describe('thenVsNowCheck', () => {
   });
 
   it('is same when the receiver’s iprev matches the live one', async () => {
-    const [r] = await compare([origin25], { authResults: [ar('mx.example.net', { method: 'iprev', result: 'pass', properties: { 'policy.iprev': '203.0.113.25' } })] });
+    const [r] = await compare([origin25], {
+      authResults: [ar('mx.example.net', { method: 'iprev', result: 'pass', properties: { 'policy.iprev': '203.0.113.25' } })],
+    });
     expect(r).toMatchObject({ check: 'then-vs-now', subject: '203.0.113.25', result: 'same', severity: 'ok', advice: [] });
     expect(r!.summary).toBe('At delivery mx.example.net recorded iprev=pass (Authentication-Results); now: pass');
   });
@@ -62,14 +77,26 @@ describe('thenVsNowCheck', () => {
   it('compares the receiver’s SPF verdict with the live one for the same domain', async () => {
     const claims = { authResults: [ar('mx.google.com', { method: 'spf', result: 'pass', properties: { 'smtp.mailfrom': 'alice@example.com' } })] };
     const [differs] = await compare([origin25], claims, [liveSpf('example.com', 'fail')]);
-    expect(differs).toMatchObject({ subject: 'example.com', result: 'differs', summary: 'At delivery mx.google.com recorded spf=pass (Authentication-Results); now: fail' });
+    expect(differs).toMatchObject({
+      subject: 'example.com',
+      result: 'differs',
+      summary: 'At delivery mx.google.com recorded spf=pass (Authentication-Results); now: fail',
+    });
     const [same] = await compare([origin25], claims, [liveSpf('example.com', 'pass')]);
     expect(same!.result).toBe('same');
   });
 
   it('reads Received-SPF, and will not compare verdicts about different IPs', async () => {
     const spf = (clientIp: string) => ({
-      result: 'Pass', clientIp, envelopeFrom: 'alice@example.com', helo: 'mail.example.com', receiver: 'mx.example.net', identity: 'mailfrom', mechanism: null, comment: null, fieldIndex: 0,
+      result: 'Pass',
+      clientIp,
+      envelopeFrom: 'alice@example.com',
+      helo: 'mail.example.com',
+      receiver: 'mx.example.net',
+      identity: 'mailfrom',
+      mechanism: null,
+      comment: null,
+      fieldIndex: 0,
     });
     const [same] = await compare([origin25], { receivedSpf: [spf('203.0.113.25')] }, [liveSpf('example.com', 'pass')]);
     expect(same).toMatchObject({ result: 'same', summary: 'At delivery mx.example.net recorded spf=pass (Received-SPF); now: pass' });
@@ -79,7 +106,9 @@ describe('thenVsNowCheck', () => {
   });
 
   it('is not-comparable when SPF was not checked live', async () => {
-    const [r] = await compare([origin25], { authResults: [ar('mx.example.net', { method: 'spf', result: 'pass', properties: { 'smtp.mailfrom': 'example.com' } })] });
+    const [r] = await compare([origin25], {
+      authResults: [ar('mx.example.net', { method: 'spf', result: 'pass', properties: { 'smtp.mailfrom': 'example.com' } })],
+    });
     expect(r!.result).toBe('not-comparable');
   });
 
@@ -92,8 +121,14 @@ describe('thenVsNowCheck', () => {
       {},
     );
     const bySubject = Object.fromEntries(results.map((r) => [r.subject, r]));
-    expect(bySubject['203.0.113.25']).toMatchObject({ result: 'same', summary: 'At delivery relay.example.net recorded 203.0.113.25 as mail.example.com (Received); now: PTR mail.example.com' });
-    expect(bySubject['203.0.113.27']).toMatchObject({ result: 'differs', summary: 'At delivery mx.example.net recorded 203.0.113.27 as old-name.example.com (Received); now: PTR other.example.com' });
+    expect(bySubject['203.0.113.25']).toMatchObject({
+      result: 'same',
+      summary: 'At delivery relay.example.net recorded 203.0.113.25 as mail.example.com (Received); now: PTR mail.example.com',
+    });
+    expect(bySubject['203.0.113.27']).toMatchObject({
+      result: 'differs',
+      summary: 'At delivery mx.example.net recorded 203.0.113.27 as old-name.example.com (Received); now: PTR other.example.com',
+    });
   });
 
   it('cannot compare the seed’s hotmail line: its IP is private', async () => {

@@ -60,7 +60,9 @@ describe('transientAdvice', () => {
 
   it('speaks of resolvers in the plural when several are configured', () => {
     const [first] = transientAdvice({ name: 'example.com', type: 'A', rcode: null, error: null }, 'https://a.example/q, https://b.example/q', side);
-    expect(first).toMatch(/^Hoplens got no answer from the resolvers https:\/\/a\.example\/q, https:\/\/b\.example\/q when it asked for example\.com A\. Check/);
+    expect(first).toMatch(
+      /^Hoplens got no answer from the resolvers https:\/\/a\.example\/q, https:\/\/b\.example\/q when it asked for example\.com A\. Check/,
+    );
   });
 
   it('sends SERVFAIL, REFUSED and other rcodes to whoever runs the zone, each with its likely cause', () => {
@@ -144,7 +146,10 @@ describe('temperror advice in every check', () => {
   });
 
   it('names the MX target whose address lookup failed', async () => {
-    const analysis = analysisOf({ hops: hops({ helo: 'mail.example.com', ip: '203.0.113.25', by: 'mx.example.net' }), message: { returnPath: 'a@example.com' } });
+    const analysis = analysisOf({
+      hops: hops({ helo: 'mail.example.com', ip: '203.0.113.25', by: 'mx.example.net' }),
+      message: { returnPath: 'a@example.com' },
+    });
     const resolver = memoryResolver({ ...ZONES, 'mail.example.com': 'SERVFAIL' });
     const [r] = await collect(mxCheck, contextOf(analysis, resolver));
     expect(r!.result).toBe('temperror');

@@ -22,5 +22,4 @@ describe('formatCheck', () => {
     expect(lines[0]).toMatch(/^ {2}NOT-CHECKED +iprev +10\.20\.0\.15: reverse DNS not checked$/);
     expect(lines.slice(1).join(' ')).toContain('is a private address (RFC 1918): never sent to a resolver');
   });
-
 });

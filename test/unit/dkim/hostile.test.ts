@@ -23,7 +23,8 @@ describe('hostile DKIM input', () => {
   });
 
   it('ten thousand signatures: counted, at most MAX_SIGNATURES verified, linear time', { timeout: 60_000 }, async () => {
-    const many = (n: number) => plainMessage(Array.from({ length: n }, (_, i) => `DKIM-Signature: v=1; a=rsa-sha256; d=d${i}.example.com; s=s; h=from; bh=AAAA; b=AAAA`).join('\r\n'));
+    const many = (n: number) =>
+      plainMessage(Array.from({ length: n }, (_, i) => `DKIM-Signature: v=1; a=rsa-sha256; d=d${i}.example.com; s=s; h=from; bh=AAAA; b=AAAA`).join('\r\n'));
     const resolver = memoryResolver({});
     const out = await verifyDkimBytes(bytesOf(many(10_000)), { resolver, now: NOW });
     expect(out.signaturesFound).toBe(10_000);
@@ -36,7 +37,8 @@ describe('hostile DKIM input', () => {
   it('a 64 kB key record and a malformed base64 key give clear permerrors', async () => {
     const key = await rsaKey();
     const signed = await signMessage(plainMessage(), key);
-    const check = async (record: string) => (await verifyDkimBytes(signed, { resolver: memoryResolver({ 'sel._domainkey.example.com': [{ type: 'TXT', data: record }] }), now: NOW })).signatures[0]!;
+    const check = async (record: string) =>
+      (await verifyDkimBytes(signed, { resolver: memoryResolver({ 'sel._domainkey.example.com': [{ type: 'TXT', data: record }] }), now: NOW })).signatures[0]!;
     const big = await check(`v=DKIM1; p=${'A'.repeat(64 * 1024)}`);
     expect(big).toMatchObject({ result: 'permerror', reason: 'key-syntax' });
     expect(big.explanation).toContain('kB');
@@ -48,7 +50,10 @@ describe('hostile DKIM input', () => {
     const key = await rsaKey();
     const signed = await signMessage(plainMessage(), key, { bodyLength: 20 });
     const cut = bytesOf(text(signed).replace(/\r\n\r\n[\s\S]*$/, '\r\n\r\nHi\r\n'));
-    const out = await verifyDkimBytes(cut, { resolver: memoryResolver({ 'sel._domainkey.example.com': [{ type: 'TXT', data: `p=${key.publicKey}` }] }), now: NOW });
+    const out = await verifyDkimBytes(cut, {
+      resolver: memoryResolver({ 'sel._domainkey.example.com': [{ type: 'TXT', data: `p=${key.publicKey}` }] }),
+      now: NOW,
+    });
     expect(out.signatures[0]).toMatchObject({ result: 'permerror', reason: 'body-length-exceeds-body' });
   });
 

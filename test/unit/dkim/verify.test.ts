@@ -8,15 +8,17 @@ const RFC8463 = readFileSync(new URL('../../fixtures/dkim/rfc8463-a3.eml', impor
 /** RFC 8463 Appendix A.2. */
 const RFC8463_ZONE: MemoryZone = {
   'brisbane._domainkey.football.example.com': [{ type: 'TXT', data: 'v=DKIM1; k=ed25519; p=11qYAYKxCrfVS/7TyWQHOg7hcvPapiMlrwIaaPcHURo=' }],
-  'test._domainkey.football.example.com': [{
-    type: 'TXT',
-    data: [
-      'v=DKIM1; k=rsa; p=MIGfMA0GCSqGSIb3DQEBAQUAA4GNADCBiQKBgQDkHlOQoBTzWR',
-      'iGs5V6NpP3idY6Wk08a5qhdR6wy5bdOKb2jLQiY/J16JYi0Qvx/byYzCNb3W91y3FutAC',
-      'DfzwQ/BC/e/8uBsCR+yz1Lxj+PL6lHvqMKrM3rG4hstT5QjvHO9PzoxZyVYLzBfO2EeC3',
-      'Ip3G+2kryOTIKT+l/K4w3QIDAQAB',
-    ],
-  }],
+  'test._domainkey.football.example.com': [
+    {
+      type: 'TXT',
+      data: [
+        'v=DKIM1; k=rsa; p=MIGfMA0GCSqGSIb3DQEBAQUAA4GNADCBiQKBgQDkHlOQoBTzWR',
+        'iGs5V6NpP3idY6Wk08a5qhdR6wy5bdOKb2jLQiY/J16JYi0Qvx/byYzCNb3W91y3FutAC',
+        'DfzwQ/BC/e/8uBsCR+yz1Lxj+PL6lHvqMKrM3rG4hstT5QjvHO9PzoxZyVYLzBfO2EeC3',
+        'Ip3G+2kryOTIKT+l/K4w3QIDAQAB',
+      ],
+    },
+  ],
 };
 
 const NOW = new Date('2026-12-01T12:00:00Z');
@@ -27,9 +29,18 @@ describe('RFC 8463 Appendix A', () => {
   it('verifies both published signatures with the published keys', async () => {
     const out = await verifyDkimBytes(RFC8463, { resolver: memoryResolver(RFC8463_ZONE), now: NOW });
     expect(out.signaturesFound).toBe(2);
-    expect(out.signatures.map((s) => [s.algorithm, s.result])).toEqual([['ed25519-sha256', 'pass'], ['rsa-sha256', 'pass']]);
+    expect(out.signatures.map((s) => [s.algorithm, s.result])).toEqual([
+      ['ed25519-sha256', 'pass'],
+      ['rsa-sha256', 'pass'],
+    ]);
     const [ed, rsa] = out.signatures;
-    expect(ed).toMatchObject({ domain: 'football.example.com', selector: 'brisbane', canonicalization: 'relaxed/relaxed', bodyCoverage: 'whole', bodyHash: 'match' });
+    expect(ed).toMatchObject({
+      domain: 'football.example.com',
+      selector: 'brisbane',
+      canonicalization: 'relaxed/relaxed',
+      bodyCoverage: 'whole',
+      bodyHash: 'match',
+    });
     expect(ed!.key).toMatchObject({ type: 'ed25519', bits: 256, format: 'raw' });
     expect(rsa!.key).toMatchObject({ type: 'rsa', bits: 1024, format: 'spki' });
     // h= over-signs from, subject and date: the second instance of each names no field.
@@ -41,7 +52,10 @@ describe('RFC 8463 Appendix A', () => {
   it('fails both when the body changes, and says it is the body', async () => {
     const changed = bytesOf(text(RFC8463).replace('hungry', 'hungrY'));
     const out = await verifyDkimBytes(changed, { resolver: memoryResolver(RFC8463_ZONE), now: NOW });
-    expect(out.signatures.map((s) => [s.result, s.reason])).toEqual([['fail', 'body-hash-mismatch'], ['fail', 'body-hash-mismatch']]);
+    expect(out.signatures.map((s) => [s.result, s.reason])).toEqual([
+      ['fail', 'body-hash-mismatch'],
+      ['fail', 'body-hash-mismatch'],
+    ]);
     expect(out.signatures[0]!.explanation).toContain('header signature is correct');
   });
 
@@ -72,9 +86,16 @@ describe('RFC 8463 Appendix A', () => {
   });
 
   it('a key lookup that fails is temperror, never fail', async () => {
-    const zone = { ...RFC8463_ZONE, 'test._domainkey.football.example.com': 'SERVFAIL' as const, 'brisbane._domainkey.football.example.com': 'TIMEOUT' as const };
+    const zone = {
+      ...RFC8463_ZONE,
+      'test._domainkey.football.example.com': 'SERVFAIL' as const,
+      'brisbane._domainkey.football.example.com': 'TIMEOUT' as const,
+    };
     const out = await verifyDkimBytes(RFC8463, { resolver: memoryResolver(zone), now: NOW });
-    expect(out.signatures.map((s) => [s.result, s.reason])).toEqual([['temperror', 'key-lookup-failed'], ['temperror', 'key-lookup-failed']]);
+    expect(out.signatures.map((s) => [s.result, s.reason])).toEqual([
+      ['temperror', 'key-lookup-failed'],
+      ['temperror', 'key-lookup-failed'],
+    ]);
   });
 
   it('no key published is permerror (no key for signature)', async () => {
@@ -90,7 +111,9 @@ describe('signatures made with WebCrypto', () => {
   beforeAll(async () => {
     [rsa, ed] = await Promise.all([rsaKey(), ed25519Key()]);
   });
-  const zone = (record: string, selector = 'sel', domain = 'example.com'): MemoryZone => ({ [`${selector}._domainkey.${domain}`]: [{ type: 'TXT', data: record }] });
+  const zone = (record: string, selector = 'sel', domain = 'example.com'): MemoryZone => ({
+    [`${selector}._domainkey.${domain}`]: [{ type: 'TXT', data: record }],
+  });
   const verify = async (bytes: Uint8Array, record: string, extra: { arrivedAt?: Date; bodyAvailable?: boolean } = {}) =>
     (await verifyDkimBytes(bytes, { resolver: memoryResolver(zone(record)), now: NOW, ...extra })).signatures[0]!;
 
@@ -206,7 +229,11 @@ describe('signatures made with WebCrypto', () => {
     const then = await verify(signed, record, { arrivedAt: new Date((t + 60) * 1000) });
     expect(then).toMatchObject({ result: 'pass', timing: 'expired-after-arrival' });
     expect(then.explanation).toContain('valid when it arrived');
-    expect(await verify(signed, record, { arrivedAt: new Date((x + 60) * 1000) })).toMatchObject({ result: 'permerror', reason: 'expired', timing: 'expired-before-arrival' });
+    expect(await verify(signed, record, { arrivedAt: new Date((x + 60) * 1000) })).toMatchObject({
+      result: 'permerror',
+      reason: 'expired',
+      timing: 'expired-before-arrival',
+    });
     expect(await verify(signed, record)).toMatchObject({ result: 'permerror', timing: 'expired-arrival-unknown' });
   });
 
@@ -215,6 +242,9 @@ describe('signatures made with WebCrypto', () => {
     const twice = await signMessage(once, ed, { domain: 'esp.example.net', selector: 'esp', headers: ['from', 'subject', 'dkim-signature'] });
     const resolver = memoryResolver({ ...zone(`p=${rsa.publicKey}`), ...zone(`k=ed25519; p=${ed.publicKey}`, 'esp', 'esp.example.net') });
     const out = await verifyDkimBytes(twice, { resolver, now: NOW });
-    expect(out.signatures.map((s) => [s.domain, s.result])).toEqual([['esp.example.net', 'pass'], ['example.com', 'pass']]);
+    expect(out.signatures.map((s) => [s.domain, s.result])).toEqual([
+      ['esp.example.net', 'pass'],
+      ['example.com', 'pass'],
+    ]);
   });
 });

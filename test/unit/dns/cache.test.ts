@@ -118,7 +118,9 @@ describe('cachingResolver TTLs', () => {
 
   it('keeps SERVFAIL and transport errors for 5 seconds only', async () => {
     const time = clock();
-    const inner = immediate((name, type) => (name === 'down.example' ? new DnsError('timeout', 'no answer', { name, type }, 'inner') : answer(name, type, 'SERVFAIL', [])));
+    const inner = immediate((name, type) =>
+      name === 'down.example' ? new DnsError('timeout', 'no answer', { name, type }, 'inner') : answer(name, type, 'SERVFAIL', []),
+    );
     const cache = cachingResolver(inner, { now: time.now });
     await cache.query('broken.example', 'A');
     expect(await kindOf(cache.query('down.example', 'A'))).toBe('timeout');

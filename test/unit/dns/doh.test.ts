@@ -223,7 +223,13 @@ describe('dohResolver cache and stats', () => {
 
 describe('resolver URLs', () => {
   it('accepts https anywhere and http only on loopback', () => {
-    for (const ok of ['https://dns.example/dns-query', 'http://127.0.0.1:8053/dns-query', 'http://127.8.9.10/q', 'http://localhost:1/q', 'http://[::1]:8053/dns-query']) {
+    for (const ok of [
+      'https://dns.example/dns-query',
+      'http://127.0.0.1:8053/dns-query',
+      'http://127.8.9.10/q',
+      'http://localhost:1/q',
+      'http://[::1]:8053/dns-query',
+    ]) {
       expect(() => dohResolver(ok)).not.toThrow();
     }
     for (const bad of ['http://dns.example/dns-query', 'http://192.0.2.1/dns-query', 'http://[2001:db8::1]/q', 'ftp://127.0.0.1/q', 'not a url']) {
@@ -254,10 +260,12 @@ describe('dohResolver reads one message, whatever the chunks', () => {
           const message = reply(call.query, { answers: [{ name: 'mail.example.com', type: 'A', ttl: 300, data: '203.0.113.25' }] });
           return chunked(new Uint8Array([...message, ...junk]), cuts);
         });
-        const outcome = await dohResolver(URL_A, { fetch }).query('mail.example.com', 'A').then(
-          (answer) => answer.rcode,
-          (error: unknown) => (error as { kind?: string }).kind,
-        );
+        const outcome = await dohResolver(URL_A, { fetch })
+          .query('mail.example.com', 'A')
+          .then(
+            (answer) => answer.rcode,
+            (error: unknown) => (error as { kind?: string }).kind,
+          );
         expect(outcome).toBe(junk.length === 0 ? 'NOERROR' : 'malformed');
       }),
       { numRuns: 100 },

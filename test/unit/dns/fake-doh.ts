@@ -48,9 +48,7 @@ export function fakeFetch(handler: (call: FakeCall) => Response | Promise<Respon
     const url = String(input);
     const method = init.method ?? 'GET';
     const bytes =
-      method === 'POST'
-        ? new Uint8Array(init.body as Uint8Array)
-        : new Uint8Array(Buffer.from(new URL(url).searchParams.get('dns') ?? '', 'base64url'));
+      method === 'POST' ? new Uint8Array(init.body as Uint8Array) : new Uint8Array(Buffer.from(new URL(url).searchParams.get('dns') ?? '', 'base64url'));
     const call: FakeCall = { url, method, headers: new Headers(init.headers), query: decode(bytes), signal: init.signal ?? undefined };
     calls.push(call);
     return handler(call);

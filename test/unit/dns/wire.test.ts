@@ -96,7 +96,7 @@ describe('decodeAnswer', () => {
     ]);
   });
 
-  it('drops answer records that are not on the question\'s chain', () => {
+  it("drops answer records that are not on the question's chain", () => {
     const bytes = reply(query, {
       answers: [
         { name: 'mail.example.com', type: 'A', ttl: 60, data: '203.0.113.25' },
@@ -152,8 +152,12 @@ describe('decodeAnswer', () => {
     expect(decodeAnswer(bytes, q, 0, 'test').answers.map((r) => r.data)).toEqual([['v=spf1 include:a ', 'caf\u00e9 -all'], ['caf\u00e9']]);
 
     const mxQ: Question = { name: 'example.org', type: 'MX' };
-    const mx = reply(decode(encodeQuery(mxQ, 0)), { answers: [{ name: 'example.org', type: 'MX', ttl: 300, data: { preference: 10, exchange: 'MX.Example.org.' } }] });
-    expect(decodeAnswer(mx, mxQ, 0, 'test').answers).toEqual([{ name: 'example.org', ttl: 300, type: 'MX', data: { preference: 10, exchange: 'mx.example.org' } }]);
+    const mx = reply(decode(encodeQuery(mxQ, 0)), {
+      answers: [{ name: 'example.org', type: 'MX', ttl: 300, data: { preference: 10, exchange: 'MX.Example.org.' } }],
+    });
+    expect(decodeAnswer(mx, mxQ, 0, 'test').answers).toEqual([
+      { name: 'example.org', ttl: 300, type: 'MX', data: { preference: 10, exchange: 'mx.example.org' } },
+    ]);
   });
 
   it('normalises AAAA to lowercase', () => {

@@ -6,7 +6,22 @@ import type { Report } from '../../../src/core/report/types.js';
 import { sampleReport } from '../../fixtures/reports/sample-report.js';
 
 /** Values the renderers switch on (a result word, a class name): Hoplens' own, never header text. */
-const OWN = new Set(['check', 'result', 'severity', 'ipClass', 'confidence', 'clockIssue', 'mode', 'type', 'name', 'version', 'generatedAt', 'label', 'shortLabel', 'section']);
+const OWN = new Set([
+  'check',
+  'result',
+  'severity',
+  'ipClass',
+  'confidence',
+  'clockIssue',
+  'mode',
+  'type',
+  'name',
+  'version',
+  'generatedAt',
+  'label',
+  'shortLabel',
+  'section',
+]);
 
 /** The sample report with `text` appended to every string that came from the message or DNS. */
 function stuffed(text: string): Report {
@@ -63,17 +78,21 @@ describe('every renderer, fed hostile text in every field', () => {
     }
   });
 
-  it.each(renderers)('%s stays inert for any text (fast-check)', (_name, render) => {
-    fc.assert(
-      fc.property(fc.string({ unit: 'binary', maxLength: 40 }), (attack) => {
-        const out = render(stuffed(attack));
-        expect(out).not.toMatch(RAW);
-        expect(isolatesBalanced(out)).toBe(true);
-      }),
-      { numRuns: 60 },
-    );
-    // A shared 2-core machine can take seconds for 60 whole reports per renderer.
-  }, 30_000);
+  it.each(renderers)(
+    '%s stays inert for any text (fast-check)',
+    (_name, render) => {
+      fc.assert(
+        fc.property(fc.string({ unit: 'binary', maxLength: 40 }), (attack) => {
+          const out = render(stuffed(attack));
+          expect(out).not.toMatch(RAW);
+          expect(isolatesBalanced(out)).toBe(true);
+        }),
+        { numRuns: 60 },
+      );
+      // A shared 2-core machine can take seconds for 60 whole reports per renderer.
+    },
+    30_000,
+  );
 
   it('the CLI shows the markers where the raw characters were', () => {
     const out = formatReport(stuffed(ATTACKS[0]!));

@@ -21,7 +21,12 @@ describe('Markdown export', () => {
     expect(seen(tables[1]!.textContent)).toContain('2 (sender)');
     const claims = Array.from(tables[2]!.querySelectorAll('tbody tr'), (tr) => Array.from(tr.querySelectorAll('td'), (td) => seen(td.textContent)));
     expect(claims).toEqual([
-      ['mx.example.net', 'spf', 'pass', 'smtp.mailfrom=alice@example.net mx.example.net: domain of alice@example.net designates 203.0.113.28 as permitted sender'],
+      [
+        'mx.example.net',
+        'spf',
+        'pass',
+        'smtp.mailfrom=alice@example.net mx.example.net: domain of alice@example.net designates 203.0.113.28 as permitted sender',
+      ],
       ['mx.example.net', 'iprev', 'pass', 'policy.iprev=203.0.113.28'],
     ]);
     const headings = Array.from(doc.querySelectorAll('h4')).map((h) => seen(h.textContent));
@@ -41,7 +46,21 @@ describe('Markdown export', () => {
   });
 
   it('escapes free text so that nothing in it opens HTML, a link, emphasis or a block', () => {
-    const cases = [HOSTILE.script, HOSTILE.img, HOSTILE.mdLink, '<https://evil.example>', 'see www.evil.example or https://evil.example', 'mail me: a@evil.example', '*bold* _em_ ~~x~~ `code` $x$', '# heading', '- item', '1. item', '> quote', '===', '&lt;script&gt;'];
+    const cases = [
+      HOSTILE.script,
+      HOSTILE.img,
+      HOSTILE.mdLink,
+      '<https://evil.example>',
+      'see www.evil.example or https://evil.example',
+      'mail me: a@evil.example',
+      '*bold* _em_ ~~x~~ `code` $x$',
+      '# heading',
+      '- item',
+      '1. item',
+      '> quote',
+      '===',
+      '&lt;script&gt;',
+    ];
     for (const s of cases) {
       const doc = toDom(`para\n${mdText(s)}`);
       expect(liveParts(doc), s).toEqual([]);

@@ -22,17 +22,17 @@ describe('summary line', () => {
   it('says why there is no sender, and when DNS was off or no check ran', () => {
     const route = { ...sampleReport.route, origin: null, originMissingReason: 'every hop has a private IP' };
     expect(summarize({ ...sampleReport, route, checks: [] })).toBe('No sender found: every hop has a private IP — no checks ran');
-    expect(summarize({ ...sampleReport, dns: { ...sampleReport.dns, mode: 'off' }, checks: [] })).toBe(
-      'Sender 203.0.113.28 — DNS checks off',
-    );
+    expect(summarize({ ...sampleReport, dns: { ...sampleReport.dns, mode: 'off' }, checks: [] })).toBe('Sender 203.0.113.28 — DNS checks off');
   });
 
   it('names the sender only by the name iprev verified, never by a recorded rDNS or the HELO', () => {
     // A forged hop: the receiver recorded no reverse DNS, the sender said "mail.bank.example".
     const hops = sampleReport.route.hops.map((h, i) =>
-      i === sampleReport.route.origin!.hopIndex ? { ...h, received: { ...h.received, rdns: null, helo: 'mail.bank.example' } } : h);
+      i === sampleReport.route.origin!.hopIndex ? { ...h, received: { ...h.received, rdns: null, helo: 'mail.bank.example' } } : h,
+    );
     const failed: CheckResult[] = sampleReport.checks.map((c) =>
-      c.check === 'iprev' && c.result !== 'not-checked' ? { ...c, result: 'permerror' as const, details: { ...c.details, matchedName: null } } : c);
+      c.check === 'iprev' && c.result !== 'not-checked' ? { ...c, result: 'permerror' as const, details: { ...c.details, matchedName: null } } : c,
+    );
     const line = summarize({ ...sampleReport, route: { ...sampleReport.route, hops }, checks: failed });
     expect(line).toMatch(/^Sender 203\.0\.113\.28 — reverse DNS permerror/);
     expect(line).not.toContain('bank');

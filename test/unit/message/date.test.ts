@@ -58,12 +58,42 @@ describe('parseReceivedDate', () => {
   });
 
   it('returns a valid ISO string or null, never throws', () => {
-    const part = fc.constantFrom('Tue,', '4', '31', 'Jun', 'Feb', '2024', '99', '09:38:03', '23:59:60', '+0000', '-9999', '-2359', '9999', 'Dec', 'EST', 'Z', '(UTC)', '(', ')', ' ', '2024-06-04', 'T', ':');
+    const part = fc.constantFrom(
+      'Tue,',
+      '4',
+      '31',
+      'Jun',
+      'Feb',
+      '2024',
+      '99',
+      '09:38:03',
+      '23:59:60',
+      '+0000',
+      '-9999',
+      '-2359',
+      '9999',
+      'Dec',
+      'EST',
+      'Z',
+      '(UTC)',
+      '(',
+      ')',
+      ' ',
+      '2024-06-04',
+      'T',
+      ':',
+    );
     fc.assert(
-      fc.property(fc.oneof(fc.string(), fc.array(part, { maxLength: 12 }).map((a) => a.join(' '))), (s) => {
-        const iso = parseReceivedDate(s);
-        if (iso !== null) expect(new Date(iso).toISOString()).toBe(iso);
-      }),
+      fc.property(
+        fc.oneof(
+          fc.string(),
+          fc.array(part, { maxLength: 12 }).map((a) => a.join(' ')),
+        ),
+        (s) => {
+          const iso = parseReceivedDate(s);
+          if (iso !== null) expect(new Date(iso).toISOString()).toBe(iso);
+        },
+      ),
       { numRuns: 3000 },
     );
   });

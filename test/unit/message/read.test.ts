@@ -23,10 +23,18 @@ describe('readMessage', () => {
   test('header block: order, names as written, unfolding, decoding only where meant', async () => {
     const { info, embedded, embeddedIndex } = await readMessage(BLOCK.join('\n'));
     expect(info.headers.map((h) => h.name)).toEqual(names);
-    expect(info.headers[0]!.value).toBe('from mail.example.com (mail.example.com [203.0.113.25])\tby mx.example.net (Postfix) with ESMTPS id 4Qz\tfor <a@example.net>; Tue, 14 Oct 2025 10:00:05 +0000');
+    expect(info.headers[0]!.value).toBe(
+      'from mail.example.com (mail.example.com [203.0.113.25])\tby mx.example.net (Postfix) with ESMTPS id 4Qz\tfor <a@example.net>; Tue, 14 Oct 2025 10:00:05 +0000',
+    );
     expect(info).toMatchObject({
-      subject: 'café', from: 'rene@example.com', fromDisplay: 'René', to: ['a@example.net', 'b@example.net'],
-      returnPath: 'bounce@example.com', date: '2025-10-14T10:00:01.000Z', messageId: '<m1@example.com>', headersOnly: true,
+      subject: 'café',
+      from: 'rene@example.com',
+      fromDisplay: 'René',
+      to: ['a@example.net', 'b@example.net'],
+      returnPath: 'bounce@example.com',
+      date: '2025-10-14T10:00:01.000Z',
+      messageId: '<m1@example.com>',
+      headersOnly: true,
     });
     expect(info.headers[2]!.value).toBe('café');
     expect(embedded).toEqual([]);
@@ -75,13 +83,15 @@ describe('readMessage', () => {
     await expect(readMessage(noise)).rejects.toMatchObject({ code: 'binary' });
   });
 
-  test('line breaks decoded from encoded words do not survive into the subject or the sender\'s name', async () => {
-    const { info } = await readMessage([
-      'Received: from a by b.example.net; Tue, 14 Oct 2025 10:00:05 +0000',
-      'Subject: =?UTF-8?Q?hello=0D=0A-_iprev_pass?=',
-      'From: =?UTF-8?Q?Eve=0ASecurity?= <eve@example.com>',
-      '',
-    ].join('\n'));
+  test("line breaks decoded from encoded words do not survive into the subject or the sender's name", async () => {
+    const { info } = await readMessage(
+      [
+        'Received: from a by b.example.net; Tue, 14 Oct 2025 10:00:05 +0000',
+        'Subject: =?UTF-8?Q?hello=0D=0A-_iprev_pass?=',
+        'From: =?UTF-8?Q?Eve=0ASecurity?= <eve@example.com>',
+        '',
+      ].join('\n'),
+    );
     expect(info.subject).toBe('hello - iprev pass');
     expect(info.fromDisplay).toBe('Eve Security');
     expect(info.headers.map((h) => h.value).filter((v) => /[\r\n]/.test(v))).toEqual([]);
@@ -94,7 +104,9 @@ describe('readMessage', () => {
     expect(await fieldNames(BLOCK.map((l) => `   ${l}`).join('\n'))).toEqual(names);
     expect(await fieldNames(BLOCK.join('\n\n'))).toEqual(names);
     expect(await fieldNames(`Delivered-To: a@example.net\n\n${lf}\n\nbody`)).toEqual(['Delivered-To', ...names]);
-    expect(await fieldNames(`Original message\nMessage ID\t<m1@example.com>\nFrom:\tRené <rene@example.com>\n\nDownload original\tCopy to clipboard\n${lf}\n`)).toEqual(names);
+    expect(
+      await fieldNames(`Original message\nMessage ID\t<m1@example.com>\nFrom:\tRené <rene@example.com>\n\nDownload original\tCopy to clipboard\n${lf}\n`),
+    ).toEqual(names);
   });
 
   test('a continuation that lost its indentation stays with its field', async () => {
@@ -135,15 +147,23 @@ describe('refused input', () => {
     const msg = new Uint8Array(4096);
     msg.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
     await expect(readMessage(msg)).rejects.toMatchObject({
-      code: 'binary', message: expect.stringMatching(/^This is an Outlook \.msg file.*"Internet headers"/),
+      code: 'binary',
+      message: expect.stringMatching(/^This is an Outlook \.msg file.*"Internet headers"/),
     });
   });
 
   test('an mbox of several messages: the first is read and the count is told', async () => {
-    const one = (n: number): string => [
-      `From sender${n}@example.com Mon Oct 13 0${n}:00:00 2025`, `Received: from a by b; Mon, 13 Oct 2025 0${n}:00:00 +0000`,
-      `Subject: message ${n}`, 'From: s@example.com', '', `body ${n}`, 'From here on, a line that is no separator', '',
-    ].join('\n');
+    const one = (n: number): string =>
+      [
+        `From sender${n}@example.com Mon Oct 13 0${n}:00:00 2025`,
+        `Received: from a by b; Mon, 13 Oct 2025 0${n}:00:00 +0000`,
+        `Subject: message ${n}`,
+        'From: s@example.com',
+        '',
+        `body ${n}`,
+        'From here on, a line that is no separator',
+        '',
+      ].join('\n');
     const read = await readMessage([one(1), one(2), one(3)].join('\n'));
     expect(read.info.subject).toBe('message 1');
     expect(read.messagesInInput).toBe(3);
@@ -151,7 +171,7 @@ describe('refused input', () => {
     expect((await readMessage(BLOCK.join('\n'))).messagesInInput).toBe(1);
   });
 
-  test('a blank line inside a pasted header block (Outlook\'s Internet headers box) does not end it', async () => {
+  test("a blank line inside a pasted header block (Outlook's Internet headers box) does not end it", async () => {
     const split = await readMessage([...BLOCK.slice(0, 3), '', BLOCK[3], '', ...BLOCK.slice(4)].join('\r\n'));
     expect(split.info.headers.map((h) => h.name)).toEqual(names);
     expect(split.info.headersOnly).toBe(true);
@@ -163,16 +183,30 @@ describe('refused input', () => {
 
   test('asking for an embedded message that is not there', async () => {
     await expect(readMessage('Subject: s\n', { embedded: 0 })).rejects.toMatchObject({
-      code: 'no-such-embedded', message: 'There is no attached message number 1: this message carries none.',
+      code: 'no-such-embedded',
+      message: 'There is no attached message number 1: this message carries none.',
     });
   });
 });
 
 test('an attached "message" that is not one is left out of the list', async () => {
   const raw = [
-    'Subject: outer', 'Content-Type: multipart/mixed; boundary=b', '',
-    '--b', 'Content-Type: message/rfc822', '', 'just words here', '',
-    '--b', 'Content-Type: message/rfc822', '', 'Subject: inner', '', 'x', '--b--', '',
+    'Subject: outer',
+    'Content-Type: multipart/mixed; boundary=b',
+    '',
+    '--b',
+    'Content-Type: message/rfc822',
+    '',
+    'just words here',
+    '',
+    '--b',
+    'Content-Type: message/rfc822',
+    '',
+    'Subject: inner',
+    '',
+    'x',
+    '--b--',
+    '',
   ].join('\r\n');
   expect((await readMessage(raw)).embedded).toEqual([{ index: 0, subject: 'inner', from: null, date: null }]);
 });

@@ -4,8 +4,25 @@ import { parseReceived } from '../../../src/core/received/index.js';
 import type { ReceivedFields } from '../../../src/core/received/types.js';
 
 const FIELD_NAMES: (keyof ReceivedFields)[] = [
-  'raw', 'helo', 'rdns', 'ip', 'port', 'by', 'byIp', 'via', 'with', 'id', 'for', 'date', 'dateRaw', 'tls',
-  'envelopeFrom', 'authenticatedSender', 'software', 'dialect', 'warnings',
+  'raw',
+  'helo',
+  'rdns',
+  'ip',
+  'port',
+  'by',
+  'byIp',
+  'via',
+  'with',
+  'id',
+  'for',
+  'date',
+  'dateRaw',
+  'tls',
+  'envelopeFrom',
+  'authenticatedSender',
+  'software',
+  'dialect',
+  'warnings',
 ];
 
 function checkShape(f: ReceivedFields): void {
@@ -22,22 +39,73 @@ function checkShape(f: ReceivedFields): void {
 
 /** The characters the grammar gives meaning to, plus words it knows. */
 const grammarPiece = fc.constantFrom(
-  '(', ')', '"', '\\', '<', '>', '[', ']', ';', ':', '=', ' ', '\t', '\r\n ', '\n', '@', '.',
-  'from', 'by', 'with', 'via', 'id', 'for', 'HELO', 'EHLO', 'helo=', 'envelope-from', 'tls', 'unknown',
-  'mail.example.org', '[192.0.2.1]', ':99999', ':0', ':25', 'port=', '70000', '[IPv6:2001:db8::1]', '192.0.2.1', 'using TLSv1.3 with cipher X', '(256/256 bits)',
-  'version=TLS1_2,', 'Postfix', 'Exim 4.96', 'Microsoft SMTP Server', 'Tue,', '4 Jun 2024', '09:38:03', '+0000', 'EST',
+  '(',
+  ')',
+  '"',
+  '\\',
+  '<',
+  '>',
+  '[',
+  ']',
+  ';',
+  ':',
+  '=',
+  ' ',
+  '\t',
+  '\r\n ',
+  '\n',
+  '@',
+  '.',
+  'from',
+  'by',
+  'with',
+  'via',
+  'id',
+  'for',
+  'HELO',
+  'EHLO',
+  'helo=',
+  'envelope-from',
+  'tls',
+  'unknown',
+  'mail.example.org',
+  '[192.0.2.1]',
+  ':99999',
+  ':0',
+  ':25',
+  'port=',
+  '70000',
+  '[IPv6:2001:db8::1]',
+  '192.0.2.1',
+  'using TLSv1.3 with cipher X',
+  '(256/256 bits)',
+  'version=TLS1_2,',
+  'Postfix',
+  'Exim 4.96',
+  'Microsoft SMTP Server',
+  'Tue,',
+  '4 Jun 2024',
+  '09:38:03',
+  '+0000',
+  'EST',
 );
 
 describe('parseReceived never throws and always returns every field', () => {
   it('arbitrary strings', () => {
-    fc.assert(fc.property(fc.string({ maxLength: 400 }), (s) => checkShape(parseReceived(s))), { numRuns: 3000 });
+    fc.assert(
+      fc.property(fc.string({ maxLength: 400 }), (s) => checkShape(parseReceived(s))),
+      { numRuns: 3000 },
+    );
   });
 
   it('full Unicode strings', () => {
-    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 200 }), (s) => checkShape(parseReceived(s))), { numRuns: 1000 });
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 200 }), (s) => checkShape(parseReceived(s))),
+      { numRuns: 1000 },
+    );
   });
 
-  it('strings made of the grammar\'s special characters and words', () => {
+  it("strings made of the grammar's special characters and words", () => {
     fc.assert(
       fc.property(fc.array(grammarPiece, { maxLength: 80 }), (parts) => checkShape(parseReceived(parts.join('')))),
       { numRuns: 5000 },

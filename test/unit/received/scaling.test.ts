@@ -24,7 +24,7 @@ const HOSTILE: Record<string, (size: number) => string> = {
   'quoted pairs in a comment': (n) => `from a (${repeatTo('\\(', n)}) by b`,
   'quoted pairs in a quoted string': (n) => `from "${repeatTo('\\"', n)}" by b`,
   'one long word': (n) => `from ${'a'.repeat(n)} (${'b'.repeat(n / 4)} [1.2.3.4]) by c`,
-  'semicolons': (n) => repeatTo('; ', n),
+  semicolons: (n) => repeatTo('; ', n),
   'unterminated angle brackets': (n) => repeatTo('for <', n),
   'date-like words without ";"': (n) => `by a with SMTP id b ${repeatTo('Tue, 4 Jun ', n)}`,
   'many small comments': (n) => `from a ${repeatTo('(x) ', n)} by b`,
@@ -32,7 +32,11 @@ const HOSTILE: Record<string, (size: number) => string> = {
 };
 
 describe('parseReceived scales linearly on hostile input', () => {
-  it.each(Object.entries(HOSTILE))('%s', async (_name, make) => {
-    expect(await costRatio(parseReceived, make(SMALL), make(LARGE))).toBeLessThan(BOUND);
-  }, 60_000);
+  it.each(Object.entries(HOSTILE))(
+    '%s',
+    async (_name, make) => {
+      expect(await costRatio(parseReceived, make(SMALL), make(LARGE))).toBeLessThan(BOUND);
+    },
+    60_000,
+  );
 });

@@ -80,7 +80,9 @@ describe('grammar', () => {
 });
 
 describe('benchmark corpus', () => {
-  const lines = readFileSync(new URL('../../fixtures/received/corpus.txt', import.meta.url), 'utf8').split('\n').filter((l) => l !== '');
+  const lines = readFileSync(new URL('../../fixtures/received/corpus.txt', import.meta.url), 'utf8')
+    .split('\n')
+    .filter((l) => l !== '');
 
   it('has at least 150 unfolded header values', () => {
     expect(lines.length).toBeGreaterThanOrEqual(150);

@@ -8,11 +8,10 @@ import { kinds, plain, texts } from '../../support/origin.js';
 const fixture = (name: string): Uint8Array => readFileSync(new URL(`../../fixtures/messages/${name}`, import.meta.url));
 
 /** Each hop as [ip, class, by, delay, clock issue], oldest first. */
-const hops = (a: HeaderAnalysis): unknown[][] =>
-  a.route.hops.map((h) => [h.received.ip, h.ipClass, h.received.by, h.delaySeconds, h.clockIssue]);
+const hops = (a: HeaderAnalysis): unknown[][] => a.route.hops.map((h) => [h.received.ip, h.ipClass, h.received.by, h.delaySeconds, h.clockIssue]);
 
 describe('whole header blocks', () => {
-  test('Gmail to Gmail: same provider, the receiver\'s SPF check marks the entry', async () => {
+  test("Gmail to Gmail: same provider, the receiver's SPF check marks the entry", async () => {
     const a = await analyzeHeaders(fixture('gmail-to-gmail.eml'));
     expect(hops(a)).toEqual([
       [null, null, 'mail-sor-f41.google.com', null, null],
@@ -25,7 +24,7 @@ describe('whole header blocks', () => {
       ip: '209.85.220.41',
       confidence: 'high',
       reasons: [
-        'mx.google.com, a server of the recipient\'s domain gmail.com, received the message from 209.85.220.41 (mail-sor-f41.google.com). The client belongs to the same organisation as the receiver, but the receiver checked this address itself, so this is where the message entered.',
+        "mx.google.com, a server of the recipient's domain gmail.com, received the message from 209.85.220.41 (mail-sor-f41.google.com). The client belongs to the same organisation as the receiver, but the receiver checked this address itself, so this is where the message entered.",
         'Received-SPF client-ip, ARC-Authentication-Results spf comment and Authentication-Results spf comment name the same address 209.85.220.41.',
         'Skipped the hop into 2002:a05:7300:478f:b0:11a:5f1e:0: it records no client address (a hand-over inside the receiving side).',
       ],
@@ -48,7 +47,7 @@ describe('whole header blocks', () => {
       ip: '40.107.243.100',
       confidence: 'high',
       reasons: [
-        'mx.google.com, a server of the recipient\'s domain gmail.com, received the message from 40.107.243.100 (mail-dm6nam12on2100.outbound.protection.outlook.com): the first client on the receiving side\'s path with a public address that is not one of the receiving side\'s own servers.',
+        "mx.google.com, a server of the recipient's domain gmail.com, received the message from 40.107.243.100 (mail-dm6nam12on2100.outbound.protection.outlook.com): the first client on the receiving side's path with a public address that is not one of the receiving side's own servers.",
         'Received-SPF client-ip and Authentication-Results spf comment name the same address 40.107.243.100.',
         'Skipped the hop into 2002:a05:7022:2b8a:b0:9e:3b1c:0: it records no client address (a hand-over inside the receiving side).',
       ],
@@ -68,10 +67,10 @@ describe('whole header blocks', () => {
       ip: '203.0.113.40',
       confidence: 'high',
       reasons: [
-        'SNT004-MC4F54.hotmail.com, a server of the mailbox provider Microsoft, received the message from 203.0.113.40 (HELO MAIL01.contoso.local, chosen by the sender): the first client on the receiving side\'s path with a public address that is not one of the receiving side\'s own servers.',
+        "SNT004-MC4F54.hotmail.com, a server of the mailbox provider Microsoft, received the message from 203.0.113.40 (HELO MAIL01.contoso.local, chosen by the sender): the first client on the receiving side's path with a public address that is not one of the receiving side's own servers.",
         'Authentication-Results sender-id comment names the same address 203.0.113.40.',
         '203.0.113.40 is a documentation address, checked like a public one.',
-        'x-originating-ip names 192.0.2.77: that is the address of the sender\'s mail client, not of a mail server, so it does not contradict this choice.',
+        "x-originating-ip names 192.0.2.77: that is the address of the sender's mail client, not of a mail server, so it does not contradict this choice.",
       ],
     });
     expect(a.route.hops[2]!.received.helo).toBe('MAIL01.contoso.local');
@@ -94,7 +93,7 @@ describe('whole header blocks', () => {
       ip: '198.51.100.23',
       confidence: 'high',
       reasons: [
-        'mail.example.org, a server of the recipient\'s domain example.org, received the message from 198.51.100.23 (smtp.example.net): the first client on the receiving side\'s path with a public address that is not one of the receiving side\'s own servers.',
+        "mail.example.org, a server of the recipient's domain example.org, received the message from 198.51.100.23 (smtp.example.net): the first client on the receiving side's path with a public address that is not one of the receiving side's own servers.",
         'Received-SPF client-ip names the same address 198.51.100.23.',
         '198.51.100.23 is a documentation address, checked like a public one.',
         'Skipped the hop into mail.example.org: it records no client address (a hand-over inside the receiving side).',
@@ -116,7 +115,7 @@ describe('whole header blocks', () => {
       ip: '203.0.113.77',
       confidence: 'high',
       reasons: [
-        '10.217.151.75, a server on the receiving side, received the message from 203.0.113.77 (HELO mail.example.com, chosen by the sender): the first client on the receiving side\'s path with a public address that is not one of the receiving side\'s own servers.',
+        "10.217.151.75, a server on the receiving side, received the message from 203.0.113.77 (HELO mail.example.com, chosen by the sender): the first client on the receiving side's path with a public address that is not one of the receiving side's own servers.",
         'X-Originating-Ip names the same address 203.0.113.77.',
         '203.0.113.77 is a documentation address, checked like a public one.',
         'Skipped 10.217.151.75 into atlas210.free.mail.ne1.yahoo.com: the address is private, an internal hand-over.',
@@ -124,7 +123,7 @@ describe('whole header blocks', () => {
     });
   });
 
-  test('Exim to Microsoft 365 (CRLF): Microsoft\'s internal hops with public IPv6 are the receiving side', async () => {
+  test("Exim to Microsoft 365 (CRLF): Microsoft's internal hops with public IPv6 are the receiving side", async () => {
     const raw = fixture('exim-to-m365-crlf.eml');
     expect(new TextDecoder().decode(raw)).toContain('\r\n');
     const a = await analyzeHeaders(raw);
@@ -141,7 +140,7 @@ describe('whole header blocks', () => {
       ip: '198.51.100.45',
       confidence: 'high',
       reasons: [
-        'BN2PEPF000044A5.mail.protection.outlook.com, a server of the mailbox provider Microsoft, received the message from 198.51.100.45 (HELO mx.example.com, chosen by the sender): the first client on the receiving side\'s path with a public address that is not one of the receiving side\'s own servers.',
+        "BN2PEPF000044A5.mail.protection.outlook.com, a server of the mailbox provider Microsoft, received the message from 198.51.100.45 (HELO mx.example.com, chosen by the sender): the first client on the receiving side's path with a public address that is not one of the receiving side's own servers.",
         'Received-SPF client-ip and Authentication-Results spf comment name the same address 198.51.100.45.',
         '198.51.100.45 is a documentation address, checked like a public one.',
         'Skipped 2603:10b6:5:2a6::9 (HELO DM6PR12MB4498.namprd12.prod.outlook.com, chosen by the sender) into SA1PR12MB6919.namprd12.prod.outlook.com: both are servers of the mailbox provider Microsoft, a relay inside the receiving side.',
@@ -166,7 +165,17 @@ describe('whole header blocks', () => {
 
   test('pasted with leading whitespace on every line', async () => {
     const a = await analyzeHeaders(fixture('leading-whitespace.txt'));
-    expect(a.message.headers.map((h) => h.name)).toEqual(['Received', 'Received', 'From', 'To', 'Subject', 'Date', 'Message-ID', 'MIME-Version', 'Content-Type']);
+    expect(a.message.headers.map((h) => h.name)).toEqual([
+      'Received',
+      'Received',
+      'From',
+      'To',
+      'Subject',
+      'Date',
+      'Message-ID',
+      'MIME-Version',
+      'Content-Type',
+    ]);
     expect(hops(a)).toEqual([
       ['10.1.2.3', 'private', 'mail.example.com', null, null],
       ['203.0.113.25', 'documentation', 'mx.example.net', 2, null],
@@ -185,7 +194,7 @@ describe('whole header blocks', () => {
     expect(a.route.totalTransitSeconds).toBe(-305);
     expect(a.route.origin).toMatchObject({ hopIndex: 2, ip: '203.0.113.9' });
     expect(a.warnings).toEqual([
-      'The hop into mx.example.net is dated 5 min 5 s before the hop before it: one of these servers\' clocks is wrong (or its time zone is), so delays around it are not real.',
+      "The hop into mx.example.net is dated 5 min 5 s before the hop before it: one of these servers' clocks is wrong (or its time zone is), so delays around it are not real.",
       'One hop has no readable date, so its delay is unknown.',
     ]);
   });
@@ -204,7 +213,9 @@ describe('whole header blocks', () => {
   test('only private addresses: no origin, and why', async () => {
     const a = await analyzeHeaders(fixture('internal-only.eml'));
     expect(a.route.origin).toBeNull();
-    expect(a.route.originMissingReason).toBe('Every client address in the route is private or local (10.20.30.40 private, 10.20.0.5 private): as far as these headers show, the message never crossed the public internet, or the hop where it did was cut off.');
+    expect(a.route.originMissingReason).toBe(
+      'Every client address in the route is private or local (10.20.30.40 private, 10.20.0.5 private): as far as these headers show, the message never crossed the public internet, or the hop where it did was cut off.',
+    );
   });
 
   test('a draft without Received headers is refused with the reason', async () => {
@@ -232,7 +243,9 @@ describe('whole header blocks', () => {
       ['127.0.0.1', 'loopback', 'mail.example.org', 2, null],
     ]);
     expect(phish.route.origin).toMatchObject({ hopIndex: 1, ip: '198.51.100.200', confidence: 'high' });
-    expect(phish.route.origin!.reasons[0]!.text).toBe('mail.example.org, a server of the recipient\'s domain example.org, received the message from 198.51.100.200 (HELO secure-login.example.net, chosen by the sender): the first client on the receiving side\'s path with a public address that is not one of the receiving side\'s own servers.');
+    expect(phish.route.origin!.reasons[0]!.text).toBe(
+      "mail.example.org, a server of the recipient's domain example.org, received the message from 198.51.100.200 (HELO secure-login.example.net, chosen by the sender): the first client on the receiving side's path with a public address that is not one of the receiving side's own servers.",
+    );
     await expect(analyzeHeaders(fixture('forwarded-phish.eml'), { embedded: 2 })).rejects.toMatchObject({ code: 'no-such-embedded' });
   });
 
@@ -254,24 +267,33 @@ describe('whole header blocks', () => {
       ip: '203.0.113.25',
       confidence: 'high',
       reasons: [
-        'mx1.example.net, a server of the recipient\'s domain example.net, received the message from 203.0.113.25 (mail.example.com): the first client on the receiving side\'s path with a public address that is not one of the receiving side\'s own servers.',
+        "mx1.example.net, a server of the recipient's domain example.net, received the message from 203.0.113.25 (mail.example.com): the first client on the receiving side's path with a public address that is not one of the receiving side's own servers.",
         'Received-SPF client-ip, Authentication-Results iprev (policy.iprev) and Authentication-Results spf comment name the same address 203.0.113.25.',
         '203.0.113.25 is a documentation address, checked like a public one.',
-        'Skipped 198.51.100.20 (HELO mx1.example.net, chosen by the sender) into mailstore1.example.net: both are servers of the recipient\'s domain example.net, a relay inside the receiving side.',
+        "Skipped 198.51.100.20 (HELO mx1.example.net, chosen by the sender) into mailstore1.example.net: both are servers of the recipient's domain example.net, a relay inside the receiving side.",
         'Skipped 127.0.0.1 (localhost) into mx1.example.net: the address is loopback, an internal hand-over.',
         'Skipped 127.0.0.1 (HELO mx1.example.net, chosen by the sender) into localhost: the address is loopback, an internal hand-over.',
-        'x-originating-ip names 10.20.40.31: that is the address of the sender\'s mail client, not of a mail server, so it does not contradict this choice.',
+        "x-originating-ip names 10.20.40.31: that is the address of the sender's mail client, not of a mail server, so it does not contradict this choice.",
       ],
     });
-    expect(a.claims.receivedSpf).toEqual([{
-      result: 'pass', comment: 'mailfrom', identity: 'mailfrom', clientIp: '203.0.113.25', helo: 'mail.example.com',
-      envelopeFrom: 'postmaster@example.com', receiver: 'mx1.example.net', mechanism: null, fieldIndex: 7,
-    }]);
+    expect(a.claims.receivedSpf).toEqual([
+      {
+        result: 'pass',
+        comment: 'mailfrom',
+        identity: 'mailfrom',
+        clientIp: '203.0.113.25',
+        helo: 'mail.example.com',
+        envelopeFrom: 'postmaster@example.com',
+        receiver: 'mx1.example.net',
+        mechanism: null,
+        fieldIndex: 7,
+      },
+    ]);
   });
 });
 
-describe('lists, forwards, providers\' internal hosts, pasting quirks', () => {
-  test('Mailman list: the list server is the sender the recipient\'s MX saw, the list address in To is not the receiver', async () => {
+describe("lists, forwards, providers' internal hosts, pasting quirks", () => {
+  test("Mailman list: the list server is the sender the recipient's MX saw, the list address in To is not the receiver", async () => {
     const a = await analyzeHeaders(fixture('mailman-list.eml'));
     expect(hops(a)).toEqual([
       ['2001:db8:25::25', 'documentation', 'mail.lists.example.org', null, null],
@@ -283,15 +305,15 @@ describe('lists, forwards, providers\' internal hosts, pasting quirks', () => {
       ip: '198.51.100.99',
       confidence: 'medium',
       reasons: [
-        'mx.example.net, a server of the recipient\'s domain example.net, received the message from 198.51.100.99 (mail.lists.example.org): the first client on the receiving side\'s path with a public address that is not one of the receiving side\'s own servers.',
+        "mx.example.net, a server of the recipient's domain example.net, received the message from 198.51.100.99 (mail.lists.example.org): the first client on the receiving side's path with a public address that is not one of the receiving side's own servers.",
         '198.51.100.99 is a documentation address, checked like a public one.',
-        'Before that, the message was addressed to dev@lists.example.org: it was forwarded, or sent on by a mailing list. This hop is the forwarder\'s into the final receiver, which is what that receiver checked. The original sender is 2001:db8:25::25 (mail.example.com), the client of the hop into mail.lists.example.org (hop 1); choose that hop to check the original sender instead.',
+        "Before that, the message was addressed to dev@lists.example.org: it was forwarded, or sent on by a mailing list. This hop is the forwarder's into the final receiver, which is what that receiver checked. The original sender is 2001:db8:25::25 (mail.example.com), the client of the hop into mail.lists.example.org (hop 1); choose that hop to check the original sender instead.",
       ],
     });
     expect(a.route.hops[0]!.received).toMatchObject({ helo: 'mail.example.com', rdns: 'mail.example.com', tls: { version: 'TLSv1.3', bits: 256 } });
   });
 
-  test('Gmail forwarding to another provider: Google\'s forwarder is what the final MX saw', async () => {
+  test("Gmail forwarding to another provider: Google's forwarder is what the final MX saw", async () => {
     const a = await analyzeHeaders(fixture('gmail-forwarding.eml'));
     expect(hops(a)).toEqual([
       ['203.0.113.25', 'documentation', 'mx.google.com', null, null],
@@ -304,8 +326,8 @@ describe('lists, forwards, providers\' internal hosts, pasting quirks', () => {
       ip: '209.85.220.69',
       confidence: 'medium',
       reasons: [
-        'mx.example.net, a server of the recipient\'s domain example.net, received the message from 209.85.220.69 (mail-sor-f69.google.com): the first client on the receiving side\'s path with a public address that is not one of the receiving side\'s own servers.',
-        'Before that, the message was addressed to alice@gmail.com: it was forwarded, or sent on by a mailing list. This hop is the forwarder\'s into the final receiver, which is what that receiver checked. The original sender is 203.0.113.25 (mail.example.com), the client of the hop into mx.google.com (hop 1); choose that hop to check the original sender instead.',
+        "mx.example.net, a server of the recipient's domain example.net, received the message from 209.85.220.69 (mail-sor-f69.google.com): the first client on the receiving side's path with a public address that is not one of the receiving side's own servers.",
+        "Before that, the message was addressed to alice@gmail.com: it was forwarded, or sent on by a mailing list. This hop is the forwarder's into the final receiver, which is what that receiver checked. The original sender is 203.0.113.25 (mail.example.com), the client of the hop into mx.google.com (hop 1); choose that hop to check the original sender instead.",
       ],
     });
     expect(a.message.returnPath).toBe('alice+caf_=bob=example.net@gmail.com');
@@ -314,11 +336,15 @@ describe('lists, forwards, providers\' internal hosts, pasting quirks', () => {
   test('SRS forward: the forwarder is the origin, its Authentication-Results agree', async () => {
     const a = await analyzeHeaders(fixture('srs-forward.eml'));
     expect(a.route.origin).toMatchObject({ hopIndex: 2, ip: '198.51.100.80', confidence: 'high' });
-    expect(a.route.origin!.reasons[0]!.text).toBe('mx1.example.net, a server of the recipient\'s domain example.net, received the message from 198.51.100.80 (fwd.example.org): the first client on the receiving side\'s path with a public address that is not one of the receiving side\'s own servers.');
-    expect(texts(a.route.origin)).toContain('Before that, the message was addressed to carol@example.org: it was forwarded, or sent on by a mailing list. This hop is the forwarder\'s into the final receiver, which is what that receiver checked. The original sender is 203.0.113.25 (mail.example.com), the client of the hop into fwd.example.org (hop 1); choose that hop to check the original sender instead.');
+    expect(a.route.origin!.reasons[0]!.text).toBe(
+      "mx1.example.net, a server of the recipient's domain example.net, received the message from 198.51.100.80 (fwd.example.org): the first client on the receiving side's path with a public address that is not one of the receiving side's own servers.",
+    );
+    expect(texts(a.route.origin)).toContain(
+      "Before that, the message was addressed to carol@example.org: it was forwarded, or sent on by a mailing list. This hop is the forwarder's into the final receiver, which is what that receiver checked. The original sender is 203.0.113.25 (mail.example.com), the client of the hop into fwd.example.org (hop 1); choose that hop to check the original sender instead.",
+    );
   });
 
-  test('iCloud to Fastmail: hosts named under .internal and single labels are the receiver\'s own', async () => {
+  test("iCloud to Fastmail: hosts named under .internal and single labels are the receiver's own", async () => {
     const a = await analyzeHeaders(fixture('icloud-to-fastmail.eml'));
     expect(hops(a)).toEqual([
       ['17.42.251.41', 'public', 'qs51p00im-qukt01080502.me.com', null, null],
@@ -333,7 +359,7 @@ describe('lists, forwards, providers\' internal hosts, pasting quirks', () => {
       ip: '17.57.155.23',
       confidence: 'high',
       reasons: [
-        'mx6.messagingengine.com, a server of the recipient\'s domain fastmail.com, received the message from 17.57.155.23 (qs51p00im-qukt01080502.me.com): the first client on the receiving side\'s path with a public address that is not one of the receiving side\'s own servers.',
+        "mx6.messagingengine.com, a server of the recipient's domain fastmail.com, received the message from 17.57.155.23 (qs51p00im-qukt01080502.me.com): the first client on the receiving side's path with a public address that is not one of the receiving side's own servers.",
         'Received-SPF client-ip, ARC-Authentication-Results iprev (smtp.remote-ip) and Authentication-Results iprev (smtp.remote-ip) name the same address 17.57.155.23.',
         'Skipped 10.202.2.45 (compute5.nyi.internal) into sloti32d1t01: the address is private, an internal hand-over.',
         'Skipped 10.202.2.205 (HELO mx6, chosen by the sender) into compute5.internal: the address is private, an internal hand-over.',
@@ -370,7 +396,7 @@ describe('lists, forwards, providers\' internal hosts, pasting quirks', () => {
     expect(a.warnings).toEqual([]);
   });
 
-  test('Microsoft 365 behind Mimecast: the receiver\'s own SPF check names the address the filter saw, so the hop into Mimecast is the origin', async () => {
+  test("Microsoft 365 behind Mimecast: the receiver's own SPF check names the address the filter saw, so the hop into Mimecast is the origin", async () => {
     const a = await analyzeHeaders(fixture('mimecast-to-m365.txt'));
     expect(hops(a)).toEqual([
       ['203.0.113.25', 'documentation', 'relay.mimecast.com', null, null],
@@ -382,11 +408,11 @@ describe('lists, forwards, providers\' internal hosts, pasting quirks', () => {
       ip: '203.0.113.25',
       confidence: 'high',
       reasons: [
-        'relay.mimecast.com, a server of the filtering service Mimecast, in front of the receiving side, received the message from 203.0.113.25 (mail.example.com): the first client on the receiving side\'s path with a public address that is not one of the receiving side\'s own servers.',
+        "relay.mimecast.com, a server of the filtering service Mimecast, in front of the receiving side, received the message from 203.0.113.25 (mail.example.com): the first client on the receiving side's path with a public address that is not one of the receiving side's own servers.",
         'Received-SPF client-ip and Authentication-Results spf comment name the same address 203.0.113.25.',
         '203.0.113.25 is a documentation address, checked like a public one.',
         'Skipped 2603:10b6:408:ef:cafe::3e (HELO BN8NAM11FT052.eop-nam11.prod.protection.outlook.com, chosen by the sender) into BN9PR03CA0712.outlook.office365.com: both are servers of the mailbox provider Microsoft, a relay inside the receiving side.',
-        'Skipped 170.10.133.115 (HELO us-smtp-delivery-115.mimecast.com, chosen by the sender) into BN8NAM11FT052.mail.protection.outlook.com: Mimecast filters the receiving side\'s inbound mail and handed the message on (Received-SPF client-ip, written by protection.outlook.com, names 203.0.113.25, the client Mimecast received the message from), so where the message entered Mimecast is what matters.',
+        "Skipped 170.10.133.115 (HELO us-smtp-delivery-115.mimecast.com, chosen by the sender) into BN8NAM11FT052.mail.protection.outlook.com: Mimecast filters the receiving side's inbound mail and handed the message on (Received-SPF client-ip, written by protection.outlook.com, names 203.0.113.25, the client Mimecast received the message from), so where the message entered Mimecast is what matters.",
       ],
     });
     expect(kinds(a.route.origin)).toEqual(['entered', 'agrees', 'documentation-address', 'skipped', 'gateway']);
@@ -397,7 +423,7 @@ describe('lists, forwards, providers\' internal hosts, pasting quirks', () => {
 describe('the sender hop on real mail: gateways, lists without for, one organisation, replays, forwards', () => {
   const summary = (a: HeaderAnalysis) => a.route.origin && { hopIndex: a.route.origin.hopIndex, ip: a.route.origin.ip, confidence: a.route.origin.confidence };
 
-  test('own gateway under the recipient\'s domain in front of Google Workspace, its Received-SPF appended at the bottom', async () => {
+  test("own gateway under the recipient's domain in front of Google Workspace, its Received-SPF appended at the bottom", async () => {
     const a = await analyzeHeaders(fixture('gateway-own-domain-to-google.eml'));
     expect(hops(a).map((h) => h.slice(0, 3))).toEqual([
       ['203.0.113.45', 'documentation', 'mx-in1.fabrikam.example'],
@@ -407,9 +433,21 @@ describe('the sender hop on real mail: gateways, lists without for, one organisa
     ]);
     // Not the gateway's hand-off to Google, whose softfail of the gateway says nothing about the sender.
     expect(summary(a)).toEqual({ hopIndex: 0, ip: '203.0.113.45', confidence: 'high' });
-    expect(kinds(a.route.origin)).toEqual(['entered', 'agrees', 'documentation-address', 'skipped', 'gateway', 'skipped', 'gateway-check', 'gateway-check', 'gateway-check']);
+    expect(kinds(a.route.origin)).toEqual([
+      'entered',
+      'agrees',
+      'documentation-address',
+      'skipped',
+      'gateway',
+      'skipped',
+      'gateway-check',
+      'gateway-check',
+      'gateway-check',
+    ]);
     expect(a.route.origin!.reasons[1]!.text).toBe('Received-SPF client-ip names the same address 203.0.113.45.');
-    expect(texts(a.route.origin)).toContain('Received-SPF client-ip names 192.0.2.80, the client of the hop into mx.google.com: that is the receiving side\'s own gateway, and a receiver\'s check of it (spf=softfail) says nothing about the sender.');
+    expect(texts(a.route.origin)).toContain(
+      "Received-SPF client-ip names 192.0.2.80, the client of the hop into mx.google.com: that is the receiving side's own gateway, and a receiver's check of it (spf=softfail) says nothing about the sender.",
+    );
     expect(a.route.recipient).toEqual({ addresses: ['dana@fabrikam.example'], source: 'Delivered-To', weak: false });
   });
 
@@ -417,16 +455,40 @@ describe('the sender hop on real mail: gateways, lists without for, one organisa
     const a = await analyzeHeaders(fixture('proofpoint-to-m365.txt'));
     expect(a.route.hops[2]!.received.by).toBe('BN1PEPF00004681.mail.protection.outlook.com');
     expect(summary(a)).toEqual({ hopIndex: 0, ip: '203.0.113.88', confidence: 'medium' });
-    expect(kinds(a.route.origin)).toEqual(['entered', 'documentation-address', 'skipped', 'skipped', 'skipped', 'gateway', 'skipped', 'gateway-check', 'gateway-check']);
-    expect(a.route.origin!.reasons[0]!.text).toBe('mx0b-00fa1b01.pphosted.com, a server of the filtering service Proofpoint, in front of the receiving side, received the message from 203.0.113.88 (smtp-out.supplier.example): the first client on the receiving side\'s path with a public address that is not one of the receiving side\'s own servers.');
-    expect(a.route.origin!.reasons[5]!.text).toContain('the receiver\'s own SPF check of 198.51.100.131 gave fail (Received-SPF client-ip): the mailbox host does not know the filter');
+    expect(kinds(a.route.origin)).toEqual([
+      'entered',
+      'documentation-address',
+      'skipped',
+      'skipped',
+      'skipped',
+      'gateway',
+      'skipped',
+      'gateway-check',
+      'gateway-check',
+    ]);
+    expect(a.route.origin!.reasons[0]!.text).toBe(
+      "mx0b-00fa1b01.pphosted.com, a server of the filtering service Proofpoint, in front of the receiving side, received the message from 203.0.113.88 (smtp-out.supplier.example): the first client on the receiving side's path with a public address that is not one of the receiving side's own servers.",
+    );
+    expect(a.route.origin!.reasons[5]!.text).toContain(
+      "the receiver's own SPF check of 198.51.100.131 gave fail (Received-SPF client-ip): the mailbox host does not know the filter",
+    );
   });
 
-  test('Cisco Secure Email in front of Microsoft 365, the gateway\'s Received-SPF and Authentication-Results at the top of the block', async () => {
+  test("Cisco Secure Email in front of Microsoft 365, the gateway's Received-SPF and Authentication-Results at the top of the block", async () => {
     const a = await analyzeHeaders(fixture('ironport-to-m365-spf-top.txt'));
     expect(a.message.headers[0]!.name).toBe('Received-SPF');
     expect(summary(a)).toEqual({ hopIndex: 0, ip: '203.0.113.52', confidence: 'high' });
-    expect(kinds(a.route.origin)).toEqual(['entered', 'agrees', 'documentation-address', 'skipped', 'skipped', 'skipped', 'gateway', 'gateway-check', 'gateway-check']);
+    expect(kinds(a.route.origin)).toEqual([
+      'entered',
+      'agrees',
+      'documentation-address',
+      'skipped',
+      'skipped',
+      'skipped',
+      'gateway',
+      'gateway-check',
+      'gateway-check',
+    ]);
     // Written by the gateway (receiver=esa2…), so it speaks of the hop into the gateway wherever it sits.
     expect(a.route.origin!.reasons[1]!.text).toBe('Received-SPF client-ip names the same address 203.0.113.52.');
   });
@@ -440,10 +502,12 @@ describe('the sender hop on real mail: gateways, lists without for, one organisa
     ]);
     expect(summary(a)).toEqual({ hopIndex: 0, ip: '203.0.113.118', confidence: 'high' });
     expect(kinds(a.route.origin)).toEqual(['entered', 'agrees', 'documentation-address', 'skipped', 'gateway']);
-    expect(a.route.origin!.reasons[4]!.text).toContain('(Received-SPF client-ip, written by google.com, names 203.0.113.118, the client Barracuda received the message from)');
+    expect(a.route.origin!.reasons[4]!.text).toContain(
+      '(Received-SPF client-ip, written by google.com, names 203.0.113.118, the client Barracuda received the message from)',
+    );
   });
 
-  test('a filtering service relaying the sender\'s outbound mail, which the receiver\'s SPF passes, stays the sender', () => {
+  test("a filtering service relaying the sender's outbound mail, which the receiver's SPF passes, stays the sender", () => {
     // Proofpoint's hosts also send their customers' mail out: a pass for the filter's address is the sender's own relay.
     const raw = [
       'Delivered-To: kim@example.net',
@@ -463,7 +527,7 @@ describe('the sender hop on real mail: gateways, lists without for, one organisa
     });
   });
 
-  test('a LISTSERV list into a receiver whose hops carry no for: the recipient comes from X-Original-To, not the list\'s for', async () => {
+  test("a LISTSERV list into a receiver whose hops carry no for: the recipient comes from X-Original-To, not the list's for", async () => {
     const a = await analyzeHeaders(fixture('listserv-no-for.eml'));
     expect(a.route.hops.map((h) => h.received.for)).toEqual(['physics-l@lists.univ.example', null, null, null]);
     expect(a.route.recipient).toEqual({ addresses: ['pat@corp.example'], source: 'X-Original-To', weak: false });
@@ -474,7 +538,8 @@ describe('the sender hop on real mail: gateways, lists without for, one organisa
   });
 
   test('a list address in To is never taken as the recipient, and To alone is weak evidence', async () => {
-    const raw = (await import('node:fs')).readFileSync(new URL('../../fixtures/messages/listserv-no-for.eml', import.meta.url), 'utf8')
+    const raw = (await import('node:fs'))
+      .readFileSync(new URL('../../fixtures/messages/listserv-no-for.eml', import.meta.url), 'utf8')
       .replace(/^(X-Original-To|Delivered-To): .*\n/gm, '');
     const a = await analyzeHeaders(raw);
     expect(a.route.recipient).toBeNull();
@@ -490,7 +555,9 @@ describe('the sender hop on real mail: gateways, lists without for, one organisa
       ['127.0.0.1', 'loopback', 'mailstore.northwind.example'],
     ]);
     expect(a.route.origin).toBeNull();
-    expect(a.route.originMissingReason).toBe('Every client on the route is a server of the receiving organisation itself (northwind.example), so no hop shows the message coming from outside it: it was sent inside the organisation, or the hop where it entered is not in these headers. There is no external sender to check; the hops\' public addresses are still checked, and you can choose a hop as the sender to run every check on it.');
+    expect(a.route.originMissingReason).toBe(
+      "Every client on the route is a server of the receiving organisation itself (northwind.example), so no hop shows the message coming from outside it: it was sent inside the organisation, or the hop where it entered is not in these headers. There is no external sender to check; the hops' public addresses are still checked, and you can choose a hop as the sender to run every check on it.",
+    );
     expect(plain(chooseOrigin(a.route, 0))).toEqual({ hopIndex: 0, ip: '198.51.100.70', confidence: 'high', reasons: ['chosen by you'] });
   });
 
@@ -508,7 +575,9 @@ describe('the sender hop on real mail: gateways, lists without for, one organisa
     expect(a.route.originalSender).toBeNull();
     expect(a.route.replay).toMatchObject({ newestCarried: 1, gapSeconds: 576839 });
     expect(a.warnings[0]).toBe(a.route.replay!.text);
-    expect(a.route.replay!.text).toMatch(/^Older Received lines carried along: this message was re-sent \(possible DKIM replay\)\. The 2 oldest Received lines \(ending at 2002:a05:7300:6c14:b0:12f:4a1b:0\) are 6 d 16 h older than the hop into mx\.fabrikam\.example/);
+    expect(a.route.replay!.text).toMatch(
+      /^Older Received lines carried along: this message was re-sent \(possible DKIM replay\)\. The 2 oldest Received lines \(ending at 2002:a05:7300:6c14:b0:12f:4a1b:0\) are 6 d 16 h older than the hop into mx\.fabrikam\.example/,
+    );
   });
 
   test('a queue that held the message for days keeps one continuous trace: no replay', async () => {
@@ -523,7 +592,7 @@ describe('the sender hop on real mail: gateways, lists without for, one organisa
     expect(summary(a)).toMatchObject({ hopIndex: 1, ip: '203.0.113.25' });
   });
 
-  test('a hosted mailbox forwarding to Gmail: the forwarder\'s hop is the sender, the original sender\'s hop is offered beside it', async () => {
+  test("a hosted mailbox forwarding to Gmail: the forwarder's hop is the sender, the original sender's hop is offered beside it", async () => {
     const a = await analyzeHeaders(fixture('hosted-forward-to-gmail.eml'));
     expect(hops(a).map((h) => h.slice(0, 3))).toEqual([
       ['203.0.113.25', 'documentation', 'mx6.messagingengine.com'],
@@ -536,13 +605,19 @@ describe('the sender hop on real mail: gateways, lists without for, one organisa
     expect(kinds(a.route.origin)).toEqual(['entered', 'agrees', 'documentation-address', 'forwarded', 'skipped']);
     expect(a.route.originalSender).toMatchObject({ hopIndex: 0, ip: '203.0.113.25', confidence: 'high' });
     expect(kinds(a.route.originalSender)).toEqual(['original-sender', 'agrees', 'documentation-address']);
-    expect(a.route.originalSender!.reasons[1]!.text).toBe('Received-SPF client-ip and ARC-Authentication-Results iprev (smtp.remote-ip) name the same address 203.0.113.25.');
+    expect(a.route.originalSender!.reasons[1]!.text).toBe(
+      'Received-SPF client-ip and ARC-Authentication-Results iprev (smtp.remote-ip) name the same address 203.0.113.25.',
+    );
     // One click: the original sender as the chosen origin says what it is.
     expect(kinds(chooseOrigin(a.route, 0))).toEqual(['chosen', 'original-sender']);
   });
 
   test('existing forwards and lists name their original sender hop', async () => {
-    for (const [name, hop, ip] of [['gmail-forwarding.eml', 0, '203.0.113.25'], ['srs-forward.eml', 0, '203.0.113.25'], ['mailman-list.eml', 0, '2001:db8:25::25']] as const) {
+    for (const [name, hop, ip] of [
+      ['gmail-forwarding.eml', 0, '203.0.113.25'],
+      ['srs-forward.eml', 0, '203.0.113.25'],
+      ['mailman-list.eml', 0, '2001:db8:25::25'],
+    ] as const) {
       const a = await analyzeHeaders(fixture(name));
       expect(a.route.originalSender, name).toMatchObject({ hopIndex: hop, ip });
     }

@@ -16,9 +16,11 @@ test('more than 30 hops: possible loop', async () => {
   expect(a.warnings).toEqual(['The route has 31 hops, more than 30: a mail loop between servers, or a header stuffed with made-up Received lines.']);
 });
 
-test('Received headers below the message\'s own fields', async () => {
+test("Received headers below the message's own fields", async () => {
   const a = await analyzeHeaders(`${hop(2)}\nSubject: s\n${hop(1)}\n`);
-  expect(a.warnings).toEqual(['One Received header sits below the message\'s own fields (From, Subject, Date, …). Servers add Received headers on top, so these were written by whoever composed the message, or the headers were reordered when copied: do not trust them.']);
+  expect(a.warnings).toEqual([
+    "One Received header sits below the message's own fields (From, Subject, Date, …). Servers add Received headers on top, so these were written by whoever composed the message, or the headers were reordered when copied: do not trust them.",
+  ]);
 });
 
 test('the same Received header twice', async () => {
@@ -28,11 +30,27 @@ test('the same Received header twice', async () => {
 
 test('a Date: well after the first hop', async () => {
   const a = await analyzeHeaders(`${hop(1)}\nDate: Tue, 14 Oct 2025 10:30:00 +0000\n`);
-  expect(a.warnings).toEqual(['The message\'s Date is 29 min 59 s after its first hop into r2.example.net: the clock of the computer that wrote it is ahead.']);
+  expect(a.warnings).toEqual(["The message's Date is 29 min 59 s after its first hop into r2.example.net: the clock of the computer that wrote it is ahead."]);
 });
 
 test('no Received headers but an attached message: the error says to pick it', async () => {
-  const raw = ['Subject: fwd', 'Content-Type: multipart/mixed; boundary=b', '', '--b', 'Content-Type: message/rfc822', '', hop(1), 'Subject: inner', '', 'x', '--b--', ''].join('\r\n');
-  await expect(analyzeHeaders(raw)).rejects.toMatchObject({ code: 'no-received', message: expect.stringContaining('It carries an attached message: analyse that one instead.') });
+  const raw = [
+    'Subject: fwd',
+    'Content-Type: multipart/mixed; boundary=b',
+    '',
+    '--b',
+    'Content-Type: message/rfc822',
+    '',
+    hop(1),
+    'Subject: inner',
+    '',
+    'x',
+    '--b--',
+    '',
+  ].join('\r\n');
+  await expect(analyzeHeaders(raw)).rejects.toMatchObject({
+    code: 'no-received',
+    message: expect.stringContaining('It carries an attached message: analyse that one instead.'),
+  });
   expect((await analyzeHeaders(raw, { embedded: 0 })).route.hops).toHaveLength(1);
 });

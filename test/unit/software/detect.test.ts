@@ -7,11 +7,7 @@ import { analysisOf, hops } from '../checks/analysis.js';
 /** A sender hop (0) then the origin hop (1), whose Received header is the topmost. */
 function detect(sender: Partial<ReceivedFields>, origin: Partial<ReceivedFields>, extra: { headers?: HeaderField[]; messageId?: string } = {}) {
   const h = hops(sender, origin);
-  const headers: HeaderField[] = [
-    { name: 'Received', value: 'origin' },
-    { name: 'Received', value: 'sender' },
-    ...(extra.headers ?? []),
-  ];
+  const headers: HeaderField[] = [{ name: 'Received', value: 'origin' }, { name: 'Received', value: 'sender' }, ...(extra.headers ?? [])];
   const analysis = analysisOf({ hops: h, originIndex: 1, headers, message: { messageId: extra.messageId ?? null } });
   return detectSenderSoftware(analysis, h[1]!);
 }
@@ -56,7 +52,11 @@ describe('detectSenderSoftware', () => {
     const ms = [{ name: 'X-MS-Exchange-CrossTenant-Id', value: 'x' }];
     expect(detect({}, { ip: '203.0.113.25', by: 'BN8NAM12FT041.mail.protection.outlook.com' }, { headers: ms })).toBeNull();
     const h = hops({}, receiver);
-    const above: HeaderField[] = [{ name: 'X-Google-Smtp-Source', value: 'x' }, { name: 'Received', value: 'origin' }, { name: 'Received', value: 'sender' }];
+    const above: HeaderField[] = [
+      { name: 'X-Google-Smtp-Source', value: 'x' },
+      { name: 'Received', value: 'origin' },
+      { name: 'Received', value: 'sender' },
+    ];
     expect(detectSenderSoftware(analysisOf({ hops: h, originIndex: 1, headers: above }), h[1]!)).toBeNull();
   });
 

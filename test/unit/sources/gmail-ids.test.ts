@@ -1,13 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  gmailAccountIndex,
-  gmailDecimalId,
-  gmailMessages,
-  gmailOriginalUrl,
-  pickGmailMessage,
-  type GmailCandidate,
-} from '../../../src/sources/gmail-ids.js';
+import { gmailAccountIndex, gmailDecimalId, gmailMessages, gmailOriginalUrl, pickGmailMessage, type GmailCandidate } from '../../../src/sources/gmail-ids.js';
 
 const candidate = (over: Partial<GmailCandidate>): GmailCandidate => ({ messageId: null, legacyId: null, visible: 0, label: '', ...over });
 

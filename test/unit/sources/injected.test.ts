@@ -19,7 +19,10 @@ const gmailTab = { tabId: 7, url: new URL('https://mail.google.com/mail/u/0/#inb
 const THREAD = '<div data-message-id="#msg-f:1790000000000000777"><span email="a@example.com" name="Sam">Sam</span></div>';
 
 function servePage(status: number, body: string) {
-  vi.stubGlobal('fetch', vi.fn(async () => new Response(body, { status, headers: { 'content-type': 'text/html' } })));
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async () => new Response(body, { status, headers: { 'content-type': 'text/html' } })),
+  );
 }
 
 beforeEach(() => {
@@ -40,7 +43,10 @@ describe('functions injected into pages', () => {
   });
 
   it('report a failed fetch as data, since an exception in a page reaches no one and a page has no locale texts', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))),
+    );
     expect(await fetchOriginal('https://mail.google.com/x', 'pre')).toEqual({ ok: false, problem: 'fetch', detail: 'Failed to fetch' });
     servePage(404, 'not found');
     expect(await fetchOriginal('https://mail.google.com/x', 'pre')).toEqual({ ok: false, problem: 'status', status: 404 });
@@ -57,9 +63,13 @@ describe('Gmail source', () => {
 
   it('prefers the bytes of "Download Original" to the page text, which an HTML parser has read', async () => {
     document.body.innerHTML = THREAD;
-    const fetch = vi.fn(async (url: string) => url.includes('view=att')
-      ? new Response(new Uint8Array([0x53, 0x3a, 0x20, 0xe9, 0x0d, 0x0a]))
-      : new Response('<a href="?view=att&th=1&attid=0&disp=comp&safe=1&zw">Download Original</a><pre id="raw_message_text">S: \u00e9\n</pre>', { headers: { 'content-type': 'text/html' } }));
+    const fetch = vi.fn(async (url: string) =>
+      url.includes('view=att')
+        ? new Response(new Uint8Array([0x53, 0x3a, 0x20, 0xe9, 0x0d, 0x0a]))
+        : new Response('<a href="?view=att&th=1&attid=0&disp=comp&safe=1&zw">Download Original</a><pre id="raw_message_text">S: \u00e9\n</pre>', {
+            headers: { 'content-type': 'text/html' },
+          }),
+    );
     vi.stubGlobal('fetch', fetch);
     const result = await gmailSource.gather(gmailTab);
     expect(result).toMatchObject({ ok: true, raw: 'S: \xe9\r\n', source: { bytes: true } });
@@ -71,9 +81,14 @@ describe('Gmail source', () => {
     servePage(200, '<form>Sign in to continue</form>');
     const signedOut = await gmailSource.gather(gmailTab);
     expect(signedOut.ok).toBe(false);
-    expect(!signedOut.ok && signedOut.reason).toMatch(/did not give the message source \(the page has no pre#raw_message_text\)\. If Gmail asks you to sign in again/);
+    expect(!signedOut.ok && signedOut.reason).toMatch(
+      /did not give the message source \(the page has no pre#raw_message_text\)\. If Gmail asks you to sign in again/,
+    );
     expect(!signedOut.ok && signedOut.reason).not.toContain('HTTP 200');
-    vi.stubGlobal('fetch', vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))),
+    );
     const offline = await gmailSource.gather(gmailTab);
     expect(!offline.ok && offline.reason).toContain('(Failed to fetch)');
     servePage(503, 'busy');

@@ -56,7 +56,11 @@ describe('what the sources tell the user', () => {
   });
 
   it('says which tabs it cannot read and gives the clicks for any mail program', async () => {
-    expect(await gatherFrom(tab('chrome://extensions/'))).toEqual({ ok: false, reason: expect.stringMatching(/^Hoplens cannot read this tab\./), pasteHelp: GENERIC_HELP });
+    expect(await gatherFrom(tab('chrome://extensions/'))).toEqual({
+      ok: false,
+      reason: expect.stringMatching(/^Hoplens cannot read this tab\./),
+      pasteHelp: GENERIC_HELP,
+    });
     pageTexts = ['An ordinary page'];
     expect(await gatherFrom(tab('https://lists.example.org/'))).toEqual({
       ok: false,
@@ -70,13 +74,19 @@ describe('what the sources tell the user', () => {
 
   it('labels headers read from a page with its host', async () => {
     pageTexts = [HEADERS];
-    expect(await gatherFrom(tab('https://lists.example.org/msg.txt'))).toMatchObject({ ok: true, source: { kind: 'page', label: 'Headers shown on lists.example.org' } });
+    expect(await gatherFrom(tab('https://lists.example.org/msg.txt'))).toMatchObject({
+      ok: true,
+      source: { kind: 'page', label: 'Headers shown on lists.example.org' },
+    });
     expect(await gatherFrom(tab('file:///home/u/message.eml'))).toMatchObject({ ok: true, source: { kind: 'page', label: 'Headers shown on this page' } });
   });
 
   it("reads a webmail's own source view, and otherwise says why not with that webmail's clicks", async () => {
     pageTexts = [HEADERS];
-    expect(await gatherFrom(tab('https://outlook.office.com/mail/'))).toMatchObject({ ok: true, source: { kind: 'outlook', label: 'Outlook on the web — message source on screen' } });
+    expect(await gatherFrom(tab('https://outlook.office.com/mail/'))).toMatchObject({
+      ok: true,
+      source: { kind: 'outlook', label: 'Outlook on the web — message source on screen' },
+    });
     pageTexts = ['Inbox'];
     for (const [url, why, step] of [
       ['https://outlook.office.com/mail/', /^Outlook on the web offers no route/, 'Choose View → View message source.'],

@@ -38,7 +38,11 @@ describe('Thunderbird source', () => {
     expect(await thunderbirdSource.gather(tbTab)).toEqual({
       ok: false,
       reason: 'No message is displayed in this tab. Select one message and try again.',
-      pasteHelp: ['Select the message in Thunderbird.', 'Choose View → Message Source (Ctrl+U).', 'Select all of its text (Ctrl+A), copy it and paste it into Hoplens.'],
+      pasteHelp: [
+        'Select the message in Thunderbird.',
+        'Choose View → Message Source (Ctrl+U).',
+        'Select all of its text (Ctrl+A), copy it and paste it into Hoplens.',
+      ],
     });
   });
 

@@ -37,7 +37,9 @@ describe('SPF macro expansion bomb (RFC 5321 §4.5.3.1, RFC 7208 §7.3)', () => 
   it('cuts the expanded name to 253 characters as §7.3 says, and looks that up', async () => {
     const resolver = memoryResolver({ 'bomb.example': [{ type: 'TXT', data: `v=spf1 exists:${'%{l}.'.repeat(12_000)}x.bomb.example -all` }] });
     const asked: string[] = [];
-    const spy = { label: resolver.label, query: (name: string, type: Parameters<typeof resolver.query>[1]) => {
+    const spy = {
+      label: resolver.label,
+      query: (name: string, type: Parameters<typeof resolver.query>[1]) => {
         asked.push(name);
         return resolver.query(name, type);
       },
@@ -50,9 +52,17 @@ describe('SPF macro expansion bomb (RFC 5321 §4.5.3.1, RFC 7208 §7.3)', () => 
 
   it('keeps exactly the labels the RFC keeps, for any expansion (fast-check against the plain algorithm)', async () => {
     const values = (localPart: string): MacroValues => ({
-      sender: `${localPart}@bomb.example`, localPart, senderDomain: 'bomb.example', domain: 'bomb.example',
-      ipDotted: '192.0.2.10', ipText: '192.0.2.10', ipVersion: 4, helo: 'mail.bomb.example', receiver: 'unknown',
-      timestamp: 0, validatedName: async () => 'unknown',
+      sender: `${localPart}@bomb.example`,
+      localPart,
+      senderDomain: 'bomb.example',
+      domain: 'bomb.example',
+      ipDotted: '192.0.2.10',
+      ipText: '192.0.2.10',
+      ipVersion: 4,
+      helo: 'mail.bomb.example',
+      receiver: 'unknown',
+      timestamp: 0,
+      validatedName: async () => 'unknown',
     });
     /** §7.3 as written: drop the trailing dot, then labels from the left while longer than 253. */
     const plain = (full: string): string => {
@@ -62,16 +72,21 @@ describe('SPF macro expansion bomb (RFC 5321 §4.5.3.1, RFC 7208 §7.3)', () => 
     };
     const label = fc.stringMatching(/^[a-z0-9]{1,63}$/);
     await fc.assert(
-      fc.asyncProperty(fc.array(label, { maxLength: 6 }).map((l) => l.join('.')), fc.integer({ min: 1, max: 40 }), fc.boolean(), async (local, times, dot) => {
-        const spec = `${'%{l}.'.repeat(times)}x.bomb.example${dot ? '.' : ''}`;
-        const full = `${`${local}.`.repeat(times)}x.bomb.example${dot ? '.' : ''}`;
-        const expected = plain(full);
-        const got = await expandDomain(parseMacroString(spec, 'domain'), values(local.slice(0, 64)));
-        if (local.length <= 64) {
-          if (expected.length <= 253) expect(got).toBe(expected);
-          else expect(got.length).toBeGreaterThan(253);
-        }
-      }),
+      fc.asyncProperty(
+        fc.array(label, { maxLength: 6 }).map((l) => l.join('.')),
+        fc.integer({ min: 1, max: 40 }),
+        fc.boolean(),
+        async (local, times, dot) => {
+          const spec = `${'%{l}.'.repeat(times)}x.bomb.example${dot ? '.' : ''}`;
+          const full = `${`${local}.`.repeat(times)}x.bomb.example${dot ? '.' : ''}`;
+          const expected = plain(full);
+          const got = await expandDomain(parseMacroString(spec, 'domain'), values(local.slice(0, 64)));
+          if (local.length <= 64) {
+            if (expected.length <= 253) expect(got).toBe(expected);
+            else expect(got.length).toBeGreaterThan(253);
+          }
+        },
+      ),
       { numRuns: 200 },
     );
   });
@@ -103,7 +118,12 @@ describe('SPF explanation bomb (RFC 7208 §6.2)', () => {
   it('throws only for a bad IP: any sender, HELO and explanation text give a result (fast-check)', async () => {
     const text = fc.string({ unit: 'binary', maxLength: 80 });
     await fc.assert(
-      fc.asyncProperty(text, text, fc.array(fc.constantFrom('%{s}', '%{l}', '%{h}', '%{o}', '%{d}', '%{i}', 'x', ' ', '%%'), { maxLength: 50 }), fc.integer({ min: 0, max: 400 }), async (local, helo, parts, pad) => {
+      fc.asyncProperty(
+        text,
+        text,
+        fc.array(fc.constantFrom('%{s}', '%{l}', '%{h}', '%{o}', '%{d}', '%{i}', 'x', ' ', '%%'), { maxLength: 50 }),
+        fc.integer({ min: 0, max: 400 }),
+        async (local, helo, parts, pad) => {
           const z: MemoryZone = {
             'exp.example': [{ type: 'TXT', data: 'v=spf1 -all exp=why.exp.example' }],
             'why.exp.example': [{ type: 'TXT', data: parts.join('') }],

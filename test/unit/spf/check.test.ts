@@ -18,9 +18,7 @@ const ZONE: MemoryZone = {
   ],
   'mail.example.com': [{ type: 'A', data: '203.0.113.25' }],
   '_spf.example.net': [{ type: 'TXT', data: 'v=spf1 ip4:198.51.100.0/24 ~all' }],
-  'example.org': [
-    { type: 'TXT', data: `v=spf1 ${Array.from({ length: 11 }, (_, i) => `include:l${i + 1}.example.org`).join(' ')} -all` },
-  ],
+  'example.org': [{ type: 'TXT', data: `v=spf1 ${Array.from({ length: 11 }, (_, i) => `include:l${i + 1}.example.org`).join(' ')} -all` }],
   ...Object.fromEntries(Array.from({ length: 11 }, (_, i) => [`l${i + 1}.example.org`, [{ type: 'TXT' as const, data: 'v=spf1 -all' }]])),
   'nomx.example': [{ type: 'A', data: '203.0.113.50' }],
 };
@@ -33,8 +31,16 @@ function context(origin: Hop | null, message: Partial<MessageInfo> = {}, softwar
   return {
     analysis: {
       message: {
-        subject: 'test', from: 'alice@example.com', fromDisplay: null, to: ['bob@example.net'], returnPath: 'alice@example.com',
-        date: null, messageId: null, headers: [], headersOnly: true, ...message,
+        subject: 'test',
+        from: 'alice@example.com',
+        fromDisplay: null,
+        to: ['bob@example.net'],
+        returnPath: 'alice@example.com',
+        date: null,
+        messageId: null,
+        headers: [],
+        headersOnly: true,
+        ...message,
       },
       route: {
         hops: origin ? [origin] : [],
@@ -97,7 +103,9 @@ describe('spfCheck', () => {
     expect(r).toMatchObject({ result: 'permerror', subject: 'example.org', severity: 'error' });
     expect(r!.details).toMatchObject({ lookups: 11 });
     expect(r!.explanation).toContain('include:l11.example.org in the SPF record of example.org is DNS-querying term number 11; RFC 7208 §4.6.4 allows 10');
-    expect(r!.advice).toEqual([expect.stringMatching(/^Bring the record of example.org under 10 DNS-querying terms .*: replace include: of services with the ip4:\/ip6: ranges/)]);
+    expect(r!.advice).toEqual([
+      expect.stringMatching(/^Bring the record of example.org under 10 DNS-querying terms .*: replace include: of services with the ip4:\/ip6: ranges/),
+    ]);
   });
 
   it('is none for a domain without SPF and advises publishing one', async () => {
@@ -136,7 +144,7 @@ describe('spfCheck', () => {
     expect(priv!.explanation).toContain('private');
   });
 
-  it('is temperror when the domain\'s DNS fails', async () => {
+  it("is temperror when the domain's DNS fails", async () => {
     const ctx = context(mail, { returnPath: 'a@broken.example' });
     ctx.resolver = memoryResolver({ ...ZONE, 'broken.example': 'SERVFAIL' });
     const [r] = await run(ctx);
@@ -152,7 +160,12 @@ describe('spfCheck', () => {
     ctx.resolver = {
       label: 'https://dns.example/dns-query',
       query: async (name, type) => {
-        throw new DnsError('network', 'cannot reach https://dns.example/dns-query: fetch failed (failed twice)', { name, type }, 'https://dns.example/dns-query');
+        throw new DnsError(
+          'network',
+          'cannot reach https://dns.example/dns-query: fetch failed (failed twice)',
+          { name, type },
+          'https://dns.example/dns-query',
+        );
       },
     };
     const [r] = await run(ctx);

@@ -35,7 +35,12 @@ function concurrencyProbe(zone: MemoryZone): Resolver & { maxInFlight: number; a
 
 describe('results', () => {
   it('maps each qualifier to its result', async () => {
-    for (const [q, result] of [['+', 'pass'], ['-', 'fail'], ['~', 'softfail'], ['?', 'neutral']] as const) {
+    for (const [q, result] of [
+      ['+', 'pass'],
+      ['-', 'fail'],
+      ['~', 'softfail'],
+      ['?', 'neutral'],
+    ] as const) {
       const e = await check({ 'example.com': [spf(`v=spf1 ${q}ip4:192.0.2.0/24 -all`)] }, '192.0.2.9');
       expect(e.result).toBe(result);
       expect(e.mechanism).toBe(`${q}ip4:192.0.2.0/24`);
@@ -154,7 +159,11 @@ describe('limits (RFC 7208 §4.6.4)', () => {
 
   it('counts a, mx, ptr, exists, include and redirect, but not ip4, ip6, all or exp', async () => {
     const zone: MemoryZone = {
-      'example.com': [spf('v=spf1 a mx ptr exists:x.example.com include:inc.example.com ip4:10.0.0.0/8 ip6:2001:db8::/32 redirect=r.example.com exp=x.example.com'), a('192.0.2.1'), mxTo('example.com')],
+      'example.com': [
+        spf('v=spf1 a mx ptr exists:x.example.com include:inc.example.com ip4:10.0.0.0/8 ip6:2001:db8::/32 redirect=r.example.com exp=x.example.com'),
+        a('192.0.2.1'),
+        mxTo('example.com'),
+      ],
       'inc.example.com': [spf('v=spf1 -all')],
       'r.example.com': [spf('v=spf1 -all exp=x.example.com')],
       'x.example.com': [{ type: 'TXT', data: 'no' }],
@@ -201,7 +210,10 @@ describe('parallel lookups', () => {
   const zone: MemoryZone = {
     'example.com': [spf('v=spf1 mx a:n1.example.com include:inc.example.com -all'), ...hosts.map((h, i) => mxTo(h, i))],
     'inc.example.com': [spf('v=spf1 ptr ?all')],
-    '9.2.0.192.in-addr.arpa': [{ type: 'PTR', data: 'x.inc.example.com' }, { type: 'PTR', data: 'y.inc.example.com' }],
+    '9.2.0.192.in-addr.arpa': [
+      { type: 'PTR', data: 'x.inc.example.com' },
+      { type: 'PTR', data: 'y.inc.example.com' },
+    ],
     'x.inc.example.com': [a('192.0.2.8')],
     'y.inc.example.com': [a('192.0.2.9')],
     ...Object.fromEntries(hosts.map((h, i) => [h, [a(`198.51.100.${i + 1}`)]])),
@@ -224,7 +236,11 @@ describe('parallel lookups', () => {
   });
 
   it('keeps MX order: a failed lookup before the matching host is temperror, after it is not', async () => {
-    const base: MemoryZone = { 'example.com': [spf('v=spf1 mx -all'), mxTo('bad.example.com', 1), mxTo('good.example.com', 2)], 'good.example.com': [a('192.0.2.1')], 'bad.example.com': 'SERVFAIL' };
+    const base: MemoryZone = {
+      'example.com': [spf('v=spf1 mx -all'), mxTo('bad.example.com', 1), mxTo('good.example.com', 2)],
+      'good.example.com': [a('192.0.2.1')],
+      'bad.example.com': 'SERVFAIL',
+    };
     expect((await check(base, '192.0.2.1')).result).toBe('temperror');
     const swapped = { ...base, 'example.com': [spf('v=spf1 mx -all'), mxTo('good.example.com', 1), mxTo('bad.example.com', 2)] };
     expect((await check(swapped, '192.0.2.1')).result).toBe('pass');

@@ -18,7 +18,9 @@ describe('isSpfRecord', () => {
 
 describe('parseRecord', () => {
   it('reads every mechanism with its qualifier and CIDR lengths', () => {
-    const r = parseRecord('v=spf1  +a mx:example.com/24//64 -ptr ~ip4:192.0.2.0/24 ?ip6:2001:db8::/32 include:_spf.example.net exists:%{i}.bl.example.org all ');
+    const r = parseRecord(
+      'v=spf1  +a mx:example.com/24//64 -ptr ~ip4:192.0.2.0/24 ?ip6:2001:db8::/32 include:_spf.example.net exists:%{i}.bl.example.org all ',
+    );
     expect(r.mechanisms.map((m) => [m.qualifier, m.mechanism.kind])).toEqual([
       ['+', 'a'],
       ['+', 'mx'],

@@ -38,7 +38,11 @@ describe('inert text', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'binary' }), (s) => {
         expect(visible(s)).not.toMatch(UNSAFE);
-        expect(inertParts(s).map((p) => p.text).join('')).toBe(visible(s));
+        expect(
+          inertParts(s)
+            .map((p) => p.text)
+            .join(''),
+        ).toBe(visible(s));
         const sealed = isolate(s);
         expect(sealed.slice(1, -1)).not.toMatch(UNSAFE);
         expect(visible(visible(s))).toBe(visible(s));

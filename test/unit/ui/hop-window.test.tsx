@@ -48,7 +48,10 @@ describe('a long route in the report', () => {
   it.each(['tab', 'popup'] as const)('%s: shows a window of a 2,000-hop route, the sender first on the page, and reveals more', async (layout) => {
     const state = applyUpdate(STARTED, { type: 'progress', event: { type: 'done', report: longReport(2000, 1200) } });
     const root = await mount(
-      <ReportView analysis={{ state, run: { raw: 'x', source: { kind: 'paste', label: 'pasted text' } }, outerEmbedded: [], restart: vi.fn() }} layout={layout} />,
+      <ReportView
+        analysis={{ state, run: { raw: 'x', source: { kind: 'paste', label: 'pasted text' } }, outerEmbedded: [], restart: vi.fn() }}
+        layout={layout}
+      />,
     );
     const rows = () => root.querySelectorAll('[data-testid="hops-table"] [data-testid="hop-row"]');
     expect(rows().length).toBeLessThan(30);

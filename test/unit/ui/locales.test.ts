@@ -53,7 +53,9 @@ describe('English locale', () => {
       confidence_: ['high', 'medium', 'low'],
       ipClass_: ['public', 'documentation', 'private', 'loopback', 'link_local', 'cgnat', 'unique_local', 'multicast', 'unspecified', 'reserved'],
     };
-    const keys = Object.entries(values).flatMap(([prefix, list]) => list.flatMap((v) => [prefix + v, ...(prefix === 'ipClass_' ? [`${prefix}${v}_help`] : [])]));
+    const keys = Object.entries(values).flatMap(([prefix, list]) =>
+      list.flatMap((v) => [prefix + v, ...(prefix === 'ipClass_' ? [`${prefix}${v}_help`] : [])]),
+    );
     expect(keys.filter((k) => !messages[k])).toEqual([]);
   });
 

@@ -81,7 +81,9 @@ describe('options page', () => {
       await settle();
       const box = root.querySelector('[data-testid="check-on-open"]') as HTMLInputElement;
       expect(box.checked).toBe(false);
-      expect(root.querySelector(`#${box.getAttribute('aria-describedby')}`)?.textContent).toContain('sends the names and IP addresses in every message you open to the resolver');
+      expect(root.querySelector(`#${box.getAttribute('aria-describedby')}`)?.textContent).toContain(
+        'sends the names and IP addresses in every message you open to the resolver',
+      );
       await act(() => box.click());
       await act(() => {
         root.querySelector('form')!.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));

@@ -132,7 +132,7 @@ describe('popup: the last analysis', () => {
     expect(root.querySelector('[role="alert"]')?.textContent).toContain('The last analysis is no longer available');
   });
 
-  it('lets the tab\'s own message win, and remembers that one with the subject its route brings', async () => {
+  it("lets the tab's own message win, and remembers that one with the subject its route brings", async () => {
     const asked = worker(TAB_MESSAGE, { subject: 'older', raw: LAST_RAW });
     const opened = ports();
     const root = await openPopup();
@@ -189,7 +189,9 @@ describe('popup: the draft in the paste box', () => {
         await vi.advanceTimersByTimeAsync(DRAFT_DELAY_MS);
       });
       expect(sessionItems.has('draft')).toBe(false);
-      expect(note.textContent).toBe('This text is over 2 MB, so it is not kept if the popup closes. Analyze it now, or save it as an .eml file and choose that.');
+      expect(note.textContent).toBe(
+        'This text is over 2 MB, so it is not kept if the popup closes. Analyze it now, or save it as an .eml file and choose that.',
+      );
 
       area.value = kept;
       await act(async () => {

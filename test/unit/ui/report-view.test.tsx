@@ -55,7 +55,7 @@ describe('report view', () => {
     const spf = cards.find((c) => c.getAttribute('data-check') === 'spf')!;
     expect(spf.querySelector('[data-testid="result-badge"]')?.textContent).toContain('softfail');
     expect(spf.querySelector('.badge')?.className).toContain('sev-warning');
-    expect(spf.textContent).toContain('The headers show Postfix, which sends from your own server\'s address: `ip4:203.0.113.28` covers it.');
+    expect(spf.textContent).toContain("The headers show Postfix, which sends from your own server's address: `ip4:203.0.113.28` covers it.");
     const evidence = spf.querySelector('details');
     expect(evidence?.open).toBe(false);
     expect(evidence?.textContent).toContain('example.net. 300 IN TXT "v=spf1 mx a:mail.example.com ~all"');

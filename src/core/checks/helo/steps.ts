@@ -17,7 +17,6 @@ export interface HeloStep {
 
 export type StepKey = 'syntax' | 'resolves' | 'includesIp' | 'matchesPtr';
 
-
 export type HeloSteps = Record<StepKey, HeloStep>;
 
 const QUESTIONS: Record<StepKey, string> = {
@@ -58,12 +57,7 @@ export function includesIpStep(name: string, ip: string | null, lookups: Forward
   return step('includesIp', 'fail', `${name} does not point at ${ip}: ${has}`);
 }
 
-export function matchesPtrStep(
-  name: string,
-  ip: string | null,
-  verdict: HostnameVerdict,
-  iprev: IprevEvaluation | null,
-): HeloStep {
+export function matchesPtrStep(name: string, ip: string | null, verdict: HostnameVerdict, iprev: IprevEvaluation | null): HeloStep {
   if (!verdict.ok) return step('matchesPtr', NOT_CHECKED, NOT_A_NAME);
   if (ip === null) return step('matchesPtr', NOT_CHECKED, 'the origin hop records no connecting IP');
   if (iprev === null) return step('matchesPtr', NOT_CHECKED, `reverse DNS of ${ip} was not checked`);

@@ -79,7 +79,9 @@ export function adviceOf(
   if (result !== 'fail' && result !== 'permerror') return [];
   const provider = providerName(ctx.software);
   if (provider) {
-    return [`${provider} sets the HELO name of its sending servers: nothing for you to change. If the message did not really leave through ${provider}, check which hop is the origin.`];
+    return [
+      `${provider} sets the HELO name of its sending servers: nothing for you to change. If the message did not really leave through ${provider}, check which hop is the origin.`,
+    ];
   }
   const name = canonicalName(helo);
   const suggestion = iprev?.matchedName ?? iprev?.ptrNames[0] ?? (steps.syntax.result === 'pass' ? name : 'mail.<your domain>');

@@ -9,9 +9,7 @@ import { checkIprev, type IprevEvaluation, type IprevResult } from './evaluate.j
 import { adviceOf, explanationOf, severityOf, summaryOf, type IprevSubject } from './wording.js';
 
 /** An iprev result: RFC 8601 §3's word with the whole evaluation, or why the IP was not sent to DNS. */
-export type IprevCheckResult =
-  | Verdict<'iprev', IprevResult, IprevEvaluation>
-  | NotChecked<'iprev', { ip: string; ipClass: IpClass | null }>;
+export type IprevCheckResult = Verdict<'iprev', IprevResult, IprevEvaluation> | NotChecked<'iprev', { ip: string; ipClass: IpClass | null }>;
 
 /** Reverse DNS (iprev, RFC 8601 §3) of every hop IP, the origin's first. */
 export const iprevCheck: Check<'iprev', IprevCheckResult> = {
@@ -75,7 +73,9 @@ function unchecked(subject: IprevSubject, why: string): IprevCheckResult {
     summary: `${subject.ip}: reverse DNS not checked`,
     explanation: why,
     advice: subject.isOrigin
-      ? ['The hop chosen as the origin carries an address no receiver on the Internet sees. The message reached the Internet at a later hop: pick the first hop with a public IP as the origin.']
+      ? [
+          'The hop chosen as the origin carries an address no receiver on the Internet sees. The message reached the Internet at a later hop: pick the first hop with a public IP as the origin.',
+        ]
       : [],
     hopIndex: subject.hop.index,
     details: { ip: subject.ip, ipClass: subject.hop.ipClass },

@@ -52,11 +52,7 @@ export interface IprevEvaluation {
  * The caller decides whether the IP may go to a resolver at all (see isCheckable). Throws a
  * TypeError when `ip` is not an IP address.
  */
-export async function checkIprev(
-  ip: string,
-  resolver: Resolver,
-  options: { signal?: AbortSignal; maxNames?: number } = {},
-): Promise<IprevEvaluation> {
+export async function checkIprev(ip: string, resolver: Resolver, options: { signal?: AbortSignal; maxNames?: number } = {}): Promise<IprevEvaluation> {
   const normal = normalizeIp(ip);
   if (normal === null) throw new TypeError(`${ip} is not an IP address`);
   const rname = reverseName(normal);
@@ -93,7 +89,13 @@ async function evaluate(
     case 'records':
       break;
   }
-  const ptrNames = [...new Set(recordsOf(answer, 'PTR').map((r) => r.data).filter((n) => n.length > 0))];
+  const ptrNames = [
+    ...new Set(
+      recordsOf(answer, 'PTR')
+        .map((r) => r.data)
+        .filter((n) => n.length > 0),
+    ),
+  ];
   const namesChecked = ptrNames.slice(0, maxNames);
   const namesLeftOut = ptrNames.slice(maxNames);
   const type = addressTypeOf(ip);
@@ -106,7 +108,11 @@ async function evaluate(
   }
   const failed = forward.find((f) => f.transient);
   if (failed) {
-    return { ...found, result: 'temperror', reason: `no PTR name maps back to ${ip}, and the ${type} lookup of ${failed.name} failed (${failureOf(failed)}), so it might have` };
+    return {
+      ...found,
+      result: 'temperror',
+      reason: `no PTR name maps back to ${ip}, and the ${type} lookup of ${failed.name} failed (${failureOf(failed)}), so it might have`,
+    };
   }
   const capped = namesLeftOut.length > 0 ? ` (${namesLeftOut.length} more left out: at most ${maxNames} are tried)` : '';
   const lines = forward.map((f) => `${f.name} → ${f.addresses.length > 0 ? f.addresses.join(', ') : `no ${type} record`}`);

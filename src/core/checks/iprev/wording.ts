@@ -54,11 +54,13 @@ export function explanationOf(e: IprevEvaluation, isOrigin: boolean): string {
   const rule: Record<IprevResult, string> = {
     pass: 'The PTR name and its address records agree both ways, as RFC 8601 §3 (iprev) requires.',
     fail: 'RFC 8601 §3 (iprev) passes only when a PTR name of the IP has an address record equal to the IP. Receivers that check reverse DNS treat a failure like a missing name: spam score or rejection.',
-    permerror: 'Without a PTR record the IP has no name; many receivers (AOL and Yahoo among them) refuse or junk mail from such IPs, and asking again will not change it.',
+    permerror:
+      'Without a PTR record the IP has no name; many receivers (AOL and Yahoo among them) refuse or junk mail from such IPs, and asking again will not change it.',
     temperror: 'A DNS lookup that decides the result got no usable answer. That is transient: asking again later may give a verdict.',
   };
   // Only an error DNS itself returned is one a receiver would have met too.
-  const receivers = e.result === 'temperror' && answeredByResolver(e) ? ' Receivers that meet the same error defer the message (4xx) rather than refuse it.' : '';
+  const receivers =
+    e.result === 'temperror' && answeredByResolver(e) ? ' Receivers that meet the same error defer the message (4xx) rather than refuse it.' : '';
   return `In DNS now, ${e.reason}. ${rule[e.result]}${receivers} ${role}`;
 }
 
@@ -74,7 +76,9 @@ export function adviceOf(e: IprevEvaluation, subject: IprevSubject, software: Se
   }
   const provider = subject.isOrigin ? providerName(software) : null;
   if (provider && e.result !== 'pass') {
-    return [`${provider} runs this sending IP and manages its reverse DNS: nothing for you to change there. If the message did not really leave through ${provider}, check which hop is the origin.`];
+    return [
+      `${provider} runs this sending IP and manages its reverse DNS: nothing for you to change there. If the message did not really leave through ${provider}, check which hop is the origin.`,
+    ];
   }
   const recordType = addressTypeOf(e.ip);
   switch (e.result) {
@@ -93,13 +97,20 @@ export function adviceOf(e: IprevEvaluation, subject: IprevSubject, software: Se
       const missing =
         bare.length === 0
           ? []
-          : [`Add an ${recordType} record for ${bare.length === 1 ? bare[0] : `one of ${bare.join(', ')}`} pointing at ${e.ip}, or have the PTR changed to a name that has one.`];
+          : [
+              `Add an ${recordType} record for ${bare.length === 1 ? bare[0] : `one of ${bare.join(', ')}`} pointing at ${e.ip}, or have the PTR changed to a name that has one.`,
+            ];
       const elsewhere = e.forward
         .filter((f) => f.addresses.length > 0)
-        .map((f) => `${f.name} points at ${f.addresses.join(', ')}, not ${e.ip}: add ${e.ip} to its ${recordType} records if this server is ${f.name}, or have the PTR changed to a name whose ${recordType} record is ${e.ip}.`);
+        .map(
+          (f) =>
+            `${f.name} points at ${f.addresses.join(', ')}, not ${e.ip}: add ${e.ip} to its ${recordType} records if this server is ${f.name}, or have the PTR changed to a name whose ${recordType} record is ${e.ip}.`,
+        );
       const cap =
         e.namesLeftOut.length > 0
-          ? [`Keep a single PTR record for ${e.ip}: it has ${e.ptrNames.length}, and receivers try at most ${e.maxNames} (left out here: ${e.namesLeftOut.join(', ')}).`]
+          ? [
+              `Keep a single PTR record for ${e.ip}: it has ${e.ptrNames.length}, and receivers try at most ${e.maxNames} (left out here: ${e.namesLeftOut.join(', ')}).`,
+            ]
           : [];
       return [...missing, ...elsewhere, ...cap, `To change the PTR, ask ${holder}.`];
     }

@@ -62,19 +62,16 @@ export async function evaluateMx(domain: string, lookup: Lookup, resolver: Resol
   return { kind: 'targets', inspected };
 }
 
-async function inspectTarget(
-  preference: number,
-  exchange: string,
-  resolver: Resolver,
-  signal: AbortSignal | undefined,
-): Promise<Inspected> {
+async function inspectTarget(preference: number, exchange: string, resolver: Resolver, signal: AbortSignal | undefined): Promise<Inspected> {
   const target: MxTarget = { preference, exchange, addresses: [], cnameChain: [], problems: [], transient: false };
   if (exchange === '') {
     target.problems.push('a null MX (".") mixed with other MX records: RFC 7505 §3 says the null MX must be the only one');
     return { target, failed: null };
   }
   if (normalizeIp(exchange) !== null) {
-    target.problems.push(`${exchange} is an IP address, not a host name: RFC 5321 §5.1 wants a name, and senders look up "${exchange}." as a name, which does not exist`);
+    target.problems.push(
+      `${exchange} is an IP address, not a host name: RFC 5321 §5.1 wants a name, and senders look up "${exchange}." as a name, which does not exist`,
+    );
     return { target, failed: null };
   }
   const lookups = await Promise.all([lookupAddresses(exchange, 'A', resolver, signal), lookupAddresses(exchange, 'AAAA', resolver, signal)]);

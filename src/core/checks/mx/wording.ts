@@ -45,11 +45,7 @@ export function wordsOf(domain: string, roles: DomainRole[], e: MxEvaluation, re
 }
 
 function roleWords(domain: string, roles: DomainRole[]): string {
-  const parts = roles.map((r) =>
-    r === 'envelope-from'
-      ? 'the envelope sender (Return-Path) domain, where bounces go'
-      : 'the From: domain, where replies go',
-  );
+  const parts = roles.map((r) => (r === 'envelope-from' ? 'the envelope sender (Return-Path) domain, where bounces go' : 'the From: domain, where replies go'));
   return `${domain} is ${parts.join(', and ')}.`;
 }
 
@@ -100,14 +96,7 @@ function adviceFor(domain: string, t: MxTarget): string {
   return `Add an A (and/or AAAA) record for ${t.exchange} with the mail server's public IP, or point "MX ${t.preference}" at a host that has one.`;
 }
 
-function implicitWords(
-  domain: string,
-  role: string,
-  bounces: boolean,
-  target: MxTarget,
-  failed: FailedLookup | undefined,
-  resolverLabel: string,
-): MxWords {
+function implicitWords(domain: string, role: string, bounces: boolean, target: MxTarget, failed: FailedLookup | undefined, resolverLabel: string): MxWords {
   const { addresses } = target;
   if (addresses.length > 0) {
     return {
@@ -121,7 +110,13 @@ function implicitWords(
     };
   }
   if (failed) {
-    return temperror(domain, `${role} It has no MX, and the ${failed.type} lookup of ${domain} failed (${failureOf(failed)}).`, failed, [target], resolverLabel);
+    return temperror(
+      domain,
+      `${role} It has no MX, and the ${failed.type} lookup of ${domain} failed (${failureOf(failed)}).`,
+      failed,
+      [target],
+      resolverLabel,
+    );
   }
   return {
     result: 'none',

@@ -33,9 +33,7 @@ export function parseClient(text: string): Address | null {
 
 export function inNetwork(client: Address, network: Address, bits: number): boolean {
   if (client.kind() !== network.kind()) return false;
-  return client.kind() === 'ipv4'
-    ? (client as ipaddr.IPv4).match(network as ipaddr.IPv4, bits)
-    : (client as ipaddr.IPv6).match(network as ipaddr.IPv6, bits);
+  return client.kind() === 'ipv4' ? (client as ipaddr.IPv4).match(network as ipaddr.IPv4, bits) : (client as ipaddr.IPv6).match(network as ipaddr.IPv6, bits);
 }
 
 /** %{i}: the dotted quad, or 32 dot-separated nibbles for IPv6 (uppercase, as the RFC 7208 test suite writes them). */

@@ -24,7 +24,9 @@ export function spfAdvice(e: SpfEvaluation, ip: string, software: SenderSoftware
   switch (e.result) {
     case 'pass':
       return e.lookups >= NEAR_LIMIT
-        ? [`The record already needs ${e.lookups} of the 10 DNS lookups RFC 7208 allows; one more include may push it into permerror. Consider replacing includes with the ip4:/ip6: ranges they stand for.`]
+        ? [
+            `The record already needs ${e.lookups} of the 10 DNS lookups RFC 7208 allows; one more include may push it into permerror. Consider replacing includes with the ip4:/ip6: ranges they stand for.`,
+          ]
         : [];
     case 'fail':
     case 'softfail':
@@ -65,7 +67,9 @@ function permerrorAdvice(e: SpfEvaluation): string[] {
         `${p.term} in the record of ${p.domain} makes ${e.voidLookups} terms that point at names with no records; RFC 7208 allows ${p.limit}. Remove mechanisms that name hosts or domains that no longer exist.`,
       ];
     case 'mx-limit':
-      return [`${p.term} in the record of ${p.domain} meets ${p.count} MX records; an mx mechanism may cover at most 10. List the mail servers with ip4:/ip6: instead.`];
+      return [
+        `${p.term} in the record of ${p.domain} meets ${p.count} MX records; an mx mechanism may cover at most 10. List the mail servers with ip4:/ip6: instead.`,
+      ];
     case 'no-record-at-target':
       return [`${p.term} in the record of ${p.domain} points to a domain without an SPF record: correct the name or remove the term.`];
     case 'overlong-input':

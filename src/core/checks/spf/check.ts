@@ -33,7 +33,7 @@ const SEVERITY: Readonly<Record<SpfResult, Severity>> = {
 /** What receivers do with each result, said once in the explanation. */
 const RECEIVERS: Readonly<Record<SpfResult, string | null>> = {
   pass: null,
-  none: 'Without an SPF record receivers cannot tell the domain\'s servers from forgers; many score or refuse such mail.',
+  none: "Without an SPF record receivers cannot tell the domain's servers from forgers; many score or refuse such mail.",
   neutral: 'Receivers treat neutral like no SPF at all.',
   softfail: 'Most receivers accept the mail but score it as suspicious.',
   fail: 'Receivers that enforce SPF reject the mail.',
@@ -81,7 +81,9 @@ async function runSpf(ctx: CheckContext): Promise<SpfCheckResult> {
   const evaluation = await checkSpf({ ip, mailFrom: envelope.mailFrom, helo: helo ?? '' }, resolver, { signal: ctx.signal });
   const explanation = [
     envelope.note,
-    evaluation.identity === 'helo' ? `The envelope sender is empty (a bounce or notification), so SPF checks the HELO name ${helo} as postmaster@${helo} (RFC 7208 §2.3).` : null,
+    evaluation.identity === 'helo'
+      ? `The envelope sender is empty (a bounce or notification), so SPF checks the HELO name ${helo} as postmaster@${helo} (RFC 7208 §2.3).`
+      : null,
     `SPF of ${evaluation.domain} for ${ip}: ${evaluation.reason}.`,
     RECEIVERS[evaluation.result],
     evaluation.explanation !== null ? `The domain's own explanation: "${evaluation.explanation}"` : null,
@@ -126,7 +128,7 @@ function envelopeOf(ctx: CheckContext, origin: Hop): Envelope | null {
   if (recorded !== null) {
     return {
       mailFrom: recorded.trim().replace(/^<(.*)>$/, '$1'),
-      note: 'There is no Return-Path header; the envelope sender comes from the origin hop\'s Received header.',
+      note: "There is no Return-Path header; the envelope sender comes from the origin hop's Received header.",
     };
   }
   const domain = identityDomain(ctx.analysis.message.from);

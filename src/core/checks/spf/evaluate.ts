@@ -229,7 +229,8 @@ async function mx(s: Session, domain: string, term: string, target: string, cidr
   for (const lookup of answers) {
     const found = matchAddresses(s, [lookup], cidr4, cidr6);
     if (found.matched) return { matched: true, note: `${found.note}, an MX of ${target}` };
-    if (lookup.transient) throw dnsFailure(domain, term, `the ${lookup.type} lookup of ${lookup.name}, an MX of ${target}, failed (${failureOf(lookup)})`, lookup);
+    if (lookup.transient)
+      throw dnsFailure(domain, term, `the ${lookup.type} lookup of ${lookup.name}, an MX of ${target}, failed (${failureOf(lookup)})`, lookup);
     lookups.push(lookup);
   }
   const miss = matchAddresses(s, lookups, cidr4, cidr6);

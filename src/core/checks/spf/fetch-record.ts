@@ -28,7 +28,8 @@ export async function fetchRecord(s: Session, domain: string, depth: number): Pr
     note(texts.length === 0 ? 'no TXT records' : `none of its ${texts.length} TXT records starts with "v=spf1"`);
     return {
       record: null,
-      reason: texts.length === 0 ? `${domain} has no TXT records, so no SPF record` : `none of the ${texts.length} TXT records of ${domain} starts with "v=spf1"`,
+      reason:
+        texts.length === 0 ? `${domain} has no TXT records, so no SPF record` : `none of the ${texts.length} TXT records of ${domain} starts with "v=spf1"`,
     };
   }
   if (spf.length > 1) {

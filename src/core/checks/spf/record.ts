@@ -112,9 +112,7 @@ function mechanismOf(name: string, rest: string, term: string): Mechanism {
       const network = name === 'ip4' ? parseIp4(s[1]!) : parseIp6(s[1]!);
       if (!network) throw new SpfSyntaxError(`"${term}": "${s[1]}" is not an ${name === 'ip4' ? 'IPv4' : 'IPv6'} address`);
       const bits = cidr(s[2], name === 'ip4' ? 32 : 128, term);
-      return name === 'ip4'
-        ? { kind: 'ip4', network: network as ipaddr.IPv4, bits }
-        : { kind: 'ip6', network: network as ipaddr.IPv6, bits };
+      return name === 'ip4' ? { kind: 'ip4', network: network as ipaddr.IPv4, bits } : { kind: 'ip6', network: network as ipaddr.IPv6, bits };
     }
     default:
       throw new SpfSyntaxError(`"${term}": unknown mechanism "${name}"`);

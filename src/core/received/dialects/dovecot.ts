@@ -7,8 +7,7 @@ import { findComment } from './marks.js';
  */
 export const dovecot: Dialect = {
   name: 'dovecot',
-  detect: (s, f) =>
-    /^lmtp$/i.test(f.with ?? '') && (findComment(s, 'by', /^Dovecot$/) !== null || f.envelopeFrom !== null),
+  detect: (s, f) => /^lmtp$/i.test(f.with ?? '') && (findComment(s, 'by', /^Dovecot$/) !== null || f.envelopeFrom !== null),
   apply: (s, f) => {
     if (findComment(s, 'by', /^Dovecot$/) !== null) f.software = 'Dovecot';
   },

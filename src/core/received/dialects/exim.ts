@@ -24,10 +24,7 @@ const EXIM_ID = /^[0-9A-Za-z]{6}-[0-9A-Za-z]{6,11}-[0-9A-Za-z]{2,4}$/;
  */
 export const exim: Dialect = {
   name: 'exim',
-  detect: (s) =>
-    findComment(s, 'with', SOFTWARE) !== null ||
-    findComment(s, 'by', SOFTWARE) !== null ||
-    EXIM_ID.test(clauseValue(s.first.id)?.text ?? ''),
+  detect: (s) => findComment(s, 'with', SOFTWARE) !== null || findComment(s, 'by', SOFTWARE) !== null || EXIM_ID.test(clauseValue(s.first.id)?.text ?? ''),
   apply: (s, f) => {
     const software = findComment(s, 'with', SOFTWARE) ?? findComment(s, 'by', SOFTWARE);
     if (software !== null) f.software = software.match[1] as string;

@@ -2,11 +2,7 @@ import { clauseComments, type ClauseName, type ReceivedSyntax } from '../grammar
 import type { CommentToken, Token } from '../tokenize.js';
 
 /** The first comment of a clause whose own text matches, with the match. */
-export function findComment(
-  syntax: ReceivedSyntax,
-  clause: ClauseName,
-  pattern: RegExp,
-): { comment: CommentToken; match: RegExpExecArray } | null {
+export function findComment(syntax: ReceivedSyntax, clause: ClauseName, pattern: RegExp): { comment: CommentToken; match: RegExpExecArray } | null {
   const comments = clauseComments(syntax.first[clause]);
   for (let i = 0; i < comments.length && i < 8; i++) {
     const comment = comments[i] as CommentToken;

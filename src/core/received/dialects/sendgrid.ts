@@ -8,9 +8,6 @@ import { findComment, hostEndsWith } from './marks.js';
  */
 export const sendgrid: Dialect = {
   name: 'sendgrid',
-  detect: (s, f) =>
-    findComment(s, 'by', /^SG$/) !== null ||
-    hostEndsWith(f.by, 'sendgrid.net') ||
-    /^(filterdrecv|geopod-ismtpd|ismtpd)/.test(f.by ?? ''),
+  detect: (s, f) => findComment(s, 'by', /^SG$/) !== null || hostEndsWith(f.by, 'sendgrid.net') || /^(filterdrecv|geopod-ismtpd|ismtpd)/.test(f.by ?? ''),
   apply: () => undefined,
 };

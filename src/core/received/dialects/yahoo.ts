@@ -9,8 +9,7 @@ import { findComment, hostEndsWith } from './marks.js';
  */
 export const yahoo: Dialect = {
   name: 'yahoo',
-  detect: (s, f) =>
-    hostEndsWith(f.by, 'yahoo.com') || hostEndsWith(f.by, 'aol.com') || findComment(s, 'by', /Hermes SMTP Server$/) !== null,
+  detect: (s, f) => hostEndsWith(f.by, 'yahoo.com') || hostEndsWith(f.by, 'aol.com') || findComment(s, 'by', /Hermes SMTP Server$/) !== null,
   apply: (s, f) => {
     // "from 10.197.32.141 by …": Yahoo writes the client address, not a HELO name, as the from word.
     const asIp = f.helo === null ? null : normalizeIp(f.helo);

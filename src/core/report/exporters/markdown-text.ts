@@ -14,17 +14,16 @@ const INLINE_SPECIAL = /[\\`*_{}[\]<>#|~&$^@]/g;
 
 /** Free text (a sentence that may quote header values) as literal Markdown on one line. */
 export function mdText(text: string): string {
-  const escaped =
-    visible(text)
-      .trim()
-      .replace(INLINE_SPECIAL, (c) => `\\${c}`)
-      // A backslash escape ends a text run, so GFM's autolinker never sees "https://" or "www." whole
-      // ('@' above does the same for e-mail addresses).
-      .replace(/:\/\//g, '\\://')
-      .replace(/\b(www)\./gi, '$1\\.')
-      // What would open a block at the start of a line: a list, a quote, a setext underline.
-      .replace(/^([-+=])/, '\\$1')
-      .replace(/^(\d+)([.)])/, '$1\\$2');
+  const escaped = visible(text)
+    .trim()
+    .replace(INLINE_SPECIAL, (c) => `\\${c}`)
+    // A backslash escape ends a text run, so GFM's autolinker never sees "https://" or "www." whole
+    // ('@' above does the same for e-mail addresses).
+    .replace(/:\/\//g, '\\://')
+    .replace(/\b(www)\./gi, '$1\\.')
+    // What would open a block at the start of a line: a list, a quote, a setext underline.
+    .replace(/^([-+=])/, '\\$1')
+    .replace(/^(\d+)([.)])/, '$1\\$2');
   return escaped && `${FSI}${escaped}${PDI}`;
 }
 
