@@ -1,4 +1,5 @@
 import browser from 'webextension-polyfill';
+import type { Phrase } from './core/text/phrase.js';
 
 /*
  * The extension's texts, from public/_locales in the browser's language. Shared by the worker,
@@ -15,4 +16,9 @@ export function t(key: string, subs?: string | number | readonly (string | numbe
 /** For keys built from data (a check name, an error code): null when the locale has no such text. */
 export function tOptional(key: string): string | null {
   return browser.i18n.getMessage(key.replace(/[^A-Za-z0-9_]/g, '_')) || null;
+}
+
+/** A phrase the core shares with the CLI and the exports, in the browser's language. */
+export function tPhrase(p: Phrase): string {
+  return t(p.key, p.subs);
 }

@@ -11,7 +11,7 @@ import { assertInputSize, MAX_INPUT_SIZE } from '../core/message/index.js';
 import { InputError } from '../core/message/types.js';
 import { classifyIp, isCheckable, normalizeIp } from '../core/net/ip.js';
 import { renderJson } from '../core/report/exporters/json.js';
-import { evidenceLines } from '../core/report/exporters/markdown.js';
+import { evidenceEntry, evidenceText } from '../core/report/evidence-lines.js';
 import { inertJson, visible } from '../core/text/inert.js';
 import { countOf } from '../core/text/plural.js';
 import { verifyDkim } from '../core/dkim/index.js';
@@ -98,7 +98,10 @@ async function runCheckDkim(command: Extract<Command, { kind: 'check-dkim' }>): 
   if (command.json) {
     await print(`${inertJson(JSON.stringify(verification, null, 2))}\n`);
   } else {
-    const lines = results.flatMap((r) => [...formatCheck(r, true), ...r.evidence.flatMap(evidenceLines).map((line) => `${' '.repeat(30)}${line}`)]);
+    const lines = results.flatMap((r) => [
+      ...formatCheck(r, true),
+      ...r.evidence.flatMap((e) => evidenceText(evidenceEntry(e))).map((line) => `${' '.repeat(30)}${line}`),
+    ]);
     if (!verification.exactBytes) lines.push('(read as text, not as the bytes that arrived: spaces, line ends or 8-bit characters may differ)');
     await print(lines.map(visible).join('\n') + '\n');
   }

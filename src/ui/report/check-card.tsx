@@ -1,6 +1,7 @@
 import type { AnyVerdict } from '../../core/checks/types.js';
 import { ResultBadge } from '../components/result-badge.js';
-import { t } from '../../i18n.js';
+import { t, tPhrase } from '../../i18n.js';
+import { evidenceTitle } from '../../core/report/evidence-lines.js';
 import { Inert } from '../components/inert.js';
 import { useCheckLabel } from './check-label.js';
 import { EvidenceList } from './evidence-list.js';
@@ -103,6 +104,6 @@ export function CheckCard({ result: c, id, variant = 'card' }: Props) {
 }
 
 function whyLabel(explanation: boolean, questions: number): string {
-  if (!explanation) return t('evidenceTitle', [questions]);
+  if (!explanation) return tPhrase(evidenceTitle(questions));
   return questions > 0 ? t('whyAndEvidence', [questions]) : t('whyTitle');
 }

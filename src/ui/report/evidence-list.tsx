@@ -1,21 +1,29 @@
 import { Fragment } from 'preact';
 import type { Evidence } from '../../core/dns/evidence.js';
-import { t } from '../../i18n.js';
+import { evidenceEntry } from '../../core/report/evidence-lines.js';
+import { tPhrase as say } from '../../i18n.js';
 import { Inert } from '../components/inert.js';
 
 /** Each DNS question a check asked, what came back, from where, and whether it was cached. */
 export function EvidenceList({ evidence }: { evidence: readonly Evidence[] }) {
   return (
     <ol class="evidence">
-      {evidence.map((e, i) => (
+      {evidence.map(evidenceEntry).map((e, i) => (
         <li key={i}>
           <p>
             <span class="mono">
-              <Inert text={e.question.name} host /> {e.question.type}
+              <Inert text={e.name} host /> {e.type}
             </span>{' '}
-            → {e.rcode !== null ? <span class="mono">{e.rcode}</span> : <span class="evidence-error">{t('evidenceNoAnswer', [e.error ?? ''])}</span>}
+            →{' '}
+            {e.outcome.kind === 'rcode' ? (
+              <span class="mono">{e.outcome.rcode}</span>
+            ) : (
+              <span class="evidence-error">
+                <Inert text={say(e.outcome.phrase)} />
+              </span>
+            )}
           </p>
-          {e.records.length > 0 ? (
+          {e.records.length > 0 && (
             <pre class="records">
               {e.records.map((record, i) => (
                 <Fragment key={i}>
@@ -24,13 +32,9 @@ export function EvidenceList({ evidence }: { evidence: readonly Evidence[] }) {
                 </Fragment>
               ))}
             </pre>
-          ) : (
-            e.rcode !== null && <p class="muted">{t('evidenceNoRecords')}</p>
           )}
-          <p class="muted small-text">
-            {t('evidenceResolver', [e.resolver])} · {e.fromCache ? t('evidenceCached') : t('evidenceElapsed', [e.elapsedMs])}
-            {e.authenticated && ` · ${t('evidenceDnssec')}`}
-          </p>
+          {e.empty && <p class="muted">{say(e.empty)}</p>}
+          <p class="muted small-text">{e.source.map(say).join(' · ')}</p>
         </li>
       ))}
     </ol>

@@ -23,6 +23,8 @@ function askedKeys(): { literal: Set<string>; mentioned: Set<string>; prefixes: 
   const code = CODE.map((f) => readFileSync(f, 'utf8'));
   const literal = new Set(code.flatMap((text) => [...text.matchAll(/\bt\('([A-Za-z0-9_]+)'/g)].map((m) => m[1]!)));
   for (const text of code) for (const m of text.matchAll(/localizeDocument\('([A-Za-z0-9_]+)'\)/g)) literal.add(m[1]!);
+  // The core's phrases (core/text/phrase.ts) carry their key for the pages to translate.
+  for (const file of sources(join(root, 'src/core'))) for (const m of readFileSync(file, 'utf8').matchAll(/\bphrase\('([A-Za-z0-9_]+)'/g)) literal.add(m[1]!);
   const manifest = readFileSync(join(root, 'manifest.json'), 'utf8');
   for (const m of manifest.matchAll(/__MSG_([A-Za-z0-9_]+)__/g)) literal.add(m[1]!);
   const prefixes = [...new Set(code.flatMap((text) => [...text.matchAll(BUILT)].map((m) => m[1]!)))];

@@ -1,5 +1,4 @@
 import type { CheckResult } from '../../checks/index.js';
-import type { Evidence } from '../../dns/evidence.js';
 import type { Report } from '../types.js';
 import { metaOf } from '../../checks/meta.js';
 import { isolate } from '../../text/inert.js';
@@ -8,6 +7,7 @@ import { clockIssueText, formatDelay, formatHopTime, formatProtocol, formatUtc, 
 import { liveReverseDnsText } from '../client-names.js';
 import { reportFooter } from './report-footer.js';
 import { claimRows } from './claim-rows.js';
+import { evidenceEntry, evidenceText, evidenceTitle } from '../evidence-lines.js';
 
 const CSP = "default-src 'none'; style-src 'unsafe-inline'";
 
@@ -122,7 +122,14 @@ function originText(report: Report): string {
 function checkSection(c: CheckResult, label: string): string {
   const advice = c.advice.length ? `<p>What to do:</p><ul>${c.advice.map((a) => `<li>${e(a)}</li>`).join('')}</ul>` : '';
   const evidence = c.evidence.length
-    ? `<details open><summary>DNS evidence (${c.evidence.length})</summary>${c.evidence.map(evidenceBlock).join('')}</details>`
+    ? `<details open><summary>${e(evidenceTitle(c.evidence.length).text)}</summary>${c.evidence
+        .map(
+          (ev) =>
+            `<pre>${evidenceText(evidenceEntry(ev))
+              .map((line) => e(line))
+              .join('\n')}</pre>`,
+        )
+        .join('')}</details>`
     : '';
   return `<section class="check sev-${escapeHtml(c.severity)}">
 <h3>${e(label)} — <code>${e(c.subject)}</code> <span class="badge">${e(c.result)}</span></h3>
@@ -130,12 +137,6 @@ function checkSection(c: CheckResult, label: string): string {
 <p>${e(c.explanation)}</p>
 ${advice}${evidence}
 </section>`;
-}
-
-function evidenceBlock(ev: Evidence): string {
-  const outcome = ev.rcode ?? `no answer: ${ev.error ?? 'unknown error'}`;
-  const how = [ev.resolver, ev.fromCache ? 'cached' : `${ev.elapsedMs} ms`, ev.authenticated ? 'DNSSEC validated' : null].filter((p) => p).join(', ');
-  return `<pre>; ${e(`${ev.question.name} ${ev.question.type} → ${outcome} (${how})`)}${ev.records.map((r) => `\n${e(r)}`).join('')}</pre>`;
 }
 
 function claimsSection(report: Report): string {

@@ -1,5 +1,4 @@
 import type { CheckResult } from '../../checks/index.js';
-import type { Evidence } from '../../dns/evidence.js';
 import type { Report } from '../types.js';
 import { metaOf } from '../../checks/meta.js';
 import { claimRows } from './claim-rows.js';
@@ -7,6 +6,7 @@ import { clockIssueText, formatDelay, formatHopTime, formatProtocol, formatUtc, 
 import { mdCode, mdCodeCell, mdFence, mdText } from './markdown-text.js';
 import { liveReverseDnsText } from '../client-names.js';
 import { reportFooter } from './report-footer.js';
+import { evidenceEntry, evidenceText, evidenceTitle } from '../evidence-lines.js';
 
 /**
  * A report to paste into a ticket. Everything from the message or from DNS is either an inline
@@ -111,13 +111,6 @@ function checkSection(c: CheckResult, label: string): string[] {
     for (const a of c.advice) out.push(`- ${mdText(a)}`);
     out.push('');
   }
-  if (c.evidence.length) out.push('DNS evidence:', '', mdFence(c.evidence.flatMap(evidenceLines)));
+  if (c.evidence.length) out.push(`${mdText(evidenceTitle(c.evidence.length).text)}:`, '', mdFence(c.evidence.flatMap((e) => evidenceText(evidenceEntry(e)))));
   return out;
-}
-
-/** One DNS question and its answer as plain text lines, for Markdown's code block and the CLI. */
-export function evidenceLines(e: Evidence): string[] {
-  const outcome = e.rcode ?? `no answer: ${e.error ?? 'unknown error'}`;
-  const how = [e.fromCache ? 'cached' : `${e.elapsedMs} ms`, e.authenticated ? 'DNSSEC validated' : null].filter((p) => p).join(', ');
-  return [`; ${e.question.name} ${e.question.type} → ${outcome} (${e.resolver}, ${how})`, ...e.records];
 }
