@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchExtension, guard, type ExtensionSession } from './browser.js';
 import { openPopup, pasteAndAnalyze, sample, waitForReport } from './flows.js';
+import { stuffingLine, stuffReceived } from '../support/long-route.js';
 
 const STUFFED = 2000;
 
@@ -10,22 +11,10 @@ const STUFFED = 2000;
  * stuffing): private addresses, so that the stuffing costs rendering, not lookups.
  */
 function stuffed(): string {
-  const raw = sample().replace(/\r\n/g, '\n');
-  const headerEnd = raw.indexOf('\n\n');
-  const headers = raw.slice(0, headerEnd).split('\n');
-  let last = -1;
-  headers.forEach((line, i) => {
-    if (/^Received:/i.test(line)) last = i;
-  });
-  let end = last + 1;
-  while (end < headers.length && /^[ \t]/.test(headers[end]!)) end++;
-  const fake = Array.from(
-    { length: STUFFED },
-    (_, i) =>
-      `Received: from relay${i}.example.org (relay${i}.example.org [10.${(i >> 8) & 255}.${i & 255}.1]) by relay${i + 1}.example.org with ESMTP id F${i}; Tue, 14 Oct 2025 08:${String(59 - (i % 60)).padStart(2, '0')}:00 +0000`,
+  return stuffReceived(
+    sample(),
+    Array.from({ length: STUFFED }, (_, i) => stuffingLine(i, `10.${(i >> 8) & 255}.${i & 255}.1`)),
   );
-  headers.splice(end, 0, ...fake);
-  return `${headers.join('\n')}${raw.slice(headerEnd)}`;
 }
 
 async function checkWindow(page: Page): Promise<void> {

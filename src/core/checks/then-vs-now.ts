@@ -1,8 +1,9 @@
 import { canonicalName } from '../dns/names.js';
 import { normalizeIp } from '../net/ip.js';
 import { identityDomain } from '../hostnames/identity-domain.js';
+import { hopsOutward } from '../route/outward.js';
 import { heloCheck } from './helo/check.js';
-import { iprevCheck } from './iprev/check.js';
+import { iprevCheck, MAX_OTHER_HOPS } from './iprev/check.js';
 import { spfCheck } from './spf/check.js';
 import { NOT_CHECKED, type Check, type CheckContext, type ResultOf, type Severity, type Verdict } from './types.js';
 
@@ -121,10 +122,22 @@ function claimsOf(ctx: CheckContext<After>): Claim[] {
       hopIndex: null,
     });
   }
-  for (const hop of ctx.analysis.route.hops) {
+  claims.push(...recordedRdnsClaims(ctx));
+  return claims;
+}
+
+/**
+ * The reverse DNS the receivers recorded for hop IPs iprev checked now, from the origin outward
+ * and at most one per hop iprev could check (1 + MAX_OTHER_HOPS): a stuffed route repeating the
+ * sender's IP 10,000 times must not make 10,000 comparisons. In travel order.
+ */
+function recordedRdnsClaims(ctx: CheckContext<After>): Claim[] {
+  const checked = new Set(ctx.earlier.filter((r) => r.check === 'iprev').map((r) => r.subject));
+  const claims: Claim[] = [];
+  for (const hop of hopsOutward(ctx.analysis.route.hops, ctx.origin?.index ?? null)) {
+    if (claims.length > MAX_OTHER_HOPS) break;
     const ip = ipIn(hop.received.ip);
-    if (ip === null || hop.received.rdns === null) continue;
-    if (!ctx.earlier.some((r) => r.check === 'iprev' && r.subject === ip)) continue;
+    if (ip === null || hop.received.rdns === null || !checked.has(ip)) continue;
     claims.push({
       kind: 'rdns',
       receiver: hop.received.by ?? 'the receiver',
@@ -137,7 +150,7 @@ function claimsOf(ctx: CheckContext<After>): Claim[] {
       hopIndex: hop.index,
     });
   }
-  return claims;
+  return claims.sort((a, b) => a.hopIndex! - b.hopIndex!);
 }
 
 function ipIn(text: string | null): string | null {

@@ -16,11 +16,25 @@ export interface LiveReverseDns {
   verifiedName: string | null;
 }
 
+/**
+ * Each list's iprev results by hop, built once: exporters ask for every hop of a route, and a
+ * scan of all results per hop would cost hops × results on a stuffed message. Result lists are
+ * never changed once made (the views replace theirs on each update).
+ */
+const byHop = new WeakMap<readonly CheckResult[], Map<number, LiveReverseDns>>();
+
 /** The iprev result about this hop's client, once it arrived. */
 export function liveReverseDns(hop: Hop, checks: readonly CheckResult[]): LiveReverseDns | null {
-  const iprev = checks.find((c) => c.check === 'iprev' && c.hopIndex === hop.index);
-  if (iprev?.check !== 'iprev') return null;
-  return { result: iprev.result, verifiedName: iprev.result === 'pass' ? iprev.details.matchedName : null };
+  let index = byHop.get(checks);
+  if (!index) {
+    index = new Map();
+    for (const c of checks) {
+      if (c.check !== 'iprev' || c.hopIndex === null || index.has(c.hopIndex)) continue;
+      index.set(c.hopIndex, { result: c.result, verifiedName: c.result === 'pass' ? c.details.matchedName : null });
+    }
+    byHop.set(checks, index);
+  }
+  return index.get(hop.index) ?? null;
 }
 
 /** Every name the hop's client goes by, each labelled, verified first and the sender's own choice last. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { iprevCheck } from '../../../src/core/checks/iprev/check.js';
+import { iprevCheck, MAX_OTHER_HOPS } from '../../../src/core/checks/iprev/check.js';
 import { memoryResolver } from '../../../src/core/dns/memory.js';
 import type { DnsAnswer, QueryOptions, Resolver, RRType } from '../../../src/core/dns/types.js';
 import { analysisOf, collect, contextOf, hops } from './analysis.js';
@@ -116,5 +116,39 @@ describe('iprevCheck', () => {
     const origin = results.find((r) => r.subject === '10.0.0.5')!;
     expect(origin).toMatchObject({ result: 'not-checked', severity: 'warning' });
     expect(origin.advice[0]).toContain('pick the first hop with a public IP');
+  });
+});
+
+describe('iprevCheck on a route longer than its cap (issue 11)', () => {
+  // 30 older hops below the sender, 3 newer above it, each from its own address.
+  const long = hops(
+    ...Array.from({ length: 30 }, (_, i) => ({ ip: `198.51.100.${100 + i}`, by: 'x.example.org' })),
+    { helo: 'mail.example.com', ip: '203.0.113.25', by: 'mx.example.net' },
+    ...Array.from({ length: 3 }, (_, i) => ({ ip: `10.0.0.${i + 1}`, by: 'store.example.net' })),
+  );
+
+  it('checks the sender and the 20 hop IPs nearest it, newer first at each distance, and counts the rest in one typed result', async () => {
+    const results = await collect(iprevCheck, contextOf(analysisOf({ hops: long, originIndex: 30 }), resolver));
+    const about = results.filter((r) => r.hopIndex !== null).map((r) => r.hopIndex!);
+    expect(about.sort((a, b) => a - b)).toEqual(Array.from({ length: 1 + MAX_OTHER_HOPS }, (_, i) => 13 + i));
+    const leftOut = results.filter((r) => r.hopIndex === null);
+    expect(leftOut).toHaveLength(1);
+    expect(leftOut[0]).toMatchObject({
+      result: 'not-checked',
+      severity: 'warning',
+      subject: '-',
+      summary: 'Reverse DNS not checked for 13 more hop IPs: more than 20 other hops',
+      details: { ipsLeftOut: 13, maxOtherHops: MAX_OTHER_HOPS },
+      evidence: [],
+    });
+    expect(leftOut[0]!.explanation).toMatch(
+      /^13 more hop IPs of this route were not sent to DNS: Hoplens checks only the sender's and the 20 hop IPs nearest it\./,
+    );
+  });
+
+  it('without an origin, checks the 20 newest hop IPs', async () => {
+    const results = await collect(iprevCheck, contextOf(analysisOf({ hops: long, originIndex: null }), resolver));
+    expect(Math.min(...results.filter((r) => r.hopIndex !== null).map((r) => r.hopIndex!))).toBe(long.length - MAX_OTHER_HOPS);
+    expect(results.find((r) => r.hopIndex === null)?.explanation).toContain('only the 20 newest hop IPs');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { iprevCheck } from '../../../src/core/checks/iprev/check.js';
+import { iprevCheck, MAX_OTHER_HOPS } from '../../../src/core/checks/iprev/check.js';
 import { thenVsNowCheck } from '../../../src/core/checks/then-vs-now.js';
 import type { SpfCheckResult } from '../../../src/core/checks/spf/check.js';
 import type { SpfResult } from '../../../src/core/checks/spf/types.js';
@@ -142,5 +142,17 @@ describe('thenVsNowCheck', () => {
       authResults: [ar('mx.example.net', { method: 'iprev', result: 'pass', properties: { 'policy.iprev': '203.0.113.32' } })],
     });
     expect(r!.result).toBe('not-comparable');
+  });
+});
+
+describe('then vs now on a stuffed route (issue 11)', () => {
+  it('compares the recorded rDNS of the hops nearest the sender only, however often a stuffing repeats its IP', async () => {
+    const stuffed = Array.from({ length: 5000 }, (_, i) => ({ rdns: 'mail.example.com', ip: '203.0.113.25', by: `relay${i}.example.org` }));
+    const results = await compare([...stuffed, { ...origin25, rdns: 'mail.example.com' }], {});
+    expect(results).toHaveLength(1 + MAX_OTHER_HOPS);
+    expect(results.every((r) => r.result === 'same')).toBe(true);
+    // The sender's own hop is among them, and they come in travel order.
+    expect(results.at(-1)!.hopIndex).toBe(5000);
+    expect(results.map((r) => r.hopIndex)).toEqual([...results.map((r) => r.hopIndex)].sort((a, b) => a! - b!));
   });
 });
