@@ -1,7 +1,7 @@
 import type { CheckResult } from '../core/checks/index.js';
 import { clientNameLabel, clientNames } from '../core/report/client-names.js';
 import type { Report } from '../core/report/types.js';
-import { originalSenderText } from '../core/report/exporters/hop-text.js';
+import { originalSenderText, originStanding } from '../core/report/exporters/hop-text.js';
 import { versionName } from '../core/received/tls.js';
 import type { Hop } from '../core/route/types.js';
 import { formatDuration } from '../core/text/duration.js';
@@ -33,7 +33,7 @@ export function formatReport(report: Report): string {
   for (const hop of route.hops) out.push(...formatHop(hop, route.origin?.hopIndex === hop.index));
   out.push('');
   if (route.origin) {
-    out.push(`Sender: hop ${route.origin.hopIndex + 1}, ${route.origin.ip} (${route.origin.confidence} confidence)`);
+    out.push(`Sender: hop ${route.origin.hopIndex + 1}, ${route.origin.ip} (${originStanding(route.origin)})`);
     const hop = route.hops[route.origin.hopIndex];
     // Each name says what it is: only a verified PTR name is the sender's name; the rest is hearsay.
     for (const n of hop ? clientNames(hop, report.checks) : []) out.push(`  ${clientNameLabel(n)}: ${n.name}`);

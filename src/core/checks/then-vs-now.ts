@@ -91,7 +91,8 @@ function claimsOf(ctx: CheckContext<After>): Claim[] {
   for (const header of ctx.analysis.claims.authResults) {
     for (const entry of header.results) {
       const base = {
-        receiver: header.authservId,
+        // Microsoft 365 writes no authserv-id (RFC 8601 §2.2 requires one): say so rather than a blank.
+        receiver: header.authservId || 'a receiver that gave no authserv-id',
         source: header.source,
         fieldIndex: header.fieldIndex,
         receivedIndex: null,

@@ -202,20 +202,29 @@ function draftNote(state: DraftState): string {
   }
 }
 
+/**
+ * Why the tab gave no message, in one line above the paste box (shown on every non-webmail tab, so
+ * it stays small); the steps to copy a message's source by hand open from it.
+ */
 function GatherFailure({ reason, pasteHelp }: { reason: string; pasteHelp: string[] }) {
+  if (pasteHelp.length === 0) {
+    return (
+      <p class="notice notice-line" data-testid="gather-failed">
+        {reason}
+      </p>
+    );
+  }
   return (
-    <div class="notice" data-testid="gather-failed">
-      <p>{reason}</p>
-      {pasteHelp.length > 0 && (
-        <>
-          <p>{t('pasteHelpTitle')}</p>
-          <ol>
-            {pasteHelp.map((step, i) => (
-              <li key={i}>{step}</li>
-            ))}
-          </ol>
-        </>
-      )}
-    </div>
+    <details class="notice notice-line" data-testid="gather-failed">
+      <summary>
+        {reason} <span class="link-like">{t('pasteHelpHow')}</span>
+      </summary>
+      <p>{t('pasteHelpTitle')}</p>
+      <ol>
+        {pasteHelp.map((step, i) => (
+          <li key={i}>{step}</li>
+        ))}
+      </ol>
+    </details>
   );
 }

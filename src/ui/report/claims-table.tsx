@@ -35,9 +35,7 @@ export function ClaimsTable({ claims }: { claims: Claims }) {
         <tbody>
           {rows.map((r, i) => (
             <tr key={i}>
-              <td class="mono">
-                <Inert text={r.server} host />
-              </td>
+              <td class="mono">{r.server ? <Inert text={r.server} host /> : <span class="muted">{t('claimsNoServer')}</span>}</td>
               <td>
                 <Inert text={r.method} />
               </td>

@@ -1,5 +1,6 @@
 import type { CheckResult } from '../../core/checks/index.js';
 import { clientNames, type ClientName } from '../../core/report/client-names.js';
+import { isChosenOrigin } from '../../core/report/exporters/hop-text.js';
 import type { Route } from '../../core/route/types.js';
 import { Inert } from '../components/inert.js';
 import { ResultBadge } from '../components/result-badge.js';
@@ -113,7 +114,16 @@ function SenderIdentity({ route, checks }: { route: Route; checks: readonly Chec
         </ul>
       )}
       <p class="sender-meta">
-        {t('hopN', [origin.hopIndex + 1])} · <span class={`confidence confidence-${origin.confidence}`}>{t(`confidence_${origin.confidence}`)}</span>
+        {t('hopN', [origin.hopIndex + 1])} ·{' '}
+        {isChosenOrigin(origin) ? (
+          <span class="confidence confidence-chosen" data-testid="origin-standing">
+            {t('originStandingChosen')}
+          </span>
+        ) : (
+          <span class={`confidence confidence-${origin.confidence}`} data-testid="origin-standing">
+            {t(`confidence_${origin.confidence}`)}
+          </span>
+        )}
       </p>
     </>
   );

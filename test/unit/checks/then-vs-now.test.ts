@@ -62,6 +62,15 @@ describe('thenVsNowCheck', () => {
     expect(r!.summary).toBe('At delivery mx.example.net recorded iprev=pass (Authentication-Results); now: pass');
   });
 
+  it('names a receiver that gave no authserv-id (Microsoft 365) in words, never as a blank', async () => {
+    const [r] = await compare([origin25], {
+      authResults: [ar('', { method: 'iprev', result: 'pass', properties: { 'policy.iprev': '203.0.113.25' } })],
+    });
+    expect(r!.summary).toBe('At delivery a receiver that gave no authserv-id recorded iprev=pass (Authentication-Results); now: pass');
+    expect(r!.explanation).toContain('header written by a receiver that gave no authserv-id gives');
+    expect(`${r!.summary} ${r!.explanation}`).not.toMatch(/ {2}/);
+  });
+
   it('differs when DNS changed since delivery, with advice', async () => {
     const [r] = await compare([{ ip: '203.0.113.30', by: 'mx.example.net' }], {
       authResults: [ar('mx.example.net', { method: 'iprev', result: 'pass', properties: { 'policy.iprev': '203.0.113.30' } })],

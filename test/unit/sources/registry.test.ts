@@ -58,7 +58,7 @@ describe('what the sources tell the user', () => {
   it('says which tabs it cannot read and gives the clicks for any mail program', async () => {
     expect(await gatherFrom(tab('chrome://extensions/'))).toEqual({
       ok: false,
-      reason: expect.stringMatching(/^Hoplens cannot read this tab\./),
+      reason: expect.stringMatching(/^Hoplens cannot read this tab\. Paste a message's source below\.$/),
       pasteHelp: GENERIC_HELP,
     });
     pageTexts = ['An ordinary page'];

@@ -1,6 +1,6 @@
 import type { TlsInfo } from '../../received/types.js';
 import { versionName } from '../../received/tls.js';
-import type { Hop, Route } from '../../route/types.js';
+import type { Hop, OriginHop, Route } from '../../route/types.js';
 import { formatDuration } from '../../text/duration.js';
 
 /** A hop's delay as formatDuration writes it; "" when unknown. */
@@ -28,6 +28,16 @@ export function formatHopTime(hop: Hop): string {
 
 export function formatUtc(iso: string): string {
   return `${iso.replace('T', ' ').replace(/\.\d+Z$|Z$/, '')} UTC`;
+}
+
+/** Whether the user picked this hop as the sender ("Use as sender", --origin-hop) rather than the route. */
+export function isChosenOrigin(origin: OriginHop): boolean {
+  return origin.reasons.some((r) => r.kind === 'chosen');
+}
+
+/** "chosen by you" for a hop the user picked (the route's confidence does not apply), else "high confidence". */
+export function originStanding(origin: OriginHop): string {
+  return isChosenOrigin(origin) ? 'chosen by you' : `${origin.confidence} confidence`;
 }
 
 /** Why a hop's clock looks wrong, in words; "" when it looks fine. */

@@ -3,7 +3,7 @@ import type { Report } from '../types.js';
 import { metaOf } from '../../checks/meta.js';
 import { isolate } from '../../text/inert.js';
 import { escapeHtml, inertHtml as e } from './escape-html.js';
-import { clockIssueText, formatDelay, formatHopTime, formatProtocol, formatUtc, originalSenderText } from './hop-text.js';
+import { clockIssueText, formatDelay, formatHopTime, formatProtocol, formatUtc, originalSenderText, originStanding } from './hop-text.js';
 import { liveReverseDnsText } from '../client-names.js';
 import { reportFooter } from './report-footer.js';
 import { claimRows } from './claim-rows.js';
@@ -115,7 +115,7 @@ function originText(report: Report): string {
   const transit = totalTransitSeconds === null ? '' : `<p>Total transit: ${e(formatDelay(totalTransitSeconds))}.</p>`;
   if (!origin) return `<p><strong>Sender:</strong> none found — ${e(originMissingReason ?? '')}</p>${transit}`;
   const firstLeg = originalSenderText(report.route);
-  return `<p><strong>Sender:</strong> hop ${origin.hopIndex + 1}, <code>${e(origin.ip)}</code> (confidence: ${e(origin.confidence)}). Why this hop:</p>
+  return `<p><strong>Sender:</strong> hop ${origin.hopIndex + 1}, <code>${e(origin.ip)}</code> (${originStanding(origin)}). Why this hop:</p>
 <ul>${origin.reasons.map((r) => `<li>${e(r.text)}</li>`).join('')}</ul>${firstLeg === null ? '' : `<p><strong>Original sender:</strong> ${e(firstLeg)}.</p>`}${transit}`;
 }
 

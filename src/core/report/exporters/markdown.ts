@@ -2,7 +2,7 @@ import type { CheckResult } from '../../checks/index.js';
 import type { Report } from '../types.js';
 import { metaOf } from '../../checks/meta.js';
 import { claimRows } from './claim-rows.js';
-import { clockIssueText, formatDelay, formatHopTime, formatProtocol, formatUtc, originalSenderText } from './hop-text.js';
+import { clockIssueText, formatDelay, formatHopTime, formatProtocol, formatUtc, originalSenderText, originStanding } from './hop-text.js';
 import { mdCode, mdCodeCell, mdFence, mdText } from './markdown-text.js';
 import { liveReverseDnsText } from '../client-names.js';
 import { reportFooter } from './report-footer.js';
@@ -88,7 +88,7 @@ function originText(report: Report): string[] {
   const transit = totalTransitSeconds === null ? [] : [`Total transit: ${formatDelay(totalTransitSeconds)}.`];
   if (!origin) return [`**Sender:** none found — ${mdText(originMissingReason ?? '')}`, ...transit];
   return [
-    `**Sender:** hop ${origin.hopIndex + 1}, ${mdCode(origin.ip)} (confidence: ${origin.confidence}). Why this hop:`,
+    `**Sender:** hop ${origin.hopIndex + 1}, ${mdCode(origin.ip)} (${originStanding(origin)}). Why this hop:`,
     '',
     ...origin.reasons.map((r) => `- ${mdText(r.text)}`),
     '',
