@@ -1,4 +1,5 @@
 import type { CheckResult } from '../core/checks/index.js';
+import { resolverFailedEveryQuestion } from '../core/dns/counting.js';
 import { clientNameLabel, clientNames } from '../core/report/client-names.js';
 import type { Report } from '../core/report/types.js';
 import { originalSenderText, originStanding } from '../core/report/exporters/hop-text.js';
@@ -44,7 +45,11 @@ export function formatReport(report: Report): string {
     out.push(`Sender: not found. ${route.originMissingReason ?? ''}`.trimEnd());
   }
   out.push('');
-  if (report.dns.mode === 'live') {
+  if (resolverFailedEveryQuestion(report.dns)) {
+    // The warning at the top gave the one reason and its fix; repeating them under every check buried the results.
+    out.push(`Checks (DNS via ${report.dns.resolver}, which answered no question: each temperror below is that, see the warning above):`);
+    for (const check of report.checks) out.push(...formatCheck(check, false, check.result === 'temperror'));
+  } else if (report.dns.mode === 'live') {
     out.push(`Checks (DNS via ${report.dns.resolver}):`);
     for (const check of report.checks) out.push(...formatCheck(check));
   } else {
@@ -77,9 +82,13 @@ function formatHop(hop: Hop, isOrigin: boolean): string[] {
 /** Where a check's explanation and advice start, under its summary. */
 const INDENT = ' '.repeat(30);
 
-/** `explainAll`: the explanation even of results that need nothing done (check-dkim shows every fact). */
-export function formatCheck(check: CheckResult, explainAll = false): string[] {
+/**
+ * `explainAll`: the explanation even of results that need nothing done (check-dkim shows every
+ * fact); `summaryOnly`: the one line, when the why and the fix were said once for all results.
+ */
+export function formatCheck(check: CheckResult, explainAll = false, summaryOnly = false): string[] {
   const lines = [`  ${check.result.toUpperCase().padEnd(14)} ${check.check.padEnd(12)} ${check.summary}`];
+  if (summaryOnly) return lines;
   // The why is worth the lines where something needs doing or a check could not run; --json carries it for all.
   if ((explainAll || check.severity === 'warning' || check.severity === 'error' || check.result === 'not-checked') && check.explanation)
     lines.push(...wrap(check.explanation, INDENT));

@@ -57,7 +57,7 @@ export async function analyze(raw: string | Uint8Array, options: AnalyzeOptions 
   } else {
     results = checks.map((check) => dnsOff(check.name));
     for (const result of results) emit({ type: 'check', result });
-    dns = { mode: 'off', resolver: null, queriesSent: 0, distinctQuestions: 0, cacheHits: 0 };
+    dns = { mode: 'off', resolver: null, queriesSent: 0, distinctQuestions: 0, cacheHits: 0, unanswered: 0 };
   }
   options.signal?.throwIfAborted();
 

@@ -8,7 +8,7 @@ export { dohResolver } from './dns/doh.js';
 export { cachingResolver } from './dns/cache.js';
 export { BUILTIN_RESOLVERS, DEFAULT_RESOLVER_ID, resolveResolverUrl } from './dns/builtin.js';
 export { memoryResolver, type MemoryZone, type MemoryRecord } from './dns/memory.js';
-export type { DnsUsage } from './dns/counting.js';
+export { resolverFailedEveryQuestion, type DnsUsage } from './dns/counting.js';
 export { checkIprev } from './checks/iprev/evaluate.js';
 export { checkSpf } from './checks/spf/index.js';
 export { verifyDkim, type VerifyDkimOptions } from './dkim/index.js';

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/core/analyze.js';
 import { cachingResolver } from '../../src/core/dns/cache.js';
+import { resolverFailedEveryQuestion } from '../../src/core/dns/counting.js';
 import { memoryResolver } from '../../src/core/dns/memory.js';
 import { DnsError, type Resolver } from '../../src/core/dns/types.js';
 import type { ProgressEvent } from '../../src/core/report/types.js';
@@ -59,7 +60,7 @@ describe('analyze', () => {
 
   it('without a resolver, marks every check not checked and sends nothing', async () => {
     const report = await analyze(sample, { resolver: null });
-    expect(report.dns).toEqual({ mode: 'off', resolver: null, queriesSent: 0, distinctQuestions: 0, cacheHits: 0 });
+    expect(report.dns).toEqual({ mode: 'off', resolver: null, queriesSent: 0, distinctQuestions: 0, cacheHits: 0, unanswered: 0 });
     expect(report.checks.map((c) => c.result)).toEqual(['not-checked', 'not-checked', 'not-checked', 'not-checked', 'not-checked', 'not-checked']);
     expect(report.summary).toBe('Sender 203.0.113.25 — DNS checks off');
   });
@@ -100,6 +101,8 @@ describe('analyze', () => {
     expect(report.summary).toBe(
       'Sender 203.0.113.25 — reverse DNS temperror, HELO temperror, SPF temperror, DKIM none, MX temperror, then vs now not-comparable',
     );
+    expect(report.dns.unanswered).toBe(asked);
+    expect(resolverFailedEveryQuestion(report.dns)).toBe(true);
   });
 
   it('counts only the questions left unanswered, and says the rest may be real', async () => {
@@ -117,6 +120,8 @@ describe('analyze', () => {
     const report = await analyze(sample, { resolver: partial });
     expect(failed.size).toBeGreaterThan(0);
     expect(failed.size).toBeLessThan(report.dns.distinctQuestions);
+    expect(report.dns.unanswered).toBe(failed.size);
+    expect(resolverFailedEveryQuestion(report.dns)).toBe(false);
     expect(report.warnings.filter((w) => w.includes('DNS questions'))).toEqual([
       `${failed.size} of ${report.dns.distinctQuestions} DNS questions got no answer from ${url} (no answer from the resolver within 200 ms (failed twice)). Where a result below is temperror because of that, it says nothing about the sender's DNS. Check this computer's network connection or choose another resolver, then run the analysis again.`,
     ]);
@@ -127,6 +132,8 @@ describe('analyze', () => {
     const servfail = await analyze(sample, { resolver: memoryResolver({ ...ZONES, 'example.com': 'SERVFAIL', '25.113.0.203.in-addr.arpa': 'SERVFAIL' }) });
     expect(servfail.checks.filter((c) => c.result === 'temperror').length).toBeGreaterThan(1);
     expect(servfail.warnings).toEqual(headerWarnings);
+    expect(servfail.dns.unanswered).toBe(0);
+    expect(resolverFailedEveryQuestion(servfail.dns)).toBe(false);
   });
 
   it('stops with an AbortError when cancelled mid-lookup, leaving no rejection unhandled', async () => {

@@ -11,6 +11,19 @@ export interface DnsUsage {
   distinctQuestions: number;
   /** Answers served from cache or shared with an identical question in flight. */
   cacheHits: number;
+  /**
+   * Distinct questions the resolver gave no answer to at all (network or HTTP error, timeout),
+   * as opposed to an answer with a failing rcode such as SERVFAIL.
+   */
+  unanswered: number;
+}
+
+/**
+ * The resolver answered none of the analysis's questions: every DNS result is unknown for one
+ * shared reason, this side's network or resolver, which views say once instead of per check.
+ */
+export function resolverFailedEveryQuestion(dns: DnsUsage): boolean {
+  return dns.mode === 'live' && dns.distinctQuestions > 0 && dns.unanswered === dns.distinctQuestions;
 }
 
 export interface DnsCounters {
@@ -43,7 +56,7 @@ export function countingResolver(inner: Resolver, onChange?: (counters: DnsCount
   const report = () => onChange?.({ sent, answered, pending });
   return {
     label: inner.label,
-    usage: () => ({ queriesSent: sent, distinctQuestions: distinct.size, cacheHits }),
+    usage: () => ({ queriesSent: sent, distinctQuestions: distinct.size, cacheHits, unanswered: failures.size }),
     unanswered: () => [...failures.values()],
     async query(name: string, type: RRType, options?: QueryOptions): Promise<DnsAnswer> {
       const key = `${canonicalName(name)} ${type}`;

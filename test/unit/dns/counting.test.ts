@@ -20,7 +20,7 @@ describe('countingResolver', () => {
     await expect(counting.query('down.example', 'A')).rejects.toThrow(DnsError);
     await expect(counting.query('Down.Example.', 'A')).rejects.toThrow(DnsError);
     expect(counting.unanswered()).toEqual(['attempt 2 failed']);
-    expect(counting.usage()).toMatchObject({ distinctQuestions: 3, queriesSent: 4 });
+    expect(counting.usage()).toMatchObject({ distinctQuestions: 3, queriesSent: 4, unanswered: 1 });
   });
 
   it('forgets a failure once the same question is answered, and never counts a cancelled lookup', async () => {
@@ -40,5 +40,6 @@ describe('countingResolver', () => {
     await counting.query('x.example', 'A');
     await expect(counting.query('x.example', 'MX')).rejects.toThrow('cancelled');
     expect(counting.unanswered()).toEqual([]);
+    expect(counting.usage().unanswered).toBe(0);
   });
 });
