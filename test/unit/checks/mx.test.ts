@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { mxCheck, type MxCheckResult } from '../../../src/core/checks/mx/check.js';
-import type { MxTarget } from '../../../src/core/checks/mx/evaluate.js';
+import { MAX_MX_TARGETS, type MxTarget } from '../../../src/core/checks/mx/evaluate.js';
 import { memoryResolver, type MemoryZone } from '../../../src/core/dns/memory.js';
 import type { Resolver } from '../../../src/core/dns/types.js';
 import { analysisOf, collect, contextOf, hops } from './analysis.js';
@@ -116,5 +116,26 @@ describe('mxCheck', () => {
   it('says why when there is no sender domain', async () => {
     const [r] = await mx('', null);
     expect(r).toMatchObject({ result: 'not-checked' });
+  });
+  it('looks up at most MAX_MX_TARGETS of 2,500 MX records, lowest preference first, and says how many it left out', async () => {
+    const zone: MemoryZone = {
+      'many.example': Array.from({ length: 2500 }, (_, n) => ({ type: 'MX' as const, data: { preference: 2500 - n, exchange: `mx${n}.many.example` } })),
+    };
+    for (let n = 0; n < 2500; n++) zone[`mx${n}.many.example`] = [{ type: 'A', data: '203.0.113.50' }];
+    const traced = tracingResolver(memoryResolver(zone));
+    const [r] = await mx('a@many.example', null, traced);
+    // The MX question, then A and AAAA of each target looked up.
+    expect(traced.events.filter((e) => e.startsWith('start ')).length).toBe(1 + 2 * MAX_MX_TARGETS);
+    expect(r).toMatchObject({ result: 'pass', details: { targetsLeftOut: 2500 - MAX_MX_TARGETS } });
+    expect(targets(r!).map((t) => t.preference)).toEqual(Array.from({ length: MAX_MX_TARGETS }, (_, n) => n + 1));
+    expect(r!.summary).toMatch(/, and 2490 more not checked$/);
+    expect(r!.explanation).toContain('It publishes 2500 MX records; only the 10 with the lowest preference were checked');
+    expect(r!.explanation).toContain('and 2490 were left out.');
+  });
+
+  it('says nothing of a cap when a domain has fewer targets', async () => {
+    const [r] = await mx('a@three.example', null);
+    expect(r!.details).toMatchObject({ targetsLeftOut: 0 });
+    expect(r!.explanation).not.toContain('left out');
   });
 });

@@ -93,5 +93,6 @@ async function checkDomain(subject: Subject, ctx: CheckContext): Promise<MxCheck
   const lookup = await lookUp(recorder, domain, 'MX', ctx.signal);
   const evaluation = await evaluateMx(domain, lookup, recorder, ctx.signal);
   const { implicit, targets, ...words } = wordsOf(domain, roles, evaluation, recorder.label);
-  return { check: 'mx', subject: domain, hopIndex: null, ...words, details: { domain, roles, implicit, targets }, evidence: recorder.evidence };
+  const targetsLeftOut = evaluation.kind === 'targets' ? evaluation.leftOut : 0;
+  return { check: 'mx', subject: domain, hopIndex: null, ...words, details: { domain, roles, implicit, targets, targetsLeftOut }, evidence: recorder.evidence };
 }

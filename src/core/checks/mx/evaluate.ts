@@ -34,7 +34,17 @@ export interface MxDetails {
   /** No MX record: the domain's own A/AAAA records act as its MX (RFC 5321 §5.1). */
   implicit: boolean;
   targets: MxTarget[];
+  /** MX records past MAX_MX_TARGETS (by preference), not looked up. */
+  targetsLeftOut: number;
 }
+
+/**
+ * MX targets looked up per domain, lowest preference first. A sender tries a domain's MX hosts
+ * in preference order and gives up or queues after a few (RFC 5321 §5.1 lets it cap the list),
+ * so the rest say nothing about delivery, and one answer with 2,500 records must not cost 5,000
+ * queries.
+ */
+export const MAX_MX_TARGETS = 10;
 
 /** What the DNS said about a domain's MX, before any words are put on it. */
 export type MxEvaluation =
@@ -42,7 +52,8 @@ export type MxEvaluation =
   | { kind: 'nxdomain' }
   /** RFC 7505's "0 ." as the only MX. */
   | { kind: 'null-mx'; target: MxTarget }
-  | { kind: 'targets'; inspected: Inspected[] }
+  /** `leftOut`: records past MAX_MX_TARGETS, not looked up. */
+  | { kind: 'targets'; inspected: Inspected[]; leftOut: number }
   /** No MX: the domain's own A/AAAA records (RFC 5321 §5.1); `failed` is the lookup that got no usable answer. */
   | { kind: 'implicit'; target: MxTarget; failed: ForwardLookup | undefined };
 
@@ -58,8 +69,9 @@ export async function evaluateMx(domain: string, lookup: Lookup, resolver: Resol
       target: { preference: records[0]!.data.preference, exchange: '', addresses: [], cnameChain: [], problems: [], transient: false },
     };
   }
-  const inspected = await Promise.all(records.map((r) => inspectTarget(r.data.preference, r.data.exchange, resolver, signal)));
-  return { kind: 'targets', inspected };
+  const checked = records.slice(0, MAX_MX_TARGETS);
+  const inspected = await Promise.all(checked.map((r) => inspectTarget(r.data.preference, r.data.exchange, resolver, signal)));
+  return { kind: 'targets', inspected, leftOut: records.length - checked.length };
 }
 
 async function inspectTarget(preference: number, exchange: string, resolver: Resolver, signal: AbortSignal | undefined): Promise<Inspected> {

@@ -1,8 +1,9 @@
 import { transientAdvice } from '../../advice/transient.js';
 import { failureOf, type FailedLookup } from '../../lookups/lookup.js';
 import { normalizeIp } from '../../net/ip.js';
+import { countOf } from '../../text/plural.js';
 import type { Verdict } from '../types.js';
-import type { DomainRole, Inspected, MxDetails, MxEvaluation, MxResult, MxTarget } from './evaluate.js';
+import { MAX_MX_TARGETS, type DomainRole, type Inspected, type MxDetails, type MxEvaluation, type MxResult, type MxTarget } from './evaluate.js';
 
 // Words for an MX evaluation: the verdict, the one-line summary, the explanation, the advice.
 
@@ -38,10 +39,15 @@ export function wordsOf(domain: string, roles: DomainRole[], e: MxEvaluation, re
         targets: [e.target],
       };
     case 'targets':
-      return targetWords(domain, role, bounces, e.inspected, resolverLabel);
+      return targetWords(domain, role + leftOutWords(e.inspected.length, e.leftOut), bounces, e.inspected, e.leftOut, resolverLabel);
     case 'implicit':
       return implicitWords(domain, role, bounces, e.target, e.failed, resolverLabel);
   }
+}
+
+function leftOutWords(checked: number, leftOut: number): string {
+  if (leftOut === 0) return '';
+  return ` It publishes ${checked + leftOut} MX records; only the ${checked} with the lowest preference were checked (at most ${MAX_MX_TARGETS}: a sender tries only a few), and ${countOf(leftOut, 'was', 'were')} left out.`;
 }
 
 function roleWords(domain: string, roles: DomainRole[]): string {
@@ -49,9 +55,10 @@ function roleWords(domain: string, roles: DomainRole[]): string {
   return `${domain} is ${parts.join(', and ')}.`;
 }
 
-function targetWords(domain: string, role: string, bounces: boolean, inspected: Inspected[], resolverLabel: string): MxWords {
+function targetWords(domain: string, role: string, bounces: boolean, inspected: Inspected[], leftOut: number, resolverLabel: string): MxWords {
   const targets = inspected.map((i) => i.target);
-  const list = targets.map((t) => `MX ${t.preference} ${t.exchange || '.'}${t.addresses.length ? ` (${t.addresses.join(', ')})` : ''}`).join(', ');
+  const more = leftOut > 0 ? `, and ${leftOut} more not checked` : '';
+  const list = targets.map((t) => `MX ${t.preference} ${t.exchange || '.'}${t.addresses.length ? ` (${t.addresses.join(', ')})` : ''}`).join(', ') + more;
   const bad = targets.filter((t) => t.problems.length > 0);
   if (bad.length > 0) {
     const usable = targets.some((t) => t.problems.length === 0 && t.addresses.length > 0);
