@@ -1,6 +1,6 @@
 import type { CheckResult, RegisteredCheck } from './checks/index.js';
 import { notChecked } from './checks/not-checked.js';
-import type { AnyCheck, CheckContext, NotRun } from './checks/types.js';
+import type { AnyCheck, CheckContext, NotRun, StartContext } from './checks/types.js';
 
 /**
  * Runs every check as soon as the checks it reads (`after`) are done, all others at once, and
@@ -20,6 +20,14 @@ export async function runChecks(
     const existing = done.get(check);
     if (existing) return existing;
     const running = (async () => {
+      // Before waiting for `after`: the point of `early` is that it does not wait.
+      let early: unknown;
+      let earlyError: unknown = null;
+      try {
+        early = (check.early as ((ctx: StartContext) => unknown) | undefined)?.(base);
+      } catch (error) {
+        earlyError = error;
+      }
       const earlier = (await Promise.all(check.after.map(start))).flat();
       const results: CheckResult[] = [];
       const keep = (result: CheckResult) => {
@@ -28,9 +36,10 @@ export async function runChecks(
         onResult(result);
       };
       try {
+        if (earlyError !== null) throw earlyError;
         // `earlier` holds exactly the results of the checks in this check's `after`, which is
         // what its own CheckContext type says; over the union of checks TS cannot follow that.
-        for await (const result of check.run({ ...base, earlier } as never)) keep(result);
+        for await (const result of check.run({ ...base, earlier, early } as never)) keep(result);
       } catch (error) {
         if (base.signal?.aborted) throw error;
         keep(internalFailure(check.name, error));

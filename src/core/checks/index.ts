@@ -1,4 +1,5 @@
 import { dkimCheck } from './dkim.js';
+import { dmarcCheck } from './dmarc/check.js';
 import { heloCheck } from './helo/check.js';
 import { iprevCheck } from './iprev/check.js';
 import { mxCheck } from './mx/check.js';
@@ -7,7 +8,7 @@ import { thenVsNowCheck } from './then-vs-now.js';
 import type { NotRun, OwnResultOf } from './types.js';
 
 /** Every check, in the order the report lists them. Adding a check: one module, one line here. */
-export const CHECKS = [iprevCheck, heloCheck, mxCheck, spfCheck, dkimCheck, thenVsNowCheck] as const;
+export const CHECKS = [iprevCheck, heloCheck, mxCheck, spfCheck, dkimCheck, dmarcCheck, thenVsNowCheck] as const;
 
 export type RegisteredCheck = (typeof CHECKS)[number];
 

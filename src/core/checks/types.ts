@@ -69,15 +69,23 @@ export interface AnyCheck {
   name: string;
   meta: CheckMeta;
   after: readonly AnyCheck[];
+  early?: (ctx: never) => unknown;
   run(ctx: never): AsyncIterable<AnyVerdict>;
 }
 
-export interface Check<Name extends string = string, Result extends AnyVerdict = AnyVerdict, After extends readonly AnyCheck[] = readonly []> extends AnyCheck {
+export interface Check<Name extends string = string, Result extends AnyVerdict = AnyVerdict, After extends readonly AnyCheck[] = readonly [], Early = undefined>
+  extends AnyCheck {
   name: Name;
   /** The checks whose results this one reads, by reference; it starts when they are done. */
   after: After;
+  /**
+   * Called at once, with the checks that wait for nothing, for the work that needs no earlier
+   * result (DMARC's record lookups need only the From domain): waiting for `after` then costs
+   * no round trip. What it returns reaches `run` as `ctx.early`.
+   */
+  early?: (ctx: StartContext) => Early;
   /** Yields each result as soon as it is known, so views can stream them. */
-  run(ctx: CheckContext<After>): AsyncIterable<Result>;
+  run(ctx: CheckContext<After, Early>): AsyncIterable<Result>;
 }
 
 /** What `check` yields itself. */
@@ -86,7 +94,7 @@ export type OwnResultOf<C> = C extends { run(ctx: never): AsyncIterable<infer Re
 /** Everything `check` can put in the report: its own results, or the pipeline's "not run". */
 export type ResultOf<C> = C extends { name: infer Name extends string } ? OwnResultOf<C> | NotRun<Name> : never;
 
-export interface CheckContext<After extends readonly AnyCheck[] = readonly AnyCheck[]> {
+export interface CheckContext<After extends readonly AnyCheck[] = readonly AnyCheck[], Early = undefined> {
   analysis: HeaderAnalysis;
   /** The message's bytes (DKIM hashes them); not part of the report. Absent: DKIM is not checked. */
   bytes?: MessageBytes;
@@ -99,4 +107,9 @@ export interface CheckContext<After extends readonly AnyCheck[] = readonly AnyCh
   software: SenderSoftware | null;
   /** Results of the checks in `after`, complete, typed as those checks yield them. */
   earlier: readonly ResultOf<After[number]>[];
+  /** What the check's `early` returned; absent when it has none or was run without the runner. */
+  early?: Early;
 }
+
+/** What a check's `early` sees: everything but the earlier results. */
+export type StartContext = Omit<CheckContext, 'earlier' | 'early'>;

@@ -30,6 +30,7 @@ function liveSpf(domain: string, result: SpfResult, ip = '203.0.113.25'): SpfChe
     identity: 'mailfrom' as const,
     helo: null,
     mailFrom: `alice@${domain}`,
+    mailFromSource: 'return-path' as const,
     record: null,
     mechanism: null,
     lookups: 0,

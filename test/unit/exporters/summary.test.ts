@@ -6,7 +6,7 @@ import { sampleReport } from '../../fixtures/reports/sample-report.js';
 describe('summary line', () => {
   it('names the sender and repeats each check’s result word, lead checks first', () => {
     expect(summarize(sampleReport)).toBe(
-      'Sender 203.0.113.28 b.multi.example.com — reverse DNS pass, HELO pass, SPF softfail, DKIM none, MX pass, then vs now differs',
+      'Sender 203.0.113.28 b.multi.example.com — reverse DNS pass, HELO pass, SPF softfail, DKIM none, MX pass, DMARC none, then vs now differs',
     );
   });
 

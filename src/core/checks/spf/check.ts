@@ -16,6 +16,12 @@ export interface SpfDetails extends Omit<SpfEvaluation, 'result' | 'reason'> {
   helo: string | null;
   /** The MAIL FROM identity checked ("" for the null sender, then the HELO identity is checked). */
   mailFrom: string;
+  /**
+   * Where the envelope sender came from: the receiver's Return-Path, the origin hop's Received
+   * header, or, when neither says, the From: domain as a stand-in (not an envelope sender, so
+   * DMARC does not align it).
+   */
+  mailFromSource: Envelope['source'];
 }
 
 export type SpfCheckResult = Verdict<'spf', SpfResult, SpfDetails> | NotChecked<'spf'>;
@@ -44,6 +50,7 @@ const RECEIVERS: Readonly<Record<SpfResult, string | null>> = {
 /** The identity to check and, when it is not the recorded envelope sender, why not. */
 interface Envelope {
   mailFrom: string;
+  source: 'return-path' | 'received' | 'from-header';
   note: string | null;
 }
 
@@ -105,6 +112,7 @@ async function runSpf(ctx: CheckContext): Promise<SpfCheckResult> {
       ip,
       helo,
       mailFrom: envelope.mailFrom,
+      mailFromSource: envelope.source,
       record: evaluation.record,
       mechanism: evaluation.mechanism,
       lookups: evaluation.lookups,
@@ -123,11 +131,12 @@ async function runSpf(ctx: CheckContext): Promise<SpfCheckResult> {
  */
 function envelopeOf(ctx: CheckContext, origin: Hop): Envelope | null {
   const returnPath = ctx.analysis.message.returnPath;
-  if (returnPath !== null) return { mailFrom: returnPath, note: null };
+  if (returnPath !== null) return { mailFrom: returnPath, source: 'return-path', note: null };
   const recorded = origin.received.envelopeFrom;
   if (recorded !== null) {
     return {
       mailFrom: recorded.trim().replace(/^<(.*)>$/, '$1'),
+      source: 'received',
       note: "There is no Return-Path header; the envelope sender comes from the origin hop's Received header.",
     };
   }
@@ -135,6 +144,7 @@ function envelopeOf(ctx: CheckContext, origin: Hop): Envelope | null {
   if (domain === null) return null;
   return {
     mailFrom: domain,
+    source: 'from-header',
     note: `There is no Return-Path header and no envelope sender in the Received headers, so the From: domain ${domain} is checked instead. It is not the envelope sender that SPF checked at delivery, which may differ.`,
   };
 }
