@@ -162,7 +162,14 @@ describe('report view', () => {
     expect(folded.querySelector('summary')?.textContent).toBe('Other hops (2) inot-checked ×2 (worth knowing)');
     expect(Array.from(folded.querySelectorAll('[data-testid="check-card"] .subject')).map((s) => s.textContent)).toEqual(['192.168.1.20', '127.0.0.1']);
     const shown = Array.from(checks.querySelectorAll(':scope > [data-testid="check-card"]'));
-    expect(shown.map((c) => c.querySelector('.subject')?.textContent)).toEqual(['203.0.113.28', 'b.multi.example.com', 'example.net', 'example.net', '-']);
+    expect(shown.map((c) => c.querySelector('.subject')?.textContent)).toEqual([
+      '203.0.113.28',
+      'b.multi.example.com',
+      'example.net',
+      'example.net',
+      '-',
+      'example.net',
+    ]);
     // A result short of "ok" on the sender keeps its explanation and advice in view.
     const spf = shown.find((c) => c.getAttribute('data-check') === 'spf')!;
     expect(spf.querySelector(':scope > p:not(.check-summary)')?.textContent).toContain('so the result is softfail');
@@ -184,6 +191,7 @@ describe('report view', () => {
       'MX✓pass (nothing to do)',
       'SPF!softfail (some receivers will mind)',
       'DKIM!none (some receivers will mind)',
+      'DMARC!none (some receivers will mind)',
       'Then vs now!differs (some receivers will mind)✓same ×2 (nothing to do)',
     ]);
     expect(panel.textContent).not.toContain('not-checked');
@@ -192,7 +200,7 @@ describe('report view', () => {
     const spf = document.activeElement as HTMLElement;
     expect(spf.getAttribute('data-check')).toBe('spf');
     expect(spf.querySelector('.subject')?.textContent).toBe('example.net');
-    await act(() => chips[5]!.click());
+    await act(() => chips[6]!.click());
     expect(document.activeElement?.textContent).toBe('Then vs now');
   });
 
