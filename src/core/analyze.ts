@@ -9,6 +9,7 @@ import type { Resolver } from './dns/types.js';
 import { summarize } from './report/summary.js';
 import { SCHEMA_VERSION, type ProgressEvent, type Report } from './report/types.js';
 import { chooseOrigin } from './route/index.js';
+import { secondOrigin } from './route/second-origin.js';
 import { runChecks } from './run-checks.js';
 import { VERSION } from './version.js';
 
@@ -41,6 +42,9 @@ export async function analyze(raw: string | Uint8Array, options: AnalyzeOptions 
   options.signal?.throwIfAborted();
 
   const origin = route.origin ? (route.hops[route.origin.hopIndex] ?? null) : null;
+  const first = secondOrigin(route);
+  const firstHop = first ? (route.hops[first.hopIndex] ?? null) : null;
+  const originalSender = firstHop && { hop: firstHop, software: detectSenderSoftware(analysis, firstHop) };
   let results: CheckResult[];
   let dns: DnsUsage;
   let dnsWarnings: string[] = [];
@@ -48,10 +52,19 @@ export async function analyze(raw: string | Uint8Array, options: AnalyzeOptions 
     const resolver = countingResolver(options.resolver, (c) => emit({ type: 'dns', ...c }));
     results = await runChecks(
       checks,
-      { analysis, bytes, origin, resolver, signal: options.signal, software: detectSenderSoftware(analysis, origin), now: options.now?.() ?? new Date() },
+      {
+        analysis,
+        bytes,
+        origin,
+        originalSender,
+        resolver,
+        signal: options.signal,
+        software: detectSenderSoftware(analysis, origin),
+        now: options.now?.() ?? new Date(),
+      },
       (result) => emit({ type: 'check', result }),
     );
-    results = inReportOrder(results, checks, origin?.index ?? null);
+    results = inReportOrder(results, checks, origin?.index ?? null, first?.hopIndex ?? null);
     dns = { mode: 'live', resolver: options.resolver.label, ...resolver.usage() };
     dnsWarnings = unansweredWarning(resolver.unanswered(), dns.distinctQuestions, options.resolver.label);
   } else {
@@ -98,10 +111,15 @@ function unansweredWarning(errors: string[], asked: number, label: string): stri
 
 /**
  * Results stream in completion order; the report lists them in registry order, the sender's
- * hop first within a check, so that two runs of the same message read the same.
+ * hop first within a check and a forward's original sender last, so that two runs of the same
+ * message read the same.
  */
-function inReportOrder(results: CheckResult[], checks: readonly RegisteredCheck[], originHop: number | null): CheckResult[] {
-  const rank = (r: CheckResult) => [checks.findIndex((c) => c.name === r.check), r.hopIndex === originHop ? -1 : (r.hopIndex ?? Number.MAX_SAFE_INTEGER)];
+function inReportOrder(results: CheckResult[], checks: readonly RegisteredCheck[], originHop: number | null, firstHop: number | null): CheckResult[] {
+  const rank = (r: CheckResult) => [
+    checks.findIndex((c) => c.name === r.check),
+    r.hopIndex !== null && r.hopIndex === firstHop ? 1 : 0,
+    r.hopIndex === originHop ? -1 : (r.hopIndex ?? Number.MAX_SAFE_INTEGER),
+  ];
   return results
     .map((result, arrival) => ({ result, key: [...rank(result), arrival] }))
     .sort((a, b) => cmpKeys(a.key, b.key))

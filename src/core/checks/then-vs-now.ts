@@ -165,7 +165,9 @@ function originIp(ctx: CheckContext<After>): string | null {
 function liveOf(claim: Claim, ctx: CheckContext<After>): Live {
   if (claim.kind === 'spf') {
     // Only a result that evaluated the domain can be compared; one that did not run names none.
-    const live = ctx.earlier.find((r) => r.check === 'spf' && r.result !== NOT_CHECKED && claim.domain !== null && r.details.domain === claim.domain);
+    // A forward's two SPF results may share a domain: the one for the address the receiver evaluated first.
+    const same = ctx.earlier.filter((r) => r.check === 'spf' && r.result !== NOT_CHECKED && claim.domain !== null && r.details.domain === claim.domain);
+    const live = same.find((r) => r.check === 'spf' && r.result !== NOT_CHECKED && ipIn(r.details.ip) === claim.ip) ?? same[0];
     if (live?.check !== 'spf' || live.result === NOT_CHECKED) {
       return {
         now: 'not checked',

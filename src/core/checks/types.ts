@@ -102,6 +102,12 @@ export interface CheckContext<After extends readonly AnyCheck[] = readonly AnyCh
   now?: Date;
   /** The hop whose IP is treated as the sender (the route's origin or the user's choice). */
   origin: Hop | null;
+  /**
+   * The second origin of a forward or a list: the original sender's hop into the first receiver
+   * (route.originalSender), with the software that sent from it. HELO, SPF and MX run on it too,
+   * beside the sender's; absent or null when there is none or it is the origin itself.
+   */
+  originalSender?: { hop: Hop; software: SenderSoftware | null } | null;
   resolver: Resolver;
   signal?: AbortSignal;
   software: SenderSoftware | null;

@@ -1,5 +1,6 @@
 import type { CheckResult } from '../checks/index.js';
 import { metaOf, type CheckMetaByName } from '../checks/meta.js';
+import { secondOrigin } from '../route/second-origin.js';
 import type { OriginHop, Route } from '../route/types.js';
 import { liveReverseDns } from './client-names.js';
 import type { Report } from './types.js';
@@ -40,15 +41,17 @@ function senderText(route: Route, origin: OriginHop, checks: readonly CheckResul
 
 /**
  * One result per check name, in the line's order (each check's summaryRank): the one about the
- * sender when a check ran on several hops.
+ * sender when a check ran on several hops, never one about a forward's original sender.
  */
 export function senderResults({ route, checks, checkMeta }: Pick<SummaryInput, 'route' | 'checks' | 'checkMeta'>): CheckResult[] {
   const origin: OriginHop | null = route.origin;
+  const firstHop = secondOrigin(route)?.hopIndex;
   const names = [...new Set(checks.map((c) => c.check))];
   names.sort((a, b) => metaOf(checkMeta, a).summaryRank - metaOf(checkMeta, b).summaryRank);
   return names.map((name) => {
     const all = checks.filter((c) => c.check === name);
-    const aboutSender = origin && (all.find((c) => c.hopIndex === origin.hopIndex) ?? all.find((c) => c.subject === origin.ip));
-    return aboutSender ?? (all[0] as CheckResult);
+    const notFirst = all.filter((c) => c.hopIndex !== firstHop);
+    const aboutSender = origin && (notFirst.find((c) => c.hopIndex === origin.hopIndex) ?? notFirst.find((c) => c.subject === origin.ip));
+    return aboutSender ?? notFirst[0] ?? (all[0] as CheckResult);
   });
 }

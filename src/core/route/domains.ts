@@ -58,7 +58,10 @@ const TWO_LABEL_SUFFIXES = new Set([
 /** Mailbox providers whose hosts live under several domains, grouped so each counts as one side. */
 const PROVIDERS: ReadonlyArray<{ name: string; domains: readonly string[] }> = [
   { name: 'Google', domains: ['google.com', 'gmail.com', 'googlemail.com'] },
-  { name: 'Microsoft', domains: ['outlook.com', 'hotmail.com', 'live.com', 'msn.com', 'office365.com', 'microsoft.com'] },
+  {
+    name: 'Microsoft',
+    domains: ['outlook.com', 'hotmail.com', 'hotmail.co.uk', 'hotmail.fr', 'hotmail.de', 'live.com', 'live.co.uk', 'msn.com', 'office365.com', 'microsoft.com'],
+  },
   { name: 'Yahoo', domains: ['yahoo.com', 'yahoo.net', 'yahoodns.net', 'aol.com'] },
   { name: 'Apple iCloud', domains: ['icloud.com', 'me.com', 'mac.com', 'apple.com'] },
   { name: 'Fastmail', domains: ['fastmail.com', 'fastmail.fm', 'messagingengine.com'] },

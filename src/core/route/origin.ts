@@ -52,9 +52,20 @@ interface Walk {
   floor: number;
   /** The receiving side is known from To/Cc or the last server alone. */
   weak: RecipientEvidence | 'none' | null;
+  /**
+   * The mailbox provider that delivered last, when only it says who the receiving side is (no
+   * delivery field or receiving-side `for`, and To/Cc name no address of the provider's own): it
+   * names the mailbox host for sure, but not the gateways a customer's organisation runs in front
+   * of it. A recipient at the provider's own domain (x@hotmail.com) has no such gateway.
+   */
+  providerOnly: string | null;
   /** Clients passed as the receiving side's own relays, gateways and filters. */
   inside: Hop[];
 }
+
+/** Whether the receiving side is known well enough, or the recipient is one of the provider's own mailboxes (x@hotmail.com). */
+const hostedBy = (recipient: RecipientEvidence | null, provider: string): boolean =>
+  recipient !== null && (!recipient.weak || recipient.addresses.some((a) => sideOf(addressDomain(a)) === provider));
 
 /**
  * Evidence a receiver wrote about the connection of this hop or a later one (up to `upTo`): by
@@ -168,6 +179,17 @@ function judge(walk: Walk, hop: Hop, reasons: OriginReason[], base: OriginHop['c
   let confidence = base;
   if (disagree > 0) confidence = 'low';
   else if (agree.length > 0 && base === 'medium') confidence = 'high';
+  // A mailbox host's softfail or neutral names an address it does not know: a gateway of the
+  // recipient's own in front of it reads the same as a sender, so only a passing check earns "high".
+  if (walk.providerOnly !== null && upTo === undefined && confidence === 'high' && !agree.some((e) => e.kind === 'receiver' && e.result === 'pass')) {
+    out.push(
+      reason(
+        'receiver-weak',
+        `No Delivered-To, X-Original-To or for clause of the receiving side's own hops names the final recipient; the last server is ${walk.providerOnly}'s, which says who hosts the mailbox but not which gateways the recipient's organisation runs in front of it, and no check that passed names ${ip}: so this choice is at most medium confidence.`,
+      ),
+    );
+    confidence = 'medium';
+  }
   if (walk.weak !== null && upTo === undefined) {
     const from = walk.weak === 'none' ? 'the last server alone' : `${walk.weak.source} (${walk.weak.addresses.join(', ')})`;
     out.push(
@@ -258,6 +280,7 @@ export function findOrigin(hops: readonly Hop[], message: MessageInfo, claims: C
     evidence: ipEvidence(claims, message.headers, hops),
     floor: replay === null ? 0 : replay.newestCarried + 1,
     weak: lastProvider !== null ? null : recipient === null ? 'none' : recipient.weak ? recipient : null,
+    providerOnly: lastProvider !== null && !hostedBy(recipient, lastProvider) ? lastProvider : null,
     inside: [],
   };
   const found = walkDown(walk, recipient, lastProvider);

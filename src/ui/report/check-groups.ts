@@ -9,6 +9,8 @@ export interface PlacedCheck {
 export interface CheckGroups {
   /** About the sender hop, or about the message as a whole (no hop): shown first and in full. */
   sender: PlacedCheck[];
+  /** About a forward's original sender (the second origin): shown next, in full, under its own name. */
+  original: PlacedCheck[];
   /** About the other hops of the route: relays and the receivers' internal hand-overs. */
   others: PlacedCheck[];
 }
@@ -17,11 +19,16 @@ export interface CheckGroups {
  * Splits the results by whom they are about. Without a sender hop every result stays in the
  * first group, so that nothing is tucked away when there is nothing to put first.
  */
-export function groupBySender(checks: readonly AnyVerdict[], originHop: number | null): CheckGroups {
-  const groups: CheckGroups = { sender: [], others: [] };
+export function groupBySender(checks: readonly AnyVerdict[], originHop: number | null, originalHop: number | null = null): CheckGroups {
+  const groups: CheckGroups = { sender: [], original: [], others: [] };
   checks.forEach((result, position) => {
-    const aboutOther = originHop !== null && result.hopIndex !== null && result.hopIndex !== originHop;
-    groups[aboutOther ? 'others' : 'sender'].push({ result, position });
+    const group =
+      result.hopIndex !== null && result.hopIndex === originalHop
+        ? 'original'
+        : originHop !== null && result.hopIndex !== null && result.hopIndex !== originHop
+          ? 'others'
+          : 'sender';
+    groups[group].push({ result, position });
   });
   return groups;
 }

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'preact/hooks';
 import type { SourceInfo } from '../../worker-protocol.js';
 import { formatUtc } from '../../core/report/exporters/hop-text.js';
+import { secondOrigin } from '../../core/route/second-origin.js';
 import { t } from '../../i18n.js';
 import { Inert } from '../components/inert.js';
 import type { Analysis } from './use-analysis.js';
@@ -41,13 +42,15 @@ export function ReportView({ analysis: a, layout = 'tab' }: Props) {
   }, [run]);
   const busy = state.phase === 'running';
   const header = state.analysis;
-  const groups = groupBySender(state.checks, header?.route.origin?.hopIndex ?? null);
+  const first = header ? secondOrigin(header.route) : null;
+  const groups = groupBySender(state.checks, header?.route.origin?.hopIndex ?? null, first?.hopIndex ?? null);
   const isThenVsNow = (c: { result: { check: string } }) => inThenVsNow(state.checkMeta, c);
   const isCheck = (c: { result: { check: string } }) => !isThenVsNow(c);
   const useAsSender = (originHop: number) => a.restart({ originHop, embedded: run?.embedded });
   const senderChecks = groups.sender.filter(isCheck);
   const thenVsNow = groups.sender.filter(isThenVsNow);
-  const thenVsNowOthers = groups.others.filter(isThenVsNow);
+  const thenVsNowOthers = [...groups.original, ...groups.others].filter(isThenVsNow);
+  const originalChecks = groups.original.filter(isCheck);
   return (
     <CheckMetaContext.Provider value={state.checkMeta}>
       <div class={`report report-${layout}`} aria-busy={busy} ref={root}>
@@ -76,6 +79,15 @@ export function ReportView({ analysis: a, layout = 'tab' }: Props) {
               {senderChecks.map(({ result, position }) => (
                 <CheckCard key={position} id={cardId(position)} result={result} />
               ))}
+              {first && originalChecks.length > 0 && (
+                <section class="original-checks" aria-labelledby="original-checks-title" data-testid="original-sender-checks">
+                  <h3 id="original-checks-title">{t('originalSenderChecks', [first.hopIndex + 1])}</h3>
+                  <p class="muted">{t('originalSenderChecksIntro')}</p>
+                  {originalChecks.map(({ result, position }) => (
+                    <CheckCard key={position} id={cardId(position)} result={result} />
+                  ))}
+                </section>
+              )}
               <OtherHops checks={groups.others.filter(isCheck)} variant="card" />
             </section>
             <section aria-labelledby={THEN_VS_NOW_TITLE}>

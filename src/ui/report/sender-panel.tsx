@@ -1,6 +1,7 @@
 import type { CheckResult } from '../../core/checks/index.js';
 import { clientNames, type ClientName } from '../../core/report/client-names.js';
 import { isChosenOrigin } from '../../core/report/exporters/hop-text.js';
+import { secondOrigin } from '../../core/route/second-origin.js';
 import type { Route } from '../../core/route/types.js';
 import { Inert } from '../components/inert.js';
 import { ResultBadge } from '../components/result-badge.js';
@@ -135,8 +136,8 @@ function SenderIdentity({ route, checks }: { route: Route; checks: readonly Chec
  * click.
  */
 function OriginalSender({ route, onUseAsSender, busy }: { route: Route; onUseAsSender: (hopIndex: number) => void; busy: boolean }) {
-  const first = route.originalSender;
-  if (!first || route.origin?.hopIndex === first.hopIndex) return null;
+  const first = secondOrigin(route);
+  if (!first) return null;
   // Only the address: the names a Received header gives are the sender's own or unverified.
   return (
     <div class="original-sender" data-testid="original-sender">

@@ -67,7 +67,7 @@ describe('whole header blocks', () => {
       ip: '203.0.113.40',
       confidence: 'high',
       reasons: [
-        "SNT004-MC4F54.hotmail.com, a server of the mailbox provider Microsoft, received the message from 203.0.113.40 (HELO MAIL01.contoso.local, chosen by the sender): the first client on the receiving side's path with a public address that is not one of the receiving side's own servers.",
+        "SNT004-MC4F54.hotmail.com, a server of the recipient's domain hotmail.co.uk, received the message from 203.0.113.40 (HELO MAIL01.contoso.local, chosen by the sender): the first client on the receiving side's path with a public address that is not one of the receiving side's own servers.",
         'Authentication-Results sender-id comment names the same address 203.0.113.40.',
         '203.0.113.40 is a documentation address, checked like a public one.',
         "x-originating-ip names 192.0.2.77: that is the address of the sender's mail client, not of a mail server, so it does not contradict this choice.",
@@ -625,6 +625,27 @@ describe('the sender hop on real mail: gateways, lists without for, one organisa
 });
 
 describe('earned confidence', () => {
+  test("a known mailbox provider as the last server names the mailbox host, not the recipient organisation's gateways in front of it", async () => {
+    // The own-domain gateway in front of the mailbox host, with nothing left that names the recipient: the walk can
+    // not tell the gateway from a sender, and the provider's softfail for the gateway must not earn "high".
+    const raw = new TextDecoder()
+      .decode(fixture('gateway-own-domain-to-google.eml'))
+      .replace('by 2002:a05:6a10:8f0e:b0:5b1:2c3d:0', 'by mailstore.google.com')
+      .replace(/^Delivered-To:.*\n/m, '')
+      .replace(/\s+for\s+<[^>]*>/g, '')
+      .replace(/^To: .*$/m, 'To: undisclosed-recipients:;');
+    const a = await analyzeHeaders(raw);
+    expect(a.route.origin).toMatchObject({ hopIndex: 2, ip: '192.0.2.80', confidence: 'medium' });
+    expect(kinds(a.route.origin)).toContain('receiver-weak');
+    expect(a.route.origin!.reasons.at(-1)!.text).toContain("the last server is Google's, which says who hosts the mailbox but not which gateways");
+    // A mailbox at the provider's own domain has no such gateway, and a passing check of the address still earns "high".
+    for (const name of ['postfix-to-yahoo.eml', 'exchange-onprem-to-hotmail.txt']) {
+      const own = await analyzeHeaders(fixture(name));
+      expect(own.route.recipient?.weak, name).toBe(true);
+      expect(own.route.origin?.confidence, name).toBe('high');
+    }
+  });
+
   test('"high" is never given when the receiving side was read from weak evidence only', async () => {
     const { readdirSync } = await import('node:fs');
     const { providerOf } = await import('../../../src/core/route/domains.js');

@@ -31,6 +31,13 @@ describe('grouping check results by whom they are about', () => {
     expect(sender[0]!.result.result).toBe('fail');
   });
 
+  it("puts a forward's original sender's results in a group of their own", () => {
+    const { sender, original, others } = groupBySender(checks, 2, 0);
+    expect(sender.map((c) => c.position)).toEqual([0, 1]);
+    expect(original.map((c) => c.position)).toEqual([2]);
+    expect(others.map((c) => c.position)).toEqual([3, 4]);
+  });
+
   it('folds nothing away when there is no sender hop', () => {
     const { sender, others } = groupBySender(checks, null);
     expect(sender).toHaveLength(checks.length);

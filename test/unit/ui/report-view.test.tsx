@@ -114,6 +114,28 @@ describe('report view', () => {
     expect(byTestId(await view(done(sampleReport)), 'original-sender')).toBeNull();
   });
 
+  it("shows a forward's original sender's checks under their own heading, after the sender's", async () => {
+    const { readFileSync } = await import('node:fs');
+    const { analyze } = await import('../../../src/core/analyze.js');
+    const { memoryResolver } = await import('../../../src/core/dns/memory.js');
+    const { ZONES } = await import('../../support/test-zones.js');
+    const raw = readFileSync('test/fixtures/messages/srs-forward.eml');
+    const root = await view(done(await analyze(raw, { resolver: memoryResolver(ZONES) })));
+    const section = byTestId(root, 'original-sender-checks')!;
+    expect(section.querySelector('h3')?.textContent).toBe('Original sender, hop 1');
+    const cards = (within: Element) =>
+      Array.from(within.querySelectorAll('[data-testid="check-card"]')).map((c) => [c.getAttribute('data-check'), c.getAttribute('data-result')]);
+    expect(cards(section)).toEqual([
+      ['iprev', 'pass'],
+      ['helo', 'pass'],
+      ['spf', 'pass'],
+    ]);
+    // The sender's own cards stay the forwarder's: none of them is about the original sender.
+    const senderCards = Array.from(root.querySelectorAll('section[aria-labelledby="checks-title"] > [data-testid="check-card"]'));
+    expect(senderCards.map((c) => c.textContent).join('\n')).not.toContain('Original sender');
+    expect(senderCards.map((c) => c.getAttribute('data-check'))).toEqual(['iprev', 'helo', 'mx', 'mx', 'spf', 'dkim']);
+  });
+
   it('lists the reasons for the sender hop as their words', async () => {
     const root = await view(done(sampleReport));
     const items = Array.from(root.querySelectorAll('.reasons li'));

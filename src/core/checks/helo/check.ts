@@ -5,7 +5,9 @@ import { lookupAddresses } from '../../lookups/forward.js';
 import { normalizeIp } from '../../net/ip.js';
 import { iprevCheck } from '../iprev/check.js';
 import type { IprevEvaluation } from '../iprev/evaluate.js';
+import { inCompletionOrder } from '../../completion-order.js';
 import { notChecked } from '../not-checked.js';
+import { labelled, originalSenderNote, senderHops, type SenderHop } from '../senders.js';
 import { NOT_CHECKED, type Check, type CheckContext, type NotChecked, type Verdict } from '../types.js';
 import { includesIpStep, matchesPtrStep, resolvesStep, resultOf, syntaxStep, type HeloResult, type HeloStep, type HeloSteps } from './steps.js';
 import { adviceOf, explanationOf, severityOf, summaryOf, temperrorAdvice } from './wording.js';
@@ -25,7 +27,7 @@ export type HeloCheckResult = Verdict<'helo', HeloResult, HeloDetails> | NotChec
 type After = readonly [typeof iprevCheck];
 
 /**
- * The origin hop's HELO/EHLO name, asked four questions in order: is it a fully qualified
+ * The origin hop's HELO/EHLO name (and, for a forward, the original sender's), asked four questions in order: is it a fully qualified
  * public host name, does it resolve (A/AAAA), do its addresses include the connecting IP, is
  * it a PTR name of that IP (read from the iprev result, not asked again).
  *
@@ -49,52 +51,61 @@ export const heloCheck: Check<'helo', HeloCheckResult, After> = {
   },
   after: [iprevCheck],
   async *run(ctx) {
-    const origin = ctx.origin;
-    const helo = origin?.received.helo ?? null;
-    if (origin === null || helo === null) {
-      yield notRecorded(ctx);
+    const senders = senderHops(ctx);
+    if (senders.length === 0) {
+      yield notRecorded(null);
       return;
     }
-    const ip = origin.received.ip === null ? null : normalizeIp(origin.received.ip);
-    const recorder = recordingResolver(ctx.resolver);
-    const verdict = judgeHostname(helo);
-    const name = canonicalName(helo);
-    const lookups = verdict.ok
-      ? await Promise.all([lookupAddresses(name, 'A', recorder, ctx.signal), lookupAddresses(name, 'AAAA', recorder, ctx.signal)])
-      : null;
-    const iprev = ip === null ? null : iprevOf(ctx, ip);
-    const steps: HeloSteps = {
-      syntax: syntaxStep(helo, verdict),
-      resolves: resolvesStep(name, lookups),
-      includesIp: includesIpStep(name, ip, lookups),
-      matchesPtr: matchesPtrStep(name, ip, verdict, iprev),
-    };
-    const result = resultOf(steps);
-    yield {
-      check: 'helo',
-      subject: helo,
-      result,
-      severity: severityOf(result, steps, verdict),
-      summary: summaryOf(helo, result, steps),
-      explanation: explanationOf(helo, result, steps),
-      advice: result === 'temperror' ? temperrorAdvice(ctx, name, lookups, iprev) : adviceOf(ctx, helo, ip, result, steps, iprev),
-      hopIndex: origin.index,
-      details: { helo, ip, steps: Object.values(steps), addresses: lookups?.flatMap((l) => l.addresses) ?? [] },
-      evidence: recorder.evidence,
-    };
+    yield* inCompletionOrder(senders.map((sender) => checkHelo(ctx, sender)));
   },
 };
 
-function notRecorded(ctx: CheckContext<After>): HeloCheckResult {
+async function checkHelo(ctx: CheckContext<After>, sender: SenderHop): Promise<HeloCheckResult> {
+  const { hop: origin, role } = sender;
+  const helo = origin.received.helo;
+  if (helo === null) return notRecorded(sender);
+  const ip = origin.received.ip === null ? null : normalizeIp(origin.received.ip);
+  const recorder = recordingResolver(ctx.resolver);
+  const verdict = judgeHostname(helo);
+  const name = canonicalName(helo);
+  const lookups = verdict.ok
+    ? await Promise.all([lookupAddresses(name, 'A', recorder, ctx.signal), lookupAddresses(name, 'AAAA', recorder, ctx.signal)])
+    : null;
+  const iprev = ip === null ? null : iprevOf(ctx, ip);
+  const steps: HeloSteps = {
+    syntax: syntaxStep(helo, verdict),
+    resolves: resolvesStep(name, lookups),
+    includesIp: includesIpStep(name, ip, lookups),
+    matchesPtr: matchesPtrStep(name, ip, verdict, iprev),
+  };
+  const result = resultOf(steps);
+  const words = { resolver: ctx.resolver, software: sender.software };
+  const explanation = explanationOf(helo, result, steps);
+  return {
+    check: 'helo',
+    subject: helo,
+    result,
+    severity: severityOf(result, steps, verdict),
+    summary: labelled(role, origin, summaryOf(helo, result, steps)),
+    explanation: role === 'sender' ? explanation : `${originalSenderNote(origin)} ${explanation}`,
+    advice: result === 'temperror' ? temperrorAdvice(words, name, lookups, iprev) : adviceOf(words, helo, ip, result, steps, iprev),
+    hopIndex: origin.index,
+    details: { helo, ip, steps: Object.values(steps), addresses: lookups?.flatMap((l) => l.addresses) ?? [] },
+    evidence: recorder.evidence,
+  };
+}
+
+function notRecorded(sender: SenderHop | null): HeloCheckResult {
   const why =
-    ctx.origin === null
+    sender === null
       ? 'No origin hop was found, so there is no HELO name to check.'
       : 'The receiver did not record the HELO/EHLO name in its Received header (Gmail, for one, writes only the by clause), so there is nothing to check.';
+  const summary = 'HELO name not checked: not recorded';
   return notChecked('helo', {
-    subject: ctx.origin?.received.ip ?? '',
-    summary: 'HELO name not checked: not recorded',
+    subject: sender?.hop.received.ip ?? '',
+    summary: sender ? labelled(sender.role, sender.hop, summary) : summary,
     explanation: why,
-    hopIndex: ctx.origin?.index ?? null,
+    hopIndex: sender?.hop.index ?? null,
     details: { helo: null, steps: [] },
   });
 }

@@ -1,10 +1,12 @@
 import { recordingResolver } from '../../dns/evidence.js';
 import { classifyIp, isCheckable, normalizeIp } from '../../net/ip.js';
 import type { IpClass } from '../../net/types.js';
+import type { Hop } from '../../route/types.js';
 import { inCompletionOrder } from '../../completion-order.js';
 import { hopsOutward } from '../../route/outward.js';
 import { countOf } from '../../text/plural.js';
 import { notChecked } from '../not-checked.js';
+import { labelled, senderHops } from '../senders.js';
 import type { Check, CheckContext, NotChecked, Verdict } from '../types.js';
 import { whyNotChecked } from '../unchecked-ip.js';
 import { checkIprev, type IprevEvaluation, type IprevResult } from './evaluate.js';
@@ -36,8 +38,8 @@ export type IprevCheckResult =
   | NotChecked<'iprev', IprevLeftOut>;
 
 /**
- * Reverse DNS (iprev, RFC 8601 §3) of the origin's IP and of the MAX_OTHER_HOPS hop IPs nearest
- * it; one result counts the rest.
+ * Reverse DNS (iprev, RFC 8601 §3) of the senders' IPs (the origin's, and a forward's original
+ * sender's) and of the MAX_OTHER_HOPS hop IPs nearest the origin; one result counts the rest.
  */
 export const iprevCheck: Check<'iprev', IprevCheckResult> = {
   name: 'iprev',
@@ -65,20 +67,28 @@ export const iprevCheck: Check<'iprev', IprevCheckResult> = {
 };
 
 /**
- * The origin's IP first, then the other hop IPs from it outward, each once, up to
- * MAX_OTHER_HOPS of them; the count of distinct IPs beyond.
+ * The senders' IPs first (the origin's, then a forward's original sender's), then the other hop
+ * IPs from the origin outward, each once, up to MAX_OTHER_HOPS of them; the count of distinct IPs beyond.
  */
 function subjectsOf(ctx: CheckContext): { subjects: IprevSubject[]; ipsLeftOut: number } {
   const subjects: IprevSubject[] = [];
   const seen = new Set<string>();
   let others = 0;
   let ipsLeftOut = 0;
-  for (const hop of hopsOutward(ctx.analysis.route.hops, ctx.origin?.index ?? null)) {
+  const add = (hop: Hop): string | null => {
     const ip = hop.received.ip === null ? null : normalizeIp(hop.received.ip);
-    if (ip === null || seen.has(ip)) continue;
+    if (ip === null || seen.has(ip)) return null;
     seen.add(ip);
-    const isOrigin = hop === ctx.origin;
-    if (isOrigin || others++ < MAX_OTHER_HOPS) subjects.push({ ip, hop, isOrigin });
+    return ip;
+  };
+  for (const { hop, role, software } of senderHops(ctx)) {
+    const ip = add(hop);
+    if (ip !== null) subjects.push({ ip, hop, role, software });
+  }
+  for (const hop of hopsOutward(ctx.analysis.route.hops, ctx.origin?.index ?? null)) {
+    const ip = add(hop);
+    if (ip === null) continue;
+    if (others++ < MAX_OTHER_HOPS) subjects.push({ ip, hop, role: null, software: null });
     else ipsLeftOut++;
   }
   return { subjects, ipsLeftOut };
@@ -91,10 +101,10 @@ async function checkSubject(subject: IprevSubject, ctx: CheckContext): Promise<I
     check: 'iprev',
     subject: subject.ip,
     result: evaluation.result,
-    severity: severityOf(evaluation.result, subject.isOrigin),
-    summary: summaryOf(evaluation),
-    explanation: explanationOf(evaluation, subject.isOrigin),
-    advice: adviceOf(evaluation, subject, ctx.software, ctx.resolver.label),
+    severity: severityOf(evaluation.result, subject.role),
+    summary: labelled(subject.role, subject.hop, summaryOf(evaluation)),
+    explanation: explanationOf(evaluation, subject.role),
+    advice: adviceOf(evaluation, subject, ctx.resolver.label),
     hopIndex: subject.hop.index,
     details: evaluation,
     evidence: recorder.evidence,
@@ -117,14 +127,15 @@ function leftOut(ipsLeftOut: number, hasOrigin: boolean): IprevCheckResult {
 function unchecked(subject: IprevSubject, why: string): IprevCheckResult {
   return notChecked('iprev', {
     subject: subject.ip,
-    severity: subject.isOrigin ? 'warning' : 'info',
-    summary: `${subject.ip}: reverse DNS not checked`,
+    severity: subject.role !== null ? 'warning' : 'info',
+    summary: labelled(subject.role, subject.hop, `${subject.ip}: reverse DNS not checked`),
     explanation: why,
-    advice: subject.isOrigin
-      ? [
-          'The hop chosen as the origin carries an address no receiver on the Internet sees. The message reached the Internet at a later hop: pick the first hop with a public IP as the origin.',
-        ]
-      : [],
+    advice:
+      subject.role === 'sender'
+        ? [
+            'The hop chosen as the origin carries an address no receiver on the Internet sees. The message reached the Internet at a later hop: pick the first hop with a public IP as the origin.',
+          ]
+        : [],
     hopIndex: subject.hop.index,
     details: { ip: subject.ip, ipClass: subject.hop.ipClass },
   });

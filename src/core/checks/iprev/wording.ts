@@ -5,22 +5,25 @@ import { addressTypeOf } from '../../lookups/forward.js';
 import type { ZoneOwner } from '../../lookups/zone-owner.js';
 import type { Hop } from '../../route/types.js';
 import type { SenderSoftware } from '../../software/detect.js';
+import type { SenderRole } from '../senders.js';
 import type { Severity } from '../types.js';
 import type { IprevEvaluation, IprevResult } from './evaluate.js';
 
-/** What the words are about: the hop's IP, and whether it is the one receivers check. */
+/** What the words are about: the hop's IP, and whether it is a sender's (the one receivers check, or a forward's original sender) or another hop's (null). */
 export interface IprevSubject {
   ip: string;
   hop: Hop;
-  isOrigin: boolean;
+  role: SenderRole | null;
+  /** The software that sent from this hop, for a sender's advice. */
+  software: SenderSoftware | null;
 }
 
 // Words for an iprev evaluation: the one-line summary, the explanation, the advice.
 
-export function severityOf(result: IprevResult, isOrigin: boolean): Severity {
+export function severityOf(result: IprevResult, role: SenderRole | null): Severity {
   if (result === 'pass') return 'ok';
   if (result === 'temperror') return 'warning';
-  return isOrigin ? 'error' : 'info';
+  return role !== null ? 'error' : 'info';
 }
 
 export function summaryOf(e: IprevEvaluation): string {
@@ -47,10 +50,15 @@ function answeredByResolver(e: IprevEvaluation): boolean {
   return e.forward.every((f) => !f.transient || f.rcode !== null);
 }
 
-export function explanationOf(e: IprevEvaluation, isOrigin: boolean): string {
-  const role = isOrigin
-    ? 'This is the IP that connected to the receiving side, the one receivers check.'
-    : 'This hop is not where the message entered the receiving side, so receivers do not check it; it is shown for completeness.';
+const ROLE_WORDS: Readonly<Record<SenderRole | 'other', string>> = {
+  sender: 'This is the IP that connected to the receiving side, the one receivers check.',
+  'original-sender':
+    "This is the original sender's IP, which connected to the first receiver before the message was forwarded or sent on by a list: the first receiver checked it, the final receiver checked the forwarder's.",
+  other: 'This hop is not where the message entered the receiving side, so receivers do not check it; it is shown for completeness.',
+};
+
+export function explanationOf(e: IprevEvaluation, subjectRole: SenderRole | null): string {
+  const role = ROLE_WORDS[subjectRole ?? 'other'];
   const rule: Record<IprevResult, string> = {
     pass: 'The PTR name and its address records agree both ways, as RFC 8601 §3 (iprev) requires.',
     fail: 'RFC 8601 §3 (iprev) passes only when a PTR name of the IP has an address record equal to the IP. Receivers that check reverse DNS treat a failure like a missing name: spam score or rejection.',
@@ -64,7 +72,7 @@ export function explanationOf(e: IprevEvaluation, isOrigin: boolean): string {
   return `In DNS now, ${e.reason}. ${rule[e.result]}${receivers} ${role}`;
 }
 
-export function adviceOf(e: IprevEvaluation, subject: IprevSubject, software: SenderSoftware | null, resolverLabel: string): string[] {
+export function adviceOf(e: IprevEvaluation, subject: IprevSubject, resolverLabel: string): string[] {
   const holder = zoneHolder(e.reverseZone, e.ip);
   if (e.result === 'temperror') {
     const failed = e.forward.find((f) => f.transient);
@@ -74,7 +82,7 @@ export function adviceOf(e: IprevEvaluation, subject: IprevSubject, software: Se
       owner: `${holder}, whose servers answer for ${e.reverseName},`,
     });
   }
-  const provider = subject.isOrigin ? providerName(software) : null;
+  const provider = subject.role !== null ? providerName(subject.software) : null;
   if (provider && e.result !== 'pass') {
     return [
       `${provider} runs this sending IP and manages its reverse DNS: nothing for you to change there. If the message did not really leave through ${provider}, check which hop is the origin.`,

@@ -4,7 +4,8 @@ import type { FailedLookup, Lookup } from '../../lookups/lookup.js';
 import { classifyIp, isCheckable, normalizeIp } from '../../net/ip.js';
 
 /** Which address of the message a domain came from: bounces go to one, replies to the other. */
-export type DomainRole = 'envelope-from' | 'from';
+/** Which identity a domain is: the envelope sender, the From: domain, or a forward's original envelope sender. */
+export type DomainRole = 'envelope-from' | 'from' | 'original-envelope-from';
 
 export interface MxTarget {
   preference: number;

@@ -12,7 +12,7 @@ export type MxWords = Pick<Verdict<'mx', MxResult, MxDetails>, 'result' | 'sever
 
 export function wordsOf(domain: string, roles: DomainRole[], e: MxEvaluation, resolverLabel: string): MxWords {
   const role = roleWords(domain, roles);
-  const bounces = roles.includes('envelope-from');
+  const bounces = roles.includes('envelope-from') || roles.includes('original-envelope-from');
   switch (e.kind) {
     case 'lookup-failed':
       return temperror(domain, `The MX lookup of ${domain} got no usable answer (${failureOf(e.failed)}). ${role}`, e.failed, [], resolverLabel);
@@ -50,8 +50,14 @@ function leftOutWords(checked: number, leftOut: number): string {
   return ` It publishes ${checked + leftOut} MX records; only the ${checked} with the lowest preference were checked (at most ${MAX_MX_TARGETS}: a sender tries only a few), and ${countOf(leftOut, 'was', 'were')} left out.`;
 }
 
+const ROLE_WORDS: Readonly<Record<DomainRole, string>> = {
+  'envelope-from': 'the envelope sender (Return-Path) domain, where bounces go',
+  from: 'the From: domain, where replies go',
+  'original-envelope-from': "the original sender's envelope sender domain, where bounces went before the message was forwarded or sent on by a list",
+};
+
 function roleWords(domain: string, roles: DomainRole[]): string {
-  const parts = roles.map((r) => (r === 'envelope-from' ? 'the envelope sender (Return-Path) domain, where bounces go' : 'the From: domain, where replies go'));
+  const parts = roles.map((r) => ROLE_WORDS[r]);
   return `${domain} is ${parts.join(', and ')}.`;
 }
 

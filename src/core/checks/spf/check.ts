@@ -1,8 +1,9 @@
 import { recordingResolver } from '../../dns/evidence.js';
-import type { Hop } from '../../route/types.js';
+import { inCompletionOrder } from '../../completion-order.js';
 import { isCheckable } from '../../net/ip.js';
-import { identityDomain } from '../../hostnames/identity-domain.js';
+import { envelopeOf, type Envelope } from '../envelope.js';
 import { notChecked } from '../not-checked.js';
+import { labelled, originalSenderNote, senderHops, type SenderHop } from '../senders.js';
 import type { Check, CheckContext, NotChecked, Severity, Verdict } from '../types.js';
 import { whyNotChecked } from '../unchecked-ip.js';
 import { spfAdvice } from './advice.js';
@@ -11,7 +12,7 @@ import type { SpfEvaluation, SpfResult } from './types.js';
 
 /** What an SPF result carries: the evaluation, and the identity it was asked about. */
 export interface SpfDetails extends Omit<SpfEvaluation, 'result' | 'reason'> {
-  /** The client IP evaluated: the origin hop's. */
+  /** The client IP evaluated: the origin hop's (or the original sender's, for its result). */
   ip: string;
   helo: string | null;
   /** The MAIL FROM identity checked ("" for the null sender, then the HELO identity is checked). */
@@ -47,14 +48,10 @@ const RECEIVERS: Readonly<Record<SpfResult, string | null>> = {
   temperror: 'A temperror is transient (RFC 7208 §2.6.6): a receiver that meets one defers the mail and retries later.',
 };
 
-/** The identity to check and, when it is not the recorded envelope sender, why not. */
-interface Envelope {
-  mailFrom: string;
-  source: 'return-path' | 'received' | 'from-header';
-  note: string | null;
-}
-
-/** SPF (RFC 7208) of the origin hop's IP for the envelope sender, or the HELO name for a null sender. */
+/**
+ * SPF (RFC 7208) of the origin hop's IP for the envelope sender, or the HELO name for a null
+ * sender; for a forward, also of the original sender's hop for the original envelope sender.
+ */
 export const spfCheck: Check<'spf', SpfCheckResult> = {
   name: 'spf',
   meta: {
@@ -66,27 +63,34 @@ export const spfCheck: Check<'spf', SpfCheckResult> = {
   },
   after: [],
   async *run(ctx) {
-    yield await runSpf(ctx);
+    const senders = senderHops(ctx);
+    if (senders.length === 0) {
+      yield unchecked(ctx.analysis.route.originMissingReason ?? 'no hop was found where the message entered the receiving side', null, '');
+      return;
+    }
+    yield* inCompletionOrder(senders.map((sender) => runSpf(ctx, sender)));
   },
 };
 
-async function runSpf(ctx: CheckContext): Promise<SpfCheckResult> {
-  const origin = ctx.origin;
-  if (!origin) return unchecked(ctx.analysis.route.originMissingReason ?? 'no hop was found where the message entered the receiving side', null, '');
+async function runSpf(ctx: CheckContext, sender: SenderHop): Promise<SpfCheckResult> {
+  const { hop: origin, role } = sender;
+  const which = role === 'sender' ? 'the origin hop' : "the original sender's hop";
+  const skip = (reason: string, subject: string) => unchecked(reason, origin.index, subject, sender);
   const ip = origin.received.ip;
-  if (ip === null) return unchecked(`the origin hop (hop ${origin.index}) recorded no IP address`, origin.index, '');
-  if (origin.ipClass !== null && !isCheckable(origin.ipClass)) return unchecked(whyNotChecked(ip, origin.ipClass), origin.index, ip);
+  if (ip === null) return skip(`${which} (hop ${origin.index + 1}) recorded no IP address`, '');
+  if (origin.ipClass !== null && !isCheckable(origin.ipClass)) return skip(whyNotChecked(ip, origin.ipClass), ip);
 
   const helo = origin.received.helo;
-  const envelope = envelopeOf(ctx, origin);
+  const envelope = envelopeOf(ctx, sender.hop);
   if (envelope === null || (envelope.mailFrom === '' && helo === null)) {
     const why = envelope === null ? 'no envelope sender (Return-Path, Received envelope-from or From:)' : 'the null sender (<>)';
-    return unchecked(`the message has ${why} and the origin hop recorded no HELO name, so there is no identity to check`, origin.index, ip);
+    return skip(`the message has ${why} and ${which} recorded no HELO name, so there is no identity to check`, ip);
   }
 
   const resolver = recordingResolver(ctx.resolver);
   const evaluation = await checkSpf({ ip, mailFrom: envelope.mailFrom, helo: helo ?? '' }, resolver, { signal: ctx.signal });
   const explanation = [
+    role === 'sender' ? null : originalSenderNote(origin),
     envelope.note,
     evaluation.identity === 'helo'
       ? `The envelope sender is empty (a bounce or notification), so SPF checks the HELO name ${helo} as postmaster@${helo} (RFC 7208 §2.3).`
@@ -102,9 +106,9 @@ async function runSpf(ctx: CheckContext): Promise<SpfCheckResult> {
     subject: evaluation.domain,
     result: evaluation.result,
     severity: SEVERITY[evaluation.result],
-    summary: summaryOf(evaluation, ip),
+    summary: labelled(role, origin, summaryOf(evaluation, ip)),
     explanation,
-    advice: spfAdvice(evaluation, ip, ctx.software, ctx.resolver.label),
+    advice: spfAdvice(evaluation, ip, sender.software, ctx.resolver.label),
     hopIndex: origin.index,
     details: {
       domain: evaluation.domain,
@@ -122,30 +126,6 @@ async function runSpf(ctx: CheckContext): Promise<SpfCheckResult> {
       problem: evaluation.problem,
     },
     evidence: resolver.evidence,
-  };
-}
-
-/**
- * Return-Path is the envelope sender the final receiver recorded ("" for <>). Without it, the
- * origin hop's Received envelope-from; failing that, the From: domain, which is only a stand-in.
- */
-function envelopeOf(ctx: CheckContext, origin: Hop): Envelope | null {
-  const returnPath = ctx.analysis.message.returnPath;
-  if (returnPath !== null) return { mailFrom: returnPath, source: 'return-path', note: null };
-  const recorded = origin.received.envelopeFrom;
-  if (recorded !== null) {
-    return {
-      mailFrom: recorded.trim().replace(/^<(.*)>$/, '$1'),
-      source: 'received',
-      note: "There is no Return-Path header; the envelope sender comes from the origin hop's Received header.",
-    };
-  }
-  const domain = identityDomain(ctx.analysis.message.from);
-  if (domain === null) return null;
-  return {
-    mailFrom: domain,
-    source: 'from-header',
-    note: `There is no Return-Path header and no envelope sender in the Received headers, so the From: domain ${domain} is checked instead. It is not the envelope sender that SPF checked at delivery, which may differ.`,
   };
 }
 
@@ -169,6 +149,13 @@ function summaryOf(e: SpfEvaluation, ip: string): string {
   }
 }
 
-function unchecked(reason: string, hopIndex: number | null, subject: string): SpfCheckResult {
-  return notChecked('spf', { subject, summary: 'SPF not checked', explanation: `SPF was not checked: ${reason}.`, hopIndex, details: {} });
+function unchecked(reason: string, hopIndex: number | null, subject: string, sender?: SenderHop): SpfCheckResult {
+  const role = sender?.role ?? 'sender';
+  return notChecked('spf', {
+    subject,
+    summary: sender ? labelled(role, sender.hop, 'SPF not checked') : 'SPF not checked',
+    explanation: `SPF was not checked: ${reason}.`,
+    hopIndex,
+    details: {},
+  });
 }

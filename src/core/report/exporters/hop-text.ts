@@ -1,5 +1,6 @@
 import type { TlsInfo } from '../../received/types.js';
 import { versionName } from '../../received/tls.js';
+import { secondOrigin } from '../../route/second-origin.js';
 import type { Hop, OriginHop, Route } from '../../route/types.js';
 import { formatDuration } from '../../text/duration.js';
 
@@ -58,8 +59,8 @@ export function clockIssueText(hop: Hop): string {
  * names a Received header gives it are the sender's own choice or unverified.
  */
 export function originalSenderText(route: Route): string | null {
-  const first = route.originalSender;
-  if (!first || route.origin?.hopIndex === first.hopIndex) return null;
+  const first = secondOrigin(route);
+  if (!first) return null;
   const hop = route.hops[first.hopIndex];
   return `hop ${first.hopIndex + 1}, ${first.ip} into ${hop?.received.by ?? 'an unnamed server'}, before the message was forwarded or sent on by a list (${first.confidence} confidence)`;
 }
