@@ -55,7 +55,7 @@ describe("a forward's second origin: HELO, SPF and MX on the original sender's h
     ]);
     // Within each check the sender's result comes first, the original sender's last.
     expect(report.checks.filter((c) => c.check === 'spf').map((c) => c.hopIndex)).toEqual([2, 0]);
-    expect(report.summary).toBe('Sender 198.51.100.80 — reverse DNS permerror, HELO fail, SPF none, DKIM none, MX fail, then vs now differs');
+    expect(report.summary).toBe('Sender 198.51.100.80 — reverse DNS permerror, HELO fail, SPF none, DKIM none, MX fail, DMARC none, then vs now differs');
     // What the first receiver recorded can now be compared with a live check of the same hop.
     expect(report.checks.filter((c) => c.check === 'then-vs-now' && c.hopIndex === 0).map((c) => c.result)).toEqual(['same']);
     expect(formatReport(report)).toContain('Original sender, hop 1: SPF pass: 203.0.113.25 is allowed to send for example.com');
