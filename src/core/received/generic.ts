@@ -29,8 +29,14 @@ export function allComments(syntax: ReceivedSyntax): CommentToken[] {
 /**
  * The host info of the first comments after "from", later comments filling what earlier ones
  * left open. Without a from clause, a leading "(from rdns [ip])" (anti-virus gateways) stands in.
+ * Read once per header; callers only read it.
  */
 export function fromHostInfo(syntax: ReceivedSyntax): HostInfo | null {
+  if (syntax.hostInfo === undefined) syntax.hostInfo = readHostInfo(syntax);
+  return syntax.hostInfo;
+}
+
+function readHostInfo(syntax: ReceivedSyntax): HostInfo | null {
   const comments = syntax.first.from === undefined ? leadingFromComments(syntax) : clauseComments(syntax.first.from);
   let merged: HostInfo | null = null;
   for (const c of comments.slice(0, HOST_COMMENTS)) {
@@ -64,7 +70,7 @@ function leadingFromComments(syntax: ReceivedSyntax): CommentToken[] {
 export function bareNameComment(syntax: ReceivedSyntax): string | null {
   const first = clauseComments(syntax.first.from)[0];
   if (first === undefined || first.children.length > 0) return null;
-  const own = first.own.trim();
+  const own = first.trimmed;
   return own.length <= 255 && /^[A-Za-z0-9][A-Za-z0-9.-]*$/.test(own) && normalizeIp(own) === null ? own : null;
 }
 
@@ -193,7 +199,7 @@ function recipient(t: Token | null): string | null {
 
 function readComments(syntax: ReceivedSyntax, fields: ReceivedFields): void {
   for (const c of allComments(syntax)) {
-    const own = c.own.trim();
+    const own = c.trimmed;
     if (fields.tls === null) fields.tls = tlsFromComment(c);
     // The first letter decides which shape a comment can be: most comments are none of these.
     const first = own.charCodeAt(0) | 32;

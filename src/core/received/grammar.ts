@@ -1,4 +1,5 @@
-import type { CommentToken, Token, WordToken } from './tokenize.js';
+import type { HostInfo } from './hostinfo.js';
+import { Warnings, type CommentToken, type Token, type WordToken } from './tokenize.js';
 
 /**
  * Clause structure of a Received: value (RFC 5321 §4.4, RFC 5322 §3.6.7):
@@ -41,6 +42,8 @@ export interface ReceivedSyntax {
   /** Comments after the date that are not part of it (Sendmail's "(envelope-from …)"). */
   trailingComments: CommentToken[];
   warnings: string[];
+  /** The host info after "from", read once on first use (generic.ts fromHostInfo): the generic reading and dialects all ask. */
+  hostInfo?: HostInfo | null;
 }
 
 function isKeyword(t: Token | undefined): t is WordToken {
@@ -53,7 +56,7 @@ function isKeyword(t: Token | undefined): t is WordToken {
 }
 
 export function parseSyntax(text: string, tokens: Token[]): ReceivedSyntax {
-  const warnings = new Set<string>();
+  const warnings = new Warnings();
   let lastSemicolon = -1;
   for (let i = tokens.length - 1; i >= 0; i--) {
     if (tokens[i]?.kind === 'semicolon') {
@@ -72,7 +75,7 @@ export function parseSyntax(text: string, tokens: Token[]): ReceivedSyntax {
     for (; i < tokens.length; i++) {
       const t = tokens[i] as Token;
       if (isKeyword(t)) break;
-      if (t.kind === 'comment' && /^\s*envelope-from\b/i.test(t.own.slice(0, 40))) trailingComments.push(t);
+      if (t.kind === 'comment' && (t.trimmed.charCodeAt(0) | 32) === 101 && /^envelope-from\b/i.test(t.trimmed)) trailingComments.push(t);
       else dateTokens.push(t);
     }
     if (i < tokens.length) readClauses(tokens, i, tokens.length, [], clauses, warnings);
@@ -89,10 +92,10 @@ export function parseSyntax(text: string, tokens: Token[]): ReceivedSyntax {
   const firstDate = dateTokens[0];
   const lastDate = dateTokens[dateTokens.length - 1];
   const dateRaw = firstDate !== undefined && lastDate !== undefined ? text.slice(firstDate.start, lastDate.end) : null;
-  return { text, leading, clauses, first, dateTokens, dateRaw, trailingComments, warnings: [...warnings] };
+  return { text, leading, clauses, first, dateTokens, dateRaw, trailingComments, warnings: warnings.list() };
 }
 
-function readClauses(tokens: Token[], from: number, to: number, leading: Token[], clauses: Clause[], warnings: Set<string>): void {
+function readClauses(tokens: Token[], from: number, to: number, leading: Token[], clauses: Clause[], warnings: Warnings): void {
   let current: Clause | null = null;
   for (let i = from; i < to; i++) {
     const t = tokens[i] as Token;

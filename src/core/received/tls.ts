@@ -12,7 +12,7 @@ const MAX_LENGTH = 600;
  *   "TLSv1.3:X:256:NO", "TLS1.2:X:256", "TLS1.3"                OpenSMTPD, Exim
  */
 export function tlsFromComment(comment: CommentToken): TlsInfo | null {
-  const own = comment.own.trim();
+  const own = comment.trimmed;
   if (own.length > MAX_LENGTH) return null;
   // Every shape below starts with u(sing), v(ersion), c(ipher), T(LS) or S(SL).
   const first = own.charCodeAt(0) | 32;
@@ -21,7 +21,7 @@ export function tlsFromComment(comment: CommentToken): TlsInfo | null {
   if (postfix !== null) {
     let bits: number | null = null;
     for (const child of comment.children) {
-      const m = /^(\d+)\/\d+ bits$/.exec(child.own.trim());
+      const m = /^(\d+)\/\d+ bits$/.exec(child.trimmed);
       if (m !== null) {
         bits = Number(m[1]);
         break;

@@ -40,6 +40,8 @@ export interface CommentToken {
   readonly text: string;
   /** The text at this level only, nested comments left out. */
   own: string;
+  /** `own` without the white space around it, made once: every dialect's marks compare it. */
+  readonly trimmed: string;
   /** Nested comments, in order. */
   children: CommentToken[];
   start: number;
@@ -113,6 +115,7 @@ const NO_CHILDREN: CommentToken[] = [];
 class Comment implements CommentToken {
   readonly kind = 'comment' as const;
   readonly own: string;
+  readonly trimmed: string;
   readonly children: CommentToken[];
   readonly start: number;
   readonly end: number;
@@ -128,6 +131,7 @@ class Comment implements CommentToken {
     this.children = open.children ?? NO_CHILDREN;
     const tail = input.slice(open.segment, innerEnd);
     this.own = unquote(open.parts === null ? tail : open.parts.join('') + tail);
+    this.trimmed = this.own.trim();
   }
 
   get text(): string {
@@ -175,10 +179,27 @@ const QUOTE = 34;
 const LESS = 60;
 const SEMICOLON = 59;
 
+/**
+ * Warnings in order of first appearance, each once. Most headers have none, so the list is made
+ * on the first; there are only a few distinct ones, so looking one up stays cheap.
+ */
+export class Warnings {
+  private items: string[] | null = null;
+
+  add(warning: string): void {
+    if (this.items === null) this.items = [warning];
+    else if (!this.items.includes(warning)) this.items.push(warning);
+  }
+
+  list(): string[] {
+    return this.items ?? [];
+  }
+}
+
 /** Splits an unfolded value into tokens. Never throws; oddities become warnings. */
 export function tokenize(input: string): TokenizeResult {
   const tokens = new Tokens();
-  const warnings = new Set<string>();
+  const warnings = new Warnings();
   const budget = { comments: MAX_COMMENT_TOKENS };
   const n = input.length;
   // Once a "<" finds no ">" after it, no later "<" will either: searching again would be quadratic.
@@ -229,11 +250,11 @@ export function tokenize(input: string): TokenizeResult {
     tokens.push({ kind: 'word', text: input.slice(start, i), start, end: i });
   }
   if (tokens.overflow) warnings.add(TOO_MANY_TOKENS);
-  return { tokens: tokens.list(), warnings: warnings.size === 0 ? [] : [...warnings] };
+  return { tokens: tokens.list(), warnings: warnings.list() };
 }
 
 /** Reads one quoted string; returns the index after it. */
-function readQuoted(input: string, from: number, tokens: Tokens, warnings: Set<string>): number {
+function readQuoted(input: string, from: number, tokens: Tokens, warnings: Warnings): number {
   const n = input.length;
   let parts: string[] | null = null;
   let segment = from + 1;
@@ -266,7 +287,7 @@ const BACKSLASH = 92;
  * Reads one comment with its nested comments; returns the index after it. Once the budget is
  * spent, a comment is skipped and nested ones are read as text.
  */
-function readComment(input: string, from: number, tokens: Tokens, warnings: Set<string>, budget: { comments: number }): number {
+function readComment(input: string, from: number, tokens: Tokens, warnings: Warnings, budget: { comments: number }): number {
   const n = input.length;
   const skip = budget.comments <= 0;
   if (skip) warnings.add(TOO_MANY_COMMENTS);

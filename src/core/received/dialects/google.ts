@@ -13,7 +13,7 @@ export const google: Dialect = {
   detect: (s, f) =>
     hostEndsWith(f.by, 'google.com') ||
     hostEndsWith(f.by, 'gmail.com') ||
-    clauseComments(s.first.for).some((c) => c.own.trim() === 'Google Transport Security') ||
+    clauseComments(s.first.for).some((c) => c.trimmed === 'Google Transport Security') ||
     (s.first.from === undefined && /^2002:a[0-9a-f]{2}:/i.test(f.by ?? '') && /^smtp$/i.test(f.with ?? '')),
   apply: () => undefined,
 };

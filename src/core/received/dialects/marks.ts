@@ -6,7 +6,7 @@ export function findComment(syntax: ReceivedSyntax, clause: ClauseName, pattern:
   const comments = clauseComments(syntax.first[clause]);
   for (let i = 0; i < comments.length && i < 8; i++) {
     const comment = comments[i] as CommentToken;
-    const own = comment.own.trim();
+    const own = comment.trimmed;
     if (own.length > 300) continue;
     const match = pattern.exec(own);
     if (match !== null) return { comment, match };
@@ -19,7 +19,7 @@ export function findLeading(syntax: ReceivedSyntax, pattern: RegExp): RegExpExec
   for (let i = 0; i < syntax.leading.length && i < 8; i++) {
     const t = syntax.leading[i] as Token;
     if (t.kind !== 'comment' || t.own.length > 300) continue;
-    const match = pattern.exec(t.own.trim());
+    const match = pattern.exec(t.trimmed);
     if (match !== null) return match;
   }
   return null;
