@@ -5,6 +5,7 @@ export const USAGE = `Usage:
   hoplens analyze [FILE|-] [options]   rebuild the route of a message and check its sender's DNS
   hoplens check-ip IP [options]        reverse DNS (iprev) of one address
   hoplens check-dkim [FILE|-] [options] verify every DKIM signature of a message
+  hoplens check-dmarc DOMAIN [options] the DMARC policy mail from DOMAIN meets (RFC 9989)
   hoplens --help | --version
 
 FILE is a whole message (.eml), a header block, or headers pasted from a webmail's
@@ -22,7 +23,7 @@ Options:
   --origin-hop N      treat hop N (1 = oldest, as printed) as the sender
   --embedded N        analyse the Nth message attached as message/rfc822 (1 = first)
 
-check-ip and check-dkim take --json, --resolver and --timeout; analyze takes them all.
+check-ip, check-dkim and check-dmarc take --json, --resolver and --timeout; analyze takes them all.
 `;
 
 export type Command =
@@ -39,7 +40,8 @@ export type Command =
       embedded: number | null;
     }
   | { kind: 'check-ip'; ip: string; json: boolean; resolver: string | null; timeoutMs: number | null }
-  | { kind: 'check-dkim'; file: string | null; json: boolean; resolver: string | null; timeoutMs: number | null };
+  | { kind: 'check-dkim'; file: string | null; json: boolean; resolver: string | null; timeoutMs: number | null }
+  | { kind: 'check-dmarc'; domain: string; json: boolean; resolver: string | null; timeoutMs: number | null };
 
 /** Thrown for a command line that cannot be run; its message is the one line the user sees. */
 export class UsageError extends Error {}
@@ -58,10 +60,11 @@ const OPTIONS = {
 type Option = keyof typeof OPTIONS;
 
 /** What each command reads; any other option is refused rather than silently ignored. */
-const TAKES: Readonly<Record<'analyze' | 'check-ip' | 'check-dkim', readonly Option[]>> = {
+const TAKES: Readonly<Record<'analyze' | 'check-ip' | 'check-dkim' | 'check-dmarc', readonly Option[]>> = {
   analyze: ['json', 'resolver', 'no-dns', 'timeout', 'origin-hop', 'embedded'],
   'check-ip': ['json', 'resolver', 'timeout'],
   'check-dkim': ['json', 'resolver', 'timeout'],
+  'check-dmarc': ['json', 'resolver', 'timeout'],
 };
 
 const HELP_HINT = '(try hoplens --help)';
@@ -88,7 +91,7 @@ export function parseCommand(argv: string[]): Command {
   if (values.help) return { kind: 'help' };
   if (values.version) return { kind: 'version' };
   const [verb, ...rest] = positionals;
-  if (verb === 'analyze' || verb === 'check-ip' || verb === 'check-dkim') {
+  if (verb === 'analyze' || verb === 'check-ip' || verb === 'check-dkim' || verb === 'check-dmarc') {
     for (const token of tokens) {
       if (token.kind === 'option' && !TAKES[verb].includes(token.name as Option)) {
         throw new UsageError(`${verb} does not take --${token.name} ${HELP_HINT}`);
@@ -118,6 +121,9 @@ export function parseCommand(argv: string[]): Command {
     case 'check-dkim':
       if (rest.length > 1) throw new UsageError(`check-dkim takes one file, got ${rest.length}`);
       return { kind: 'check-dkim', file: rest[0] === undefined || rest[0] === '-' ? null : rest[0], json: values.json ?? false, resolver, timeoutMs };
+    case 'check-dmarc':
+      if (rest.length !== 1) throw new UsageError('check-dmarc takes exactly one domain');
+      return { kind: 'check-dmarc', domain: rest[0]!, json: values.json ?? false, resolver, timeoutMs };
     case undefined:
       return { kind: 'help' };
     default:

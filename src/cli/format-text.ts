@@ -1,4 +1,7 @@
 import type { CheckResult } from '../core/checks/index.js';
+import { dmarcDomainWording } from '../core/checks/dmarc/wording.js';
+import type { DmarcDomainCheck } from '../core/dmarc/index.js';
+import { evidenceEntry, evidenceText } from '../core/report/evidence-lines.js';
 import { resolverFailedEveryQuestion } from '../core/dns/counting.js';
 import { clientNameLabel, clientNames } from '../core/report/client-names.js';
 import type { Report } from '../core/report/types.js';
@@ -94,6 +97,18 @@ export function formatCheck(check: CheckResult, explainAll = false, summaryOnly 
     lines.push(...wrap(check.explanation, INDENT));
   for (const advice of check.advice) lines.push(...wrap(`fix: ${advice}`, INDENT));
   return lines;
+}
+
+/** `check-dmarc DOMAIN`: the policy found, how the walk found it, the fixes, and each lookup. */
+export function formatDmarcDomain(check: DmarcDomainCheck, resolverLabel: string): string {
+  const words = dmarcDomainWording(check, resolverLabel);
+  const lines = [
+    `  ${(check.discovery?.outcome ?? 'not checked').toUpperCase().padEnd(14)} ${'dmarc'.padEnd(12)} ${words.summary}`,
+    ...wrap(words.explanation, INDENT),
+    ...words.advice.flatMap((advice) => wrap(`fix: ${advice}`, INDENT)),
+    ...check.evidence.flatMap((e) => evidenceText(evidenceEntry(e))).map((line) => `${INDENT}${line}`),
+  ];
+  return `${lines.map(visible).join('\n')}\n`;
 }
 
 function wrap(text: string, indent: string, width = 100): string[] {

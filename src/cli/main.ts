@@ -15,9 +15,10 @@ import { evidenceEntry, evidenceText } from '../core/report/evidence-lines.js';
 import { inertJson, visible } from '../core/text/inert.js';
 import { countOf } from '../core/text/plural.js';
 import { verifyDkim } from '../core/dkim/index.js';
+import { checkDmarc } from '../core/dmarc/index.js';
 import { VERSION } from '../core/version.js';
 import { parseCommand, USAGE, UsageError, type Command } from './args.js';
-import { formatCheck, formatReport } from './format-text.js';
+import { formatCheck, formatDmarcDomain, formatReport } from './format-text.js';
 import { progressLine } from './progress.js';
 
 async function main(argv: string[]): Promise<number> {
@@ -35,6 +36,8 @@ async function main(argv: string[]): Promise<number> {
       return runCheckIp(command);
     case 'check-dkim':
       return runCheckDkim(command);
+    case 'check-dmarc':
+      return runCheckDmarc(command);
   }
 }
 
@@ -106,6 +109,18 @@ async function runCheckDkim(command: Extract<Command, { kind: 'check-dkim' }>): 
     await print(lines.map(visible).join('\n') + '\n');
   }
   return verification.signatures.length > 0 && verification.signatures.every((s) => s.result === 'pass') ? 0 : 1;
+}
+
+/** Exit code 0 when a usable DMARC record applies to the domain, 1 otherwise (none, an error). */
+async function runCheckDmarc(command: Extract<Command, { kind: 'check-dmarc' }>): Promise<number> {
+  const signal = cancelOnInterrupt();
+  const resolver = makeResolver(command.resolver, command.timeoutMs);
+  const result = await checkDmarc(command.domain, resolver, { signal });
+  signal.throwIfAborted();
+  if (result.discovery === null) throw new UsageError(result.problem ?? `"${command.domain}" is not a domain name`);
+  if (command.json) await print(`${inertJson(JSON.stringify(result, null, 2))}\n`);
+  else await print(formatDmarcDomain(result, resolver.label));
+  return result.discovery.outcome === 'found' ? 0 : 1;
 }
 
 /** Cloudflare first (see DEFAULT_RESOLVER_ID), Google for the one retry: both speak HTTP/1.1 to Node. */

@@ -67,4 +67,29 @@ export const ZONES: MemoryZone = {
   'example.org': [soa('ns.example.org'), ns('ns.example.org'), mx(10, 'mx-alias.example.org'), mx(20, '203.0.113.25')],
   'mx-alias.example.org': [cname('mail.example.com')],
   'nomx.example': [soa('ns.nomx.example'), a('203.0.113.50')],
+  ...dmarcZone(),
 };
+
+/** dmarc.example and its two child zones: the DMARC tree-walk cases of zones/README.md. */
+function dmarcZone(): MemoryZone {
+  const host = a('203.0.113.60');
+  const zone: MemoryZone = {
+    'dmarc.example': [soa('ns.example.com'), ns('ns.example.com'), host],
+    '_dmarc.dmarc.example': [txt('v=DMARC1; p=reject; sp=quarantine; np=reject; rua=mailto:agg@dmarc.example')],
+    '_dmarc.own.dmarc.example': [txt('v=DMARC1; p=none')],
+    '_dmarc.testing.dmarc.example': [txt('v=DMARC1; p=reject; t=y')],
+    '_dmarc.dept.dmarc.example': [txt('v=DMARC1; p=quarantine; psd=n')],
+    '_dmarc.psd.dmarc.example': [txt('v=DMARC1; p=reject; sp=none; psd=y')],
+    '_dmarc.twice.dmarc.example': [txt('v=DMARC1; p=none'), txt('v=DMARC1; p=reject')],
+    '_dmarc.old.dmarc.example': [txt('v=DMARC1; p=quarantine; pct=20; ri=86400; rf=afrf')],
+    '_dmarc.split.dmarc.example': [{ type: 'TXT', data: ['v=DMARC1; ', 'p=reject'] }],
+    '_dmarc.c.d.e.f.g.h.i.deep.dmarc.example': [txt('v=DMARC1; p=none; psd=n')],
+    '_dmarc.i.deep.dmarc.example': [txt('v=DMARC1; p=quarantine; psd=n')],
+    // mid.dmarc.example fails to load; its child zone ok.mid.dmarc.example loads.
+    '_dmarc.mid.dmarc.example': 'SERVFAIL',
+    'ok.mid.dmarc.example': [soa('ns.example.com'), ns('ns.example.com'), host],
+  };
+  for (const name of ['own', 'sub', 'testing', 'dept', 'mail.dept', 'www.shop.psd', 'twice', 'old', 'split', 'a.b.c.d.e.f.g.h.i.deep'])
+    zone[`${name}.dmarc.example`] = [host];
+  return zone;
+}

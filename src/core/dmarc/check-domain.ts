@@ -21,6 +21,8 @@ export async function checkDmarc(domain: string, resolver: Resolver, options: { 
   const ascii = dmarcDomain(domain);
   if (ascii === null) return { domain, discovery: null, policy: null, problem: `${domain} is not a valid domain name`, evidence: [] };
   const recorder = recordingResolver(resolver);
-  const discovery = await discoverPolicy(ascii, dmarcAsker(recorder, options.signal), recorder, options.signal);
-  return { domain: ascii, discovery, policy: appliedPolicy(discovery), problem: null, evidence: recorder.evidence };
+  const ask = dmarcAsker(recorder, options.signal);
+  const discovery = await discoverPolicy(ascii, ask, recorder, options.signal);
+  await ask.settled();
+  return { domain: ascii, discovery, policy: appliedPolicy(discovery), problem: null, evidence: [...recorder.evidence] };
 }

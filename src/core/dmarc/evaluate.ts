@@ -75,7 +75,8 @@ export function startDmarc(authorDomain: string, resolver: Resolver, options: { 
           };
         }),
       );
-      return evaluation(found, identifiers, recorder.evidence);
+      await ask.settled();
+      return evaluation(found, identifiers, [...recorder.evidence]);
     },
   };
 }

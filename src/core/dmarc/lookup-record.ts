@@ -9,9 +9,9 @@ import type { AskDmarc, WalkStep } from './types.js';
  * upper names). RFC 9989 §4.10 step 2: TXT records not starting with v=DMARC1 are discarded,
  * and more than one DMARC record at a name discards them all.
  */
-export function dmarcAsker(resolver: Resolver, signal?: AbortSignal): AskDmarc {
+export function dmarcAsker(resolver: Resolver, signal?: AbortSignal): AskDmarc & { settled(): Promise<void> } {
   const asked = new Map<string, Promise<WalkStep>>();
-  return (domain) => {
+  const askOnce = (domain: string) => {
     let step = asked.get(domain);
     if (!step) {
       step = ask(resolver, domain, signal);
@@ -19,6 +19,11 @@ export function dmarcAsker(resolver: Resolver, signal?: AbortSignal): AskDmarc {
     }
     return step;
   };
+  /** Every question sent has its answer: the evidence is complete and stops changing. */
+  const settled = async () => {
+    await Promise.allSettled(asked.values());
+  };
+  return Object.assign(askOnce, { settled });
 }
 
 async function ask(resolver: Resolver, domain: string, signal?: AbortSignal): Promise<WalkStep> {

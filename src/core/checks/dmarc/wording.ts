@@ -1,5 +1,5 @@
 import { transientAdvice } from '../../advice/transient.js';
-import type { DmarcEvaluation, IdentifierAlignment, OrgDomain, PolicyDiscovery, PolicySource } from '../../dmarc/index.js';
+import type { AppliedPolicy, DmarcDomainCheck, DmarcEvaluation, IdentifierAlignment, OrgDomain, PolicyDiscovery, PolicySource } from '../../dmarc/index.js';
 import type { Severity } from '../types.js';
 
 const SOURCE: Readonly<Record<PolicySource, string>> = {
@@ -55,24 +55,26 @@ function nameOf(i: IdentifierAlignment): string {
 export function dmarcExplanation(e: DmarcEvaluation): string {
   const d = e.discovery;
   if (d === null) return authorProblem(e);
-  const parts = [discoveryText(d)];
-  if (d.record && e.policy) {
-    const tag =
-      e.policy.tag === 'p'
-        ? 'p='
-        : `${e.policy.tag}= (the Author Domain is a subdomain of ${d.recordDomain}${e.policy.tag === 'np' ? ' and does not exist' : ''})`;
-    parts.push(
-      `A message that fails gets the policy of ${tag}: ${e.policy.requested}${e.policy.testing ? `; t=y asks receivers to apply one level less, ${e.policy.effective}` : ''}.`,
-    );
-    if (d.existence === 'unknown' && d.record.np !== null)
-      parts.push('Whether the From domain exists could not be looked up, so np= may apply instead of sp=/p=.');
-    if (d.record.retiredTags.length > 0) parts.push(`RFC 9989 removed ${d.record.retiredTags.join(', ')}: receivers ignore them.`);
-    if (d.record.problems.length > 0) parts.push(`Problems in the record: ${d.record.problems.join('; ')}.`);
-  }
+  const parts = [discoveryText(d), ...policyText(d, e.policy)];
   if (d.record && e.identifiers.length > 0) parts.push(...e.identifiers.map((i) => identifierText(i, e)));
   else if (d.record) parts.push('Neither SPF nor DKIM gave an identifier to align: SPF did not check a MAIL FROM domain, and no DKIM signature was verified.');
   parts.push(resultText(e));
   return parts.join(' ');
+}
+
+/** What the record found asks of a failing message, and what is wrong with it. */
+function policyText(d: PolicyDiscovery, policy: AppliedPolicy | null): string[] {
+  if (!d.record || !policy) return [];
+  const tag =
+    policy.tag === 'p' ? 'p=' : `${policy.tag}= (the Author Domain is a subdomain of ${d.recordDomain}${policy.tag === 'np' ? ' and does not exist' : ''})`;
+  const parts = [
+    `A message that fails gets the policy of ${tag}: ${policy.requested}${policy.testing ? `; t=y asks receivers to apply one level less, ${policy.effective}` : ''}.`,
+  ];
+  if (d.existence === 'unknown' && d.record.np !== null)
+    parts.push('Whether the From domain exists could not be looked up, so np= may apply instead of sp=/p=.');
+  if (d.record.retiredTags.length > 0) parts.push(`RFC 9989 removed ${d.record.retiredTags.join(', ')}: receivers ignore them.`);
+  if (d.record.problems.length > 0) parts.push(`Problems in the record: ${d.record.problems.join('; ')}.`);
+  return parts;
 }
 
 function authorProblem(e: DmarcEvaluation): string {
@@ -152,6 +154,17 @@ export function dmarcAdvice(e: DmarcEvaluation, resolverLabel: string): string[]
     return e.reason === 'multiple-author-domains'
       ? ['Send with one From: field naming one address.']
       : ['Send with a From: address in a domain you publish DMARC for.'];
+  const advice = recordAdvice(d, resolverLabel);
+  if (d.outcome !== 'found' && d.outcome !== 'unusable') return advice;
+  if (e.result === 'fail' || e.result === 'temperror') advice.push(...alignmentFixes(e));
+  if (e.result === 'pass' && e.policy?.effective === 'none')
+    advice.push(`Mail from ${domain} passes: once the aggregate reports show all your senders pass, move the policy to p=quarantine, then p=reject.`);
+  return advice;
+}
+
+/** The fixes to the records themselves: what to publish, what to remove, what failed. */
+function recordAdvice(d: PolicyDiscovery, resolverLabel: string): string[] {
+  const domain = d.authorDomain;
   const advice: string[] = [];
   for (const step of d.walk.steps) {
     if (step.outcome === 'multiple') advice.push(`Keep one DMARC record at _dmarc.${step.domain}: with ${step.count}, receivers discard them all.`);
@@ -170,11 +183,23 @@ export function dmarcAdvice(e: DmarcEvaluation, resolverLabel: string): string[]
     advice.push(
       `Remove ${record.retiredTags.map((t) => t.split('=')[0]).join(', ')} from _dmarc.${d.recordDomain}: RFC 9989 dropped them${record.retiredTags.some((t) => t.startsWith('pct')) ? '; use t=y while testing a policy' : ''}.`,
     );
-  if (e.result === 'fail' || e.result === 'temperror') advice.push(...alignmentFixes(e));
-  if (e.result === 'pass' && e.policy?.effective === 'none')
-    advice.push(`Mail from ${domain} passes: once the aggregate reports show all your senders pass, move the policy to p=quarantine, then p=reject.`);
   if (record.testing) advice.push(`Remove t=y from _dmarc.${d.recordDomain} once testing is over: receivers apply one level less than the policy asks.`);
   return advice;
+}
+
+/** The words for `hoplens check-dmarc DOMAIN`: the policy mail from the domain meets, before any message. */
+export function dmarcDomainWording(check: DmarcDomainCheck, resolverLabel: string): { summary: string; explanation: string; advice: string[] } {
+  const d = check.discovery;
+  if (d === null) return { summary: `${check.domain}: not checked`, explanation: `Not checked: ${check.problem ?? 'no domain'}.`, advice: [] };
+  const summary =
+    d.outcome === 'found' && check.policy
+      ? `${d.authorDomain}: policy ${check.policy.effective}${check.policy.testing ? ` (t=y: ${check.policy.requested} in testing)` : ''}, from ${check.policy.tag}= at _dmarc.${d.recordDomain}`
+      : d.outcome === 'none'
+        ? `${d.authorDomain}: no DMARC record applies`
+        : d.outcome === 'unusable'
+          ? `${d.authorDomain}: the DMARC record at _dmarc.${d.recordDomain} states no usable policy`
+          : `${d.authorDomain}: the DMARC lookup failed (temperror)`;
+  return { summary, explanation: [discoveryText(d), ...policyText(d, check.policy)].join(' '), advice: recordAdvice(d, resolverLabel) };
 }
 
 function alignmentFixes(e: DmarcEvaluation): string[] {
