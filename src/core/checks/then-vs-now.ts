@@ -2,6 +2,9 @@ import { canonicalName } from '../dns/names.js';
 import { normalizeIp } from '../net/ip.js';
 import { identityDomain } from '../hostnames/identity-domain.js';
 import { hopsOutward } from '../route/outward.js';
+import { resultsTrust, type ResultsTrust } from '../route/trusted-results.js';
+import { dkimCheck } from './dkim.js';
+import { dmarcCheck } from './dmarc/check.js';
 import { heloCheck } from './helo/check.js';
 import { iprevCheck, MAX_OTHER_HOPS } from './iprev/check.js';
 import { spfCheck } from './spf/check.js';
@@ -15,8 +18,10 @@ import { NOT_CHECKED, type Check, type CheckContext, type ResultOf, type Severit
  *   an old answer was still cached somewhere (TTL), or the receiver saw another IP.
  * - not-comparable: one side has no verdict (not checked now, or a temperror on either side),
  *   or the receiver evaluated another IP than the one checked now.
+ * - untrusted: written upstream, not by the receiving side (RFC 8601 §5): anyone on the way,
+ *   the sender included, could have written it, so it is shown but not compared.
  */
-export type Comparison = 'same' | 'differs' | 'not-comparable';
+export type Comparison = 'same' | 'differs' | 'not-comparable' | 'untrusted';
 
 export interface ThenVsNowDetails {
   kind: Claim['kind'];
@@ -35,16 +40,19 @@ export interface ThenVsNowDetails {
   nowCheck: { check: string; subject: string; result: string } | null;
   /** Why the two cannot be compared, when they cannot. */
   reason: string | null;
+  /** Whether the field was written by the receiving side of the route, and why (or why not). */
+  trusted: boolean;
+  trust: string;
 }
 
 export type ThenVsNowCheckResult = Verdict<'then-vs-now', Comparison, ThenVsNowDetails>;
 
-type After = readonly [typeof iprevCheck, typeof spfCheck, typeof heloCheck];
+type After = readonly [typeof iprevCheck, typeof spfCheck, typeof heloCheck, typeof dkimCheck, typeof dmarcCheck];
 type Earlier = ResultOf<After[number]>;
 
 /** One thing a receiver wrote down at delivery. */
 interface Claim {
-  kind: 'iprev' | 'spf' | 'rdns';
+  kind: 'iprev' | 'spf' | 'rdns' | 'dkim' | 'dmarc';
   /** The receiver that wrote it: authserv-id, Received-SPF receiver, or the Received by host. */
   receiver: string;
   source: 'Authentication-Results' | 'ARC-Authentication-Results' | 'Received-SPF' | 'Received';
@@ -56,10 +64,16 @@ interface Claim {
   then: string;
   /** The IP the receiver evaluated; null when the header does not say. */
   ip: string | null;
-  /** For spf: the domain evaluated. */
+  /** For spf: the domain evaluated; for dkim the d=, for dmarc the From domain. */
   domain: string | null;
+  /** For dkim: the s= the receiver named, when it did. */
+  selector: string | null;
   hopIndex: number | null;
+  trust: ResultsTrust;
 }
+
+/** Header fields compared: real mail has a few; a stuffed message must not cost one result each. */
+const MAX_CLAIM_FIELDS = 50;
 
 interface Live {
   now: string;
@@ -80,7 +94,7 @@ export const thenVsNowCheck: Check<'then-vs-now', ThenVsNowCheckResult, After> =
     section: 'then-vs-now',
     locale: { label: 'check_then_vs_now', shortLabel: 'check_short_then_vs_now' },
   },
-  after: [iprevCheck, spfCheck, heloCheck],
+  after: [iprevCheck, spfCheck, heloCheck, dkimCheck, dmarcCheck],
   async *run(ctx) {
     for (const claim of claimsOf(ctx)) yield compare(claim, ctx);
   },
@@ -88,7 +102,10 @@ export const thenVsNowCheck: Check<'then-vs-now', ThenVsNowCheckResult, After> =
 
 function claimsOf(ctx: CheckContext<After>): Claim[] {
   const claims: Claim[] = [];
-  for (const header of ctx.analysis.claims.authResults) {
+  const { route, message } = ctx.analysis;
+  const trustOf = (writer: string | null, fieldIndex: number) => resultsTrust(writer, fieldIndex, route, message.headers);
+  for (const header of ctx.analysis.claims.authResults.slice(0, MAX_CLAIM_FIELDS)) {
+    const trust = trustOf(header.authservId, header.fieldIndex);
     for (const entry of header.results) {
       const base = {
         // Microsoft 365 writes no authserv-id (RFC 8601 §2.2 requires one): say so rather than a blank.
@@ -98,6 +115,8 @@ function claimsOf(ctx: CheckContext<After>): Claim[] {
         receivedIndex: null,
         then: entry.result.toLowerCase(),
         hopIndex: null,
+        selector: null,
+        trust,
       };
       if (entry.method === 'iprev') {
         claims.push({ ...base, kind: 'iprev', ip: ipIn(entry.properties['policy.iprev'] ?? null), domain: null });
@@ -106,10 +125,16 @@ function claimsOf(ctx: CheckContext<After>): Claim[] {
         const domain = mailFrom ?? identityDomain(entry.properties['smtp.helo'] ?? null);
         const designated = entry.comments.map((c) => /designates\s+(\S+)\s+as/i.exec(c)?.[1] ?? /client-ip=([^\s;]+)/i.exec(c)?.[1]).find(Boolean);
         claims.push({ ...base, kind: 'spf', ip: ipIn(designated ?? null), domain });
+      } else if (entry.method === 'dkim') {
+        // RFC 8601 §2.7.1: header.d (or header.i, whose domain is within d=), header.s.
+        const domain = identityDomain(entry.properties['header.d'] ?? entry.properties['header.i'] ?? null);
+        claims.push({ ...base, kind: 'dkim', ip: null, domain, selector: entry.properties['header.s']?.toLowerCase() ?? null });
+      } else if (entry.method === 'dmarc') {
+        claims.push({ ...base, kind: 'dmarc', ip: null, domain: identityDomain(entry.properties['header.from'] ?? null) });
       }
     }
   }
-  for (const spf of ctx.analysis.claims.receivedSpf) {
+  for (const spf of ctx.analysis.claims.receivedSpf.slice(0, MAX_CLAIM_FIELDS)) {
     const identityIsHelo = spf.identity?.toLowerCase() === 'helo';
     claims.push({
       kind: 'spf',
@@ -120,7 +145,9 @@ function claimsOf(ctx: CheckContext<After>): Claim[] {
       then: spf.result.toLowerCase(),
       ip: ipIn(spf.clientIp),
       domain: identityIsHelo ? identityDomain(spf.helo) : (identityDomain(spf.envelopeFrom) ?? identityDomain(spf.helo)),
+      selector: null,
       hopIndex: null,
+      trust: trustOf(spf.receiver, spf.fieldIndex),
     });
   }
   claims.push(...recordedRdnsClaims(ctx));
@@ -148,11 +175,16 @@ function recordedRdnsClaims(ctx: CheckContext<After>): Claim[] {
       then: canonicalName(hop.received.rdns),
       ip,
       domain: null,
+      selector: null,
       hopIndex: hop.index,
+      trust: RECORDED_BY_HOP,
     });
   }
   return claims.sort((a, b) => a.hopIndex! - b.hopIndex!);
 }
+
+/** A hop's recorded rDNS is compared for every hop iprev checked: each is what that hop's server saw. */
+const RECORDED_BY_HOP: ResultsTrust = { trusted: true, why: 'recorded in the Received field of the server that took the connection' };
 
 function ipIn(text: string | null): string | null {
   return text === null ? null : normalizeIp(text);
@@ -163,6 +195,31 @@ function originIp(ctx: CheckContext<After>): string | null {
 }
 
 function liveOf(claim: Claim, ctx: CheckContext<After>): Live {
+  if (!claim.trust.trusted) return { now: 'not compared', result: null, blocker: claim.trust.why, ptrNames: null };
+  if (claim.kind === 'dkim') {
+    const live = ctx.earlier.find(
+      (r) =>
+        r.check === 'dkim' &&
+        'signatureIndex' in r.details &&
+        r.details.domain?.toLowerCase() === claim.domain &&
+        (claim.selector === null || r.details.selector?.toLowerCase() === claim.selector),
+    );
+    if (live?.check !== 'dkim')
+      return { now: 'not checked', result: null, blocker: `no DKIM signature with d=${claim.domain ?? '?'} was verified now`, ptrNames: null };
+    const bodyMissing = 'reason' in live.details && live.details.reason === 'body-unavailable';
+    return {
+      now: live.result,
+      result: live,
+      blocker: bodyMissing ? 'the body was not available now, so the signature could not be verified whole' : blockerOf(claim.then, live.result),
+      ptrNames: null,
+    };
+  }
+  if (claim.kind === 'dmarc') {
+    const live = ctx.earlier.find((r) => r.check === 'dmarc' && r.result !== NOT_CHECKED && r.subject === claim.domain);
+    if (live?.check !== 'dmarc')
+      return { now: 'not checked', result: null, blocker: `DMARC was not evaluated now for ${claim.domain ?? 'the From domain'}`, ptrNames: null };
+    return { now: live.result, result: live, blocker: blockerOf(claim.then, live.result), ptrNames: null };
+  }
   if (claim.kind === 'spf') {
     // Only a result that evaluated the domain can be compared; one that did not run names none.
     // A forward's two SPF results may share a domain: the one for the address the receiver evaluated first.
@@ -205,11 +262,13 @@ function blockerOf(then: string, now: string): string | null {
 
 function compare(claim: Claim, ctx: CheckContext<After>): ThenVsNowCheckResult {
   const live = liveOf(claim, ctx);
-  const subject = claim.kind === 'spf' ? (claim.domain ?? claim.ip ?? '') : (claim.ip ?? originIp(ctx) ?? '');
+  const subject =
+    claim.kind === 'spf' || claim.kind === 'dkim' || claim.kind === 'dmarc' ? (claim.domain ?? claim.ip ?? '') : (claim.ip ?? originIp(ctx) ?? '');
   const method = claim.kind === 'rdns' ? 'reverse DNS' : claim.kind;
   const thenText = claim.kind === 'rdns' ? `${claim.ip} as ${claim.then}` : `${claim.kind}=${claim.then}`;
-  const comparison: Comparison =
-    live.blocker !== null
+  const comparison: Comparison = !claim.trust.trusted
+    ? 'untrusted'
+    : live.blocker !== null
       ? 'not-comparable'
       : claim.kind === 'rdns'
         ? live.ptrNames?.includes(claim.then)
@@ -219,12 +278,15 @@ function compare(claim: Claim, ctx: CheckContext<After>): ThenVsNowCheckResult {
           ? 'same'
           : 'differs';
   const severity: Severity = comparison === 'same' ? 'ok' : comparison === 'differs' ? 'warning' : 'info';
+  const summary = !claim.trust.trusted
+    ? `Written upstream, not trusted: ${claim.receiver} recorded ${thenText} (${claim.source})`
+    : `At delivery ${claim.receiver} recorded ${thenText} (${claim.source}); now: ${live.now}`;
   return {
     check: 'then-vs-now',
     subject,
     result: comparison,
     severity,
-    summary: `At delivery ${claim.receiver} recorded ${thenText} (${claim.source}); now: ${live.now}`,
+    summary,
     explanation: explanationOf(claim, comparison, live, method),
     advice: comparison === 'differs' ? adviceOf(claim, live) : [],
     hopIndex: claim.hopIndex ?? live.result?.hopIndex ?? null,
@@ -241,6 +303,8 @@ function compare(claim: Claim, ctx: CheckContext<After>): ThenVsNowCheckResult {
       now: live.now,
       nowCheck: live.result ? { check: live.result.check, subject: live.result.subject, result: live.result.result } : null,
       reason: live.blocker,
+      trusted: claim.trust.trusted,
+      trust: claim.trust.why,
     },
     evidence: [],
   };
@@ -258,12 +322,23 @@ function explanationOf(claim: Claim, comparison: Comparison, live: Live, method:
     }
     case 'not-comparable':
       return `The ${from} cannot be compared with the live check: ${live.blocker}.`;
+    case 'untrusted':
+      return `The ${from} is ${claim.trust.why}. Only the receiving side's own results say what it checked (RFC 8601 §5); this one is shown as written, never as a verdict, and Hoplens' own check stands instead.`;
   }
 }
 
 /** The records whose change would explain a difference. */
 function recordsBehind(claim: Claim): string {
-  return claim.kind === 'spf' ? `the SPF record of ${claim.domain} (or a record it includes)` : `the PTR or address records of ${claim.ip}`;
+  switch (claim.kind) {
+    case 'spf':
+      return `the SPF record of ${claim.domain} (or a record it includes)`;
+    case 'dkim':
+      return `the DKIM key of ${claim.selector ? `${claim.selector}._domainkey.${claim.domain}` : claim.domain}, or the message on the way (a changed body or header breaks the signature)`;
+    case 'dmarc':
+      return `the DMARC, SPF or DKIM records of ${claim.domain}, or the message on the way`;
+    default:
+      return `the PTR or address records of ${claim.ip}`;
+  }
 }
 
 function adviceOf(claim: Claim, live: Live): string[] {

@@ -51,8 +51,8 @@ async function compare(route: Partial<ReceivedFields>[], claims: Partial<Claims>
 const origin25 = { helo: 'mail.example.com', ip: '203.0.113.25', by: 'mx.example.net' };
 
 describe('thenVsNowCheck', () => {
-  it('runs after iprev, spf and helo', () => {
-    expect(thenVsNowCheck.after.map((c) => c.name)).toEqual(['iprev', 'spf', 'helo']);
+  it('runs after iprev, spf, helo, dkim and dmarc', () => {
+    expect(thenVsNowCheck.after.map((c) => c.name)).toEqual(['iprev', 'spf', 'helo', 'dkim', 'dmarc']);
   });
 
   it('is same when the receiver’s iprev matches the live one', async () => {
@@ -64,7 +64,8 @@ describe('thenVsNowCheck', () => {
   });
 
   it('names a receiver that gave no authserv-id (Microsoft 365) in words, never as a blank', async () => {
-    const [r] = await compare([origin25], {
+    // Believed only because the receiving side is Microsoft's, which writes no authserv-id.
+    const [r] = await compare([{ ...origin25, by: 'AM0PR01MB1234.eurprd01.prod.outlook.com' }], {
       authResults: [ar('', { method: 'iprev', result: 'pass', properties: { 'policy.iprev': '203.0.113.25' } })],
     });
     expect(r!.summary).toBe('At delivery a receiver that gave no authserv-id recorded iprev=pass (Authentication-Results); now: pass');
@@ -86,14 +87,46 @@ describe('thenVsNowCheck', () => {
 
   it('compares the receiver’s SPF verdict with the live one for the same domain', async () => {
     const claims = { authResults: [ar('mx.google.com', { method: 'spf', result: 'pass', properties: { 'smtp.mailfrom': 'alice@example.com' } })] };
-    const [differs] = await compare([origin25], claims, [liveSpf('example.com', 'fail')]);
+    const google = { ...origin25, by: 'mx.google.com' };
+    const [differs] = await compare([google], claims, [liveSpf('example.com', 'fail')]);
     expect(differs).toMatchObject({
       subject: 'example.com',
       result: 'differs',
       summary: 'At delivery mx.google.com recorded spf=pass (Authentication-Results); now: fail',
     });
-    const [same] = await compare([origin25], claims, [liveSpf('example.com', 'pass')]);
+    const [same] = await compare([google], claims, [liveSpf('example.com', 'pass')]);
     expect(same!.result).toBe('same');
+  });
+
+  it('shows results written upstream as not trusted, never compared: another writer, or one placed below the hop into the receiver', async () => {
+    const spfPass = { method: 'spf', result: 'pass', properties: { 'smtp.mailfrom': 'alice@example.com' } };
+    const [foreign] = await compare([origin25], { authResults: [ar('mx.google.com', spfPass)] }, [liveSpf('example.com', 'fail')]);
+    expect(foreign).toMatchObject({ result: 'untrusted', severity: 'info', details: { trusted: false } });
+    expect(foreign!.summary).toBe('Written upstream, not trusted: mx.google.com recorded spf=pass (Authentication-Results)');
+    expect(foreign!.explanation).toContain('mx.google.com is not a server of the receiving side (mx.example.net)');
+    const placed = (first: string) =>
+      analysisOf({
+        hops: hops(origin25),
+        claims: { authResults: [{ ...ar('mx.example.net', spfPass), fieldIndex: first === 'ar' ? 0 : 1 }] },
+        headers:
+          first === 'ar'
+            ? [
+                { name: 'Authentication-Results', value: '' },
+                { name: 'Received', value: '' },
+              ]
+            : [
+                { name: 'Received', value: '' },
+                { name: 'Authentication-Results', value: '' },
+              ],
+      });
+    const run = async (first: string) => {
+      const analysis = placed(first);
+      return (await collect(thenVsNowCheck, contextOf(analysis, resolver, { earlier: [liveSpf('example.com', 'pass')] })))[0]!;
+    };
+    expect(await run('ar')).toMatchObject({ result: 'same', details: { trusted: true } });
+    const below = await run('received');
+    expect(below).toMatchObject({ result: 'untrusted' });
+    expect(below.details.trust).toContain('sits below the Received field of the hop into the receiving side');
   });
 
   it('reads Received-SPF, and will not compare verdicts about different IPs', async () => {

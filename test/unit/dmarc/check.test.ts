@@ -76,6 +76,14 @@ describe('the dmarc check in the pipeline', () => {
     expect(r).toMatchObject({ result: 'permerror', details: { reason: 'multiple-author-domains' } });
   });
 
+  it("then vs now: the receiver's DKIM and DMARC words beside Hoplens' own; a copy written upstream is not trusted", async () => {
+    const signed = new TextDecoder().decode(await signMessage(plainMessage('Authentication-Results: mx.example.net; dmarc=pass header.from=example.com'), key));
+    const receiver = 'Authentication-Results: mx.example.net; dkim=pass header.d=example.com header.s=sel; dmarc=fail header.from=example.com\r\n';
+    const report = await analyze(receiver + signed, { resolver: memoryResolver(zone), now: NOW });
+    const rows = report.checks.filter((c) => c.check === 'then-vs-now').map((c) => `${c.result} ${c.subject} ${(c.details as { kind: string }).kind}`);
+    expect(rows.filter((r) => !r.endsWith('rdns'))).toEqual(['same example.com dkim', 'differs example.com dmarc', 'untrusted example.com dmarc']);
+  });
+
   it('sends the DMARC lookups with the first queries, not after SPF and DKIM', async () => {
     const resolver = tracingResolver(memoryResolver(zone, { latencyMs: 5 }));
     await analyze(await signMessage(plainMessage('Return-Path: <bounce@esp.example>'), key), { resolver, now: NOW });
