@@ -8,6 +8,7 @@ import type { Report } from '../core/report/types.js';
 import { originalSenderText, originStanding } from '../core/report/exporters/hop-text.js';
 import { versionName } from '../core/received/tls.js';
 import type { Hop } from '../core/route/types.js';
+import { formatWrittenDate } from '../core/text/date.js';
 import { formatDuration } from '../core/text/duration.js';
 import { visible } from '../core/text/inert.js';
 import { countOf } from '../core/text/plural.js';
@@ -22,7 +23,7 @@ export function formatReport(report: Report): string {
   const m = report.message;
   if (m.subject !== null) out.push(`Subject: ${m.subject}`);
   if (m.from !== null) out.push(`From:    ${m.from}`);
-  if (m.date !== null) out.push(`Date:    ${m.date}`);
+  if (m.date !== null || m.dateRaw !== null) out.push(`Date:    ${formatWrittenDate(m.date, m.dateRaw)}`);
   if (report.embeddedIndex !== null) out.push(`(analysing attached message ${report.embeddedIndex + 1})`);
   if (report.embedded.length && report.embeddedIndex === null) {
     out.push(`This message carries ${countOf(report.embedded.length, 'attached message', 'attached messages')}; use --embedded N to analyse one:`);
@@ -77,7 +78,7 @@ function formatHop(hop: Hop, isOrigin: boolean): string[] {
   const marker = isOrigin ? '▶' : ' ';
   const lines = [`${marker}${String(hop.index + 1).padStart(3)}  ${from || '(no from clause)'}`];
   const by = [r.by && `by ${r.by}`, r.with && `with ${r.with}`, r.tls?.version && versionName(r.tls.version)].filter(Boolean).join(' ');
-  lines.push(`       ${by || '(no by clause)'}  ${r.date ?? r.dateRaw ?? ''}  ${delay}`.trimEnd());
+  lines.push(`       ${by || '(no by clause)'}  ${formatWrittenDate(r.date, r.dateRaw)}  ${delay}`.trimEnd());
   if (hop.clockIssue === 'negative') lines.push('       clock issue: dated before the previous hop');
   return lines;
 }

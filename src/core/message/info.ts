@@ -38,6 +38,7 @@ export function messageInfo(mail: ParsedMail, headersOnly: boolean): MessageInfo
     // The Date: field has the same RFC 5322 date-time grammar as a Received date; mailparser
     // would give the current time for one it cannot read.
     date: dateOf(firstValue(headers, 'Date')),
+    dateRaw: firstValue(headers, 'Date'),
     messageId: firstValue(headers, 'Message-ID'),
     headers,
     headersOnly,

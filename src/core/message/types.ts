@@ -16,6 +16,8 @@ export interface MessageInfo {
   returnPath: string | null;
   /** Date: header as ISO 8601 UTC. */
   date: string | null;
+  /** The Date: field as written, so a view can show the sender's own zone and what could not be read. */
+  dateRaw: string | null;
   messageId: string | null;
   /** All header fields in order, topmost first, unfolded and decoded. */
   headers: HeaderField[];

@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'preact/hooks';
 import type { SourceInfo } from '../../worker-protocol.js';
-import { formatUtc } from '../../core/report/exporters/hop-text.js';
 import { secondOrigin } from '../../core/route/second-origin.js';
+import { formatWrittenDate } from '../../core/text/date.js';
 import { t } from '../../i18n.js';
 import { Inert } from '../components/inert.js';
 import type { Analysis } from './use-analysis.js';
@@ -141,7 +141,7 @@ function MessageFacts({ message: m, source }: { message: NonNullable<Analysis['s
         {m.fromDisplay && '>'}
       </dd>
       <dt>{t('factDate')}</dt>
-      <dd>{m.date ? formatUtc(m.date) : '—'}</dd>
+      <dd>{formatWrittenDate(m.date, m.dateRaw) || '—'}</dd>
       {source && (
         <>
           <dt>{t('factSource')}</dt>

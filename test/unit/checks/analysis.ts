@@ -28,6 +28,7 @@ export function analysisOf(options: {
       to: ['bob@example.net'],
       returnPath: 'alice@example.com',
       date: null,
+      dateRaw: null,
       messageId: null,
       headers: options.headers ?? [],
       headersOnly: true,

@@ -62,3 +62,20 @@ describe('formatReport with a resolver that answered nothing', () => {
     expect(text).toContain('fix: Check again in a few minutes.');
   });
 });
+
+describe('formatReport dates', () => {
+  const headers = (date: string, received: string) =>
+    `Received: from mail.example.com (mail.example.com [203.0.113.25]) by mx1.example.net with ESMTP id a1; ${received}\r\nFrom: a@example.com\r\nDate: ${date}\r\nSubject: t\r\n\r\n`;
+
+  it('shows each date as the header wrote it plus UTC, never as ISO with milliseconds', async () => {
+    const text = formatReport(await analyze(headers('Tue, 14 Oct 2025 11:12:02 +0200', 'Tue, 14 Oct 2025 05:12:09 -0400 (EDT)')));
+    expect(text).toContain('Date:    Tue, 14 Oct 2025 11:12:02 +0200 (2025-10-14 09:12:02 UTC)\n');
+    expect(text).toMatch(/by mx1\.example\.net with ESMTP +Tue, 14 Oct 2025 05:12:09 -0400 \(EDT\) \(2025-10-14 09:12:09 UTC\)/);
+    expect(text).not.toMatch(/\d{2}:\d{2}:\d{2}\.\d{3}Z/);
+  });
+
+  it('keeps a date it cannot read as written, and says so', async () => {
+    const text = formatReport(await analyze(headers('someday soon', 'Tue, 14 Oct 2025 09:12:09 +0000')));
+    expect(text).toContain('Date:    someday soon (not a date Hoplens can read)\n');
+  });
+});

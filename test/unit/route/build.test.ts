@@ -14,7 +14,7 @@ function rf(fields: Partial<ReceivedFields>): ReceivedFields {
 /** A message whose header list holds one Received field per hop (topmost first) plus `extra` at the top. */
 function message(received: readonly ReceivedFields[], extra: HeaderField[] = [], to: string[] = ['user@example.net']): MessageInfo {
   const headers = [...extra, ...received.map((r) => ({ name: 'Received', value: r.raw })), { name: 'To', value: to.join(', ') }];
-  return { subject: null, from: null, fromDisplay: null, to, returnPath: null, date: null, messageId: null, headers, headersOnly: true };
+  return { subject: null, from: null, fromDisplay: null, to, returnPath: null, date: null, dateRaw: null, messageId: null, headers, headersOnly: true };
 }
 
 function route(received: ReceivedFields[], extra: HeaderField[] = [], to?: string[]) {

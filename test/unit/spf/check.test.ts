@@ -37,6 +37,7 @@ function context(origin: Hop | null, message: Partial<MessageInfo> = {}, softwar
         to: ['bob@example.net'],
         returnPath: 'alice@example.com',
         date: null,
+        dateRaw: null,
         messageId: null,
         headers: [],
         headersOnly: true,

@@ -2,6 +2,7 @@ import type { TlsInfo } from '../../received/types.js';
 import { versionName } from '../../received/tls.js';
 import { secondOrigin } from '../../route/second-origin.js';
 import type { Hop, OriginHop, Route } from '../../route/types.js';
+import { formatUtc } from '../../text/date.js';
 import { formatDuration } from '../../text/duration.js';
 
 /** A hop's delay as formatDuration writes it; "" when unknown. */
@@ -25,10 +26,6 @@ export function formatHopTime(hop: Hop): string {
   const { date, dateRaw } = hop.received;
   if (date) return formatUtc(date);
   return dateRaw ?? '';
-}
-
-export function formatUtc(iso: string): string {
-  return `${iso.replace('T', ' ').replace(/\.\d+Z$|Z$/, '')} UTC`;
 }
 
 /** Whether the user picked this hop as the sender ("Use as sender", --origin-hop) rather than the route. */

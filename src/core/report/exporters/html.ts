@@ -1,9 +1,10 @@
 import type { CheckResult } from '../../checks/index.js';
 import type { Report } from '../types.js';
 import { metaOf } from '../../checks/meta.js';
+import { formatWrittenDate } from '../../text/date.js';
 import { isolate } from '../../text/inert.js';
 import { escapeHtml, inertHtml as e } from './escape-html.js';
-import { clockIssueText, formatDelay, formatHopTime, formatProtocol, formatUtc, originalSenderText, originStanding } from './hop-text.js';
+import { clockIssueText, formatDelay, formatHopTime, formatProtocol, originalSenderText, originStanding } from './hop-text.js';
 import { liveReverseDnsText } from '../client-names.js';
 import { reportFooter } from './report-footer.js';
 import { claimRows } from './claim-rows.js';
@@ -48,7 +49,7 @@ export function renderHtml(report: Report): string {
 <h1>Hoplens report: ${e(subject)}</h1>
 <p class="summary">${e(report.summary)}</p>
 <dl>
-${field('Subject', m.subject)}${fromField(m.fromDisplay, m.from)}${field('To', m.to.length ? m.to : null)}${field('Date', m.date && formatUtc(m.date))}${field('Message-ID', m.messageId)}${field('Return-Path', m.returnPath)}</dl>
+${field('Subject', m.subject)}${fromField(m.fromDisplay, m.from)}${field('To', m.to.length ? m.to : null)}${field('Date', formatWrittenDate(m.date, m.dateRaw) || null)}${field('Message-ID', m.messageId)}${field('Return-Path', m.returnPath)}</dl>
 <h2>Route</h2>
 ${routeTable(report)}
 ${originText(report)}

@@ -1,8 +1,9 @@
 import type { CheckResult } from '../../checks/index.js';
 import type { Report } from '../types.js';
 import { metaOf } from '../../checks/meta.js';
+import { formatWrittenDate } from '../../text/date.js';
 import { claimRows } from './claim-rows.js';
-import { clockIssueText, formatDelay, formatHopTime, formatProtocol, formatUtc, originalSenderText, originStanding } from './hop-text.js';
+import { clockIssueText, formatDelay, formatHopTime, formatProtocol, originalSenderText, originStanding } from './hop-text.js';
 import { mdCode, mdCodeCell, mdFence, mdText } from './markdown-text.js';
 import { liveReverseDnsText } from '../client-names.js';
 import { reportFooter } from './report-footer.js';
@@ -41,7 +42,7 @@ function messageTable(report: Report): string[] {
     ['Subject', mdCodeCell(m.subject)],
     ['From', from],
     ['To', m.to.length ? m.to.map(mdCodeCell).join(', ') : mdCodeCell(null)],
-    ['Date', mdCodeCell(m.date ? formatUtc(m.date) : null)],
+    ['Date', mdCodeCell(formatWrittenDate(m.date, m.dateRaw) || null)],
     ['Message-ID', mdCodeCell(m.messageId)],
     ['Return-Path', mdCodeCell(m.returnPath)],
   ];

@@ -1,5 +1,5 @@
 import type { Report } from '../types.js';
-import { formatUtc } from './hop-text.js';
+import { formatUtc } from '../../text/date.js';
 
 /** Who made the report, when, and what went to DNS: the provenance line every export ends with. */
 export function reportFooter(report: Report): string {

@@ -1,7 +1,7 @@
 import { isolate, visible } from '../../text/inert.js';
 import type { Report } from '../types.js';
 import { metaOf } from '../../checks/meta.js';
-import { formatUtc } from './hop-text.js';
+import { formatUtc, formatWrittenDate } from '../../text/date.js';
 
 /**
  * Plain text for "copy summary": the summary line, the message, one line per check. Each value
@@ -15,7 +15,7 @@ export function renderSummaryText(report: Report): string {
     '',
     `Subject: ${m.subject === null ? '(none)' : isolate(m.subject)}`,
     `From: ${m.from === null ? '(none)' : isolate(m.from)}`,
-    `Date: ${m.date ? visible(formatUtc(m.date)) : '(none)'}`,
+    `Date: ${visible(formatWrittenDate(m.date, m.dateRaw)) || '(none)'}`,
   ];
   if (report.checks.length) lines.push('');
   for (const c of report.checks) lines.push(`- ${metaOf(report.checkMeta, c.check).label} (${isolate(c.subject)}): ${c.result} — ${isolate(c.summary)}`);
