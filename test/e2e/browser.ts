@@ -5,6 +5,7 @@ import { chromium, type BrowserContext, type Page, type Worker } from 'playwrigh
 import { inject } from 'vitest';
 import type { Settings } from '../../src/settings.js';
 import { attachTarget } from './cdp-target.js';
+import { requireBinary } from './require-binary.js';
 import { e2eSettings } from './flows.js';
 import { watchScriptErrors } from './script-errors.js';
 
@@ -30,11 +31,14 @@ export interface ExtensionSession {
  * Debian's Chromium, headless (the new headless mode loads extensions), with the e2e build of
  * the extension and its settings pointed at the loopback DoH stack.
  */
-export async function launchExtension(options: { colorScheme?: 'light' | 'dark'; settings?: Partial<Settings> } = {}): Promise<ExtensionSession> {
-  const extensionDir = inject('extensionDir');
+export async function launchExtension(
+  options: { colorScheme?: 'light' | 'dark'; settings?: Partial<Settings>; binary?: string; extensionDir?: string } = {},
+): Promise<ExtensionSession> {
+  const executablePath = requireBinary(options.binary ?? CHROMIUM, 'chromium', 'Chromium');
+  const extensionDir = options.extensionDir ?? inject('extensionDir');
   const profile = mkdtempSync(join(tmpdir(), 'hoplens-e2e-profile-'));
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
+    executablePath,
     headless: true,
     colorScheme: options.colorScheme ?? 'light',
     viewport: { width: 1100, height: 900 },

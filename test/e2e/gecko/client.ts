@@ -1,9 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { accessSync, constants, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { watchScriptErrors } from '../script-errors.js';
+import { requireBinary } from '../require-binary.js';
 import { Marionette } from './marionette.js';
 
 /**
@@ -119,16 +120,9 @@ export interface GeckoPopup {
   close(): Promise<void>;
 }
 
-function requireBinary(app: GeckoApp): string {
+function requireApp(app: GeckoApp): string {
   const { binary, debianPackage } = APPS[app];
-  try {
-    accessSync(binary, constants.X_OK);
-  } catch {
-    throw new Error(
-      `${binary} is missing: install the Debian package "${debianPackage}" (apt-get install ${debianPackage}) to run the ${app} end-to-end tests`,
-    );
-  }
-  return binary;
+  return requireBinary(binary, debianPackage, app);
 }
 
 const userJs = (prefs: Record<string, unknown>) =>
@@ -181,7 +175,7 @@ const MAIL = `
 `;
 
 export async function launchGecko(app: GeckoApp, options: LaunchOptions): Promise<GeckoSession> {
-  const binary = requireBinary(app);
+  const binary = requireApp(app);
   const profile = mkdtempSync(join(tmpdir(), `hoplens-e2e-${app}-`));
   const downloadDir = join(profile, 'downloads');
   const uuid = randomUUID();
