@@ -21,6 +21,22 @@ describe('the popup forgets nothing when it closes', () => {
   });
   afterAll(async () => session?.close());
 
+  /**
+   * The paste box's text when it first entered the page, read by an observer that runs before
+   * the page's own effects: what the user sees on first paint, not what a moment later holds.
+   */
+  const firstPasteText = (page: Page) => page.evaluate(() => (window as unknown as { firstPasteText?: string }).firstPasteText);
+  beforeAll(async () => {
+    await session.context.addInitScript(() => {
+      new MutationObserver((_, observer) => {
+        const area = document.querySelector<HTMLTextAreaElement>('[data-testid="paste-input"]');
+        if (!area) return;
+        (window as unknown as { firstPasteText?: string }).firstPasteText = area.value;
+        observer.disconnect();
+      }).observe(document, { childList: true, subtree: true });
+    });
+  });
+
   const sessionKeys = async () => Object.keys(await session.worker.evaluate(() => (globalThis as unknown as ChromeSession).chrome.storage.session.get(null)));
 
   async function reopen(previous: Page): Promise<Page> {
@@ -37,7 +53,8 @@ describe('the popup forgets nothing when it closes', () => {
     await expect.poll(() => page.getByTestId('draft-note').textContent()).toContain('Draft kept');
 
     page = await reopen(page);
-    await page.getByTestId('gather-failed').waitFor();
+    await page.getByTestId('paste-input').waitFor();
+    expect(await firstPasteText(page)).toBe(half);
     expect(await page.getByTestId('paste-input').inputValue()).toBe(half);
     expect(await page.getByTestId('draft-note').textContent()).toBe('This is the text you had not analyzed yet when the popup closed.');
 

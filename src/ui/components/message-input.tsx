@@ -27,9 +27,7 @@ export function MessageInput({ onMessage, onCancel, initialText, onTextChange, n
 
   // Whenever the box appears it is what the user came to do: paste at once, no click first.
   useEffect(() => {
-    if (!area.current) return;
-    if (initialText) area.current.value = initialText;
-    area.current.focus();
+    area.current?.focus();
   }, []);
 
   const submitPaste = () => {
@@ -75,6 +73,8 @@ export function MessageInput({ onMessage, onCancel, initialText, onTextChange, n
         spellcheck={false}
         autocomplete="off"
         placeholder={t('pastePlaceholder')}
+        // In the box from its first paint: set in an effect, it came a frame later, after a reader had looked.
+        defaultValue={initialText}
         aria-describedby={note === undefined ? 'paste-hint' : 'paste-hint draft-note'}
         onInput={onTextChange && ((e) => onTextChange(e.currentTarget.value))}
         onKeyDown={(e) => {

@@ -1,4 +1,5 @@
 // @vitest-environment happy-dom
+import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { MessageInput } from '../../../src/ui/components/message-input.js';
@@ -11,6 +12,15 @@ beforeEach(() => {
 });
 
 describe('message input', () => {
+  it('holds a kept draft from its first render, before any effect runs', () => {
+    const root = document.createElement('div');
+    document.body.append(root);
+    // render() without act(): the DOM as first painted, effects not yet run.
+    render(<MessageInput onMessage={vi.fn()} initialText={'Received: from a by b\nSubject: draft'} />, root);
+    expect((root.querySelector('[data-testid="paste-input"]') as HTMLTextAreaElement).value).toBe('Received: from a by b\nSubject: draft');
+    render(null, root);
+  });
+
   it('analyzes the pasted text on Ctrl+Enter and on the button', async () => {
     const onMessage = vi.fn();
     const root = await mount(<MessageInput onMessage={onMessage} />);
