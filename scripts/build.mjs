@@ -41,10 +41,13 @@ async function buildCli() {
   });
 }
 
-const only = process.argv[2];
+// `node scripts/build.mjs lib cli` builds only those parts (prepack: what the package ships).
+const only = process.argv.slice(2);
 const steps = { lib: buildLib, cli: buildCli, extension: () => buildExtension(root, define) };
+const unknown = only.filter((name) => !(name in steps));
+if (unknown.length) throw new Error(`unknown build part ${unknown.join(', ')}: the parts are ${Object.keys(steps).join(', ')}`);
 for (const [name, step] of Object.entries(steps)) {
-  if (only && only !== name) continue;
+  if (only.length && !only.includes(name)) continue;
   await step();
   console.log(`built ${name}`);
 }

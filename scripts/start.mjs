@@ -1,10 +1,11 @@
 // `npm start`: build everything, show the CLI's analysis of the bundled sample, then open
-// Chromium with the extension loaded and the same sample in the report tab.
+// Chromium with the extension loaded and, once the extension runs, the same sample in the report tab.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { unpackedExtensionId } from './extension/extension-id.mjs';
+import { openWithReport } from './start/chromium.mjs';
+import { displayProblem } from './start/display.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const sample = join(root, 'public/samples/sample.eml');
@@ -46,13 +47,23 @@ if (!process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
 }
 const binary = chromiumBinary();
 if (!binary) {
-  console.log(`\nNo Chromium or Chrome found (pass --chromium-binary PATH or set CHROME_PATH).\n${byHand}`);
+  console.log(`\nNo Chromium or Chrome found (install the Debian package "chromium", pass --chromium-binary PATH or set CHROME_PATH).\n${byHand}`);
   process.exit(0);
 }
+const displayIssue = process.env.DISPLAY && !process.env.WAYLAND_DISPLAY ? await displayProblem(process.env.DISPLAY) : null;
+if (displayIssue) {
+  console.log(`\n${displayIssue} Start an X server there, or unset DISPLAY to skip the browser.\n${byHand}`);
+  process.exit(1);
+}
 
-const reportUrl = `chrome-extension://${unpackedExtensionId(extensionDir)}/report.html?sample=1`;
-console.log(`\nStarting ${binary} with dist/chrome loaded; the report tab opens ${reportUrl}\n`);
-const args = ['run', '--target', 'chromium', '--source-dir', extensionDir, '--chromium-binary', binary, '--start-url', reportUrl, '--no-reload'];
-// Chromium refuses to start its sandbox as root (containers, CI machines).
-if (process.getuid?.() === 0) args.push('--arg=--no-sandbox');
-run(join(root, 'node_modules/.bin/web-ext'), args);
+console.log(`\nStarting ${binary} with dist/chrome loaded; the report tab opens once the extension runs.`);
+try {
+  const { context, page } = await openWithReport({ binary, extensionDir });
+  console.log(`Showing ${page.url()}. Close the browser window to end.`);
+  await new Promise((resolve) => context.on('close', resolve));
+} catch (error) {
+  // Playwright's message carries the browser's whole log; its first line says what failed.
+  const first = (error instanceof Error ? error.message : String(error)).split('\n')[0];
+  console.log(`\nChromium did not start: ${first}\n${byHand}`);
+  process.exit(1);
+}
