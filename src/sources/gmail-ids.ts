@@ -1,3 +1,5 @@
+import { mergeViews, type ViewedMessage } from './in-view.js';
+
 /** One message of the open Gmail conversation, as the page's DOM describes it. */
 export interface GmailCandidate {
   /** data-message-id, e.g. "#msg-f:1790000000000000001" (the decimal form). */
@@ -10,12 +12,8 @@ export interface GmailCandidate {
   label: string;
 }
 
-export interface GmailMessage {
-  /** The decimal "msg-f" id that view=om takes. */
-  id: string;
-  label: string;
-  visible: number;
-}
+/** `id`: the decimal "msg-f" id that view=om takes. */
+export type GmailMessage = ViewedMessage;
 
 /** "#msg-f:123" → "123"; a legacy hex id → the same number in decimal; null for anything else. */
 export function gmailDecimalId(candidate: Pick<GmailCandidate, 'messageId' | 'legacyId'>): string | null {
@@ -28,26 +26,7 @@ export function gmailDecimalId(candidate: Pick<GmailCandidate, 'messageId' | 'le
 
 /** The thread's messages in page order, one entry per id (Gmail repeats ids on nested elements). */
 export function gmailMessages(candidates: readonly GmailCandidate[]): GmailMessage[] {
-  const byId = new Map<string, GmailMessage>();
-  for (const c of candidates) {
-    const id = gmailDecimalId(c);
-    if (!id) continue;
-    const seen = byId.get(id);
-    if (!seen) byId.set(id, { id, label: c.label, visible: c.visible });
-    else byId.set(id, { id, label: seen.label || c.label, visible: Math.max(seen.visible, c.visible) });
-  }
-  return [...byId.values()];
-}
-
-/** The user's choice when it is still there; else the message most in view; else the newest (last). */
-export function pickGmailMessage(messages: readonly GmailMessage[], choice?: string): GmailMessage | null {
-  if (choice) {
-    const chosen = messages.find((m) => m.id === choice);
-    if (chosen) return chosen;
-  }
-  let best: GmailMessage | null = null;
-  for (const m of messages) if (m.visible > 0 && (!best || m.visible >= best.visible)) best = m;
-  return best ?? messages.at(-1) ?? null;
+  return mergeViews(candidates.map((c) => ({ id: gmailDecimalId(c), label: c.label, visible: c.visible })));
 }
 
 /** /mail/u/2/… → 2: the signed-in account the tab shows. */

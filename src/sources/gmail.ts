@@ -1,7 +1,9 @@
 import type { GatherResult } from '../worker-protocol.js';
 import { t } from '../i18n.js';
-import { gmailAccountIndex, gmailMessages, gmailOriginalUrl, pickGmailMessage } from './gmail-ids.js';
+import { gmailAccountIndex, gmailMessages, gmailOriginalUrl } from './gmail-ids.js';
 import { collectGmailCandidates, fetchOriginal, type FetchedText } from './gmail-page.js';
+import { choicesOf } from './choices.js';
+import { pickInView } from './in-view.js';
 import { injectionRefused, runInTab } from './inject.js';
 import type { MessageSource } from './types.js';
 
@@ -33,7 +35,7 @@ export const gmailSource: MessageSource = {
     } catch (error) {
       return { ok: false, reason: injectionRefused(error), pasteHelp: pasteHelp() };
     }
-    const message = pickGmailMessage(messages, choice);
+    const message = pickInView(messages, choice);
     if (!message) return { ok: false, reason: t('gmailNoMessage'), pasteHelp: pasteHelp() };
     const url = gmailOriginalUrl(tab.url.origin, gmailAccountIndex(tab.url.pathname), message.id);
     let fetched: FetchedText;
@@ -52,7 +54,7 @@ export const gmailSource: MessageSource = {
         label: messages.length > 1 ? t('sourceGmailInThread', [position, messages.length]) : t('sourceGmailOpen'),
         bytes: fetched.bytes,
       },
-      choices: messages.map((m, i) => ({ id: m.id, label: m.label ? t('choiceNamed', [i + 1, m.label]) : t('choiceNumbered', i + 1) })),
+      choices: choicesOf(messages),
       chosen: message.id,
     };
   },

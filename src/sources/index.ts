@@ -1,5 +1,6 @@
 import type { GatherResult } from '../worker-protocol.js';
 import { t } from '../i18n.js';
+import { aolSource } from './aol.js';
 import { fastmailSource } from './fastmail.js';
 import { gmailSource } from './gmail.js';
 import { genericPasteHelp, pageSource } from './page.js';
@@ -9,7 +10,7 @@ import type { MessageSource, TabContext } from './types.js';
 import { yahooSource } from './yahoo.js';
 
 /** Tried in order; the first that matches the tab gathers. `page` comes last: it takes any page. */
-export const SOURCES: readonly MessageSource[] = [thunderbirdSource, gmailSource, outlookSource, yahooSource, fastmailSource, pageSource];
+export const SOURCES: readonly MessageSource[] = [thunderbirdSource, gmailSource, outlookSource, yahooSource, aolSource, fastmailSource, pageSource];
 
 export function sourceFor(tab: TabContext): MessageSource | null {
   return SOURCES.find((s) => s.matches(tab)) ?? null;

@@ -6,15 +6,15 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-export type Responder = (url: string, request: IncomingMessage) => { status: number; contentType: string; body: string };
+export type Responder = (url: string, request: IncomingMessage) => { status: number; contentType: string; body: string; headers?: Record<string, string> };
 
 const listen = (server: Server) => new Promise<number>((resolve) => server.listen(0, '127.0.0.1', () => resolve((server.address() as AddressInfo).port)));
 const stop = (server: Server) => new Promise<void>((resolve) => server.close(() => resolve()));
 
-function handler(base: string, respond: Responder) {
+function handler(base: (request: IncomingMessage) => string, respond: Responder) {
   return (request: IncomingMessage, response: import('node:http').ServerResponse) => {
-    const { status, contentType, body } = respond(new URL(request.url ?? '/', base).href, request);
-    response.writeHead(status, { 'content-type': contentType });
+    const { status, contentType, body, headers } = respond(new URL(request.url ?? '/', base(request)).href, request);
+    response.writeHead(status, { ...headers, 'content-type': contentType });
     response.end(body);
   };
 }
@@ -22,18 +22,23 @@ function handler(base: string, respond: Responder) {
 /** A plain HTTP page server on loopback; pages are reached as http://localhost:<port>/… */
 export async function startPageServer(respond: Responder): Promise<{ origin: string; stop(): Promise<void> }> {
   let origin = '';
-  const server = createHttpServer((req, res) => handler(origin, respond)(req, res));
+  const server = createHttpServer((req, res) => handler(() => origin, respond)(req, res));
   origin = `http://localhost:${await listen(server)}`;
   return { origin, stop: () => stop(server) };
 }
 
 /**
- * An HTTPS site under a real name (Firefox cannot be told to route one host elsewhere except
- * through a proxy): an HTTP proxy on loopback that accepts CONNECT for `host`:443 only and hands
- * the tunnel to a TLS server with a throwaway self-signed certificate for that name. The client
- * is started with acceptInsecureCerts and `prefs`: a PAC that sends only `host` to the proxy.
+ * HTTPS sites under real names (Firefox cannot be told to route one host elsewhere except
+ * through a proxy): an HTTP proxy on loopback that accepts CONNECT for `hosts`:443 only and hands
+ * the tunnel to a TLS server with a throwaway self-signed certificate for those names. The client
+ * is started with acceptInsecureCerts and `prefs`: a PAC that sends only those hosts to the proxy.
+ * `respond` sees the full URL, host included.
  */
-export async function startHttpsSite(host: string, respond: Responder): Promise<{ prefs: Record<string, unknown>; stop(): Promise<void> }> {
+export async function startHttpsSite(
+  hosts: string | readonly string[],
+  respond: Responder,
+): Promise<{ prefs: Record<string, unknown>; stop(): Promise<void> }> {
+  const names = typeof hosts === 'string' ? [hosts] : [...hosts];
   const dir = mkdtempSync(join(tmpdir(), 'hoplens-e2e-tls-'));
   try {
     execFileSync(
@@ -49,9 +54,9 @@ export async function startHttpsSite(host: string, respond: Responder): Promise<
         '-days',
         '2',
         '-subj',
-        `/CN=${host}`,
+        `/CN=${names[0]}`,
         '-addext',
-        `subjectAltName=DNS:${host}`,
+        `subjectAltName=${names.map((n) => `DNS:${n}`).join(',')}`,
         '-keyout',
         join(dir, 'key.pem'),
         '-out',
@@ -63,14 +68,17 @@ export async function startHttpsSite(host: string, respond: Responder): Promise<
     rmSync(dir, { recursive: true, force: true });
     throw new Error(`openssl could not make a test certificate (Debian package "openssl"): ${error instanceof Error ? error.message : String(error)}`);
   }
-  const tls = createHttpsServer({ key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) }, handler(`https://${host}`, respond));
+  const tls = createHttpsServer(
+    { key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) },
+    handler((request) => `https://${request.headers.host ?? names[0]}`, respond),
+  );
   rmSync(dir, { recursive: true, force: true });
   const proxy = createHttpServer((_req, res) => {
     res.writeHead(405);
     res.end();
   });
   proxy.on('connect', (request: IncomingMessage, socket: import('node:stream').Duplex) => {
-    if (request.url !== `${host}:443`) {
+    if (!names.some((n) => request.url === `${n}:443`)) {
       socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');
       return;
     }
@@ -78,7 +86,7 @@ export async function startHttpsSite(host: string, respond: Responder): Promise<
     tls.emit('connection', socket);
   });
   const port = await listen(proxy);
-  const pac = `function FindProxyForURL(url, host) { return host === ${JSON.stringify(host)} ? "PROXY 127.0.0.1:${port}" : "DIRECT"; }`;
+  const pac = `function FindProxyForURL(url, host) { return ${JSON.stringify(names)}.indexOf(host) >= 0 ? "PROXY 127.0.0.1:${port}" : "DIRECT"; }`;
   return {
     prefs: { 'network.proxy.type': 2, 'network.proxy.autoconfig_url': `data:text/javascript,${encodeURIComponent(pac)}` },
     async stop() {

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { gmailAccountIndex, gmailDecimalId, gmailMessages, gmailOriginalUrl, pickGmailMessage, type GmailCandidate } from '../../../src/sources/gmail-ids.js';
+import { gmailAccountIndex, gmailDecimalId, gmailMessages, gmailOriginalUrl, type GmailCandidate } from '../../../src/sources/gmail-ids.js';
+import { pickInView } from '../../../src/sources/in-view.js';
 
 const candidate = (over: Partial<GmailCandidate>): GmailCandidate => ({ messageId: null, legacyId: null, visible: 0, label: '', ...over });
 
@@ -45,11 +46,11 @@ describe('gmail ids', () => {
       { id: '2', label: '', visible: 0.8 },
       { id: '3', label: '', visible: 0.2 },
     ];
-    expect(pickGmailMessage(list, '3')?.id).toBe('3');
-    expect(pickGmailMessage(list, 'gone')?.id).toBe('2');
-    expect(pickGmailMessage(list)?.id).toBe('2');
-    expect(pickGmailMessage(list.map((m) => ({ ...m, visible: 0 })))?.id).toBe('3');
-    expect(pickGmailMessage([])).toBeNull();
+    expect(pickInView(list, '3')?.id).toBe('3');
+    expect(pickInView(list, 'gone')?.id).toBe('2');
+    expect(pickInView(list)?.id).toBe('2');
+    expect(pickInView(list.map((m) => ({ ...m, visible: 0 })))?.id).toBe('3');
+    expect(pickInView([])).toBeNull();
   });
 
   it('builds the Show original URL on the tab origin for the signed-in account', () => {

@@ -118,3 +118,57 @@ describe('Gmail source', () => {
     expect(await gmailSource.gather(gmailTab)).toMatchObject({ source: { label: 'Gmail — open message' } });
   });
 });
+
+describe('webmail requests from the page', async () => {
+  const { fetchFromPage } = await import('../../../src/sources/webmail-page.js');
+  const { receivedMessage } = await import('../../../src/sources/webmail-answer.js');
+  const request = { url: 'https://mail.yahoo.com/ws/x', method: 'GET' as const, headers: {}, timeoutMs: 50, maxBytes: 1000 };
+
+  it('give up after their time limit, body included, and say so', async () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(
+        (_url: string, init: RequestInit) =>
+          new Promise((_resolve, reject) => init.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')))),
+      ),
+    );
+    const answer = await fetchFromPage(request);
+    expect(answer).toEqual({ ok: false, problem: 'timeout', detail: '50' });
+    expect(receivedMessage(answer)).toEqual({ ok: false, got: 'no answer within 0 seconds' });
+  });
+
+  it('stop reading past their size limit instead of holding a huge answer', async () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => new Response('x'.repeat(5000), { status: 200, headers: { 'content-type': 'text/plain' } })),
+    );
+    expect(await fetchFromPage(request)).toEqual({ ok: false, problem: 'too-large', detail: '1000' });
+  });
+
+  it('do not follow a redirect, which leads to a sign-in page', async () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => new Response(null, { status: 302, headers: { location: 'https://login.yahoo.com/' } })),
+    );
+    const answer = await fetchFromPage(request);
+    expect(answer).toMatchObject({ ok: true, redirected: true });
+    expect(receivedMessage(answer)).toEqual({ ok: false, got: 'a web page (a sign-in page, most likely) instead of the message' });
+  });
+
+  it('send a cookie of the page as a header only when the page has it', async () => {
+    const seen: Record<string, string>[] = [];
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (_url: string, init: RequestInit) => {
+        seen.push(init.headers as Record<string, string>);
+        return new Response('{}', { status: 200, headers: { 'content-type': 'application/json' } });
+      }),
+    );
+    const withCookie = { ...request, cookieHeader: { cookie: 'X-OWA-CANARY', header: 'X-OWA-CANARY' } };
+    expect(await fetchFromPage(withCookie)).toMatchObject({ ok: true, cookieSent: false });
+    // biome-ignore lint/suspicious/noDocumentCookie: the page's own cookie, set as the webmail's script would
+    document.cookie = 'X-OWA-CANARY=canary-value';
+    expect(await fetchFromPage(withCookie)).toMatchObject({ ok: true, cookieSent: true, text: '{}' });
+    expect(seen).toEqual([{}, { 'X-OWA-CANARY': 'canary-value' }]);
+  });
+});

@@ -31,6 +31,9 @@ describe('source registry', () => {
     expect(sourceFor(tab('https://outlook.office.com/mail/inbox/id/AAQk'))?.id).toBe('outlook');
     expect(sourceFor(tab('https://outlook.live.com/mail/0/'))?.id).toBe('outlook');
     expect(sourceFor(tab('https://mail.yahoo.com/d/folders/1/messages/123'))?.id).toBe('yahoo');
+    expect(sourceFor(tab('https://uk.mail.yahoo.com/d/folders/1/messages/123'))?.id).toBe('yahoo');
+    expect(sourceFor(tab('https://mail.aol.com/d/folders/1/messages/123'))?.id).toBe('aol');
+    expect(sourceFor(tab('https://mail.yahoo.com.example.net/d/folders/1'))?.id).toBe('page');
     expect(sourceFor(tab('https://app.fastmail.com/mail/Inbox/'))?.id).toBe('fastmail');
     expect(sourceFor(tab('https://lists.example.org/archive/msg.txt'))?.id).toBe('page');
     expect(sourceFor(tab('file:///home/u/message.eml'))?.id).toBe('page');
@@ -52,7 +55,15 @@ describe('source registry', () => {
 
 describe('what the sources tell the user', () => {
   it('names every source in the browser language', () => {
-    expect(SOURCES.map((s) => s.label())).toEqual(['Thunderbird', 'Gmail', 'Outlook on the web', 'Yahoo Mail', 'Fastmail', 'Headers shown on this page']);
+    expect(SOURCES.map((s) => s.label())).toEqual([
+      'Thunderbird',
+      'Gmail',
+      'Outlook on the web',
+      'Yahoo Mail',
+      'AOL Mail',
+      'Fastmail',
+      'Headers shown on this page',
+    ]);
   });
 
   it('says which tabs it cannot read and gives the clicks for any mail program', async () => {
@@ -90,7 +101,6 @@ describe('what the sources tell the user', () => {
     pageTexts = ['Inbox'];
     for (const [url, why, step] of [
       ['https://outlook.office.com/mail/', /^Outlook on the web offers no route/, 'Choose View → View message source.'],
-      ['https://mail.yahoo.com/d/folders/1', /^Yahoo Mail gives extensions no reliable route/, 'Choose "View raw message"; the source opens in a new tab.'],
       ['https://app.fastmail.com/mail/Inbox/', /^Fastmail gives extensions no reliable route/, 'Choose "Show raw message"; the source opens in a new tab.'],
     ] as const) {
       const result = await gatherFrom(tab(url));

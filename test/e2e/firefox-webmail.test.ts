@@ -1,0 +1,94 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchGecko, type GeckoSession } from './gecko/client.js';
+import { startHttpsSite } from './gecko/servers.js';
+import { e2eSettings } from './flows.js';
+import { SUMMARY, VERDICTS } from './page-scripts.js';
+import { YAHOO_FAILURES, YAHOO_IDS, YAHOO_INBOX_PATH, YAHOO_THREAD_PATH, YAHOO_TRIED, yahooResponse } from './yahoo-fixture.js';
+
+const FAILED = `document.querySelector('[data-testid="gather-failed"]')`;
+
+/** The webmail flows of the Chromium tests (yahoo.test.ts), in Firefox ESR through its real toolbar button. */
+describe('Firefox ESR on Yahoo Mail and AOL Mail', () => {
+  let session: GeckoSession;
+  let sites: Awaited<ReturnType<typeof startHttpsSite>>;
+  const rawRequests: { url: string; cookie: string }[] = [];
+
+  beforeAll(async () => {
+    sites = await startHttpsSite(['mail.yahoo.com', 'mail.aol.com'], (url, request) => {
+      if (url.includes('/content/rawplaintext')) rawRequests.push({ url, cookie: request.headers.cookie ?? '' });
+      return yahooResponse(url);
+    });
+    session = await launchGecko('firefox', { extensionDir: inject('firefoxDir'), prefs: sites.prefs });
+    await session.setStorage({ settings: e2eSettings() });
+    for (const domain of ['mail.yahoo.com', 'mail.aol.com']) {
+      await session.navigate(`https://${domain}${YAHOO_INBOX_PATH}`);
+      await session.addCookie({ name: 'T', value: `e2e-${domain}`, domain, path: '/', secure: true });
+    }
+  });
+  afterAll(async () => {
+    await session?.close();
+    await sites?.stop();
+  });
+
+  async function failure(url: string): Promise<string> {
+    await session.navigate(url);
+    const popup = await session.clickButton();
+    await popup.waitFor(FAILED);
+    const text = await popup.evaluate<string>(`return ${FAILED}.textContent;`);
+    expect(await popup.evaluate(`return Boolean(document.querySelector('[data-testid="paste-input"]'));`)).toBe(true);
+    await popup.close();
+    return text;
+  }
+
+  it('reads the open message through the raw-message endpoint with the page session', async () => {
+    await session.navigate(`https://mail.yahoo.com/d/folders/1/messages/${YAHOO_IDS.sample}`);
+    const popup = await session.clickButton();
+    await popup.waitFor(SUMMARY);
+    expect(rawRequests.at(-1)).toEqual({
+      url: `https://mail.yahoo.com/ws/v3/mailboxes/@/messages/@.id==${YAHOO_IDS.sample}/content/rawplaintext`,
+      cookie: 'T=e2e-mail.yahoo.com',
+    });
+    const verdicts = await popup.evaluate<Record<string, string>>(`return ${VERDICTS};`);
+    expect(verdicts['iprev 203.0.113.25']).toBe('pass');
+    expect([verdicts['dkim d=example.com s=dkimpy-rsa'], verdicts['dkim d=example.com s=dkimpy-ed']]).toEqual(['pass', 'pass']);
+    expect(await popup.evaluate<string>('return document.body.innerText;')).toContain('Yahoo Mail — raw source of the open message');
+    await popup.close();
+  });
+
+  it('reads the message in view of a conversation, offers the others, and switches', async () => {
+    await session.navigate(`https://mail.yahoo.com${YAHOO_THREAD_PATH}`);
+    const popup = await session.clickButton();
+    await popup.waitFor(SUMMARY);
+    expect(rawRequests.at(-1)?.url).toContain(YAHOO_IDS.sample);
+    expect(await popup.evaluate(`return Array.from(document.querySelectorAll('#choice-select option'), (o) => o.textContent);`)).toEqual([
+      '1. Other Sender',
+      '2. Sam Admin',
+    ]);
+    await popup.evaluate(`const select = document.querySelector('#choice-select');
+      select.value = '${YAHOO_IDS.origin27}';
+      select.dispatchEvent(new Event('change', { bubbles: true }));`);
+    await popup.waitFor(`${VERDICTS}['iprev 203.0.113.27'] && ${SUMMARY}`);
+    expect(rawRequests.at(-1)?.url).toContain(YAHOO_IDS.origin27);
+    await popup.close();
+  });
+
+  it('reads AOL Mail on its own origin', async () => {
+    await session.navigate(`https://mail.aol.com/d/folders/1/messages/${YAHOO_IDS.sample}`);
+    const popup = await session.clickButton();
+    await popup.waitFor(SUMMARY);
+    expect(rawRequests.at(-1)).toEqual({
+      url: `https://mail.aol.com/ws/v3/mailboxes/@/messages/@.id==${YAHOO_IDS.sample}/content/rawplaintext`,
+      cookie: 'T=e2e-mail.aol.com',
+    });
+    await popup.close();
+  });
+
+  it('ends every unexpected answer, and a page that names no message, in the guided paste', async () => {
+    for (const [id, got] of YAHOO_FAILURES) {
+      expect(await failure(`https://mail.yahoo.com/d/folders/1/messages/${id}`), id).toContain(`${YAHOO_TRIED} ${got}`);
+    }
+    const requests = rawRequests.length;
+    expect(await failure(`https://mail.yahoo.com${YAHOO_INBOX_PATH}`)).toContain('No message is open in this Yahoo Mail tab');
+    expect(rawRequests.length).toBe(requests);
+  });
+});
