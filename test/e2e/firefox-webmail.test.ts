@@ -2,19 +2,28 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchGecko, type GeckoSession } from './gecko/client.js';
 import { startHttpsSite } from './gecko/servers.js';
 import { e2eSettings } from './flows.js';
+import { OUTLOOK_CANARY, OUTLOOK_FAILURES, OUTLOOK_IDS, outlookMessagePath, outlookResponse } from './outlook-fixture.js';
 import { SUMMARY, VERDICTS } from './page-scripts.js';
 import { YAHOO_FAILURES, YAHOO_IDS, YAHOO_INBOX_PATH, YAHOO_THREAD_PATH, YAHOO_TRIED, yahooResponse } from './yahoo-fixture.js';
 
 const FAILED = `document.querySelector('[data-testid="gather-failed"]')`;
 
-/** The webmail flows of the Chromium tests (yahoo.test.ts), in Firefox ESR through its real toolbar button. */
-describe('Firefox ESR on Yahoo Mail and AOL Mail', () => {
+/** The webmail flows of the Chromium tests (yahoo.test.ts, outlook.test.ts), in Firefox ESR through its real toolbar button. */
+describe('Firefox ESR on Yahoo Mail, AOL Mail and Outlook on the web', () => {
   let session: GeckoSession;
   let sites: Awaited<ReturnType<typeof startHttpsSite>>;
   const rawRequests: { url: string; cookie: string }[] = [];
+  const serviceCalls: { url: string; action: string; canary: string; shape: string }[] = [];
 
   beforeAll(async () => {
-    sites = await startHttpsSite(['mail.yahoo.com', 'mail.aol.com'], (url, request) => {
+    sites = await startHttpsSite(['mail.yahoo.com', 'mail.aol.com', 'outlook.office.com'], (url, request, body) => {
+      if (new URL(url).hostname === 'outlook.office.com') {
+        if (new URL(url).pathname === '/owa/service.svc') {
+          const shape = (JSON.parse(body) as { Body: { ShapeName?: string } }).Body.ShapeName ?? 'mime';
+          serviceCalls.push({ url, action: String(request.headers.action ?? ''), canary: String(request.headers['x-owa-canary'] ?? ''), shape });
+        }
+        return outlookResponse(url, request.method ?? 'GET', body);
+      }
       if (url.includes('/content/rawplaintext')) rawRequests.push({ url, cookie: request.headers.cookie ?? '' });
       return yahooResponse(url);
     });
@@ -24,6 +33,8 @@ describe('Firefox ESR on Yahoo Mail and AOL Mail', () => {
       await session.navigate(`https://${domain}${YAHOO_INBOX_PATH}`);
       await session.addCookie({ name: 'T', value: `e2e-${domain}`, domain, path: '/', secure: true });
     }
+    await session.navigate('https://outlook.office.com/mail/inbox');
+    await session.addCookie({ name: 'X-OWA-CANARY', value: OUTLOOK_CANARY, domain: 'outlook.office.com', path: '/', secure: true });
   });
   afterAll(async () => {
     await session?.close();
@@ -90,5 +101,33 @@ describe('Firefox ESR on Yahoo Mail and AOL Mail', () => {
     const requests = rawRequests.length;
     expect(await failure(`https://mail.yahoo.com${YAHOO_INBOX_PATH}`)).toContain('No message is open in this Yahoo Mail tab');
     expect(rawRequests.length).toBe(requests);
+  });
+
+  it("reads Outlook's MIME through the page's service endpoint, falls back to the internet headers, and ends the rest in the paste", async () => {
+    await session.navigate(`https://outlook.office.com${outlookMessagePath(OUTLOOK_IDS.sample)}`);
+    const popup = await session.clickButton();
+    await popup.waitFor(SUMMARY);
+    expect(serviceCalls.at(-1)).toEqual({
+      url: 'https://outlook.office.com/owa/service.svc?action=GetItem&app=Mail',
+      action: 'GetItem',
+      canary: OUTLOOK_CANARY,
+      shape: 'mime',
+    });
+    const verdicts = await popup.evaluate<Record<string, string>>(`return ${VERDICTS};`);
+    expect([verdicts['dkim d=example.com s=dkimpy-rsa'], verdicts['dkim d=example.com s=dkimpy-ed']]).toEqual(['pass', 'pass']);
+    expect(await popup.evaluate<string>('return document.body.innerText;')).toContain('Outlook on the web — MIME of the open message');
+    await popup.close();
+
+    await session.navigate(`https://outlook.office.com${outlookMessagePath(OUTLOOK_IDS.headersOnly)}`);
+    const headers = await session.clickButton();
+    await headers.waitFor(SUMMARY);
+    expect(serviceCalls.slice(-2).map((c) => c.shape)).toEqual(['mime', 'MessageDetails']);
+    expect(await headers.evaluate<string>('return document.body.innerText;')).toContain('internet headers of the open message (headers only');
+    await headers.close();
+
+    for (const [id, said] of OUTLOOK_FAILURES) {
+      expect(await failure(`https://outlook.office.com${outlookMessagePath(id)}`), id).toContain(`Hoplens asked Outlook on the web for ${said}`);
+    }
+    expect(await failure('https://outlook.office.com/mail/inbox')).toContain('No message is open in this Outlook on the web tab');
   });
 });

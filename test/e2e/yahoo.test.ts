@@ -1,11 +1,9 @@
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchExtension, type ExtensionSession } from './browser.js';
 import { SUMMARY, VERDICTS } from './page-scripts.js';
 import { clickToolbar } from './toolbar.js';
+import { gatherFailure, openTab } from './webmail-tab.js';
 import { YAHOO_FAILURES, YAHOO_IDS, YAHOO_INBOX_PATH, YAHOO_THREAD_PATH, YAHOO_TRIED, yahooResponse } from './yahoo-fixture.js';
-
-const FAILED = `document.querySelector('[data-testid="gather-failed"]')`;
 
 describe('toolbar flow on Yahoo Mail and AOL Mail', () => {
   let session: ExtensionSession;
@@ -28,24 +26,8 @@ describe('toolbar flow on Yahoo Mail and AOL Mail', () => {
   });
   afterAll(async () => session?.close());
 
-  async function open(url: string): Promise<Page> {
-    const page = await session.context.newPage();
-    await page.goto(url);
-    await page.bringToFront();
-    return page;
-  }
-
-  async function failure(url: string): Promise<string> {
-    const tab = await open(url);
-    const popup = await clickToolbar(session, tab);
-    await popup.waitFor(FAILED);
-    const text = await popup.evaluate<string>(`${FAILED}.textContent`);
-    expect(await popup.evaluate(`Boolean(document.querySelector('[data-testid="paste-input"]'))`)).toBe(true);
-    expect(popup.problems).toEqual([]);
-    await popup.close();
-    await tab.close();
-    return text;
-  }
+  const open = (url: string) => openTab(session, url);
+  const failure = (url: string) => gatherFailure(session, url);
 
   it('reads the open message through its raw-message endpoint with the page session', async () => {
     const tab = await open(`https://mail.yahoo.com/d/folders/1/messages/${YAHOO_IDS.sample}`);

@@ -6,14 +6,21 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-export type Responder = (url: string, request: IncomingMessage) => { status: number; contentType: string; body: string; headers?: Record<string, string> };
+/** `body`: the request's body, read whole (the sites under test take small POSTs). */
+export type Responder = (
+  url: string,
+  request: IncomingMessage,
+  body: string,
+) => { status: number; contentType: string; body: string; headers?: Record<string, string> };
 
 const listen = (server: Server) => new Promise<number>((resolve) => server.listen(0, '127.0.0.1', () => resolve((server.address() as AddressInfo).port)));
 const stop = (server: Server) => new Promise<void>((resolve) => server.close(() => resolve()));
 
 function handler(base: (request: IncomingMessage) => string, respond: Responder) {
-  return (request: IncomingMessage, response: import('node:http').ServerResponse) => {
-    const { status, contentType, body, headers } = respond(new URL(request.url ?? '/', base(request)).href, request);
+  return async (request: IncomingMessage, response: import('node:http').ServerResponse) => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of request) chunks.push(chunk as Buffer);
+    const { status, contentType, body, headers } = respond(new URL(request.url ?? '/', base(request)).href, request, Buffer.concat(chunks).toString('utf8'));
     response.writeHead(status, { ...headers, 'content-type': contentType });
     response.end(body);
   };

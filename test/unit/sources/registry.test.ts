@@ -100,7 +100,7 @@ describe('what the sources tell the user', () => {
     });
     pageTexts = ['Inbox'];
     for (const [url, why, step] of [
-      ['https://outlook.office.com/mail/', /^Outlook on the web offers no route/, 'Choose View → View message source.'],
+      ['https://outlook.office.com/mail/', /^No message is open in this Outlook on the web tab/, 'Choose View → View message source.'],
       ['https://app.fastmail.com/mail/Inbox/', /^Fastmail gives extensions no reliable route/, 'Choose "Show raw message"; the source opens in a new tab.'],
     ] as const) {
       const result = await gatherFrom(tab(url));
