@@ -36,7 +36,7 @@ export const isConversationId = (id: string) => id.startsWith('AAQk');
 export function getItemRequest(origin: string, itemId: string, shape: 'mime' | 'details'): PageRequest {
   const itemShape =
     shape === 'mime'
-      ? // item:Size as Mustang's OWA client asks it, "to work around an Office365 bug" with IdOnly and MIME.
+      ? // item:Size as Mustang's OWA client asks it, which says it works around an Office 365 bug with IdOnly and MIME.
         {
           __type: 'ItemResponseShape:#Exchange',
           BaseShape: 'IdOnly',
