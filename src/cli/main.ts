@@ -52,7 +52,7 @@ async function runAnalyze(command: Extract<Command, { kind: 'analyze' }>): Promi
       originHop: command.originHop === null ? undefined : command.originHop - 1,
       embedded: command.embedded === null ? undefined : command.embedded - 1,
       onProgress: (event) => {
-        if (event.type === 'dns') progress?.update(`looking up: ${event.answered} answered, ${event.pending} waiting`);
+        if (event.type === 'dns') progress?.update(`looking up: ${event.answered} of ${event.asked} answered, ${event.pending} waiting`);
       },
     }).catch((error: unknown) => {
       // analyze counts hops from 0 and throws RangeError for a hop that cannot be the sender.

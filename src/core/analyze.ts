@@ -1,6 +1,6 @@
 import { readHeaders } from './analyze-headers.js';
 import { resolverReason } from './advice/transient.js';
-import { CHECKS, type CheckName, type CheckResult, type RegisteredCheck } from './checks/index.js';
+import { CHECKS, type CheckResult, type RegisteredCheck } from './checks/index.js';
 import { metaByName } from './checks/meta.js';
 import { notChecked } from './checks/not-checked.js';
 import { detectSenderSoftware } from './software/detect.js';
@@ -68,7 +68,7 @@ export async function analyze(raw: string | Uint8Array, options: AnalyzeOptions 
     dns = { mode: 'live', resolver: options.resolver.label, ...resolver.usage() };
     dnsWarnings = unansweredWarning(resolver.unanswered(), dns.distinctQuestions, options.resolver.label);
   } else {
-    results = checks.map((check) => dnsOff(check.name));
+    results = checks.map(dnsOff);
     for (const result of results) emit({ type: 'check', result });
     dns = { mode: 'off', resolver: null, queriesSent: 0, distinctQuestions: 0, cacheHits: 0, unanswered: 0 };
   }
@@ -131,10 +131,11 @@ function cmpKeys(a: number[], b: number[]): number {
   return 0;
 }
 
-function dnsOff(check: CheckName): CheckResult {
-  return notChecked(check, {
-    subject: '-',
-    summary: `${check}: not checked, DNS lookups are off`,
+/** No subject: without DNS no check reached the point of choosing one. Named by its label, as readers know it. */
+function dnsOff(check: RegisteredCheck): CheckResult {
+  return notChecked(check.name, {
+    subject: '',
+    summary: `${check.meta.label}: not checked, DNS lookups are off`,
     explanation: 'This analysis ran without DNS (no-DNS mode), so nothing was looked up; the route comes from the headers alone.',
     hopIndex: null,
     details: {},

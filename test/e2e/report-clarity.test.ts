@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchExtension, guard, type ExtensionSession } from './browser.js';
-import { openPopup, waitForReport } from './flows.js';
+import { openPopup, pasteAndAnalyze, sample, waitForReport } from './flows.js';
 
 // What a mail admin sees in the first hour, in Chromium: what the page does on its own must not
 // read as an alert, and what it says on a tab it cannot read stays out of the way.
@@ -49,6 +49,42 @@ describe('report clarity (Chromium)', () => {
     await box.locator('summary').click();
     expect(await box.locator('ol li').count()).toBe(3);
     expect((await box.boundingBox())!.height).toBeGreaterThan(closed * 2);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('names each chip’s subject and role, so two MX chips say which domain is which', async () => {
+    const page = await session.context.newPage();
+    await page.goto(session.url('report.html?sample=1'));
+    await waitForReport(page);
+    const chips = (await page.locator('.verdict-strip .chip-label').allInnerTexts()).map((c) => c.replace(/[\u2068\u2069]/g, ''));
+    expect(chips).toContain('Reverse DNS 203.0.113.25 (sender)');
+    expect(chips.some((c) => /^MX \S+ \((Return-Path|From:|Return-Path and From:)\)$/.test(c))).toBe(true);
+    const mxCards = (await page.locator('[data-testid="check-card"][data-check="mx"] h3').allInnerTexts()).map((c) => c.replace(/[\u2068\u2069]/g, ''));
+    expect(mxCards.every((h) => /\((Return-Path|From:|Return-Path and From:)\)$/.test(h))).toBe(true);
+    await page.close();
+  });
+});
+
+describe('report clarity with DNS off (Chromium)', () => {
+  let session: ExtensionSession;
+  beforeAll(async () => {
+    session = await launchExtension({ settings: { noDns: true } });
+  });
+  afterAll(async () => session?.close());
+
+  it('leads with what the receivers recorded, in view, and says in one line that nothing was checked', async () => {
+    const page = await openPopup(session);
+    const { problems } = guard(page);
+    await pasteAndAnalyze(page, sample());
+    const recorded = page.getByTestId('recorded-first');
+    expect(await recorded.isVisible()).toBe(true);
+    expect(await recorded.getByTestId('claims-table').isVisible()).toBe(true);
+    const route = page.locator('#route-title');
+    expect((await recorded.boundingBox())!.y).toBeLessThan((await route.boundingBox())!.y);
+    expect(await page.getByTestId('check-card').count()).toBe(0);
+    expect(await page.getByTestId('dns-off-checks').textContent()).toContain('Not checked, DNS lookups are off: Reverse DNS (iprev), HELO/EHLO name');
+    expect(await page.locator('.verdict-strip').count()).toBe(0);
     expect(problems).toEqual([]);
     await page.close();
   });

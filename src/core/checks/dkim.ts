@@ -178,7 +178,7 @@ function adviceOf(v: DkimSignatureVerdict, all: DkimVerification): string[] {
 function unsigned(): DkimCheckResult {
   return {
     check: 'dkim',
-    subject: '-',
+    subject: '',
     result: 'none',
     severity: 'warning',
     summary: 'No DKIM signature',
@@ -195,7 +195,7 @@ function unsigned(): DkimCheckResult {
 
 function overCap(skipped: number, found: number): DkimCheckResult {
   return notChecked('dkim', {
-    subject: '-',
+    subject: '',
     severity: 'warning',
     summary: `${skipped} more DKIM signatures not verified`,
     explanation: `The message carries ${found} DKIM-Signature fields; Hoplens verifies the topmost ${found - skipped}, as RFC 6376 §6.1 lets verifiers limit them. Real mail has one to three: this many is a sign of a hostile message.`,
@@ -205,5 +205,5 @@ function overCap(skipped: number, found: number): DkimCheckResult {
 }
 
 function unchecked(why: string): DkimCheckResult {
-  return notChecked('dkim', { subject: '-', summary: 'DKIM not checked', explanation: `DKIM was not checked, because ${why}.`, hopIndex: null, details: {} });
+  return notChecked('dkim', { subject: '', summary: 'DKIM not checked', explanation: `DKIM was not checked, because ${why}.`, hopIndex: null, details: {} });
 }

@@ -26,9 +26,14 @@ export function resolverFailedEveryQuestion(dns: DnsUsage): boolean {
   return dns.mode === 'live' && dns.distinctQuestions > 0 && dns.unanswered === dns.distinctQuestions;
 }
 
+/** The progress of one analysis's questions, counted when asked (not when done), so a wait shows as pending. */
 export interface DnsCounters {
-  sent: number;
+  /** Questions asked so far, from cache or not. */
+  asked: number;
+  /** Of those, answered (any rcode). */
   answered: number;
+  /** Of those, given no answer (timeout, network or HTTP error). */
+  failed: number;
   pending: number;
 }
 
@@ -50,10 +55,12 @@ export function countingResolver(inner: Resolver, onChange?: (counters: DnsCount
   /** Question → the error of its last attempt, until an attempt is answered. */
   const failures = new Map<string, string>();
   let sent = 0;
+  let asked = 0;
   let answered = 0;
+  let failed = 0;
   let pending = 0;
   let cacheHits = 0;
-  const report = () => onChange?.({ sent, answered, pending });
+  const report = () => onChange?.({ asked, answered, failed, pending });
   return {
     label: inner.label,
     usage: () => ({ queriesSent: sent, distinctQuestions: distinct.size, cacheHits, unanswered: failures.size }),
@@ -61,6 +68,7 @@ export function countingResolver(inner: Resolver, onChange?: (counters: DnsCount
     async query(name: string, type: RRType, options?: QueryOptions): Promise<DnsAnswer> {
       const key = `${canonicalName(name)} ${type}`;
       distinct.add(key);
+      asked++;
       pending++;
       report();
       try {
@@ -68,14 +76,15 @@ export function countingResolver(inner: Resolver, onChange?: (counters: DnsCount
         if (answer.fromCache) cacheHits++;
         else sent++;
         failures.delete(key);
+        answered++;
         return answer;
       } catch (error) {
         sent++;
+        failed++;
         if (error instanceof DnsError && error.kind !== 'aborted') failures.set(key, error.message);
         throw error;
       } finally {
         pending--;
-        answered++;
         report();
       }
     },

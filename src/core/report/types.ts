@@ -1,7 +1,7 @@
 import type { HeaderAnalysis } from '../header-analysis.js';
 import type { CheckResult } from '../checks/index.js';
 import type { CheckMetaByName } from '../checks/meta.js';
-import type { DnsUsage } from '../dns/counting.js';
+import type { DnsCounters, DnsUsage } from '../dns/counting.js';
 
 /** Bumped on any change a consumer of the JSON would notice. */
 export const SCHEMA_VERSION = 3;
@@ -21,5 +21,5 @@ export interface Report extends HeaderAnalysis {
 export type ProgressEvent =
   | { type: 'route'; analysis: HeaderAnalysis; checkMeta: CheckMetaByName }
   | { type: 'check'; result: CheckResult }
-  | { type: 'dns'; sent: number; answered: number; pending: number }
+  | ({ type: 'dns' } & DnsCounters)
   | { type: 'done'; report: Report };

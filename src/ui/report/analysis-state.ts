@@ -1,4 +1,5 @@
 import type { AnalysisUpdate } from '../../worker-protocol.js';
+import type { DnsCounters } from '../../core/dns/counting.js';
 import type { CheckResult } from '../../core/checks/index.js';
 import type { CheckMetaByName } from '../../core/checks/meta.js';
 import type { HeaderAnalysis } from '../../core/header-analysis.js';
@@ -12,7 +13,7 @@ export interface AnalysisState {
   checks: CheckResult[];
   /** The checks' labels and sections, from the first update on. */
   checkMeta: CheckMetaByName;
-  dns: { sent: number; answered: number; pending: number } | null;
+  dns: DnsCounters | null;
   report: Report | null;
   error: { code: string; message: string } | null;
 }
@@ -29,7 +30,7 @@ export function applyUpdate(state: AnalysisState, update: AnalysisUpdate): Analy
     case 'check':
       return { ...state, checks: [...state.checks, event.result] };
     case 'dns':
-      return { ...state, dns: { sent: event.sent, answered: event.answered, pending: event.pending } };
+      return { ...state, dns: { asked: event.asked, answered: event.answered, failed: event.failed, pending: event.pending } };
     case 'done':
       return { ...state, phase: 'done', analysis: event.report, checks: event.report.checks, checkMeta: event.report.checkMeta, report: event.report };
   }

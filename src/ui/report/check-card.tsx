@@ -3,7 +3,8 @@ import { ResultBadge } from '../components/result-badge.js';
 import { t, tPhrase } from '../../i18n.js';
 import { evidenceTitle } from '../../core/report/evidence-lines.js';
 import { Inert } from '../components/inert.js';
-import { useCheckLabel } from './check-label.js';
+import { RoleTag } from '../components/role-tag.js';
+import { useCheckLabel, useSubjectRole } from './check-label.js';
 import { EvidenceList } from './evidence-list.js';
 
 interface Props {
@@ -23,6 +24,7 @@ export function CheckCard({ result: c, id, variant = 'card' }: Props) {
   const explainInline = c.severity !== 'ok' && c.explanation !== '';
   const explainFolded = c.severity === 'ok' && c.explanation !== '';
   const label = useCheckLabel()(c.check);
+  const role = useSubjectRole()(c);
   const hop = c.hopIndex !== null && <span class="hop-tag">{t('hopN', [c.hopIndex + 1])}</span>;
   return (
     <article
@@ -42,6 +44,7 @@ export function CheckCard({ result: c, id, variant = 'card' }: Props) {
               <span class="subject mono">
                 <Inert text={c.subject} />
               </span>
+              <RoleTag role={role} />
             </h3>
             {hop}
             <ResultBadge result={c.result} severity={c.severity} />

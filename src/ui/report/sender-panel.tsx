@@ -7,7 +7,8 @@ import { Inert } from '../components/inert.js';
 import { ResultBadge } from '../components/result-badge.js';
 import { t } from '../../i18n.js';
 import { useContext } from 'preact/hooks';
-import { CheckMetaContext, inThenVsNow, useCheckLabel } from './check-label.js';
+import { RoleTag } from '../components/role-tag.js';
+import { CheckMetaContext, inThenVsNow, useCheckLabel, useSubjectRole } from './check-label.js';
 import type { AnalysisState } from './analysis-state.js';
 import { ResultCounts } from '../components/result-counts.js';
 import { cardId, worstSeverity, type PlacedCheck } from './check-groups.js';
@@ -32,6 +33,7 @@ export function SenderPanel({ state, senderChecks, thenVsNowTarget, onUseAsSende
   const route = state.analysis?.route;
   const metas = useContext(CheckMetaContext);
   const checkLabel = useCheckLabel();
+  const role = useSubjectRole();
   const own = senderChecks.filter((c) => !inThenVsNow(metas, c));
   const thenVsNow = senderChecks.filter((c) => inThenVsNow(metas, c));
   return (
@@ -43,7 +45,18 @@ export function SenderPanel({ state, senderChecks, thenVsNowTarget, onUseAsSende
           {own.map(({ result: c, position }) => (
             <li key={position}>
               <button type="button" class={`chip sev-${c.severity}`} onClick={() => jumpTo(cardId(position))}>
-                <span class="chip-label">{checkLabel(c.check, 'shortLabel')}</span>
+                <span class="chip-label">
+                  {checkLabel(c.check, 'shortLabel')}
+                  {c.subject && (
+                    <>
+                      {' '}
+                      <span class="chip-subject mono">
+                        <Inert text={c.subject} max={CHIP_SUBJECT_CHARS} host />
+                      </span>
+                    </>
+                  )}
+                  <RoleTag role={role(c)} />
+                </span>
                 <ResultBadge result={c.result} severity={c.severity} />
               </button>
             </li>
@@ -62,6 +75,9 @@ export function SenderPanel({ state, senderChecks, thenVsNowTarget, onUseAsSende
     </section>
   );
 }
+
+/** A chip names its subject in this many characters; the card below has it whole. */
+const CHIP_SUBJECT_CHARS = 40;
 
 /** A name in the sender's headline is a real host name or nothing: this many characters show before "show all". */
 const HEADLINE_CHARS = 100;

@@ -25,6 +25,10 @@ export function StatusLine({ state }: { state: AnalysisState }) {
 function progressText(state: AnalysisState): string {
   if (!state.analysis) return t('progressReading');
   const parts = [t('progressChecks', [state.checks.length])];
-  if (state.dns) parts.push(t('progressDns', [state.dns.answered, state.dns.sent, state.dns.pending]));
+  const dns = state.dns;
+  if (dns) {
+    parts.push(t('progressDns', [dns.answered, dns.asked, dns.pending]));
+    if (dns.failed > 0) parts.push(t('progressDnsFailed', [dns.failed]));
+  }
   return parts.join(' · ');
 }

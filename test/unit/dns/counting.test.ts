@@ -23,6 +23,24 @@ describe('countingResolver', () => {
     expect(counting.usage()).toMatchObject({ distinctQuestions: 3, queriesSent: 4, unanswered: 1 });
   });
 
+  it('counts a question when asked, so a resolver that does not answer shows as waiting, not as "0 of 0"', async () => {
+    let release: () => void = () => {};
+    const silent: Resolver = {
+      label: 'silent',
+      query: (name, type) =>
+        new Promise((_, reject) => {
+          release = () => reject(new DnsError('timeout', 'no answer', { name, type }, 'silent'));
+        }),
+    };
+    const seen: unknown[] = [];
+    const counting = countingResolver(silent, (c) => seen.push({ ...c }));
+    const waiting = counting.query('x.example', 'A');
+    expect(seen.at(-1)).toEqual({ asked: 1, answered: 0, failed: 0, pending: 1 });
+    release();
+    await expect(waiting).rejects.toThrow('no answer');
+    expect(seen.at(-1)).toEqual({ asked: 1, answered: 0, failed: 1, pending: 0 });
+  });
+
   it('forgets a failure once the same question is answered, and never counts a cancelled lookup', async () => {
     let up = false;
     const recovering: Resolver = {

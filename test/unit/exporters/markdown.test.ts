@@ -31,7 +31,7 @@ describe('Markdown export', () => {
     ]);
     const headings = Array.from(doc.querySelectorAll('h4')).map((h) => seen(h.textContent));
     expect(headings).toHaveLength(sampleReport.checks.length);
-    expect(headings[sampleReport.checks.findIndex((c) => c.check === 'spf')]).toBe('SPF — example.net: SOFTFAIL (warning)');
+    expect(headings[sampleReport.checks.findIndex((c) => c.check === 'spf')]).toBe('SPF — example.net (Return-Path): SOFTFAIL (warning)');
     expect(seen(doc.body.textContent)).toContain('add `ip4:203.0.113.28` (or the include: of the provider that runs it) to the SPF record of example.net');
     expect(doc.querySelectorAll('pre')).toHaveLength(sampleReport.checks.filter((c) => c.evidence.length).length);
     expect(liveParts(doc)).toEqual([]);

@@ -10,10 +10,10 @@ describe('analysis state', () => {
     const result = (check: string) => sampleReport.checks.find((c) => c.check === check)!;
     s = applyUpdate(s, { type: 'progress', event: { type: 'check', result: result('helo') } });
     s = applyUpdate(s, { type: 'progress', event: { type: 'check', result: result('iprev') } });
-    s = applyUpdate(s, { type: 'progress', event: { type: 'dns', sent: 4, answered: 3, pending: 1 } });
+    s = applyUpdate(s, { type: 'progress', event: { type: 'dns', asked: 4, answered: 3, failed: 0, pending: 1 } });
     expect(s.phase).toBe('running');
     expect(s.checks.map((c) => c.check)).toEqual(['helo', 'iprev']);
-    expect(s.dns).toEqual({ sent: 4, answered: 3, pending: 1 });
+    expect(s.dns).toEqual({ asked: 4, answered: 3, failed: 0, pending: 1 });
     s = applyUpdate(s, { type: 'progress', event: { type: 'done', report: sampleReport } });
     expect(s.phase).toBe('done');
     expect(s.report).toBe(sampleReport);

@@ -69,7 +69,7 @@ describe('updates applied per frame', () => {
     const updates: AnalysisUpdate[] = [
       { type: 'progress', event: { type: 'route', analysis: sampleReport, checkMeta: sampleReport.checkMeta } },
       ...sampleReport.checks.map((result): AnalysisUpdate => ({ type: 'progress', event: { type: 'check', result } })),
-      { type: 'progress', event: { type: 'dns', sent: 4, answered: 3, pending: 1 } },
+      { type: 'progress', event: { type: 'dns', asked: 4, answered: 3, failed: 0, pending: 1 } },
       { type: 'progress', event: { type: 'check', result: sampleReport.checks[0]! } },
     ];
     const one: AnalysisState = updates.reduce(applyUpdate, STARTED);

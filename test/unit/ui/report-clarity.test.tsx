@@ -8,6 +8,7 @@ import { ReportView } from '../../../src/ui/report/report-view.js';
 import type { Analysis } from '../../../src/ui/report/use-analysis.js';
 import { SAMPLE_MESSAGE } from '../../fixtures/reports/sample-message.js';
 import { sampleReport } from '../../fixtures/reports/sample-report.js';
+import { TWO_DOMAINS } from '../../fixtures/reports/two-domains.js';
 import { ZONES } from '../../support/test-zones.js';
 import { missingKeys } from './fake-i18n.js';
 import { mount } from './render.js';
@@ -29,6 +30,13 @@ function view(report: Report, run: Partial<Analysis['run'] & object> = {}, layou
   };
   return mount(<ReportView analysis={analysis} layout={layout} />);
 }
+
+/** Text as a reader sees it: the isolates that seal each value are invisible. */
+const seen = (text: string | null | undefined) =>
+  (text ?? '')
+    .replace(/[\u2068\u2069]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 
 const byTestId = (root: HTMLElement, id: string) => root.querySelector<HTMLElement>(`[data-testid="${id}"]`);
 
@@ -55,6 +63,37 @@ describe('report clarity', () => {
     const root = await view(report);
     const firstRow = byTestId(root, 'claims-table')!.querySelector('tbody tr td');
     expect(firstRow?.textContent).toBe('(no authserv-id)');
+    expect(missingKeys.size).toBe(0);
+  });
+
+  it('names each chip’s and card’s subject and its role: two MX chips say which domain is which', async () => {
+    const report = await analyze(TWO_DOMAINS, { resolver: memoryResolver(ZONES) });
+    const root = await view(report);
+    const chips = Array.from(root.querySelectorAll('.verdict-strip .chip-label'), (c) => seen(c.textContent));
+    expect(chips).toContain('MX example.net (Return-Path)');
+    expect(chips).toContain('MX example.com (From:)');
+    expect(chips).toContain('Reverse DNS 203.0.113.25 (sender)');
+    expect(chips).toContain("HELO mail.example.com (the sender's HELO)");
+    const heads = Array.from(root.querySelectorAll('[data-testid="check-card"] h3'), (h) => seen(h.textContent));
+    expect(heads).toContain('MX records example.net (Return-Path)');
+    expect(heads).toContain('MX records example.com (From:)');
+    expect(missingKeys.size).toBe(0);
+  });
+
+  it('leads a no-DNS report with what the receivers recorded, and says once which checks did not run', async () => {
+    const report = await analyze(SAMPLE_MESSAGE, { resolver: null });
+    const root = await view(report);
+    const sections = Array.from(root.querySelectorAll('section[aria-labelledby]'), (s) => s.getAttribute('aria-labelledby'));
+    expect(sections.indexOf('recorded-title')).toBeLessThan(sections.indexOf('route-title'));
+    const recorded = byTestId(root, 'recorded-first')!;
+    expect(recorded.querySelector('[data-testid="claims-table"] tbody tr')?.textContent).toContain('mx.example.net');
+    expect(root.querySelectorAll('[data-testid="check-card"]')).toHaveLength(0);
+    expect(root.querySelector('.verdict-strip')).toBeNull();
+    const line = byTestId(root, 'dns-off-checks')!.textContent!;
+    expect(line).toBe(
+      'Not checked, DNS lookups are off: Reverse DNS (iprev), HELO/EHLO name, MX records, SPF, DKIM, Then vs now. Turn DNS on in Options to check them.',
+    );
+    expect(root.textContent).not.toMatch(/\biprev: not checked|then-vs-now:/);
     expect(missingKeys.size).toBe(0);
   });
 });

@@ -74,11 +74,11 @@ describe('report view', () => {
   it('streams: a progress line with counts, cards as they come, exports off until done', async () => {
     let s = applyUpdate(STARTED, { type: 'progress', event: { type: 'route', analysis: sampleReport, checkMeta: sampleReport.checkMeta } });
     s = applyUpdate(s, { type: 'progress', event: { type: 'check', result: sampleReport.checks[0]! } });
-    s = applyUpdate(s, { type: 'progress', event: { type: 'dns', sent: 7, answered: 5, pending: 2 } });
+    s = applyUpdate(s, { type: 'progress', event: { type: 'dns', asked: 7, answered: 5, failed: 0, pending: 2 } });
     const root = await view(s);
     const progress = byTestId(root, 'progress');
     expect(progress?.textContent).toContain('1 check results so far');
-    expect(progress?.textContent).toContain('DNS: 5 of 7 answered, 2 pending');
+    expect(progress?.textContent).toContain('DNS: 5 of 7 questions answered, 2 waiting');
     expect(progress?.closest('[aria-live="polite"]')).not.toBeNull();
     expect(byTestId(root, 'summary')).toBeNull();
     expect(root.querySelectorAll('[data-testid="check-card"]')).toHaveLength(1);
@@ -189,7 +189,7 @@ describe('report view', () => {
       'b.multi.example.com',
       'example.net',
       'example.net',
-      '-',
+      '',
       'example.net',
     ]);
     // A result short of "ok" on the sender keeps its explanation and advice in view.
@@ -207,11 +207,11 @@ describe('report view', () => {
     const panel = byTestId(root, 'sender-panel')!;
     expect(panel.querySelector('h2')?.textContent).toBe('Sender 203.0.113.28 b.multi.example.com PTR, verified now');
     const chips = Array.from(panel.querySelectorAll('button'));
-    expect(chips.map((b) => b.textContent)).toEqual([
-      'Reverse DNS✓pass (nothing to do)',
-      'HELO✓pass (nothing to do)',
-      'MX✓pass (nothing to do)',
-      'SPF!softfail (some receivers will mind)',
+    expect(chips.map((b) => b.textContent?.replace(/[\u2068\u2069]/g, ''))).toEqual([
+      'Reverse DNS 203.0.113.28 (sender)✓pass (nothing to do)',
+      "HELO b.multi.example.com (the sender's HELO)✓pass (nothing to do)",
+      'MX example.net (Return-Path and From:)✓pass (nothing to do)',
+      'SPF example.net (Return-Path)!softfail (some receivers will mind)',
       'DKIM!none (some receivers will mind)',
       'DMARC!none (some receivers will mind)',
       'Then vs now!differs (some receivers will mind)✓same ×2 (nothing to do)',

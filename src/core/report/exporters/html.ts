@@ -1,4 +1,5 @@
 import type { CheckResult } from '../../checks/index.js';
+import { subjectRole } from '../subject-role.js';
 import type { Report } from '../types.js';
 import { metaOf } from '../../checks/meta.js';
 import { formatWrittenDate } from '../../text/date.js';
@@ -53,7 +54,7 @@ ${field('Subject', m.subject)}${fromField(m.fromDisplay, m.from)}${field('To', m
 <h2>Route</h2>
 ${routeTable(report)}
 ${originText(report)}
-${report.checks.length ? `<h2>Checks</h2>\n${report.checks.map((c) => checkSection(c, metaOf(report.checkMeta, c.check).label)).join('\n')}` : ''}
+${report.checks.length ? `<h2>Checks</h2>\n${report.checks.map((c) => checkSection(c, metaOf(report.checkMeta, c.check).label, report.route.origin?.hopIndex ?? null)).join('\n')}` : ''}
 ${claimsSection(report)}
 ${report.warnings.length ? `<h2>Warnings</h2>\n<ul>${report.warnings.map((w) => `<li>${e(w)}</li>`).join('')}</ul>` : ''}
 <p class="muted">${e(reportFooter(report))}</p>
@@ -120,7 +121,8 @@ function originText(report: Report): string {
 <ul>${origin.reasons.map((r) => `<li>${e(r.text)}</li>`).join('')}</ul>${firstLeg === null ? '' : `<p><strong>Original sender:</strong> ${e(firstLeg)}.</p>`}${transit}`;
 }
 
-function checkSection(c: CheckResult, label: string): string {
+function checkSection(c: CheckResult, label: string, senderHop: number | null): string {
+  const role = subjectRole(c, senderHop);
   const advice = c.advice.length ? `<p>What to do:</p><ul>${c.advice.map((a) => `<li>${e(a)}</li>`).join('')}</ul>` : '';
   const evidence = c.evidence.length
     ? `<details open><summary>${e(evidenceTitle(c.evidence.length).text)}</summary>${c.evidence
@@ -133,7 +135,7 @@ function checkSection(c: CheckResult, label: string): string {
         .join('')}</details>`
     : '';
   return `<section class="check sev-${escapeHtml(c.severity)}">
-<h3>${e(label)} — <code>${e(c.subject)}</code> <span class="badge">${e(c.result)}</span></h3>
+<h3>${e(label)}${c.subject ? ` — <code>${e(c.subject)}</code>` : ''}${role ? ` (${role.text})` : ''} <span class="badge">${e(c.result)}</span></h3>
 <p><strong>${e(c.summary)}</strong></p>
 <p>${e(c.explanation)}</p>
 ${advice}${evidence}

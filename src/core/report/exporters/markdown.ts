@@ -1,4 +1,5 @@
 import type { CheckResult } from '../../checks/index.js';
+import { subjectRole } from '../subject-role.js';
 import type { Report } from '../types.js';
 import { metaOf } from '../../checks/meta.js';
 import { formatWrittenDate } from '../../text/date.js';
@@ -23,7 +24,7 @@ export function renderMarkdown(report: Report): string {
   out.push(...claimsTable(report));
   if (report.checks.length) {
     out.push('### Checks', '');
-    for (const check of report.checks) out.push(...checkSection(check, metaOf(report.checkMeta, check.check).label), '');
+    for (const check of report.checks) out.push(...checkSection(check, metaOf(report.checkMeta, check.check).label, report.route.origin?.hopIndex ?? null), '');
   }
   if (report.warnings.length) {
     out.push('### Warnings', '');
@@ -103,8 +104,12 @@ function originalSender(report: Report): string[] {
   return text === null ? [] : [`**Original sender:** ${mdText(text)}.`, ''];
 }
 
-function checkSection(c: CheckResult, label: string): string[] {
-  const out = [`#### ${mdText(label)} — ${mdCode(c.subject)}: **${mdText(c.result.toUpperCase())}** (${c.severity})`, ''];
+function checkSection(c: CheckResult, label: string, senderHop: number | null): string[] {
+  const role = subjectRole(c, senderHop);
+  const out = [
+    `#### ${mdText(label)}${c.subject ? ` — ${mdCode(c.subject)}` : ''}${role ? ` (${role.text})` : ''}: **${mdText(c.result.toUpperCase())}** (${c.severity})`,
+    '',
+  ];
   out.push(mdText(c.summary), '');
   if (c.explanation) out.push(mdText(c.explanation), '');
   if (c.advice.length) {
