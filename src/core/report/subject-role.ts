@@ -13,7 +13,7 @@ interface Placed {
  * result that carries neither (from another version, about the whole message) has none.
  */
 export function subjectRole(result: Placed, originHop: number | null): Phrase | null {
-  const details = result.details as { roles?: unknown; identity?: unknown; helo?: unknown };
+  const details = result.details as { roles?: unknown; identity?: unknown; helo?: unknown; authorDomain?: unknown };
   if (result.check === 'mx' && Array.isArray(details.roles)) {
     const bounces = details.roles.includes('envelope-from');
     const replies = details.roles.includes('from');
@@ -23,6 +23,8 @@ export function subjectRole(result: Placed, originHop: number | null): Phrase | 
   }
   if (result.check === 'spf' && details.identity === 'mailfrom') return phrase('role_return_path', 'Return-Path');
   if (result.check === 'spf' && details.identity === 'helo') return phrase('role_helo_identity', 'HELO, for the null sender');
+  // DMARC is about the author's domain, the one in From: (RFC 9989).
+  if (result.check === 'dmarc' && typeof details.authorDomain === 'string') return phrase('role_from', 'From:');
   if (result.check === 'helo' && typeof details.helo === 'string') return phrase('role_helo', "the sender's HELO");
   if (result.hopIndex === null) return null;
   return result.hopIndex === originHop ? phrase('role_sender', 'sender') : phrase('role_hop', `hop ${result.hopIndex + 1}`, [result.hopIndex + 1]);

@@ -213,7 +213,7 @@ describe('report view', () => {
       'MX example.net (Return-Path and From:)✓pass (nothing to do)',
       'SPF example.net (Return-Path)!softfail (some receivers will mind)',
       'DKIM!none (some receivers will mind)',
-      'DMARC!none (some receivers will mind)',
+      'DMARC example.net (From:)!none (some receivers will mind)',
       'Then vs now!differs (some receivers will mind)✓same ×2 (nothing to do)',
     ]);
     expect(panel.textContent).not.toContain('not-checked');
