@@ -62,7 +62,12 @@ export type RuntimeRequest =
   /** The subject of the remembered analysis, once its route arrived; `id` is what remember-last replied. */
   | { type: 'name-last'; id: string; subject: string }
   | { type: 'last-analysis' }
-  | { type: 'recall-last' };
+  | { type: 'recall-last' }
+  /** The options page's "Test this resolver": one question to this DoH URL (or built-in id). */
+  | { type: 'test-resolver'; url: string; timeoutMs: number };
+
+/** The answer to the test question as the report's evidence shows it, or why there was none. */
+export type ResolverTestReply = { ok: true; lines: string[] } | { ok: false; error: string };
 
 /** What the popup shows on the button that brings the last analysis back. */
 export interface LastAnalysisLabel {
@@ -80,4 +85,5 @@ export interface RuntimeReplies {
   /** Only the label: the message itself can be megabytes, fetched with recall-last when asked for. */
   'last-analysis': LastAnalysisLabel | null;
   'recall-last': { raw: string; source: SourceInfo } | null;
+  'test-resolver': ResolverTestReply;
 }

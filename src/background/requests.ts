@@ -2,6 +2,7 @@ import { t } from '../i18n.js';
 import { gatherFrom } from '../sources/index.js';
 import { activeTabContext } from './active-tab.js';
 import type { GatherResult, RuntimeReplies, RuntimeRequest } from '../worker-protocol.js';
+import { testResolver } from './resolver-test.js';
 import { lastAnalysisLabel, nameLast, recallLast, rememberLast, stash, takeStash } from './stash.js';
 
 const TYPES: ReadonlySet<string> = new Set<RuntimeRequest['type']>([
@@ -12,6 +13,7 @@ const TYPES: ReadonlySet<string> = new Set<RuntimeRequest['type']>([
   'name-last',
   'last-analysis',
   'recall-last',
+  'test-resolver',
 ]);
 
 export function isRuntimeRequest(message: unknown): message is RuntimeRequest {
@@ -35,6 +37,8 @@ export async function answer(request: RuntimeRequest): Promise<RuntimeReplies[Ru
       return lastAnalysisLabel();
     case 'recall-last':
       return recallLast();
+    case 'test-resolver':
+      return testResolver(request.url, request.timeoutMs);
   }
 }
 

@@ -33,7 +33,12 @@ export function formatReport(report: Report): string {
   for (const warning of report.warnings) out.push(...wrap(`Warning: ${warning}`, ''));
   out.push('');
   const { route } = report;
-  const transit = route.totalTransitSeconds === null ? 'transit time unknown' : `${formatDuration(route.totalTransitSeconds)} in transit`;
+  const transit =
+    route.totalTransitSeconds === null
+      ? 'transit time unknown'
+      : route.totalTransitSeconds < 0
+        ? 'transit time unknown: clocks disagree'
+        : `${formatDuration(route.totalTransitSeconds)} in transit`;
   out.push(`Route, oldest hop first (${countOf(route.hops.length, 'hop', 'hops')}, ${transit}):`);
   for (const hop of route.hops) out.push(...formatHop(hop, route.origin?.hopIndex === hop.index));
   out.push('');

@@ -1,6 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchExtension, guard, type ExtensionSession } from './browser.js';
-import { openPopup, pasteAndAnalyze, sample, waitForReport } from './flows.js';
+import { STALLED } from '../fixtures/reports/stalled.js';
+import { fixture, openPopup, pasteAndAnalyze, sample, verdicts, waitForReport } from './flows.js';
 
 // What a mail admin sees in the first hour, in Chromium: what the page does on its own must not
 // read as an alert, and what it says on a tab it cannot read stays out of the way.
@@ -64,6 +65,35 @@ describe('report clarity (Chromium)', () => {
     expect(mxCards.every((h) => /\((Return-Path|From:|Return-Path and From:)\)$/.test(h))).toBe(true);
     await page.close();
   });
+  it('offers the message a forward carries first, as a button above the report', async () => {
+    const page = await openPopup(session);
+    const { problems } = guard(page);
+    await pasteAndAnalyze(page, fixture('forwarded-report.eml'));
+    const offer = page.getByTestId('embedded-offer');
+    expect(await offer.isVisible()).toBe(true);
+    expect(await offer.textContent()).toContain('The reported message');
+    expect((await offer.boundingBox())!.y).toBeLessThan((await page.getByTestId('sender-panel').boundingBox())!.y);
+    expect(await page.getByTestId('embedded-select').count()).toBe(0);
+    await page.getByTestId('embedded-attached').click();
+    await expect.poll(async () => (await verdicts(page))['iprev 203.0.113.27']).toBe('fail');
+    expect(await page.getByTestId('embedded-offer').textContent()).toContain('Showing the attached message.');
+    await page.getByTestId('embedded-outer').click();
+    await expect.poll(async () => (await verdicts(page))['iprev 203.0.113.29']).toBe('pass');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('puts a stall and clock skew beside the sender and marks the stalled hop in the table', async () => {
+    const page = await openPopup(session);
+    const { problems } = guard(page);
+    await pasteAndAnalyze(page, STALLED);
+    const warnings = page.getByTestId('sender-panel').getByTestId('warnings');
+    expect(await warnings.textContent()).toContain('The message waited 30 min before the hop into mx.example.net (hop 2)');
+    expect(await page.locator('[data-testid="hop-row"].stall-row').count()).toBe(1);
+    expect(await page.locator('[data-testid="hop-row"].stall-row [data-testid="stall-flag"]').isVisible()).toBe(true);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
 });
 
 describe('report clarity with DNS off (Chromium)', () => {
@@ -85,6 +115,80 @@ describe('report clarity with DNS off (Chromium)', () => {
     expect(await page.getByTestId('check-card').count()).toBe(0);
     expect(await page.getByTestId('dns-off-checks').textContent()).toContain('Not checked, DNS lookups are off: Reverse DNS (iprev), HELO/EHLO name');
     expect(await page.locator('.verdict-strip').count()).toBe(0);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('report clarity with a resolver that never answers (Chromium)', () => {
+  let session: ExtensionSession;
+  beforeAll(async () => {
+    session = await launchExtension({ settings: { customResolverUrl: inject('blackholeUrl'), timeoutMs: 1500 } });
+  });
+  afterAll(async () => session?.close());
+
+  it('says so once, in a banner with Retry and Options; each card says "not checked: no resolver"', async () => {
+    const page = await openPopup(session);
+    const { problems } = guard(page);
+    await page.getByTestId('paste-input').fill(sample());
+    await page.getByTestId('analyze-button').click();
+    // While waiting, the progress counts the questions asked, not "0 of 0".
+    const progress = () => page.evaluate(() => document.querySelector('[data-testid="progress"]')?.textContent ?? '');
+    await expect.poll(progress, { timeout: 10_000, interval: 50 }).toMatch(/DNS: 0 of [1-9]\d* questions answered, [1-9]\d* waiting/);
+    await waitForReport(page);
+    const banner = page.getByTestId('resolver-down');
+    expect(await banner.count()).toBe(1);
+    expect(await banner.textContent()).toContain('The resolver did not answer: results unknown.');
+    const badges = await page.locator('[data-testid="check-card"][data-result="temperror"] [data-testid="result-badge"]').allTextContents();
+    expect(badges.length).toBeGreaterThan(2);
+    for (const b of badges) expect(b).toContain('not checked: no resolver');
+    expect(await page.locator('.verdict-strip').textContent()).not.toContain('temperror');
+    await page.getByTestId('resolver-retry').click();
+    await waitForReport(page);
+    expect(await page.getByTestId('resolver-down').count()).toBe(1);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('options with DNS off, and "Test this resolver" (Chromium)', () => {
+  let session: ExtensionSession;
+  beforeAll(async () => {
+    session = await launchExtension();
+  });
+  afterAll(async () => session?.close());
+
+  it('tests the chosen resolver with one question: the answer from the loopback stack, the error of one that never answers', async () => {
+    const page = await session.context.newPage();
+    const { problems } = guard(page);
+    await page.goto(session.url('options.html'));
+    const result = page.getByTestId('resolver-test-result');
+    await page.getByTestId('test-resolver').click();
+    await expect.poll(() => result.textContent()).toContain('It answered:');
+    expect(await result.textContent()).toMatch(/example\.com SOA → NOERROR/);
+    await page.locator('#custom-url').fill(inject('blackholeUrl'));
+    await page.getByTestId('test-resolver').click();
+    await expect.poll(() => result.textContent(), { timeout: 20_000 }).toMatch(/^No answer: /);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('turns the resolver choices off with No DNS, and saves although the custom URL is not valid', async () => {
+    const page = await session.context.newPage();
+    const { problems } = guard(page);
+    await page.goto(session.url('options.html'));
+    await page.locator('#custom-url').fill('not a url');
+    await page.locator('#no-dns').check();
+    expect(await page.locator('#resolver-custom').isDisabled()).toBe(true);
+    expect(await page.getByTestId('test-resolver').isDisabled()).toBe(true);
+    await page.getByTestId('save-options').click();
+    await expect.poll(() => page.locator('[role="status"]').last().textContent()).toContain('Saved.');
+    const saved = await session.worker.evaluate(() =>
+      (globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<{ settings: { noDns: boolean } }> } } } }).chrome.storage.local.get(
+        'settings',
+      ),
+    );
+    expect(saved.settings.noDns).toBe(true);
     expect(problems).toEqual([]);
     await page.close();
   });

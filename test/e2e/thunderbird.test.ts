@@ -61,9 +61,9 @@ describe('Thunderbird', () => {
   it('offers the message/rfc822 attachment of the displayed message and analyses it on request', async () => {
     const popup = await popupFor(FORWARD);
     expect((await verdicts(popup))['iprev 203.0.113.29']).toBe('pass');
-    await popup.evaluate(`const select = document.querySelector('[data-testid="embedded-select"]');
-      select.value = select.options[1].value;
-      select.dispatchEvent(new Event('change', { bubbles: true }));`);
+    // One attachment: offered as a button above the report, not in a list.
+    expect(await popup.evaluate<string>(`return document.querySelector('[data-testid="embedded-offer"]').textContent;`)).toContain('The reported message');
+    await popup.evaluate(`document.querySelector('[data-testid="embedded-attached"]').click();`);
     await popup.waitFor(`${VERDICTS}['iprev 203.0.113.27'] && ${SUMMARY}`);
     expect((await verdicts(popup))['iprev 203.0.113.27']).toBe('fail');
     expect(await popup.evaluate<string>(`return document.body.innerText;`)).toContain('The reported message');

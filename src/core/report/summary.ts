@@ -1,4 +1,5 @@
 import type { CheckResult } from '../checks/index.js';
+import { resolverFailedEveryQuestion } from '../dns/counting.js';
 import { metaOf, type CheckMetaByName } from '../checks/meta.js';
 import { secondOrigin } from '../route/second-origin.js';
 import type { OriginHop, Route } from '../route/types.js';
@@ -19,6 +20,8 @@ export function summarize(input: SummaryInput): string {
     ? senderText(route, route.origin, checks)
     : `No sender found: ${(route.originMissingReason ?? 'no hop qualifies').replace(/\.$/, '')}`;
   if (dns.mode === 'off') return `${who} — DNS checks off`;
+  // Each temperror would repeat one fact about this side's network, not the sender's DNS.
+  if (resolverFailedEveryQuestion(dns)) return `${who} — not checked: ${dns.resolver ?? 'the resolver'} answered no question`;
   const results = senderResults(input);
   if (results.length === 0) return `${who} — no checks ran`;
   return `${who} — ${resultWords(results, input.checkMeta)}`;

@@ -1,12 +1,16 @@
 import type { MessageInfo } from '../message/types.js';
 import { formatDuration } from '../text/duration.js';
 import { byName } from './hop-names.js';
+import { isStalled } from './stall.js';
 import type { Route } from './types.js';
 
 /** More hops than this suggests a loop (RFC 5321 §6.3 has servers count Received fields for that). */
 const MAX_PLAUSIBLE_HOPS = 30;
 /** A Date: this much later than the first hop means the composing client's clock is ahead. */
 const DATE_AHEAD_SECONDS = 10 * 60;
+
+/** Stalled hops named one by one, up to this many; a stuffed route gets one line for the rest. */
+const MAX_STALL_LINES = 3;
 
 /** Fields the author's software writes; servers add trace fields above them, never below. */
 const ORIGINATOR_FIELDS = new Set(['from', 'to', 'cc', 'subject', 'date', 'message-id', 'mime-version', 'content-type']);
@@ -51,6 +55,13 @@ export function routeWarnings(route: Route, message: MessageInfo): string[] {
       );
     }
   }
+  const stalled = hops.filter(isStalled);
+  for (const hop of stalled.slice(0, MAX_STALL_LINES)) {
+    warnings.push(
+      `The message waited ${duration(hop.delaySeconds!)} before the hop into ${byName(hop)} (hop ${hop.index + 1}): it stalled there, in a queue, a greylisting retry or behind a server that was down.`,
+    );
+  }
+  if (stalled.length > MAX_STALL_LINES) warnings.push(`${stalled.length - MAX_STALL_LINES} more hops waited that long.`);
   const undated = hops.filter((h) => h.clockIssue === 'missing').length;
   if (undated > 0) {
     warnings.push(

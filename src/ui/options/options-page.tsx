@@ -6,6 +6,57 @@ import { t } from '../../i18n.js';
 import { MB } from '../../core/message/limits.js';
 import { LAST_TTL_MS, MAX_KEPT_REPORTS, STASH_TTL_MS } from '../../retention.js';
 import { MAX_DRAFT_SIZE } from '../popup/draft.js';
+import { ask } from '../runtime.js';
+
+type Test =
+  | { kind: 'idle' }
+  | { kind: 'asking'; url: string }
+  | ({ url: string } & ({ kind: 'answered'; lines: string[] } | { kind: 'failed'; error: string }));
+
+/**
+ * "Test this resolver": asks the resolver chosen above one question, through the worker (which
+ * runs the analyses), and shows the answer or the error, for this URL only.
+ */
+function ResolverTest({ url, timeoutMs }: { url: string; timeoutMs: number }) {
+  const [test, setTest] = useState<Test>({ kind: 'idle' });
+  const run = async () => {
+    if (!originPattern(url)) {
+      setTest({ kind: 'failed', url, error: t('customUrlInvalid') });
+      return;
+    }
+    // The permission prompt must come straight from the click, as on Save.
+    if (!(await requestResolverPermission(url))) {
+      setTest({ kind: 'failed', url, error: t('permissionDenied', [new URL(url).host]) });
+      return;
+    }
+    setTest({ kind: 'asking', url });
+    try {
+      const reply = await ask({ type: 'test-resolver', url, timeoutMs });
+      setTest(reply.ok ? { kind: 'answered', url, lines: reply.lines } : { kind: 'failed', url, error: reply.error });
+    } catch (error) {
+      setTest({ kind: 'failed', url, error: error instanceof Error ? error.message : String(error) });
+    }
+  };
+  const shown = test.kind !== 'idle' && test.url === url ? test : null;
+  return (
+    <div class="resolver-test">
+      <button type="button" data-testid="test-resolver" disabled={shown?.kind === 'asking'} onClick={() => void run()}>
+        {t('resolverTest')}
+      </button>{' '}
+      <span class="muted small-text">{t('resolverTestNote')}</span>
+      <div role="status" aria-live="polite" data-testid="resolver-test-result">
+        {shown?.kind === 'asking' && <p class="muted">{t('resolverTestAsking')}</p>}
+        {shown?.kind === 'answered' && (
+          <>
+            <p>{t('resolverTestAnswered')}</p>
+            <pre class="records">{shown.lines.join('\n')}</pre>
+          </>
+        )}
+        {shown?.kind === 'failed' && <p class="field-error">{t('resolverTestFailed', [shown.error])}</p>}
+      </div>
+    </div>
+  );
+}
 
 type Status = { kind: 'idle' } | { kind: 'saved' } | { kind: 'problem'; text: string };
 
@@ -37,7 +88,8 @@ export function OptionsPage() {
 
   const save = async (event: Event) => {
     event.preventDefault();
-    if (draft.resolver === 'custom' && !originPattern(resolverUrl)) {
+    // With no DNS the resolver is not used: a half-typed custom URL must not block saving.
+    if (!draft.noDns && draft.resolver === 'custom' && !originPattern(resolverUrl)) {
       setUrlError(t('customUrlInvalid'));
       document.getElementById('custom-url')?.focus();
       return;
@@ -60,8 +112,13 @@ export function OptionsPage() {
     <main class="options">
       <h1>{t('optionsHeading')}</h1>
       <form onSubmit={(e) => void save(e)} noValidate>
-        <fieldset>
+        <fieldset disabled={draft.noDns} aria-describedby={draft.noDns ? 'resolver-off-note' : undefined}>
           <legend>{t('resolverLegend')}</legend>
+          {draft.noDns && (
+            <p id="resolver-off-note" class="muted small-text" data-testid="resolver-off-note">
+              {t('resolverOffNote')}
+            </p>
+          )}
           {BUILTIN_RESOLVERS.map((r) => (
             <div class="radio" key={r.id}>
               <input
@@ -110,6 +167,7 @@ export function OptionsPage() {
               {urlError || t('customUrlHelp')}
             </p>
           </div>
+          <ResolverTest url={resolverUrl} timeoutMs={draft.timeoutMs} />
         </fieldset>
         <div class="field">
           <label for="timeout">{t('timeoutLabel')}</label>

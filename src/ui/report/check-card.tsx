@@ -4,7 +4,7 @@ import { t, tPhrase } from '../../i18n.js';
 import { evidenceTitle } from '../../core/report/evidence-lines.js';
 import { Inert } from '../components/inert.js';
 import { RoleTag } from '../components/role-tag.js';
-import { useCheckLabel, useSubjectRole } from './check-label.js';
+import { useCheckLabel, useShownResult, useSubjectRole } from './check-label.js';
 import { EvidenceList } from './evidence-list.js';
 
 interface Props {
@@ -21,7 +21,9 @@ interface Props {
 export function CheckCard({ result: c, id, variant = 'card' }: Props) {
   const titleId = `${id}-title`;
   const hasDetails = Object.keys(c.details).length > 0;
-  const explainInline = c.severity !== 'ok' && c.explanation !== '';
+  // A temperror of a resolver that answered nothing: the banner above says why, once.
+  const shown = useShownResult()(c);
+  const explainInline = !shown.noResolver && c.severity !== 'ok' && c.explanation !== '';
   const explainFolded = c.severity === 'ok' && c.explanation !== '';
   const label = useCheckLabel()(c.check);
   const role = useSubjectRole()(c);
@@ -30,7 +32,7 @@ export function CheckCard({ result: c, id, variant = 'card' }: Props) {
     <article
       id={id}
       tabIndex={-1}
-      class={`card check check-${variant} sev-${c.severity}`}
+      class={`card check check-${variant} sev-${shown.severity}`}
       data-testid="check-card"
       data-check={c.check}
       data-result={c.result}
@@ -47,15 +49,13 @@ export function CheckCard({ result: c, id, variant = 'card' }: Props) {
               <RoleTag role={role} />
             </h3>
             {hop}
-            <ResultBadge result={c.result} severity={c.severity} />
+            <ResultBadge result={shown.result} severity={shown.severity} />
           </header>
-          <p class="check-summary">
-            <Inert text={c.summary} />
-          </p>
+          <p class="check-summary">{shown.noResolver ? t('noResolverSummary') : <Inert text={c.summary} />}</p>
         </>
       ) : (
         <header class="card-head">
-          <ResultBadge result={c.result} severity={c.severity} />
+          <ResultBadge result={shown.result} severity={shown.severity} />
           <h3 id={titleId} class="check-summary">
             <Inert text={c.summary} /> <span class="sr-only">{label}</span>
           </h3>
@@ -69,7 +69,7 @@ export function CheckCard({ result: c, id, variant = 'card' }: Props) {
           <Inert text={c.explanation} />
         </p>
       )}
-      {c.advice.length > 0 && (
+      {!shown.noResolver && c.advice.length > 0 && (
         <div class="advice">
           <h4>{t('adviceTitle')}</h4>
           <ul>

@@ -1,8 +1,9 @@
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import { metaOf, type CheckMetaByName } from '../../core/checks/meta.js';
-import { subjectRole } from '../../core/report/subject-role.js';
+import { subjectRole, type RoleHops } from '../../core/report/subject-role.js';
 import type { Phrase } from '../../core/text/phrase.js';
+import type { AnyVerdict } from '../../core/checks/types.js';
 import { t } from '../../i18n.js';
 
 /** The checks' metadata as the analysis brought it, for every card and chip below the report view. */
@@ -20,13 +21,29 @@ export function checkLabelOf(metas: CheckMetaByName, check: string, which: 'labe
   return meta.locale ? t(meta.locale[which]) : meta[which];
 }
 
+/**
+ * The resolver answered no question: a temperror then says nothing about the subject, and each
+ * card and chip shows it as "not checked: no resolver" under the one banner that says why.
+ */
+export const ResolverDownContext = createContext(false);
+
+/** The word a card or chip shows for a result, and its severity: a temperror of a dead resolver is no verdict. */
+export function useShownResult(): (c: { result: string; severity: AnyVerdict['severity'] }) => {
+  result: string;
+  severity: AnyVerdict['severity'];
+  noResolver: boolean;
+} {
+  const down = useContext(ResolverDownContext);
+  return (c) => (down && c.result === 'temperror' ? { result: t('noResolverWord'), severity: 'info', noResolver: true } : { ...c, noResolver: false });
+}
+
 /** The hop the report treats as the sender, for the role each result's subject plays. */
-export const SenderHopContext = createContext<number | null>(null);
+export const RoleHopsContext = createContext<RoleHops>({ sender: null, original: null });
 
 /** "(Return-Path)", "(sender)", "(hop 3)": whom a result is about, as a phrase. */
 export function useSubjectRole(): (c: Parameters<typeof subjectRole>[0]) => Phrase | null {
-  const senderHop = useContext(SenderHopContext);
-  return (c) => subjectRole(c, senderHop);
+  const hops = useContext(RoleHopsContext);
+  return (c) => subjectRole(c, hops);
 }
 
 /** Whether a result belongs with the comparison of then and now rather than with the checks. */

@@ -1,8 +1,9 @@
 import type { Hop, Route } from '../../core/route/types.js';
+import { isStalled } from '../../core/route/stall.js';
 import { formatDelay, formatHopTime, formatTls } from '../../core/report/exporters/hop-text.js';
 import { IpClassBadge } from '../components/ip-class-badge.js';
 import { t } from '../../i18n.js';
-import { ClockFlag, HopGap, Host, SenderAction, type HopActions } from './hop-parts.js';
+import { ClockFlag, HopGap, Host, SenderAction, StallFlag, type HopActions } from './hop-parts.js';
 import { segmentRows, useHopWindow } from './hop-window.js';
 
 /**
@@ -30,7 +31,7 @@ function HopItem({ hop, isSender, ...actions }: { hop: Hop; isSender: boolean } 
   const r = hop.received;
   const from = r.helo ?? r.rdns;
   const meta = [r.with, r.tls?.version ?? null, formatHopTime(hop) || null].filter((p) => p).join(' · ');
-  const itemClass = ['hop', isSender && 'sender-row', hop.clockIssue && 'clock-row'].filter(Boolean).join(' ');
+  const itemClass = ['hop', isSender && 'sender-row', hop.clockIssue && 'clock-row', isStalled(hop) && 'stall-row'].filter(Boolean).join(' ');
   return (
     <li class={itemClass} data-testid="hop-row" data-hop={hop.index}>
       <span class="hop-number" aria-hidden="true">
@@ -93,6 +94,7 @@ function HopItem({ hop, isSender, ...actions }: { hop: Hop; isSender: boolean } 
           </span>
         )}
         <ClockFlag hop={hop} />
+        <StallFlag hop={hop} />
         <SenderAction hop={hop} isSender={isSender} {...actions} />
       </div>
     </li>

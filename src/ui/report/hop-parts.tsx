@@ -1,4 +1,5 @@
 import type { Hop } from '../../core/route/types.js';
+import { isStalled } from '../../core/route/stall.js';
 import { t } from '../../i18n.js';
 import { Inert } from '../components/inert.js';
 import { REVEAL_STEP, type HopSegment } from './hop-window.js';
@@ -38,6 +39,17 @@ export function ClockFlag({ hop }: { hop: Hop }) {
     <span class="clock-issue">
       <span aria-hidden="true">⚠ </span>
       {t(hop.clockIssue === 'negative' ? 'clockNegative' : 'clockMissing')}
+    </span>
+  );
+}
+
+/** A hop the message waited minutes before, flagged in words beside its delay. */
+export function StallFlag({ hop }: { hop: Hop }) {
+  if (!isStalled(hop)) return null;
+  return (
+    <span class="stall-issue" data-testid="stall-flag">
+      <span aria-hidden="true">⚠ </span>
+      {t('stalledHere')}
     </span>
   );
 }

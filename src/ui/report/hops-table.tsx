@@ -1,11 +1,12 @@
 import type { CheckResult } from '../../core/checks/index.js';
+import { isStalled } from '../../core/route/stall.js';
 import { liveReverseDns } from '../../core/report/client-names.js';
 import type { Hop, Route } from '../../core/route/types.js';
 import { Inert } from '../components/inert.js';
 import { formatDelay, formatHopTime, formatTls } from '../../core/report/exporters/hop-text.js';
 import { IpClassBadge } from '../components/ip-class-badge.js';
 import { t } from '../../i18n.js';
-import { ClockFlag, HopGap, Host, Missing, SenderAction, type HopActions } from './hop-parts.js';
+import { ClockFlag, HopGap, Host, Missing, SenderAction, StallFlag, type HopActions } from './hop-parts.js';
 import { segmentRows, useHopWindow } from './hop-window.js';
 
 /** The route oldest first, one row per Received: header, the sender's row marked: the full tab's view. */
@@ -56,7 +57,7 @@ export function HopsTable({ route, checks, onUseAsSender, busy }: { route: Route
 function HopRow({ hop, checks, isSender, ...actions }: { hop: Hop; checks: readonly CheckResult[]; isSender: boolean } & HopActions) {
   const r = hop.received;
   const tls = formatTls(r.tls);
-  const rowClass = [isSender && 'sender-row', hop.clockIssue && 'clock-row'].filter(Boolean).join(' ');
+  const rowClass = [isSender && 'sender-row', hop.clockIssue && 'clock-row', isStalled(hop) && 'stall-row'].filter(Boolean).join(' ');
   return (
     <tr class={rowClass || undefined} data-testid="hop-row" data-hop={hop.index}>
       <th scope="row">{hop.index + 1}</th>
@@ -92,6 +93,7 @@ function HopRow({ hop, checks, isSender, ...actions }: { hop: Hop; checks: reado
       <td class="nowrap">
         {formatDelay(hop.delaySeconds)}
         <ClockFlag hop={hop} />
+        <StallFlag hop={hop} />
       </td>
       <td>
         <SenderAction hop={hop} isSender={isSender} {...actions} />

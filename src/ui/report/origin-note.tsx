@@ -39,7 +39,9 @@ export function OriginNote({ route, chosenHop, onAutomatic, busy }: Props) {
           </button>
         </p>
       )}
-      {route.totalTransitSeconds !== null && <p class="muted">{t('totalTransit', [formatDelay(route.totalTransitSeconds)])}</p>}
+      {route.totalTransitSeconds !== null && route.totalTransitSeconds >= 0 && (
+        <p class="muted">{t('totalTransit', [formatDelay(route.totalTransitSeconds)])}</p>
+      )}
     </div>
   );
 }

@@ -1,4 +1,5 @@
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useMemo, useRef } from 'preact/hooks';
+import { roleHopsOf } from '../../core/report/subject-role.js';
 import type { SourceInfo } from '../../worker-protocol.js';
 import { secondOrigin } from '../../core/route/second-origin.js';
 import { formatWrittenDate } from '../../core/text/date.js';
@@ -6,7 +7,9 @@ import { t } from '../../i18n.js';
 import { Inert } from '../components/inert.js';
 import type { Analysis } from './use-analysis.js';
 import { CheckCard } from './check-card.js';
-import { CheckMetaContext, inThenVsNow, SenderHopContext, checkLabelOf } from './check-label.js';
+import { CheckMetaContext, inThenVsNow, RoleHopsContext, ResolverDownContext, checkLabelOf } from './check-label.js';
+import { ResolverDown } from './resolver-down.js';
+import { resolverFailedEveryQuestion } from '../../core/dns/counting.js';
 import { cardId, groupBySender } from './check-groups.js';
 import { ClaimsTable } from './claims-table.js';
 import { EmbeddedPicker } from './embedded-picker.js';
@@ -53,6 +56,11 @@ export function ReportView({ analysis: a, layout = 'tab' }: Props) {
   const originalChecks = groups.original.filter(isCheck);
   // Without DNS every check says the same "not checked": what the receivers recorded is the news.
   const dnsOff = state.report?.dns.mode === 'off';
+  const roleHops = useMemo(() => (header ? roleHopsOf(header.route) : { sender: null, original: null }), [header]);
+  const resolverDown = state.report !== null && resolverFailedEveryQuestion(state.report.dns);
+  // analyze() appends its one line about unanswered questions last: with a dead resolver the banner says it.
+  const warnings = header?.warnings ?? [];
+  const senderWarnings = resolverDown ? warnings.slice(0, -1) : warnings;
   const claims = header && (
     <>
       <p class="muted">{t('claimsIntro')}</p>
@@ -61,93 +69,98 @@ export function ReportView({ analysis: a, layout = 'tab' }: Props) {
   );
   return (
     <CheckMetaContext.Provider value={state.checkMeta}>
-      <SenderHopContext.Provider value={header?.route.origin?.hopIndex ?? null}>
-        <div class={`report report-${layout}`} aria-busy={busy} ref={root}>
-          {a.outerEmbedded.length > 0 && (
-            <EmbeddedPicker embedded={a.outerEmbedded} current={run?.embedded} busy={busy} onPick={(embedded) => a.restart({ embedded })} />
-          )}
-          <SenderPanel state={state} senderChecks={dnsOff ? [] : groups.sender} thenVsNowTarget={THEN_VS_NOW_TITLE} onUseAsSender={useAsSender} busy={busy} />
-          {state.error && <ErrorNotice error={state.error} />}
-          {header && (
-            <>
-              <ExportToolbar report={state.report} />
-              {dnsOff && (
-                <section aria-labelledby="recorded-title" data-testid="recorded-first">
-                  <h2 id="recorded-title">{t('claimsTitle')}</h2>
-                  <p class="notice">{t('dnsOffLead')}</p>
-                  {claims}
-                </section>
-              )}
-              <MessageFacts message={header.message} source={run?.source ?? null} />
-              <section aria-labelledby="route-title">
-                <h2 id="route-title">{t('routeTitle')}</h2>
-                {layout === 'popup' ? (
-                  <HopList route={header.route} busy={busy} onUseAsSender={useAsSender} />
-                ) : (
-                  <HopsTable route={header.route} checks={state.checks} busy={busy} onUseAsSender={useAsSender} />
+      <RoleHopsContext.Provider value={roleHops}>
+        <ResolverDownContext.Provider value={resolverDown}>
+          <div class={`report report-${layout}`} aria-busy={busy} ref={root}>
+            {a.outerEmbedded.length > 0 && (
+              <EmbeddedPicker embedded={a.outerEmbedded} current={run?.embedded} busy={busy} onPick={(embedded) => a.restart({ embedded })} />
+            )}
+            {resolverDown && (
+              <ResolverDown
+                resolver={state.report!.dns.resolver ?? ''}
+                detail={warnings.at(-1) ?? null}
+                busy={busy}
+                onRetry={() => a.restart({ originHop: run?.originHop, embedded: run?.embedded })}
+              />
+            )}
+            <SenderPanel
+              state={state}
+              senderChecks={dnsOff ? [] : groups.sender}
+              warnings={senderWarnings}
+              thenVsNowTarget={THEN_VS_NOW_TITLE}
+              onUseAsSender={useAsSender}
+              busy={busy}
+            />
+            {state.error && <ErrorNotice error={state.error} />}
+            {header && (
+              <>
+                <ExportToolbar report={state.report} />
+                {dnsOff && (
+                  <section aria-labelledby="recorded-title" data-testid="recorded-first">
+                    <h2 id="recorded-title">{t('claimsTitle')}</h2>
+                    <p class="notice">{t('dnsOffLead')}</p>
+                    {claims}
+                  </section>
                 )}
-                <OriginNote route={header.route} chosenHop={run?.originHop} busy={busy} onAutomatic={() => a.restart({ embedded: run?.embedded })} />
-                {layout === 'tab' && <Timeline route={header.route} />}
-              </section>
-              {dnsOff ? (
-                <section aria-labelledby="checks-title">
-                  <h2 id="checks-title">{t('checksTitle')}</h2>
-                  <p class="muted" data-testid="dns-off-checks">
-                    {t('dnsOffChecks', [[...new Set(state.checks.map((c) => checkLabelOf(state.checkMeta, c.check)))].join(', ')])}
-                  </p>
+                <MessageFacts message={header.message} source={run?.source ?? null} />
+                <section aria-labelledby="route-title">
+                  <h2 id="route-title">{t('routeTitle')}</h2>
+                  {layout === 'popup' ? (
+                    <HopList route={header.route} busy={busy} onUseAsSender={useAsSender} />
+                  ) : (
+                    <HopsTable route={header.route} checks={state.checks} busy={busy} onUseAsSender={useAsSender} />
+                  )}
+                  <OriginNote route={header.route} chosenHop={run?.originHop} busy={busy} onAutomatic={() => a.restart({ embedded: run?.embedded })} />
+                  {layout === 'tab' && <Timeline route={header.route} />}
                 </section>
-              ) : (
-                <>
+                {dnsOff ? (
                   <section aria-labelledby="checks-title">
                     <h2 id="checks-title">{t('checksTitle')}</h2>
-                    {senderChecks.length === 0 && groups.others.length === 0 && <p class="muted">{busy ? t('checksWaiting') : t('checksNone')}</p>}
-                    {senderChecks.map(({ result, position }) => (
-                      <CheckCard key={position} id={cardId(position)} result={result} />
-                    ))}
-                    {first && originalChecks.length > 0 && (
-                      <section class="original-checks" aria-labelledby="original-checks-title" data-testid="original-sender-checks">
-                        <h3 id="original-checks-title">{t('originalSenderChecks', [first.hopIndex + 1])}</h3>
-                        <p class="muted">{t('originalSenderChecksIntro')}</p>
-                        {originalChecks.map(({ result, position }) => (
-                          <CheckCard key={position} id={cardId(position)} result={result} />
-                        ))}
-                      </section>
-                    )}
-                    <OtherHops checks={groups.others.filter(isCheck)} variant="card" />
+                    <p class="muted" data-testid="dns-off-checks">
+                      {t('dnsOffChecks', [[...new Set(state.checks.map((c) => checkLabelOf(state.checkMeta, c.check)))].join(', ')])}
+                    </p>
                   </section>
-                  <section aria-labelledby={THEN_VS_NOW_TITLE}>
-                    <h2 id={THEN_VS_NOW_TITLE} tabIndex={-1}>
-                      {t('thenVsNowTitle')}
-                    </h2>
-                    <p class="muted">{t('thenVsNowIntro')}</p>
-                    {thenVsNow.map(({ result, position }) => (
-                      <CheckCard key={position} id={cardId(position)} result={result} variant="row" />
-                    ))}
-                    <OtherHops checks={thenVsNowOthers} variant="row" />
-                    <details class="claims">
-                      <summary>{t('claimsTitle')}</summary>
-                      {claims}
-                    </details>
-                  </section>
-                </>
-              )}
-              {header.warnings.length > 0 && (
-                <section aria-labelledby="warnings-title">
-                  <h2 id="warnings-title">{t('warningsTitle')}</h2>
-                  <ul class="warnings" data-testid="warnings">
-                    {header.warnings.map((w, i) => (
-                      <li key={i}>
-                        <Inert text={w} />
-                      </li>
-                    ))}
-                  </ul>
-                </section>
-              )}
-              {state.report && <p class="muted small-text">{dnsLine(state.report.dns)}</p>}
-            </>
-          )}
-        </div>
-      </SenderHopContext.Provider>
+                ) : (
+                  <>
+                    <section aria-labelledby="checks-title">
+                      <h2 id="checks-title">{t('checksTitle')}</h2>
+                      {senderChecks.length === 0 && groups.others.length === 0 && <p class="muted">{busy ? t('checksWaiting') : t('checksNone')}</p>}
+                      {senderChecks.map(({ result, position }) => (
+                        <CheckCard key={position} id={cardId(position)} result={result} />
+                      ))}
+                      {first && originalChecks.length > 0 && (
+                        <section class="original-checks" aria-labelledby="original-checks-title" data-testid="original-sender-checks">
+                          <h3 id="original-checks-title">{t('originalSenderChecks', [first.hopIndex + 1])}</h3>
+                          <p class="muted">{t('originalSenderChecksIntro')}</p>
+                          {originalChecks.map(({ result, position }) => (
+                            <CheckCard key={position} id={cardId(position)} result={result} />
+                          ))}
+                        </section>
+                      )}
+                      <OtherHops checks={groups.others.filter(isCheck)} variant="card" />
+                    </section>
+                    <section aria-labelledby={THEN_VS_NOW_TITLE}>
+                      <h2 id={THEN_VS_NOW_TITLE} tabIndex={-1}>
+                        {t('thenVsNowTitle')}
+                      </h2>
+                      <p class="muted">{t('thenVsNowIntro')}</p>
+                      {thenVsNow.map(({ result, position }) => (
+                        <CheckCard key={position} id={cardId(position)} result={result} variant="row" />
+                      ))}
+                      <OtherHops checks={thenVsNowOthers} variant="row" />
+                      <details class="claims">
+                        <summary>{t('claimsTitle')}</summary>
+                        {claims}
+                      </details>
+                    </section>
+                  </>
+                )}
+                {state.report && <p class="muted small-text">{dnsLine(state.report.dns)}</p>}
+              </>
+            )}
+          </div>
+        </ResolverDownContext.Provider>
+      </RoleHopsContext.Provider>
     </CheckMetaContext.Provider>
   );
 }

@@ -8,7 +8,7 @@ import { ResultBadge } from '../components/result-badge.js';
 import { t } from '../../i18n.js';
 import { useContext } from 'preact/hooks';
 import { RoleTag } from '../components/role-tag.js';
-import { CheckMetaContext, inThenVsNow, useCheckLabel, useSubjectRole } from './check-label.js';
+import { CheckMetaContext, inThenVsNow, useCheckLabel, useShownResult, useSubjectRole } from './check-label.js';
 import type { AnalysisState } from './analysis-state.js';
 import { ResultCounts } from '../components/result-counts.js';
 import { cardId, worstSeverity, type PlacedCheck } from './check-groups.js';
@@ -18,6 +18,8 @@ interface Props {
   state: AnalysisState;
   /** Results about the sender, then-vs-now comparisons among them. */
   senderChecks: PlacedCheck[];
+  /** What is odd about the route and the input, said beside the sender. */
+  warnings: readonly string[];
   /** Where the then-vs-now section starts, for its entry in the strip. */
   thenVsNowTarget: string;
   /** Runs every check again with this hop as the sender. */
@@ -29,22 +31,24 @@ interface Props {
  * The top of the report: who sent the message and the result word of each check about it, each
  * a button that moves to its card; then the one-line summary (or the progress while running).
  */
-export function SenderPanel({ state, senderChecks, thenVsNowTarget, onUseAsSender, busy }: Props) {
+export function SenderPanel({ state, senderChecks, warnings, thenVsNowTarget, onUseAsSender, busy }: Props) {
   const route = state.analysis?.route;
   const metas = useContext(CheckMetaContext);
   const checkLabel = useCheckLabel();
   const role = useSubjectRole();
+  const shown = useShownResult();
   const own = senderChecks.filter((c) => !inThenVsNow(metas, c));
   const thenVsNow = senderChecks.filter((c) => inThenVsNow(metas, c));
   return (
     <section class="sender-panel" aria-labelledby={route ? 'sender-title' : undefined} data-testid="sender-panel" tabIndex={-1}>
       {route && <SenderIdentity route={route} checks={state.checks} />}
       {route && <OriginalSender route={route} onUseAsSender={onUseAsSender} busy={busy} />}
+      {warnings.length > 0 && <Warnings warnings={warnings} />}
       {senderChecks.length > 0 && (
         <ul class="verdict-strip" aria-label={t('verdictStripLabel')}>
           {own.map(({ result: c, position }) => (
             <li key={position}>
-              <button type="button" class={`chip sev-${c.severity}`} onClick={() => jumpTo(cardId(position))}>
+              <button type="button" class={`chip sev-${shown(c).severity}`} onClick={() => jumpTo(cardId(position))}>
                 <span class="chip-label">
                   {checkLabel(c.check, 'shortLabel')}
                   {c.subject && (
@@ -57,7 +61,7 @@ export function SenderPanel({ state, senderChecks, thenVsNowTarget, onUseAsSende
                   )}
                   <RoleTag role={role(c)} />
                 </span>
-                <ResultBadge result={c.result} severity={c.severity} />
+                <ResultBadge result={shown(c).result} severity={shown(c).severity} />
               </button>
             </li>
           ))}
@@ -78,6 +82,22 @@ export function SenderPanel({ state, senderChecks, thenVsNowTarget, onUseAsSende
 
 /** A chip names its subject in this many characters; the card below has it whole. */
 const CHIP_SUBJECT_CHARS = 40;
+
+/**
+ * What is odd about the route (a loop, a stall, clocks that disagree) and about the input, beside
+ * the sender it bears on rather than below the checks.
+ */
+function Warnings({ warnings }: { warnings: readonly string[] }) {
+  return (
+    <ul class="sender-warnings" data-testid="warnings" aria-label={t('routeWarningsLabel')}>
+      {warnings.map((w, i) => (
+        <li key={i}>
+          <Inert text={w} />
+        </li>
+      ))}
+    </ul>
+  );
+}
 
 /** A name in the sender's headline is a real host name or nothing: this many characters show before "show all". */
 const HEADLINE_CHARS = 100;

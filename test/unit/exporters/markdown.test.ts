@@ -32,7 +32,8 @@ describe('Markdown export', () => {
     const headings = Array.from(doc.querySelectorAll('h4')).map((h) => seen(h.textContent));
     expect(headings).toHaveLength(sampleReport.checks.length);
     expect(headings[sampleReport.checks.findIndex((c) => c.check === 'spf')]).toBe('SPF — example.net (Return-Path): SOFTFAIL (warning)');
-    expect(seen(doc.body.textContent)).toContain('add `ip4:203.0.113.28` (or the include: of the provider that runs it) to the SPF record of example.net');
+    expect(seen(doc.body.textContent)).toContain('add ip4:203.0.113.28 (or the include: of the provider that runs it) to the SPF record of example.net');
+    expect(Array.from(doc.querySelectorAll('code'), (c) => seen(c.textContent))).toContain('ip4:203.0.113.28');
     expect(doc.querySelectorAll('pre')).toHaveLength(sampleReport.checks.filter((c) => c.evidence.length).length);
     expect(liveParts(doc)).toEqual([]);
   });
@@ -53,7 +54,7 @@ describe('Markdown export', () => {
       '<https://evil.example>',
       'see www.evil.example or https://evil.example',
       'mail me: a@evil.example',
-      '*bold* _em_ ~~x~~ `code` $x$',
+      '*bold* _em_ ~~x~~ $x$ `open',
       '# heading',
       '- item',
       '1. item',
@@ -69,6 +70,21 @@ describe('Markdown export', () => {
     }
     expect(seen(mdText('https://evil.example'))).toBe('https\\://evil.example');
     expect(seen(mdText('a\nb\r\nc'))).toBe('a⟨LF⟩b⟨CR⟩⟨LF⟩c');
+  });
+
+  it('escapes only what a renderer acts on: an IP, a code span of our own advice and a host with "_" read as written', () => {
+    const raw = (s: string) => seen(mdText(s));
+    expect(raw('203.0.113.25: reverse DNS not checked')).toBe('203.0.113.25: reverse DNS not checked');
+    expect(raw('Run `dig -x 203.0.113.25 +trace` to see who holds the zone.')).toBe('Run `dig -x 203.0.113.25 +trace` to see who holds the zone.');
+    expect(raw('Set `smtp_helo_name` in main.cf.')).toBe('Set `smtp_helo_name` in main.cf.');
+    // Where a renderer would act, it is still escaped: a list marker, an HTML tag, a lone backtick.
+    expect(raw('1. item')).toBe('1\\. item');
+    expect(raw('a <b> c')).toBe('a \\<b\\> c');
+    expect(raw('it`s')).toBe('it\\`s');
+    // A code span is shown as code, its content literally: no element, however hostile.
+    const doc = toDom(`para\n${mdText('see `<img src=x onerror=alert(1)>` and `[x](javascript:alert(1))`')}`);
+    expect(liveParts(doc)).toEqual([]);
+    expect(Array.from(doc.querySelectorAll('code'), (c) => seen(c.textContent))).toEqual(['<img src=x onerror=alert(1)>', '[x](javascript:alert(1))']);
   });
 
   it('puts values in code spans that no backtick in them can close', () => {

@@ -3,7 +3,7 @@ import { analyze } from '../../../src/core/analyze.js';
 import { memoryResolver } from '../../../src/core/dns/memory.js';
 import { renderHtml } from '../../../src/core/report/exporters/html.js';
 import { renderMarkdown } from '../../../src/core/report/exporters/markdown.js';
-import { subjectRole } from '../../../src/core/report/subject-role.js';
+import { roleHopsOf, subjectRole } from '../../../src/core/report/subject-role.js';
 import { sampleReport } from '../../fixtures/reports/sample-report.js';
 import { TWO_DOMAINS } from '../../fixtures/reports/two-domains.js';
 import { ZONES } from '../../support/test-zones.js';
@@ -12,8 +12,8 @@ import { getMessage } from '../ui/fake-i18n.js';
 describe('subject roles', () => {
   it('name which domain an MX or SPF result is about, and whose IP an iprev result is', async () => {
     const report = await analyze(TWO_DOMAINS, { resolver: memoryResolver(ZONES) });
-    const origin = report.route.origin!.hopIndex;
-    const roles = report.checks.map((c) => `${c.check} ${c.subject} (${subjectRole(c, origin)?.text ?? '-'})`);
+    const hops = roleHopsOf(report.route);
+    const roles = report.checks.map((c) => `${c.check} ${c.subject} (${subjectRole(c, hops)?.text ?? '-'})`);
     expect(roles).toContain('mx example.net (Return-Path)');
     expect(roles).toContain('mx example.com (From:)');
     expect(roles).toContain('spf example.net (Return-Path)');
@@ -26,7 +26,7 @@ describe('subject roles', () => {
   });
 
   it('names one domain in both roles once, and another hop by its number', () => {
-    const origin = sampleReport.route.origin!.hopIndex;
+    const origin = roleHopsOf(sampleReport.route);
     const mx = sampleReport.checks.find((c) => c.check === 'mx')!;
     expect(subjectRole(mx, origin)?.text).toBe('Return-Path and From:');
     expect(subjectRole({ check: 'iprev', hopIndex: 3, details: {} }, origin)?.text).toBe('hop 4');
@@ -42,9 +42,11 @@ describe('subject roles', () => {
       { check: 'helo', hopIndex: 1, details: { helo: 'mail.example.com' } },
       { check: 'iprev', hopIndex: 1, details: {} },
       { check: 'iprev', hopIndex: 2, details: {} },
+      { check: 'iprev', hopIndex: 3, details: {} },
+      { check: 'helo', hopIndex: 3, details: { helo: 'mail.example.org' } },
     ];
     for (const s of samples) {
-      const p = subjectRole(s, 1)!;
+      const p = subjectRole(s, { sender: 1, original: 3 })!;
       expect(getMessage(p.key, [...p.subs]), p.key).toBe(p.text);
     }
   });

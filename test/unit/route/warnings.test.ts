@@ -1,5 +1,6 @@
 import { expect, test } from 'vitest';
 import { analyzeHeaders } from '../../../src/core/analyze-headers.js';
+import { isStalled } from '../../../src/core/route/stall.js';
 
 const hop = (n: number): string =>
   `Received: from r${n}.example.net (r${n}.example.net [198.51.100.${n}]) by r${n + 1}.example.net with ESMTP id ${n}; Tue, 14 Oct 2025 10:00:${String(n).padStart(2, '0')} +0000`;
@@ -26,6 +27,19 @@ test("Received headers below the message's own fields", async () => {
 test('the same Received header twice', async () => {
   const a = await analyzeHeaders(`${hop(1)}\n${hop(1)}\n`);
   expect(a.warnings).toEqual(['The Received header of the hop into r2.example.net appears more than once: a mail loop, or headers pasted twice.']);
+});
+
+test('a 30-minute stall is named with its hop; the hop is marked stalled', async () => {
+  const a = await analyzeHeaders(
+    [
+      'Received: from r2.example.net (r2.example.net [198.51.100.2]) by r3.example.net with ESMTP id 2; Tue, 14 Oct 2025 10:30:05 +0000',
+      'Received: from r1.example.net (r1.example.net [198.51.100.1]) by r2.example.net with ESMTP id 1; Tue, 14 Oct 2025 10:00:05 +0000',
+    ].join('\n'),
+  );
+  expect(a.warnings).toEqual([
+    'The message waited 30 min before the hop into r3.example.net (hop 2): it stalled there, in a queue, a greylisting retry or behind a server that was down.',
+  ]);
+  expect(a.route.hops.map(isStalled)).toEqual([false, true]);
 });
 
 test('a Date: well after the first hop', async () => {

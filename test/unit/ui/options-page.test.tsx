@@ -94,4 +94,55 @@ describe('options page', () => {
       delete (browser as { messageDisplay?: object }).messageDisplay;
     }
   });
+
+  it('with No DNS ticked: the resolver choices are off, and a half-typed custom URL does not block Save', async () => {
+    const root = await mount(<OptionsPage />);
+    await settle();
+    await act(() => (root.querySelector('#resolver-custom') as HTMLInputElement).click());
+    const input = root.querySelector('#custom-url') as HTMLInputElement;
+    input.value = 'https://half';
+    await act(() => {
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await act(() => (root.querySelector('#no-dns') as HTMLInputElement).click());
+    const fieldset = root.querySelector('fieldset')!;
+    expect(fieldset.disabled).toBe(true);
+    expect(root.querySelector('[data-testid="resolver-off-note"]')?.textContent).toContain('No DNS is on');
+    await act(() => {
+      root.querySelector('form')!.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
+    });
+    await settle();
+    expect(input.getAttribute('aria-invalid')).toBeNull();
+    expect(browser.storage.local.set).toHaveBeenCalledWith({ settings: expect.objectContaining({ noDns: true, customResolverUrl: 'https://half' }) });
+    expect(root.textContent).toContain('Saved.');
+  });
+
+  it('tests the chosen resolver with one question and shows the answer, or the error', async () => {
+    browser.runtime.sendMessage.mockImplementation(async (request: { type: string; url: string }) =>
+      request.url.includes('good')
+        ? { ok: true, lines: ['; example.com SOA → NOERROR (resolver https://good.example/dns-query, 12 ms)', 'example.com. 300 IN SOA ns.example.com. …'] }
+        : { ok: false, error: 'no answer from https://bad.example/dns-query within 4000 ms' },
+    );
+    const root = await mount(<OptionsPage />);
+    await settle();
+    const test = async (url: string) => {
+      await act(() => (root.querySelector('#resolver-custom') as HTMLInputElement).click());
+      const input = root.querySelector('#custom-url') as HTMLInputElement;
+      input.value = url;
+      await act(() => {
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+      });
+      await act(() => (root.querySelector('[data-testid="test-resolver"]') as HTMLButtonElement).click());
+      await settle();
+      return root.querySelector('[data-testid="resolver-test-result"]')?.textContent ?? '';
+    };
+    const good = await test('https://good.example/dns-query');
+    expect(browser.runtime.sendMessage).toHaveBeenCalledWith({ type: 'test-resolver', url: 'https://good.example/dns-query', timeoutMs: 4000 });
+    expect(browser.runtime.sendMessage).toHaveBeenCalledTimes(1);
+    expect(good).toContain('It answered:');
+    expect(good).toContain('example.com. 300 IN SOA');
+    expect(await test('https://bad.example/dns-query')).toBe('No answer: no answer from https://bad.example/dns-query within 4000 ms');
+    // Nothing saved by a test.
+    expect(browser.storage.local.set).not.toHaveBeenCalled();
+  });
 });

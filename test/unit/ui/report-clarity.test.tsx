@@ -2,12 +2,15 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { analyze } from '../../../src/core/analyze.js';
 import { memoryResolver } from '../../../src/core/dns/memory.js';
+import { DnsError, type Resolver } from '../../../src/core/dns/types.js';
+import { act } from 'preact/test-utils';
 import type { Report } from '../../../src/core/report/types.js';
 import { applyUpdate, STARTED, type AnalysisState } from '../../../src/ui/report/analysis-state.js';
 import { ReportView } from '../../../src/ui/report/report-view.js';
 import type { Analysis } from '../../../src/ui/report/use-analysis.js';
 import { SAMPLE_MESSAGE } from '../../fixtures/reports/sample-message.js';
 import { sampleReport } from '../../fixtures/reports/sample-report.js';
+import { STALLED } from '../../fixtures/reports/stalled.js';
 import { TWO_DOMAINS } from '../../fixtures/reports/two-domains.js';
 import { ZONES } from '../../support/test-zones.js';
 import { missingKeys } from './fake-i18n.js';
@@ -21,12 +24,12 @@ function done(report: Report): AnalysisState {
   return applyUpdate(STARTED, { type: 'progress', event: { type: 'done', report } });
 }
 
-function view(report: Report, run: Partial<Analysis['run'] & object> = {}, layout: 'popup' | 'tab' = 'tab') {
+function view(report: Report, run: Partial<Analysis['run'] & object> = {}, layout: 'popup' | 'tab' = 'tab', restart = vi.fn()) {
   const analysis: Pick<Analysis, 'state' | 'run' | 'outerEmbedded' | 'restart'> = {
     state: done(report),
     run: { raw: 'Received: …', source: { kind: 'paste', label: 'pasted text' }, ...run },
     outerEmbedded: [],
-    restart: vi.fn(),
+    restart,
   };
   return mount(<ReportView analysis={analysis} layout={layout} />);
 }
@@ -95,5 +98,52 @@ describe('report clarity', () => {
     );
     expect(root.textContent).not.toMatch(/\biprev: not checked|then-vs-now:/);
     expect(missingKeys.size).toBe(0);
+  });
+
+  it('with a resolver that answered nothing: one banner with Retry and Options, each card and chip "not checked: no resolver"', async () => {
+    const dead: Resolver = {
+      label: 'https://doh.example/dns-query',
+      query: async (name, type) => {
+        throw new DnsError('timeout', `no answer from https://doh.example/dns-query within 4000 ms`, { name, type }, 'https://doh.example/dns-query');
+      },
+    };
+    const report = await analyze(SAMPLE_MESSAGE, { resolver: dead });
+    const restart = vi.fn();
+    const root = await view(report, { originHop: undefined }, 'tab', restart);
+    const banners = root.querySelectorAll('[data-testid="resolver-down"]');
+    expect(banners).toHaveLength(1);
+    expect(banners[0]!.textContent).toContain('The resolver did not answer: results unknown.');
+    expect(banners[0]!.textContent).toContain('https://doh.example/dns-query gave no answer to any question');
+    await act(() => byTestId(root, 'resolver-retry')!.click());
+    expect(restart).toHaveBeenCalledWith({ originHop: undefined, embedded: undefined });
+    expect(byTestId(root, 'resolver-options')).not.toBeNull();
+    const spoiled = Array.from(root.querySelectorAll('[data-testid="check-card"][data-result="temperror"]'));
+    expect(spoiled.length).toBeGreaterThan(2);
+    for (const card of spoiled) {
+      expect(card.querySelector('[data-testid="result-badge"]')?.textContent).toContain('not checked: no resolver');
+      expect(card.querySelector('.check-summary')?.textContent).toBe('Not checked: no resolver answered (see the banner at the top).');
+      expect(card.querySelector('.advice')).toBeNull();
+    }
+    const strip = root.querySelector('.verdict-strip')!.textContent!;
+    expect(strip).toContain('Reverse DNS 203.0.113.28 (sender)inot checked: no resolver');
+    expect(strip).not.toContain('temperror');
+    // The line about the failure is in the banner, not again in the sender's warnings.
+    expect(byTestId(root, 'warnings')?.textContent ?? '').not.toContain('got no answer');
+    expect(report.summary).toBe('Sender 203.0.113.28 — not checked: https://doh.example/dns-query answered no question');
+    expect(missingKeys.size).toBe(0);
+  });
+
+  it('puts route warnings (a stall, clocks that disagree) beside the sender, and marks the stalled hop', async () => {
+    const raw = STALLED;
+    const report = await analyze(raw, { resolver: null });
+    const root = await view(report);
+    const panel = byTestId(root, 'sender-panel')!;
+    expect(panel.querySelector('[data-testid="warnings"]')?.textContent).toContain(
+      'The message waited 30 min before the hop into mx.example.net (hop 2): it stalled there',
+    );
+    const rows = Array.from(root.querySelectorAll('[data-testid="hop-row"]'));
+    expect(rows[1]!.classList.contains('stall-row')).toBe(true);
+    expect(rows[1]!.querySelector('[data-testid="stall-flag"]')?.textContent).toContain('stalled');
+    expect(rows[0]!.querySelector('[data-testid="stall-flag"]')).toBeNull();
   });
 });

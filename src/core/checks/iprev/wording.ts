@@ -72,7 +72,19 @@ export function explanationOf(e: IprevEvaluation, subjectRole: SenderRole | null
   return `In DNS now, ${e.reason}. ${rule[e.result]}${receivers} ${role}`;
 }
 
+/** Said before each piece of advice about a hop receivers do not check: it is no one's to-do. */
+export const FOR_COMPLETENESS = 'For completeness, receivers do not check this hop:';
+
+/**
+ * What to change, for the sender's IP (or a forward's original sender's, which the first receiver checked); for another hop (the receivers' own relays, a client's
+ * submission address) the same facts, marked as not the sender's to-do list.
+ */
 export function adviceOf(e: IprevEvaluation, subject: IprevSubject, resolverLabel: string): string[] {
+  const advice = fixesOf(e, subject, resolverLabel);
+  return subject.role !== null ? advice : advice.map((a) => `${FOR_COMPLETENESS} ${a[0]!.toLowerCase()}${a.slice(1)}`);
+}
+
+function fixesOf(e: IprevEvaluation, subject: IprevSubject, resolverLabel: string): string[] {
   const holder = zoneHolder(e.reverseZone, e.ip);
   if (e.result === 'temperror') {
     const failed = e.forward.find((f) => f.transient);

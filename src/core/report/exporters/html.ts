@@ -1,5 +1,5 @@
 import type { CheckResult } from '../../checks/index.js';
-import { subjectRole } from '../subject-role.js';
+import { roleHopsOf, subjectRole, type RoleHops } from '../subject-role.js';
 import type { Report } from '../types.js';
 import { metaOf } from '../../checks/meta.js';
 import { formatWrittenDate } from '../../text/date.js';
@@ -54,7 +54,7 @@ ${field('Subject', m.subject)}${fromField(m.fromDisplay, m.from)}${field('To', m
 <h2>Route</h2>
 ${routeTable(report)}
 ${originText(report)}
-${report.checks.length ? `<h2>Checks</h2>\n${report.checks.map((c) => checkSection(c, metaOf(report.checkMeta, c.check).label, report.route.origin?.hopIndex ?? null)).join('\n')}` : ''}
+${report.checks.length ? `<h2>Checks</h2>\n${report.checks.map((c) => checkSection(c, metaOf(report.checkMeta, c.check).label, roleHopsOf(report.route))).join('\n')}` : ''}
 ${claimsSection(report)}
 ${report.warnings.length ? `<h2>Warnings</h2>\n<ul>${report.warnings.map((w) => `<li>${e(w)}</li>`).join('')}</ul>` : ''}
 <p class="muted">${e(reportFooter(report))}</p>
@@ -114,15 +114,15 @@ ${rows.join('\n')}
 
 function originText(report: Report): string {
   const { origin, originMissingReason, totalTransitSeconds } = report.route;
-  const transit = totalTransitSeconds === null ? '' : `<p>Total transit: ${e(formatDelay(totalTransitSeconds))}.</p>`;
+  const transit = totalTransitSeconds === null || totalTransitSeconds < 0 ? '' : `<p>Total transit: ${e(formatDelay(totalTransitSeconds))}.</p>`;
   if (!origin) return `<p><strong>Sender:</strong> none found — ${e(originMissingReason ?? '')}</p>${transit}`;
   const firstLeg = originalSenderText(report.route);
   return `<p><strong>Sender:</strong> hop ${origin.hopIndex + 1}, <code>${e(origin.ip)}</code> (${originStanding(origin)}). Why this hop:</p>
 <ul>${origin.reasons.map((r) => `<li>${e(r.text)}</li>`).join('')}</ul>${firstLeg === null ? '' : `<p><strong>Original sender:</strong> ${e(firstLeg)}.</p>`}${transit}`;
 }
 
-function checkSection(c: CheckResult, label: string, senderHop: number | null): string {
-  const role = subjectRole(c, senderHop);
+function checkSection(c: CheckResult, label: string, hops: RoleHops): string {
+  const role = subjectRole(c, hops);
   const advice = c.advice.length ? `<p>What to do:</p><ul>${c.advice.map((a) => `<li>${e(a)}</li>`).join('')}</ul>` : '';
   const evidence = c.evidence.length
     ? `<details open><summary>${e(evidenceTitle(c.evidence.length).text)}</summary>${c.evidence

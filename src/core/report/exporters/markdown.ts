@@ -1,5 +1,5 @@
 import type { CheckResult } from '../../checks/index.js';
-import { subjectRole } from '../subject-role.js';
+import { roleHopsOf, subjectRole, type RoleHops } from '../subject-role.js';
 import type { Report } from '../types.js';
 import { metaOf } from '../../checks/meta.js';
 import { formatWrittenDate } from '../../text/date.js';
@@ -24,7 +24,7 @@ export function renderMarkdown(report: Report): string {
   out.push(...claimsTable(report));
   if (report.checks.length) {
     out.push('### Checks', '');
-    for (const check of report.checks) out.push(...checkSection(check, metaOf(report.checkMeta, check.check).label, report.route.origin?.hopIndex ?? null), '');
+    for (const check of report.checks) out.push(...checkSection(check, metaOf(report.checkMeta, check.check).label, roleHopsOf(report.route)), '');
   }
   if (report.warnings.length) {
     out.push('### Warnings', '');
@@ -87,7 +87,7 @@ function claimsTable(report: Report): string[] {
 
 function originText(report: Report): string[] {
   const { origin, originMissingReason, totalTransitSeconds } = report.route;
-  const transit = totalTransitSeconds === null ? [] : [`Total transit: ${formatDelay(totalTransitSeconds)}.`];
+  const transit = totalTransitSeconds === null || totalTransitSeconds < 0 ? [] : [`Total transit: ${formatDelay(totalTransitSeconds)}.`];
   if (!origin) return [`**Sender:** none found — ${mdText(originMissingReason ?? '')}`, ...transit];
   return [
     `**Sender:** hop ${origin.hopIndex + 1}, ${mdCode(origin.ip)} (${originStanding(origin)}). Why this hop:`,
@@ -104,8 +104,8 @@ function originalSender(report: Report): string[] {
   return text === null ? [] : [`**Original sender:** ${mdText(text)}.`, ''];
 }
 
-function checkSection(c: CheckResult, label: string, senderHop: number | null): string[] {
-  const role = subjectRole(c, senderHop);
+function checkSection(c: CheckResult, label: string, hops: RoleHops): string[] {
+  const role = subjectRole(c, hops);
   const out = [
     `#### ${mdText(label)}${c.subject ? ` — ${mdCode(c.subject)}` : ''}${role ? ` (${role.text})` : ''}: **${mdText(c.result.toUpperCase())}** (${c.severity})`,
     '',
