@@ -37,9 +37,26 @@ export function evidenceEntry(e: Evidence): EvidenceEntry {
     type: e.question.type,
     outcome: e.rcode !== null ? { kind: 'rcode', rcode: e.rcode } : { kind: 'no-answer', phrase: phrase('evidenceNoAnswer', `no answer: ${error}`, [error]) },
     records: e.records,
-    empty: e.rcode !== null && e.records.length === 0 ? phrase('evidenceNoRecords', 'No records in the answer.') : null,
+    empty: emptyOf(e),
     source,
   };
+}
+
+/**
+ * What to say when the answer holds no record of the type asked. A NOERROR answer with none is
+ * "no data" (RFC 2308 §2.2): the SOA that comes with it is the zone's, from the authority
+ * section, and must not read like the answer.
+ */
+function emptyOf(e: Evidence): Phrase | null {
+  if (e.rcode === null) return null;
+  const type = e.question.type;
+  if (e.rcode === 'NOERROR' && !e.records.some((r) => recordType(r) === type)) return phrase('evidenceNoData', `no ${type} record (NOERROR, no data)`, [type]);
+  return e.records.length === 0 ? phrase('evidenceNoRecords', 'No records in the answer.') : null;
+}
+
+/** The type of a record in presentation form ("name TTL IN TYPE data"). */
+function recordType(record: string): string | undefined {
+  return record.split(/\s+/)[3];
 }
 
 /**
@@ -49,5 +66,6 @@ export function evidenceEntry(e: Evidence): EvidenceEntry {
 export function evidenceText(entry: EvidenceEntry): string[] {
   const outcome = entry.outcome.kind === 'rcode' ? entry.outcome.rcode : entry.outcome.phrase.text;
   const head = `; ${entry.name} ${entry.type} → ${outcome} (${entry.source.map((p) => p.text).join(', ')})`;
-  return [head, ...entry.records, ...(entry.empty ? [`; ${entry.empty.text}`] : [])];
+  // What the answer lacks comes before the authority SOA that came with it.
+  return [head, ...(entry.empty ? [`; ${entry.empty.text}`] : []), ...entry.records];
 }

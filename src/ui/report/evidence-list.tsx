@@ -23,6 +23,7 @@ export function EvidenceList({ evidence }: { evidence: readonly Evidence[] }) {
               </span>
             )}
           </p>
+          {e.empty && <p class="muted">{say(e.empty)}</p>}
           {e.records.length > 0 && (
             <pre class="records">
               {e.records.map((record, i) => (
@@ -33,7 +34,6 @@ export function EvidenceList({ evidence }: { evidence: readonly Evidence[] }) {
               ))}
             </pre>
           )}
-          {e.empty && <p class="muted">{say(e.empty)}</p>}
           <p class="muted small-text">{e.source.map(say).join(' · ')}</p>
         </li>
       ))}
