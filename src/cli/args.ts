@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { DEFAULT_TIMEOUT_MS } from '../core/dns/builtin.js';
+import { DEFAULT_DEADLINE_MS, DEFAULT_TIMEOUT_MS } from '../core/dns/builtin.js';
 
 export const USAGE = `Usage:
   hoplens analyze [FILE|-] [options]   rebuild the route of a message and check its sender's DNS
@@ -20,6 +20,8 @@ Options:
   --no-dns            rebuild the route from the headers alone; nothing leaves this machine
   --timeout MS        per attempt, in milliseconds (default ${DEFAULT_TIMEOUT_MS}); a failed attempt is
                       retried once, so one lookup can take twice this
+  --deadline MS       all DNS questions of one analysis together, in milliseconds (default
+                      ${DEFAULT_DEADLINE_MS}); past it the checks still waiting say temperror
   --origin-hop N      treat hop N (1 = oldest, as printed) as the sender
   --embedded N        analyse the Nth message attached as message/rfc822 (1 = first)
 
@@ -36,6 +38,7 @@ export type Command =
       resolver: string | null;
       noDns: boolean;
       timeoutMs: number | null;
+      deadlineMs: number | null;
       originHop: number | null;
       embedded: number | null;
     }
@@ -53,6 +56,7 @@ const OPTIONS = {
   resolver: { type: 'string' },
   'no-dns': { type: 'boolean' },
   timeout: { type: 'string' },
+  deadline: { type: 'string' },
   'origin-hop': { type: 'string' },
   embedded: { type: 'string' },
 } as const;
@@ -61,7 +65,7 @@ type Option = keyof typeof OPTIONS;
 
 /** What each command reads; any other option is refused rather than silently ignored. */
 const TAKES: Readonly<Record<'analyze' | 'check-ip' | 'check-dkim' | 'check-dmarc', readonly Option[]>> = {
-  analyze: ['json', 'resolver', 'no-dns', 'timeout', 'origin-hop', 'embedded'],
+  analyze: ['json', 'resolver', 'no-dns', 'timeout', 'deadline', 'origin-hop', 'embedded'],
   'check-ip': ['json', 'resolver', 'timeout'],
   'check-dkim': ['json', 'resolver', 'timeout'],
   'check-dmarc': ['json', 'resolver', 'timeout'],
@@ -105,6 +109,7 @@ export function parseCommand(argv: string[]): Command {
       if (rest.length > 1) throw new UsageError(`analyze takes one file, got ${rest.length}`);
       if (values['no-dns'] && resolver) throw new UsageError('--no-dns and --resolver contradict each other');
       if (values['no-dns'] && timeoutMs !== null) throw new UsageError('--no-dns and --timeout contradict each other: no query is sent');
+      if (values['no-dns'] && values.deadline !== undefined) throw new UsageError('--no-dns and --deadline contradict each other: no query is sent');
       return {
         kind: 'analyze',
         file: rest[0] === undefined || rest[0] === '-' ? null : rest[0],
@@ -112,6 +117,7 @@ export function parseCommand(argv: string[]): Command {
         resolver,
         noDns: values['no-dns'] ?? false,
         timeoutMs,
+        deadlineMs: values.deadline === undefined ? null : positiveInt('--deadline', values.deadline),
         originHop: values['origin-hop'] === undefined ? null : positiveInt('--origin-hop', values['origin-hop']),
         embedded: values.embedded === undefined ? null : positiveInt('--embedded', values.embedded),
       };

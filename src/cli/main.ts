@@ -49,6 +49,7 @@ async function runAnalyze(command: Extract<Command, { kind: 'analyze' }>): Promi
     const report = await analyze(raw, {
       resolver,
       signal: cancelOnInterrupt(),
+      ...(command.deadlineMs === null ? {} : { deadlineMs: command.deadlineMs }),
       originHop: command.originHop === null ? undefined : command.originHop - 1,
       embedded: command.embedded === null ? undefined : command.embedded - 1,
       onProgress: (event) => {

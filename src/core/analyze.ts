@@ -4,7 +4,9 @@ import { CHECKS, type CheckResult, type RegisteredCheck } from './checks/index.j
 import { metaByName } from './checks/meta.js';
 import { notChecked } from './checks/not-checked.js';
 import { detectSenderSoftware } from './software/detect.js';
+import { DEFAULT_DEADLINE_MS } from './dns/builtin.js';
 import { countingResolver, type DnsUsage } from './dns/counting.js';
+import { deadlineResolver, deadlineWords } from './dns/deadline.js';
 import type { Resolver } from './dns/types.js';
 import { summarize } from './report/summary.js';
 import { SCHEMA_VERSION, type ProgressEvent, type Report } from './report/types.js';
@@ -16,8 +18,14 @@ import { VERSION } from './version.js';
 export interface AnalyzeOptions {
   /** Where DNS questions go; null or absent runs no DNS check at all. */
   resolver?: Resolver | null;
-  /** Cancels the whole analysis, lookups included. */
+  /** Cancels the whole analysis, lookups included: analyze then rejects. */
   signal?: AbortSignal;
+  /**
+   * The time budget of all DNS questions together, in milliseconds (DEFAULT_DEADLINE_MS by
+   * default). Past it the checks still waiting say temperror, naming the deadline; analyze
+   * resolves with the report.
+   */
+  deadlineMs?: number;
   /** Receives the route first, then each check result as it is known, DNS counters, and the report. */
   onProgress?: (event: ProgressEvent) => void;
   /** Hop index (travel order) to treat as the sender instead of the route's own choice. */
@@ -49,7 +57,10 @@ export async function analyze(raw: string | Uint8Array, options: AnalyzeOptions 
   let dns: DnsUsage;
   let dnsWarnings: string[] = [];
   if (options.resolver) {
-    const resolver = countingResolver(options.resolver, (c) => emit({ type: 'dns', ...c }));
+    const deadlineMs = options.deadlineMs ?? DEFAULT_DEADLINE_MS;
+    const counted = countingResolver(options.resolver, (c) => emit({ type: 'dns', ...c }));
+    // Outside the counter, so that questions the deadline stops before they leave count as none sent.
+    const resolver = deadlineResolver(counted, AbortSignal.timeout(deadlineMs), deadlineMs);
     results = await runChecks(
       checks,
       {
@@ -65,8 +76,11 @@ export async function analyze(raw: string | Uint8Array, options: AnalyzeOptions 
       (result) => emit({ type: 'check', result }),
     );
     results = inReportOrder(results, checks, origin?.index ?? null, first?.hopIndex ?? null);
-    dns = { mode: 'live', resolver: options.resolver.label, ...resolver.usage() };
-    dnsWarnings = unansweredWarning(resolver.unanswered(), dns.distinctQuestions, options.resolver.label);
+    dns = { mode: 'live', resolver: options.resolver.label, ...counted.usage() };
+    dnsWarnings = [
+      ...(resolver.passed() ? [deadlineWarning(deadlineMs)] : []),
+      ...unansweredWarning(counted.unanswered(), dns.distinctQuestions, options.resolver.label),
+    ];
   } else {
     results = checks.map(dnsOff);
     for (const result of results) emit({ type: 'check', result });
@@ -88,6 +102,11 @@ export async function analyze(raw: string | Uint8Array, options: AnalyzeOptions 
   const report: Report = { ...unsummarised, summary: summarize(unsummarised) };
   emit({ type: 'done', report });
   return report;
+}
+
+function deadlineWarning(ms: number): string {
+  const words = deadlineWords(ms);
+  return `${words.charAt(0).toUpperCase()}${words.slice(1)} before every DNS question was answered: the checks it cut say temperror, not a verdict on the sender's DNS. The resolver answered too slowly or not at all; run the analysis again later or choose another resolver.`;
 }
 
 /**

@@ -6,7 +6,7 @@ export { normalizeIp, classifyIp, isCheckable } from './net/ip.js';
 export { reverseName } from './net/reverse.js';
 export { dohResolver } from './dns/doh.js';
 export { cachingResolver } from './dns/cache.js';
-export { BUILTIN_RESOLVERS, DEFAULT_RESOLVER_ID, resolveResolverUrl } from './dns/builtin.js';
+export { BUILTIN_RESOLVERS, DEFAULT_DEADLINE_MS, DEFAULT_RESOLVER_ID, resolveResolverUrl } from './dns/builtin.js';
 export { memoryResolver, type MemoryZone, type MemoryRecord } from './dns/memory.js';
 export { resolverFailedEveryQuestion, type DnsUsage } from './dns/counting.js';
 export { checkIprev } from './checks/iprev/evaluate.js';

@@ -10,11 +10,15 @@ describe('parseCommand', () => {
       resolver: 'google',
       noDns: false,
       timeoutMs: 2500,
+      deadlineMs: null,
       originHop: 3,
       embedded: null,
     });
     expect(parseCommand(['analyze', '-'])).toMatchObject({ file: null });
     expect(parseCommand(['analyze', '--no-dns'])).toMatchObject({ file: null, noDns: true });
+    expect(parseCommand(['analyze', '--deadline', '5000'])).toMatchObject({ deadlineMs: 5000 });
+    expect(() => parseCommand(['analyze', '--no-dns', '--deadline', '5000'])).toThrow('--no-dns and --deadline contradict each other');
+    expect(() => parseCommand(['check-ip', '203.0.113.25', '--deadline', '5000'])).toThrow('check-ip does not take --deadline');
   });
 
   it('reads check-ip', () => {
