@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
-import { DEFAULT_DEADLINE_MS, DEFAULT_TIMEOUT_MS } from '../core/dns/builtin.js';
+import { DEFAULT_TIMEOUT_MS } from '../core/dns/builtin.js';
+import { DEFAULT_DEADLINE_MS } from '../core/dns/deadline.js';
 
 export const USAGE = `Usage:
   hoplens analyze [FILE|-] [options]   rebuild the route of a message and check its sender's DNS

@@ -4,9 +4,8 @@ import { CHECKS, type CheckResult, type RegisteredCheck } from './checks/index.j
 import { metaByName } from './checks/meta.js';
 import { notChecked } from './checks/not-checked.js';
 import { detectSenderSoftware } from './software/detect.js';
-import { DEFAULT_DEADLINE_MS } from './dns/builtin.js';
 import { countingResolver, type DnsUsage } from './dns/counting.js';
-import { deadlineResolver, deadlineWords } from './dns/deadline.js';
+import { DEFAULT_DEADLINE_MS, deadlineResolver, deadlineWords } from './dns/deadline.js';
 import type { Resolver } from './dns/types.js';
 import { summarize } from './report/summary.js';
 import { SCHEMA_VERSION, type ProgressEvent, type Report } from './report/types.js';

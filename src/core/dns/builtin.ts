@@ -7,14 +7,6 @@ import { parseResolverUrl } from './endpoint.js';
  */
 export const DEFAULT_TIMEOUT_MS = 4000;
 
-/**
- * How long all of one analysis' DNS questions may take together. A normal analysis needs a few
- * round trips (`npm run bench`); a resolver that answers just under the timeout, or never,
- * would otherwise keep a serial walk (SPF includes, a reverse zone's owner) going for a minute.
- * Past it every open or later question is a temperror that names the deadline.
- */
-export const DEFAULT_DEADLINE_MS = 20_000;
-
 export interface BuiltinResolver {
   id: 'cloudflare' | 'google' | 'quad9';
   label: string;

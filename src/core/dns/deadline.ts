@@ -1,6 +1,14 @@
 import { formatDuration } from '../text/duration.js';
 import { DnsError, type DnsAnswer, type QueryOptions, type Resolver, type RRType } from './types.js';
 
+/**
+ * How long all of one analysis' DNS questions may take together. A normal analysis needs a few
+ * round trips (`npm run bench`); a resolver that answers just under the timeout, or never,
+ * would otherwise keep a serial walk (SPF includes, a reverse zone's owner) going for a minute.
+ * Past it every open or later question is a temperror that names the deadline.
+ */
+export const DEFAULT_DEADLINE_MS = 20_000;
+
 /** A resolver whose questions all end by one deadline, and which says so when it passed. */
 export interface DeadlineResolver extends Resolver {
   /** The deadline passed while a question was open or before it was asked. */
