@@ -9,6 +9,7 @@ import { memoryResolver, type MemoryZone } from '../../src/core/dns/memory.js';
 import { parseReceived } from '../../src/core/received/index.js';
 import { ZONES } from '../../test/support/test-zones.js';
 import { benchDkim, signedTypical } from './dkim.js';
+import { benchHostile } from './hostile.js';
 import { compareParsers } from './parser-compare.js';
 import { runAccuracy } from './received-accuracy.js';
 import { benchReportRender } from './report-render.js';
@@ -117,4 +118,5 @@ export async function run(root: string, args: readonly string[] = [], other?: Ot
   await benchRoundTrips('the same message DKIM-signed (its key lookup beside the PTR lookups)', signed.raw, signed.zone);
   await benchDkim(keys);
   await benchReportRender();
+  await benchHostile(root);
 }

@@ -35,7 +35,9 @@ export function deadlineResolver(inner: Resolver, deadline: AbortSignal, ms: num
       };
       if (options.signal?.aborted) return Promise.reject(options.signal.reason);
       if (deadline.aborted) return Promise.reject(expired());
-      const signal = options.signal ? AbortSignal.any([options.signal, deadline]) : deadline;
+      // A signal of its own even without the caller's: listeners go on it, not on the one
+      // deadline that every open question shares.
+      const signal = AbortSignal.any(options.signal ? [options.signal, deadline] : [deadline]);
       // Raced, not only passed on: a resolver that ignores its signal must not hold the analysis.
       return new Promise<DnsAnswer>((resolve, reject) => {
         const onAbort = () => reject(options.signal?.aborted ? options.signal.reason : expired());
