@@ -109,7 +109,7 @@ function claimsOf(ctx: CheckContext<After>): Claim[] {
     for (const entry of header.results) {
       const base = {
         // Microsoft 365 writes no authserv-id (RFC 8601 §2.2 requires one): say so rather than a blank.
-        receiver: header.authservId || 'a receiver that gave no authserv-id',
+        receiver: `${header.authservId || 'a receiver that gave no authserv-id'}${arcLabel(header, ctx)}`,
         source: header.source,
         fieldIndex: header.fieldIndex,
         receivedIndex: null,
@@ -181,6 +181,14 @@ function recordedRdnsClaims(ctx: CheckContext<After>): Claim[] {
     });
   }
   return claims.sort((a, b) => a.hopIndex! - b.hopIndex!);
+}
+
+/** An ARC-Authentication-Results names its set: "(ARC i=2, cv=pass, sealed by d=lists.example)". */
+function arcLabel(header: { source: string; instance: number | null }, ctx: CheckContext<After>): string {
+  if (header.source !== 'ARC-Authentication-Results' || header.instance === null) return '';
+  const set = ctx.analysis.claims.arc.sets.find((s) => s.instance === header.instance);
+  const seal = set?.seal?.domain ? `, sealed by d=${set.seal.domain}` : '';
+  return ` (ARC i=${header.instance}${set?.cv ? `, cv=${set.cv}` : ''}${seal})`;
 }
 
 /** A hop's recorded rDNS is compared for every hop iprev checked: each is what that hop's server saw. */

@@ -37,4 +37,39 @@ export interface ReceivedSpfClaim {
 export interface Claims {
   authResults: AuthResultsHeader[];
   receivedSpf: ReceivedSpfClaim[];
+  /** The ARC sets (RFC 8617), checked for structure; their signatures are not verified. */
+  arc: ArcChain;
+}
+
+/** One ARC-Seal or ARC-Message-Signature as written (its signature is not verified here). */
+export interface ArcSignatureField {
+  /** d=, s=, a= as written; null when absent. */
+  domain: string | null;
+  selector: string | null;
+  algorithm: string | null;
+  fieldIndex: number;
+}
+
+/** One ARC set (RFC 8617 §4.1): the three fields an intermediary adds with one instance i=. */
+export interface ArcSet {
+  instance: number;
+  /** ARC-Seal's cv= (none, pass, fail) as written, lowercase; null when there is no seal or no cv=. */
+  cv: string | null;
+  seal: ArcSignatureField | null;
+  messageSignature: ArcSignatureField | null;
+  /** The ARC-Authentication-Results of this instance: what that intermediary recorded. */
+  authResults: AuthResultsHeader | null;
+}
+
+/**
+ * The chain as the headers state it, checked for structure only (RFC 8617 §5.2 steps 1–3: each
+ * instance from 1 to the highest has exactly one of each field, i=1 says cv=none, every later
+ * one cv=pass). The seals' and signatures' cryptography is not verified: "as written" is all a
+ * structural check can say.
+ */
+export interface ArcChain {
+  sets: ArcSet[];
+  /** none: no ARC fields; intact: the structure holds; broken: see problem. */
+  structure: 'none' | 'intact' | 'broken';
+  problem: string | null;
 }

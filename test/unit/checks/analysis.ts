@@ -43,7 +43,7 @@ export function analysisOf(options: {
       recipient: null,
       replay: null,
     },
-    claims: { authResults: [], receivedSpf: [], ...options.claims },
+    claims: { authResults: [], receivedSpf: [], arc: { sets: [], structure: 'none', problem: null }, ...options.claims },
     embedded: [],
     embeddedIndex: null,
     warnings: [],

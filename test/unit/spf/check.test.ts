@@ -52,7 +52,7 @@ function context(origin: Hop | null, message: Partial<MessageInfo> = {}, softwar
         recipient: null,
         replay: null,
       },
-      claims: { authResults: [], receivedSpf: [] },
+      claims: { authResults: [], receivedSpf: [], arc: { sets: [], structure: 'none', problem: null } },
       embedded: [],
       embeddedIndex: null,
       warnings: [],
