@@ -3,6 +3,8 @@ import { dmarcDomainWording } from '../core/checks/dmarc/wording.js';
 import type { DmarcDomainCheck } from '../core/dmarc/index.js';
 import { evidenceEntry, evidenceText } from '../core/report/evidence-lines.js';
 import { resolverFailedEveryQuestion } from '../core/dns/counting.js';
+import { checklistTable, checklistTextLines } from '../core/report/checklist.js';
+import { metaOf } from '../core/checks/meta.js';
 import { clientNameLabel, clientNames } from '../core/report/client-names.js';
 import type { Report } from '../core/report/types.js';
 import { originalSenderText, originStanding } from '../core/report/exporters/hop-text.js';
@@ -32,6 +34,12 @@ export function formatReport(report: Report): string {
   // First, so that "which message of the mbox" or "the resolver could not be reached" is read before the verdicts.
   for (const warning of report.warnings) out.push(...wrap(`Warning: ${warning}`, ''));
   out.push('');
+  // The answer a mail admin asks first: will the providers take mail from this sender?
+  const checklist = report.dns.mode === 'live' ? checklistTable(report.checks) : null;
+  if (checklist) {
+    for (const line of checklistTextLines(checklist)) out.push(...wrap(line.trimStart(), line.slice(0, line.length - line.trimStart().length)));
+    out.push('');
+  }
   const { route } = report;
   const transit =
     route.totalTransitSeconds === null
@@ -60,7 +68,7 @@ export function formatReport(report: Report): string {
     for (const check of report.checks) out.push(...formatCheck(check, false, check.result === 'temperror'));
   } else if (report.dns.mode === 'live') {
     out.push(`Checks (DNS via ${report.dns.resolver}):`);
-    for (const check of report.checks) out.push(...formatCheck(check));
+    for (const check of report.checks) if (metaOf(report.checkMeta, check.check).section !== 'checklist') out.push(...formatCheck(check));
   } else {
     out.push(`Checks: none ran, DNS lookups are off (--no-dns): ${report.checks.map((c) => c.check).join(', ')} not checked.`);
   }

@@ -38,7 +38,13 @@ describe('hoplens analyze', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('Sender: hop 3, 203.0.113.25 (high confidence)');
     expect(run.stdout).toMatch(/PASS +iprev +203\.0\.113\.25 → mail\.example\.com → 203\.0\.113\.25/);
-    expect(run.stdout).toContain('Summary: Sender 203.0.113.25 mail.example.com — reverse DNS pass, HELO pass, SPF pass, DKIM none, MX pass');
+    expect(run.stdout).toContain('Sender 203.0.113.25 mail.example.com — reverse DNS pass, HELO pass, SPF pass, DKIM none, MX pass');
+    // The providers' checklist comes before the route, each requirement with its marks.
+    const checklist = run.stdout.indexOf('Will Gmail, Yahoo and Outlook.com accept this sender?');
+    expect(checklist).toBeGreaterThan(-1);
+    expect(checklist).toBeLessThan(run.stdout.indexOf('Route, oldest hop first'));
+    expect(run.stdout).toContain('Summary: Gmail, Yahoo: meets all-sender requirements; bulk: DKIM, one-click unsubscribe missing');
+    expect(run.stdout).toMatch(/Forward-confirmed reverse DNS of the sending IP \[Gmail ✓, Yahoo ✓, Outlook\.com —\]/);
   });
 
   it('prints the whole report as JSON with its schema version, reading standard input', async () => {

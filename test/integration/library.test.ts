@@ -26,7 +26,9 @@ describe('the built library (package main export)', () => {
     const report = await lib.analyze(readFileSync(join(root, 'public/samples/sample.eml')), { resolver });
     expect(report.schemaVersion).toBe(lib.SCHEMA_VERSION);
     expect(report.generator).toEqual({ name: 'hoplens', version: pkg.version });
-    expect(report.summary).toMatch(/^Sender 203\.0\.113\.25 mail\.example\.com — reverse DNS pass, HELO pass, SPF pass, DKIM none, MX pass/);
+    expect(report.summary).toMatch(
+      /^Gmail, Yahoo: meets all-sender requirements; bulk: .*\. Sender 203\.0\.113\.25 mail\.example\.com — reverse DNS pass, HELO pass, SPF pass, DKIM none, MX pass/,
+    );
     expect(await lib.checkIprev('203.0.113.26', resolver)).toMatchObject({ result: 'fail', ptrNames: ['nofwd.example.com'] });
     expect(await lib.checkSpf({ ip: '192.0.2.1', mailFrom: 'a@example.com', helo: 'mail.example.com' }, resolver)).toMatchObject({ result: 'fail' });
   });

@@ -5,7 +5,7 @@ import { CHECKS, type CheckResult } from '../../src/core/checks/index.js';
 import { MAX_OTHER_HOPS } from '../../src/core/checks/iprev/check.js';
 import { cachingResolver } from '../../src/core/dns/cache.js';
 import { memoryResolver, type MemoryZone } from '../../src/core/dns/memory.js';
-import { senderResults } from '../../src/core/report/summary.js';
+import { checklistResults, senderResults } from '../../src/core/report/summary.js';
 import type { Report } from '../../src/core/report/types.js';
 import { rsaKey, signMessage } from '../support/dkim-signer.js';
 import { stuffingLine, stuffReceived } from '../support/long-route.js';
@@ -48,9 +48,12 @@ describe('a message with 10,000 stuffed Received hops (issue 11)', () => {
     const stuffed = await run(stuffReceived(signed, stuffing(10_000)));
     expect(stuffed.route.hops.length).toBe(plain.route.hops.length + 10_000);
 
-    // Every registered check has a verdict about the sender, and it is the same.
-    const names = CHECKS.map((c) => c.name);
+    // Every registered check has a verdict about the sender, and it is the same; the providers'
+    // checklist, which the summary line leads with, too.
+    const names = CHECKS.filter((c) => c.meta.section !== 'checklist').map((c) => c.name);
     expect(senderResults(plain).map((r) => r.check)).toEqual(expect.arrayContaining(names));
+    expect(checklistResults(plain).map((r) => r.subject)).toEqual(['Gmail', 'Yahoo', 'Outlook.com']);
+    expect(checklistResults(stuffed).map(verdictOf)).toEqual(checklistResults(plain).map(verdictOf));
     expect(senderResults(plain).find((r) => r.check === 'dkim')?.result).toBe('pass');
     expect(senderResults(plain).find((r) => r.check === 'spf')?.result).toBe('pass');
     expect(senderResults(stuffed).map(verdictOf)).toEqual(senderResults(plain).map(verdictOf));

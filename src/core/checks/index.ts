@@ -3,12 +3,13 @@ import { dmarcCheck } from './dmarc/check.js';
 import { heloCheck } from './helo/check.js';
 import { iprevCheck } from './iprev/check.js';
 import { mxCheck } from './mx/check.js';
+import { providersCheck } from './providers/check.js';
 import { spfCheck } from './spf/check.js';
 import { thenVsNowCheck } from './then-vs-now.js';
 import type { NotRun, OwnResultOf } from './types.js';
 
 /** Every check, in the order the report lists them. Adding a check: one module, one line here. */
-export const CHECKS = [iprevCheck, heloCheck, mxCheck, spfCheck, dkimCheck, dmarcCheck, thenVsNowCheck] as const;
+export const CHECKS = [iprevCheck, heloCheck, mxCheck, spfCheck, dkimCheck, dmarcCheck, thenVsNowCheck, providersCheck] as const;
 
 export type RegisteredCheck = (typeof CHECKS)[number];
 

@@ -44,8 +44,12 @@ export type NoDetails = Record<string, never>;
  */
 export type NotRun<Name extends string> = NotChecked<Name, NoDetails> | NotChecked<Name, { error: string }>;
 
-/** Where the report shows a check: with the checks, or in the comparison with what receivers said. */
-export type CheckSection = 'checks' | 'then-vs-now';
+/**
+ * Where the report shows a check: first, as the answer to "will they accept it" (the providers'
+ * checklist, which the summary line leads with); with the checks; or in the comparison with what
+ * receivers said.
+ */
+export type CheckSection = 'checklist' | 'checks' | 'then-vs-now';
 
 /** What views and exporters need to name and place a check, carried by the check itself. */
 export interface CheckMeta {

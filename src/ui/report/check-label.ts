@@ -50,3 +50,8 @@ export function useSubjectRole(): (c: Parameters<typeof subjectRole>[0]) => Phra
 export function inThenVsNow(metas: CheckMetaByName, c: { result: { check: string } }): boolean {
   return metaOf(metas, c.result.check).section === 'then-vs-now';
 }
+
+/** Whether a result is one of the providers' checklist, shown first as one table rather than as cards. */
+export function inChecklist(metas: CheckMetaByName, c: { result: { check: string } }): boolean {
+  return metaOf(metas, c.result.check).section === 'checklist';
+}

@@ -7,7 +7,7 @@ import { t } from '../../i18n.js';
 import { Inert } from '../components/inert.js';
 import type { Analysis } from './use-analysis.js';
 import { CheckCard } from './check-card.js';
-import { CheckMetaContext, inThenVsNow, RoleHopsContext, ResolverDownContext, checkLabelOf } from './check-label.js';
+import { CheckMetaContext, inChecklist, inThenVsNow, RoleHopsContext, ResolverDownContext, checkLabelOf } from './check-label.js';
 import { ResolverDown } from './resolver-down.js';
 import { resolverFailedEveryQuestion } from '../../core/dns/counting.js';
 import { cardId, groupBySender } from './check-groups.js';
@@ -19,6 +19,7 @@ import { HopList } from './hop-list.js';
 import { HopsTable } from './hops-table.js';
 import { OriginNote } from './origin-note.js';
 import { OtherHops } from './other-hops.js';
+import { ProviderChecklist } from './provider-checklist.js';
 import { SenderPanel } from './sender-panel.js';
 import { Timeline } from './timeline.js';
 
@@ -46,7 +47,12 @@ export function ReportView({ analysis: a, layout = 'tab' }: Props) {
   const busy = state.phase === 'running';
   const header = state.analysis;
   const first = header ? secondOrigin(header.route) : null;
-  const groups = groupBySender(state.checks, header?.route.origin?.hopIndex ?? null, first?.hopIndex ?? null);
+  // The checklist is its own table, first; the cards below are the checks it reads.
+  const groups = groupBySender(
+    state.checks.filter((result) => !inChecklist(state.checkMeta, { result })),
+    header?.route.origin?.hopIndex ?? null,
+    first?.hopIndex ?? null,
+  );
   const isThenVsNow = (c: { result: { check: string } }) => inThenVsNow(state.checkMeta, c);
   const isCheck = (c: { result: { check: string } }) => !isThenVsNow(c);
   const useAsSender = (originHop: number) => a.restart({ originHop, embedded: run?.embedded });
@@ -91,6 +97,7 @@ export function ReportView({ analysis: a, layout = 'tab' }: Props) {
               onUseAsSender={useAsSender}
               busy={busy}
             />
+            <ProviderChecklist checks={state.checks} />
             {state.error && <ErrorNotice error={state.error} />}
             {header && (
               <>

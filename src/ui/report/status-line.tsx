@@ -8,7 +8,8 @@ export function StatusLine({ state }: { state: AnalysisState }) {
     <div class="status-line" role="status" aria-live="polite">
       {state.report ? (
         <p class="summary" data-testid="summary">
-          <Inert text={state.report.summary} />
+          {/* Hoplens' own sentence, bounded by its parts (the checklist, an IP, one verified name): shown whole. */}
+          <Inert text={state.report.summary} max={null} />
         </p>
       ) : (
         state.phase === 'running' && (

@@ -18,7 +18,7 @@ describe('CHECKS', () => {
       expect(meta.label.trim(), name).not.toBe('');
       expect(meta.shortLabel.trim(), name).not.toBe('');
       expect(Number.isInteger(meta.summaryRank), name).toBe(true);
-      expect(['checks', 'then-vs-now'], name).toContain(meta.section);
+      expect(['checklist', 'checks', 'then-vs-now'], name).toContain(meta.section);
       expect(meta.locale, name).not.toBeNull();
       for (const key of Object.values(meta.locale!)) expect(locale[key]?.message, `${name}: ${key}`).toBeTruthy();
       expect(metaOf(metaByName(CHECKS), name)).toBe(meta);
@@ -37,7 +37,7 @@ describe('CHECKS', () => {
 
   it('lists each check once, every dependency before its dependants', () => {
     const names = CHECKS.map((c) => c.name);
-    expect(names).toEqual(['iprev', 'helo', 'mx', 'spf', 'dkim', 'dmarc', 'then-vs-now']);
+    expect(names).toEqual(['iprev', 'helo', 'mx', 'spf', 'dkim', 'dmarc', 'then-vs-now', 'providers']);
     CHECKS.forEach((check, i) => {
       for (const dep of check.after) expect(names.slice(0, i)).toContain(dep.name);
     });

@@ -21,6 +21,13 @@ const OWN = new Set([
   'label',
   'shortLabel',
   'section',
+  // The providers' checklist: a provider's id, a requirement's id, its tier and mark.
+  'provider',
+  'requirement',
+  'tier',
+  'mark',
+  'allSenders',
+  'bulk',
 ]);
 
 /** The sample report with `text` appended to every string that came from the message or DNS. */

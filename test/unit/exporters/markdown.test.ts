@@ -16,10 +16,22 @@ describe('Markdown export', () => {
     const doc = toDom(renderMarkdown(sampleReport));
     expect(seen(doc.body.textContent)).toContain(sampleReport.summary);
     const tables = doc.querySelectorAll('table');
-    expect(tables).toHaveLength(3);
-    expect(tables[1]!.querySelectorAll('tbody tr')).toHaveLength(sampleReport.route.hops.length);
-    expect(seen(tables[1]!.textContent)).toContain('2 (sender)');
-    const claims = Array.from(tables[2]!.querySelectorAll('tbody tr'), (tr) => Array.from(tr.querySelectorAll('td'), (td) => seen(td.textContent)));
+    expect(tables).toHaveLength(4);
+    // First the providers' checklist: a row per requirement (and one per tier), a column per provider.
+    expect(Array.from(tables[0]!.querySelectorAll('thead th'), (th) => seen(th.textContent))).toEqual([
+      'Requirement',
+      'Gmail',
+      'Yahoo',
+      'Outlook.com',
+      'Evidence',
+    ]);
+    const ptr = Array.from(tables[0]!.querySelectorAll('tbody tr')).find(
+      (tr) => seen(tr.querySelector('td')?.textContent) === 'Forward-confirmed reverse DNS of the sending IP',
+    )!;
+    expect(Array.from(ptr.querySelectorAll('td'), (td) => seen(td.textContent)).slice(1, 4)).toEqual(['✓ met', '✓ met', '—']);
+    expect(tables[2]!.querySelectorAll('tbody tr')).toHaveLength(sampleReport.route.hops.length);
+    expect(seen(tables[2]!.textContent)).toContain('2 (sender)');
+    const claims = Array.from(tables[3]!.querySelectorAll('tbody tr'), (tr) => Array.from(tr.querySelectorAll('td'), (td) => seen(td.textContent)));
     expect(claims).toEqual([
       [
         'mx.example.net',
@@ -30,8 +42,9 @@ describe('Markdown export', () => {
       ['mx.example.net', 'iprev', 'pass', 'policy.iprev=203.0.113.28'],
     ]);
     const headings = Array.from(doc.querySelectorAll('h4')).map((h) => seen(h.textContent));
-    expect(headings).toHaveLength(sampleReport.checks.length);
-    expect(headings[sampleReport.checks.findIndex((c) => c.check === 'spf')]).toBe('SPF — example.net (Return-Path): SOFTFAIL (warning)');
+    const cards = sampleReport.checks.filter((c) => c.check !== 'providers');
+    expect(headings).toHaveLength(cards.length);
+    expect(headings[cards.findIndex((c) => c.check === 'spf')]).toBe('SPF — example.net (Return-Path): SOFTFAIL (warning)');
     expect(seen(doc.body.textContent)).toContain('add ip4:203.0.113.28 (or the include: of the provider that runs it) to the SPF record of example.net');
     expect(Array.from(doc.querySelectorAll('code'), (c) => seen(c.textContent))).toContain('ip4:203.0.113.28');
     expect(doc.querySelectorAll('pre')).toHaveLength(sampleReport.checks.filter((c) => c.evidence.length).length);

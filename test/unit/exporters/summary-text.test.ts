@@ -9,7 +9,9 @@ describe('copy summary', () => {
     expect(lines[0]).toBe(sampleReport.summary);
     expect(text).toContain('Subject: Quarterly report — draft 2');
     expect(text).toContain('- SPF (example.net): softfail — SPF softfail: example.net discourages mail from 203.0.113.28 (~all)');
-    expect(lines.filter((l) => l.startsWith('- '))).toHaveLength(sampleReport.checks.length);
+    expect(lines.filter((l) => l.startsWith('- '))).toHaveLength(sampleReport.checks.filter((c) => c.check !== 'providers').length);
+    // The providers' checklist, each requirement with its marks.
+    expect(text).toContain('    Forward-confirmed reverse DNS of the sending IP [Gmail ✓, Yahoo ✓, Outlook.com —]');
   });
 
   it('isolates each value, so a right-to-left subject cannot reorder its label', () => {

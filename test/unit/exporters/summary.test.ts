@@ -4,9 +4,9 @@ import { summarize } from '../../../src/core/report/summary.js';
 import { sampleReport } from '../../fixtures/reports/sample-report.js';
 
 describe('summary line', () => {
-  it('names the sender and repeats each check’s result word, lead checks first', () => {
+  it('leads with the providers’ checklist, then names the sender and repeats each check’s result word, lead checks first', () => {
     expect(summarize(sampleReport)).toBe(
-      'Sender 203.0.113.28 b.multi.example.com — reverse DNS pass, HELO pass, SPF softfail, DKIM none, MX pass, DMARC none, then vs now differs',
+      'Gmail, Yahoo: all senders: SPF or DKIM missing; bulk: SPF, DKIM, DMARC record, DMARC alignment, one-click unsubscribe missing · Outlook.com: bulk: SPF, DKIM, DMARC record, DMARC alignment missing. Sender 203.0.113.28 b.multi.example.com — reverse DNS pass, HELO pass, SPF softfail, DKIM none, MX pass, DMARC none, then vs now differs',
     );
   });
 
@@ -34,7 +34,7 @@ describe('summary line', () => {
       c.check === 'iprev' && c.result !== 'not-checked' ? { ...c, result: 'permerror' as const, details: { ...c.details, matchedName: null } } : c,
     );
     const line = summarize({ ...sampleReport, route: { ...sampleReport.route, hops }, checks: failed });
-    expect(line).toMatch(/^Sender 203\.0\.113\.28 — reverse DNS permerror/);
+    expect(line).toMatch(/\. Sender 203\.0\.113\.28 — reverse DNS permerror/);
     expect(line).not.toContain('bank');
     const recordedOnly = sampleReport.route.hops.map((h) => ({ ...h, received: { ...h.received, rdns: 'mail.bank.example' } }));
     expect(summarize({ ...sampleReport, route: { ...sampleReport.route, hops: recordedOnly }, checks: failed })).not.toContain('bank');

@@ -48,9 +48,13 @@ describe('report view', () => {
     expect(sender?.getAttribute('data-hop')).toBe('1');
     expect(sender?.textContent).toContain('203.0.113.28');
     const cards = Array.from(root.querySelectorAll('[data-testid="check-card"]'));
-    // Grouped on the page (the sender's, the other hops', then vs now), one card each.
+    // Grouped on the page (the sender's, the other hops', then vs now), one card each; the
+    // providers' checklist is its own table above them.
     expect(cards.map((c) => `${c.getAttribute('data-check')} ${c.getAttribute('data-result')}`).sort()).toEqual(
-      sampleReport.checks.map((c) => `${c.check} ${c.result}`).sort(),
+      sampleReport.checks
+        .filter((c) => c.check !== 'providers')
+        .map((c) => `${c.check} ${c.result}`)
+        .sort(),
     );
     const spf = cards.find((c) => c.getAttribute('data-check') === 'spf')!;
     expect(spf.querySelector('[data-testid="result-badge"]')?.textContent).toContain('softfail');
@@ -63,12 +67,36 @@ describe('report view', () => {
     expect((byTestId(root, 'export-json') as HTMLButtonElement).disabled).toBe(false);
   });
 
+  it('leads with the providers’ checklist: a row per requirement, a column per provider, marks in words for screen readers', async () => {
+    const root = await view(done(sampleReport));
+    const list = byTestId(root, 'checklist')!;
+    // Right under the sender panel: the first screen.
+    expect(byTestId(root, 'sender-panel')?.nextElementSibling).toBe(list);
+    expect(list.querySelector('h2')?.textContent).toBe('Will Gmail, Yahoo and Outlook.com accept this sender?');
+    expect(Array.from(list.querySelectorAll('thead th')).map((th) => th.textContent)).toEqual(['Requirement', 'Gmail', 'Yahoo', 'Outlook.com']);
+    expect(Array.from(list.querySelectorAll('.checklist-summary li')).map((li) => li.textContent)).toEqual(
+      sampleReport.checks.filter((c) => c.check === 'providers').map((c) => c.summary),
+    );
+    const row = (id: string) => list.querySelector(`tr[data-requirement="${id}"]`)!;
+    const cells = (id: string) => Array.from(row(id).querySelectorAll('td')).map((td) => td.querySelector('.sr-only')?.textContent);
+    // The sample's sender: reverse DNS passes; SPF softfails and it is unsigned; TLS 1.3 in.
+    expect(cells('ptr')).toEqual(['met', 'met', 'not listed by this provider']);
+    expect(cells('spf-or-dkim')).toEqual(['not met', 'not met', 'not listed by this provider']);
+    // Its domain publishes no DMARC record, which Hoplens' own DMARC check found.
+    expect(cells('dmarc-record')).toEqual(['not met', 'not met', 'not met']);
+    expect(row('tls').querySelector('.evidence-line')?.textContent).toContain('TLSv1.3');
+    expect(row('ptr').querySelector('th')?.getAttribute('scope')).toBe('row');
+    expect(list.querySelector('.checklist-sources')?.textContent).toContain('https://support.google.com/a/answer/81126');
+    // The chips name the checks, not the checklist, which has its table.
+    expect(byTestId(root, 'sender-panel')?.textContent).not.toContain('providers');
+  });
+
   it('renders hostile header text as text: no script, image or link is created', async () => {
     const root = await view(done(hostileReport()));
     expect(liveElements(root)).toEqual([]);
     const text = root.textContent ?? '';
     for (const s of [HOSTILE.script, HOSTILE.img, HOSTILE.js, HOSTILE.mdLink, HOSTILE.formula]) expect(text).toContain(s);
-    expect(root.querySelectorAll('[data-testid="check-card"]')).toHaveLength(sampleReport.checks.length);
+    expect(root.querySelectorAll('[data-testid="check-card"]')).toHaveLength(sampleReport.checks.filter((c) => c.check !== 'providers').length);
   });
 
   it('streams: a progress line with counts, cards as they come, exports off until done', async () => {
@@ -243,7 +271,7 @@ describe('report view', () => {
     // The table's rDNS column is what the header recorded, with the live result beside it.
     const cell = root.querySelectorAll('tr.sender-row td')[1]!;
     expect(cell.textContent).toBe('—not in the headernow: permerror');
-    expect(root.querySelector('thead')?.textContent).toContain('Reverse DNS (as recorded)');
+    expect(byTestId(root, 'hops-table')?.querySelector('thead')?.textContent).toContain('Reverse DNS (as recorded)');
 
     const recorded = structuredClone(sampleReport);
     recorded.route.hops[1]!.received.rdns = 'mail.bank.example';

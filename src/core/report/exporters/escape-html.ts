@@ -24,6 +24,11 @@ export function inertHtml(text: string, host = false): string {
   return `${bdi(cut.head, host)}…<details class="all"><summary>Show all (${cut.total} characters)</summary>${bdi(text, host)}</details>`;
 }
 
+/** Hoplens' own sentence that may quote such values (the summary line): inert, never cut. */
+export function inertHtmlWhole(text: string): string {
+  return bdi(text, false);
+}
+
 function bdi(text: string, host: boolean): string {
   const inner = inertParts(text)
     .map((p) => (p.marker ? `<span class="ctl" title="${escapeHtml(p.name)}">${escapeHtml(p.text)}</span>` : runs(p.text, host)))

@@ -4,7 +4,8 @@ import type { Report } from '../types.js';
 import { metaOf } from '../../checks/meta.js';
 import { formatWrittenDate } from '../../text/date.js';
 import { isolate } from '../../text/inert.js';
-import { escapeHtml, inertHtml as e } from './escape-html.js';
+import { escapeHtml, inertHtml as e, inertHtmlWhole } from './escape-html.js';
+import { CHECKLIST_LEGEND, CHECKLIST_TITLE, checklistTable, MARKS, sourceText, TIER_NAMES } from '../checklist.js';
 import { clockIssueText, formatDelay, formatHopTime, formatProtocol, originalSenderText, originStanding } from './hop-text.js';
 import { liveReverseDnsText } from '../client-names.js';
 import { reportFooter } from './report-footer.js';
@@ -19,6 +20,8 @@ const STYLE = `
 body { font: 14px/1.45 system-ui, sans-serif; color: var(--fg); background: var(--bg); max-width: 1100px; margin: 2rem auto; padding: 0 1rem; }
 h1 { font-size: 1.4rem; } h2 { font-size: 1.15rem; margin-top: 2rem; border-bottom: 1px solid var(--line); } h3 { font-size: 1rem; margin: 0 0 .4rem; }
 .summary { font-size: 1.1rem; font-weight: 600; }
+.checklist td.mark { text-align: center; font-weight: 700; white-space: nowrap; } .checklist .tier th { background: color-mix(in srgb, var(--line) 40%, transparent); }
+.mark.met { color: var(--ok); } .mark.not-met { color: var(--error); } .mark.cannot-tell { color: var(--warning); } .checklist .evidence { display: block; font-weight: normal; color: var(--muted); }
 table { border-collapse: collapse; width: 100%; } th, td { border: 1px solid var(--line); padding: .25rem .4rem; text-align: left; vertical-align: top; }
 td, code { overflow-wrap: break-word; } pre { overflow-wrap: anywhere; white-space: pre-wrap; font-size: 12px; margin: .3rem 0; }
 .long-run { word-break: break-all; } details.all > summary { font-size: 12px; color: var(--muted); }
@@ -36,6 +39,8 @@ dl { display: grid; grid-template-columns: max-content 1fr; gap: .2rem 1rem; } d
 export function renderHtml(report: Report): string {
   const m = report.message;
   const subject = m.subject ?? '(no subject)';
+  // The checklist's results are its table, after the summary.
+  const checks = report.checks.filter((c) => metaOf(report.checkMeta, c.check).section !== 'checklist');
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -48,13 +53,14 @@ export function renderHtml(report: Report): string {
 </head>
 <body>
 <h1>Hoplens report: ${e(subject)}</h1>
-<p class="summary">${e(report.summary)}</p>
+<p class="summary">${inertHtmlWhole(report.summary)}</p>
+${checklistSection(report)}
 <dl>
 ${field('Subject', m.subject)}${fromField(m.fromDisplay, m.from)}${field('To', m.to.length ? m.to : null)}${field('Date', formatWrittenDate(m.date, m.dateRaw) || null)}${field('Message-ID', m.messageId)}${field('Return-Path', m.returnPath)}</dl>
 <h2>Route</h2>
 ${routeTable(report)}
 ${originText(report)}
-${report.checks.length ? `<h2>Checks</h2>\n${report.checks.map((c) => checkSection(c, metaOf(report.checkMeta, c.check).label, roleHopsOf(report.route))).join('\n')}` : ''}
+${checks.length ? `<h2>Checks</h2>\n${checks.map((c) => checkSection(c, metaOf(report.checkMeta, c.check).label, roleHopsOf(report.route))).join('\n')}` : ''}
 ${claimsSection(report)}
 ${report.warnings.length ? `<h2>Warnings</h2>\n<ul>${report.warnings.map((w) => `<li>${e(w)}</li>`).join('')}</ul>` : ''}
 <p class="muted">${e(reportFooter(report))}</p>
@@ -119,6 +125,35 @@ function originText(report: Report): string {
   const firstLeg = originalSenderText(report.route);
   return `<p><strong>Sender:</strong> hop ${origin.hopIndex + 1}, <code>${e(origin.ip)}</code> (${originStanding(origin)}). Why this hop:</p>
 <ul>${origin.reasons.map((r) => `<li>${e(r.text)}</li>`).join('')}</ul>${firstLeg === null ? '' : `<p><strong>Original sender:</strong> ${e(firstLeg)}.</p>`}${transit}`;
+}
+
+/** The providers' checklist: each provider's sentence, one row per requirement, a column per provider. */
+function checklistSection(report: Report): string {
+  const table = checklistTable(report.checks);
+  if (table === null) return '';
+  const body = (['all', 'bulk'] as const)
+    .map((tier) => {
+      const rows = table.rows.filter((r) => r.tier === tier);
+      if (rows.length === 0) return '';
+      const cells = rows.map((r) => {
+        const marks = r.marks.map((m) =>
+          m === null ? '<td class="mark">—</td>' : `<td class="mark ${m}" title="${MARKS[m].words}">${MARKS[m].symbol} ${MARKS[m].words}</td>`,
+        );
+        return `<tr><th scope="row">${e(r.label)}${r.evidence.map((ev) => `<span class="evidence">${e(ev)}</span>`).join('')}</th>${marks.join('')}</tr>`;
+      });
+      return `<tbody><tr class="tier"><th scope="colgroup" colspan="${table.columns.length + 1}">${e(TIER_NAMES[tier])}</th></tr>\n${cells.join('\n')}</tbody>`;
+    })
+    .join('\n');
+  return `<section class="checklist">
+<h2>${e(CHECKLIST_TITLE)}</h2>
+<ul>${table.columns.map((c) => `<li class="sev-${escapeHtml(c.severity)}">${e(c.summary)}</li>`).join('')}</ul>
+<table>
+<thead><tr><th>Requirement</th>${table.columns.map((c) => `<th>${e(c.name)}</th>`).join('')}</tr></thead>
+${body}
+</table>
+<p class="muted">${e(CHECKLIST_LEGEND)}</p>
+<ul class="muted">${table.columns.map((c) => `<li>${e(sourceText(c))}</li>`).join('')}</ul>
+</section>`;
 }
 
 function checkSection(c: CheckResult, label: string, hops: RoleHops): string {

@@ -9,6 +9,7 @@ import { mdCode, mdCodeCell, mdFence, mdText } from './markdown-text.js';
 import { liveReverseDnsText } from '../client-names.js';
 import { reportFooter } from './report-footer.js';
 import { evidenceEntry, evidenceText, evidenceTitle } from '../evidence-lines.js';
+import { CHECKLIST_LEGEND, CHECKLIST_TITLE, checklistTable, MARKS, sourceText, TIER_NAMES } from '../checklist.js';
 
 /**
  * A report to paste into a ticket. Everything from the message or from DNS is either an inline
@@ -18,13 +19,18 @@ export function renderMarkdown(report: Report): string {
   const out: string[] = [];
   out.push(`## Hoplens report: ${mdCode(report.message.subject ?? '(no subject)')}`, '');
   out.push(`**Summary:** ${mdText(report.summary)}`, '');
+  out.push(...checklistSection(report));
   out.push(...messageTable(report), '');
   out.push('### Route', '', ...routeTable(report), '');
   out.push(...originText(report), '');
   out.push(...claimsTable(report));
   if (report.checks.length) {
     out.push('### Checks', '');
-    for (const check of report.checks) out.push(...checkSection(check, metaOf(report.checkMeta, check.check).label, roleHopsOf(report.route)), '');
+    for (const check of report.checks) {
+      const meta = metaOf(report.checkMeta, check.check);
+      // The checklist's results are the table above.
+      if (meta.section !== 'checklist') out.push(...checkSection(check, meta.label, roleHopsOf(report.route)), '');
+    }
   }
   if (report.warnings.length) {
     out.push('### Warnings', '');
@@ -33,6 +39,39 @@ export function renderMarkdown(report: Report): string {
   }
   out.push(`_${mdText(reportFooter(report))}_`, '');
   return out.join('\n');
+}
+
+/** The providers' checklist: each provider's sentence, then one row per requirement, a column per provider. */
+function checklistSection(report: Report): string[] {
+  const table = checklistTable(report.checks);
+  if (table === null) return [];
+  const head = `| Requirement | ${table.columns.map((c) => mdText(c.name)).join(' | ')} | Evidence |`;
+  const rule = `|---|${table.columns.map(() => '---|').join('')}---|`;
+  const rows = (['all', 'bulk'] as const).flatMap((tier) => {
+    const inTier = table.rows.filter((r) => r.tier === tier);
+    if (inTier.length === 0) return [];
+    return [
+      `| **${TIER_NAMES[tier]}** |${table.columns.map(() => ' |').join('')} |`,
+      ...inTier.map(
+        (r) =>
+          `| ${mdText(r.label)} | ${r.marks.map((m) => (m === null ? '—' : `${MARKS[m].symbol} ${MARKS[m].words}`)).join(' | ')} | ${r.evidence.map(mdText).join(' · ')} |`,
+      ),
+    ];
+  });
+  return [
+    `### ${CHECKLIST_TITLE}`,
+    '',
+    ...table.columns.map((c) => `- ${mdText(c.summary)}`),
+    '',
+    head,
+    rule,
+    ...rows,
+    '',
+    mdText(CHECKLIST_LEGEND),
+    '',
+    ...table.columns.map((c) => `- ${mdText(sourceText(c))}`),
+    '',
+  ];
 }
 
 function messageTable(report: Report): string[] {

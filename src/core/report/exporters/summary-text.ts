@@ -2,9 +2,11 @@ import { isolate, visible } from '../../text/inert.js';
 import type { Report } from '../types.js';
 import { metaOf } from '../../checks/meta.js';
 import { formatUtc, formatWrittenDate } from '../../text/date.js';
+import { checklistTable, checklistTextLines } from '../checklist.js';
 
 /**
- * Plain text for "copy summary": the summary line, the message, one line per check. Each value
+ * Plain text for "copy summary": the summary line, the message, the providers' checklist, one
+ * line per check. Each value
  * from the message or DNS is isolate()d: visible control characters, and no right-to-left text
  * that reorders the words beside it wherever the text is pasted.
  */
@@ -17,8 +19,11 @@ export function renderSummaryText(report: Report): string {
     `From: ${m.from === null ? '(none)' : isolate(m.from)}`,
     `Date: ${visible(formatWrittenDate(m.date, m.dateRaw)) || '(none)'}`,
   ];
-  if (report.checks.length) lines.push('');
-  for (const c of report.checks) lines.push(`- ${metaOf(report.checkMeta, c.check).label} (${isolate(c.subject)}): ${c.result} — ${isolate(c.summary)}`);
+  const table = checklistTable(report.checks);
+  if (table) lines.push('', ...checklistTextLines(table).map(isolate));
+  const checks = report.checks.filter((c) => metaOf(report.checkMeta, c.check).section !== 'checklist');
+  if (checks.length) lines.push('');
+  for (const c of checks) lines.push(`- ${metaOf(report.checkMeta, c.check).label} (${isolate(c.subject)}): ${c.result} — ${isolate(c.summary)}`);
   lines.push('', `Hoplens ${report.generator.version}, ${formatUtc(report.generatedAt)}`);
   return `${lines.join('\n')}\n`;
 }
