@@ -43,7 +43,9 @@ describe('hoplens analyze', () => {
     const checklist = run.stdout.indexOf('Will Gmail, Yahoo and Outlook.com accept this sender?');
     expect(checklist).toBeGreaterThan(-1);
     expect(checklist).toBeLessThan(run.stdout.indexOf('Route, oldest hop first'));
-    expect(run.stdout).toContain('Summary: Gmail, Yahoo: meets all-sender requirements; bulk: DKIM, one-click unsubscribe missing');
+    expect(run.stdout).toContain(
+      'Summary: Gmail, Yahoo: meets all-sender requirements; bulk: DKIM, DMARC record, DMARC alignment, one-click unsubscribe missing',
+    );
     expect(run.stdout).toMatch(/Forward-confirmed reverse DNS of the sending IP \[Gmail ✓, Yahoo ✓, Outlook\.com —\]/);
   });
 
