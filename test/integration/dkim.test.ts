@@ -8,7 +8,7 @@ import { dohResolver } from '../../src/core/dns/doh.js';
 
 /**
  * DKIM against an independent implementation: messages signed by python3-dkim's `dkimsign`,
- * keys served by BIND through dnsdist (test/support/zones/example.com.zone).
+ * keys served by BIND through dnsdist (test/support/test-zones.ts).
  */
 const dohUrl = inject('dohUrl');
 const resolver = dohResolver(dohUrl);

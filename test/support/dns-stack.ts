@@ -1,15 +1,16 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createSocket } from 'node:dgram';
 import { constants } from 'node:fs';
-import { access, copyFile, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { access, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { RECURSION_DESIRED, decode, encode } from '@dnsquery/dns-packet';
+import { ZONES } from './test-zones.js';
+import { zoneFiles } from './zone-files.js';
 
 export interface DnsStack {
-  /** dnsdist's plain-HTTP DoH endpoint in front of BIND serving test/support/zones. */
+  /** dnsdist's plain-HTTP DoH endpoint in front of BIND serving the test zones. */
   dohUrl: string;
   /** A DoH URL whose server accepts connections and never answers. */
   blackholeUrl: string;
@@ -18,12 +19,12 @@ export interface DnsStack {
 
 const NAMED = '/usr/sbin/named';
 const DNSDIST = '/usr/bin/dnsdist';
-const ZONES_DIR = join(dirname(fileURLToPath(import.meta.url)), 'zones');
 const READY_TIMEOUT_MS = 15_000;
 const START_ATTEMPTS = 3;
 
 /**
- * Starts BIND 9 (authoritative only) on the zones of test/support/zones/ (see its README), dnsdist in front of it
+ * Starts BIND 9 (authoritative only) on the test zones (test-zones.ts, written out as zone files;
+ * see zones/README.md), dnsdist in front of it
  * serving DoH over plain HTTP/1.1 (BIND 9.18's own DoH listener speaks only HTTP/2, which
  * fetch cannot use without TLS), and a TCP blackhole, all on 127.0.0.1 at free ports.
  * Throws, naming the Debian package, when a daemon is missing or does not come up: tests that
@@ -40,7 +41,7 @@ export async function startDnsStack(): Promise<DnsStack> {
   process.once('exit', killAll);
   let blackhole: Blackhole | undefined;
   try {
-    const zones = await copyZones(dir);
+    const zones = await writeZones(dir);
     const dnsPort = await startWithRetry('named', async () => {
       const port = await freePort(true);
       await writeFile(join(dir, 'named.conf'), namedConf(dir, port, zones));
@@ -85,13 +86,13 @@ async function requireBinary(path: string, pkg: string): Promise<void> {
   }
 }
 
-/** Copies every <zone>.zone file (root.zone is ".") and returns the zone names. */
-async function copyZones(dir: string): Promise<Map<string, string>> {
+/** Writes the zone files of the test zones and returns their file names by zone name. */
+async function writeZones(dir: string): Promise<Map<string, string>> {
   const zones = new Map<string, string>();
-  for (const file of (await readdir(ZONES_DIR)).sort()) {
-    if (!file.endsWith('.zone')) continue;
-    await copyFile(join(ZONES_DIR, file), join(dir, file));
-    zones.set(file === 'root.zone' ? '.' : file.slice(0, -'.zone'.length), file);
+  for (const [zone, text] of zoneFiles(ZONES)) {
+    const file = zone === '.' ? 'root.zone' : `${zone}.zone`;
+    await writeFile(join(dir, file), text);
+    zones.set(zone, file);
   }
   return zones;
 }
