@@ -8,8 +8,8 @@ const CORE_LAYERS = [
   ['version', 'src/core/version\\.ts$'],
   ['net', 'src/core/net/'],
   ['text', 'src/core/text/'],
-  ['dns', 'src/core/dns/'],
   ['hostnames', 'src/core/hostnames/'],
+  ['dns', 'src/core/dns/'],
   // source → message → received → route
   ['message', 'src/core/message/'],
   ['received', 'src/core/received/'],

@@ -1,4 +1,4 @@
-import { canonicalName } from '../dns/names.js';
+import { canonicalName } from '../hostnames/canonical.js';
 import { normalizeIp } from '../net/ip.js';
 import { identityDomain } from '../hostnames/identity-domain.js';
 import { hopsOutward } from '../route/outward.js';

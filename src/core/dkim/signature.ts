@@ -1,3 +1,4 @@
+import { isAtOrUnder } from '../hostnames/canonical.js';
 import { decodeBase64 } from './base64.js';
 import { displayText } from '../message/binary-string.js';
 import type { RawField } from './message-parts.js';
@@ -153,8 +154,7 @@ export function parseSignature(field: RawField): ParsedSignature {
   }
   const identity = tags.get('i')?.value ?? `@${domain}`;
   const at = identity.lastIndexOf('@');
-  const identityDomain = identity.slice(at + 1).toLowerCase();
-  if (at < 0 || !(identityDomain === domain || identityDomain.endsWith(`.${domain}`))) {
+  if (at < 0 || !isAtOrUnder(identity.slice(at + 1), domain)) {
     return problem(facts, 'identity-outside-domain', `i=${preview(facts.identity ?? '')} is not in d=${domain} or one of its subdomains (RFC 6376 §6.1.1).`);
   }
   const canon = parseCanonicalization(tags.get('c')?.value ?? 'simple/simple');

@@ -1,4 +1,4 @@
-import { canonicalName } from './names.js';
+import { canonicalName } from '../hostnames/canonical.js';
 import { DnsError, type DnsAnswer, type QueryOptions, type Resolver, type RRType } from './types.js';
 
 export interface CacheOptions {

@@ -1,7 +1,7 @@
 import { DEFAULT_TIMEOUT_MS } from './builtin.js';
 import { cachingResolver, type CacheStats } from './cache.js';
 import { parseResolverUrl } from './endpoint.js';
-import { canonicalName } from './names.js';
+import { canonicalName } from '../hostnames/canonical.js';
 import { pool, type Pool } from './pool.js';
 import { DnsError, type DnsAnswer, type Question, type QueryOptions, type Resolver, type RRType } from './types.js';
 import { base64url, decodeAnswer, encodeQuery } from './wire.js';

@@ -1,4 +1,4 @@
-import { canonicalName } from './names.js';
+import { canonicalName } from '../hostnames/canonical.js';
 import { DnsError, type DnsAnswer, type DnsRecord, type QueryOptions, type Resolver, type RRType } from './types.js';
 
 /** A record as written in a memory zone: the owner name is the zone key. */

@@ -1,6 +1,6 @@
 import { AUTHENTIC_DATA, RECURSION_DESIRED, TRUNCATED_RESPONSE, decode, encode, encodingLength, type Answer, type Packet } from '@dnsquery/dns-packet';
 import { toString as rcodeName } from '@dnsquery/dns-packet/rcodes.js';
-import { canonicalName } from './names.js';
+import { canonicalName } from '../hostnames/canonical.js';
 import { DnsError, type DnsRecord, type ExtendedError, type Question, type Rcode } from './types.js';
 
 /** What a DNS response says, once it is known to answer the question that was asked. */

@@ -1,4 +1,4 @@
-import { canonicalName } from '../dns/names.js';
+import { canonicalName } from './canonical.js';
 
 /**
  * The domain of a mail identity as headers write it: an address, in angle brackets or not, or

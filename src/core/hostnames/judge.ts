@@ -1,5 +1,6 @@
 import { normalizeIp } from '../net/ip.js';
 import { privateSuffixOf } from './private-suffixes.js';
+import { canonicalName } from './canonical.js';
 
 export type HostnameProblem = 'address-literal' | 'bare-address' | 'single-label' | 'private-suffix' | 'syntax';
 
@@ -15,7 +16,7 @@ const LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
 
 /** Whether a name given as a host's identity (a HELO name, a PTR target) is a public FQDN. */
 export function judgeHostname(raw: string): HostnameVerdict {
-  const name = raw.trim().toLowerCase().replace(/\.$/, '');
+  const name = canonicalName(raw);
   if (name.startsWith('[')) {
     return bad(
       'address-literal',

@@ -1,4 +1,4 @@
-import { canonicalName } from '../dns/names.js';
+import { canonicalName } from '../hostnames/canonical.js';
 import { privateSuffixOf } from '../hostnames/private-suffixes.js';
 import { normalizeIp } from '../net/ip.js';
 

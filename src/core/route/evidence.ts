@@ -1,5 +1,5 @@
 import type { Claims } from '../claims/types.js';
-import { canonicalName } from '../dns/names.js';
+import { canonicalName } from '../hostnames/canonical.js';
 import type { HeaderField } from '../message/types.js';
 import { normalizeIp } from '../net/ip.js';
 import { sideOf } from './domains.js';

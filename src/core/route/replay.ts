@@ -1,4 +1,4 @@
-import { canonicalName } from '../dns/names.js';
+import { canonicalName } from '../hostnames/canonical.js';
 import { normalizeIp } from '../net/ip.js';
 import { sideOf } from './domains.js';
 import { byName, clientName } from './hop-names.js';

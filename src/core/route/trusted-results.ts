@@ -1,4 +1,4 @@
-import { canonicalName } from '../dns/names.js';
+import { canonicalName } from '../hostnames/canonical.js';
 import type { HeaderField } from '../message/types.js';
 import { providerOf, sideOf } from './domains.js';
 import { receivedPositions } from './evidence.js';

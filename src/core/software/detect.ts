@@ -1,3 +1,4 @@
+import { canonicalName } from '../hostnames/canonical.js';
 import type { HeaderField } from '../message/types.js';
 import type { HeaderAnalysis } from '../header-analysis.js';
 import type { Hop } from '../route/types.js';
@@ -24,7 +25,7 @@ export function detectSenderSoftware(analysis: HeaderAnalysis, origin: Hop | nul
 
 function fromHostName(name: string | null): SenderSoftware | null {
   if (name === null) return null;
-  const host = name.toLowerCase().replace(/\.$/, '');
+  const host = canonicalName(name);
   if (/\.(?:prod|protection)\.outlook\.com$/.test(host)) return 'microsoft365';
   if (/^mail-[a-z0-9-]+\.google\.com$/.test(host)) return 'google-workspace';
   return null;
@@ -42,7 +43,7 @@ function fromSendingHops(hops: readonly Hop[], origin: Hop | null): SenderSoftwa
 
 function fromSendingHop(hop: Hop): SenderSoftware | null {
   const r = hop.received;
-  const by = r.by?.toLowerCase().replace(/\.$/, '') ?? '';
+  const by = r.by === null ? '' : canonicalName(r.by);
   if (/\.outlook\.com$/.test(by)) return 'microsoft365';
   if (/(?:^|\.)(?:google|gmail)\.com$/.test(by)) return 'google-workspace';
   const words = `${r.software ?? ''} ${r.with ?? ''} ${r.dialect}`.toLowerCase();

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
 import { checkSpf } from '../../../src/core/checks/spf/index.js';
 import { memoryResolver, type MemoryRecord, type MemoryZone } from '../../../src/core/dns/memory.js';
-import { canonicalName } from '../../../src/core/dns/names.js';
+import { canonicalName } from '../../../src/core/hostnames/canonical.js';
 import { DnsError, type Resolver, type RRType } from '../../../src/core/dns/types.js';
 
 interface SuiteTest {

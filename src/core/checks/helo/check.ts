@@ -1,5 +1,5 @@
 import { recordingResolver } from '../../dns/evidence.js';
-import { canonicalName } from '../../dns/names.js';
+import { canonicalName } from '../../hostnames/canonical.js';
 import { judgeHostname } from '../../hostnames/judge.js';
 import { lookupAddresses } from '../../lookups/forward.js';
 import { normalizeIp } from '../../net/ip.js';

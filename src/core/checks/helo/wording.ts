@@ -1,7 +1,7 @@
 import { heloSetting } from '../../advice/helo-setting.js';
 import { providerName } from '../../advice/provider.js';
 import { transientAdvice } from '../../advice/transient.js';
-import { canonicalName } from '../../dns/names.js';
+import { canonicalName } from '../../hostnames/canonical.js';
 import type { HostnameVerdict } from '../../hostnames/judge.js';
 import { addressTypeOf, type ForwardLookup } from '../../lookups/forward.js';
 import type { CheckContext, Severity } from '../types.js';

@@ -1,3 +1,4 @@
+import { canonicalName } from '../../hostnames/canonical.js';
 import { providerName } from '../../advice/provider.js';
 import { transientAdvice } from '../../advice/transient.js';
 import { judgeHostname } from '../../hostnames/judge.js';
@@ -106,7 +107,7 @@ function fixesOf(e: IprevEvaluation, subject: IprevSubject, resolverLabel: strin
       return [];
     case 'permerror': {
       const helo = subject.hop.received.helo;
-      const name = helo !== null && judgeHostname(helo).ok ? helo.toLowerCase().replace(/\.$/, '') : "<your mail server's public name>";
+      const name = helo !== null && judgeHostname(helo).ok ? canonicalName(helo) : "<your mail server's public name>";
       return [
         `Ask ${holder} to add: ${e.reverseName}. PTR ${name}.`,
         `Make sure ${name} has an ${recordType} record pointing at ${e.ip}, so the names agree both ways.`,

@@ -1,3 +1,4 @@
+import { isAtOrUnder } from '../../hostnames/canonical.js';
 import { recordsOf } from '../../dns/types.js';
 import { lookupAddresses, type ForwardLookup } from '../../lookups/forward.js';
 import { failureOf, lookUp, type FailedLookup } from '../../lookups/lookup.js';
@@ -247,7 +248,7 @@ async function ptr(s: Session, domain: string, term: string, target: string): Pr
     s.limits.countVoid(domain, term);
     return { matched: false, note: `${humanForm(s.client)} has no PTR records` };
   }
-  const candidates = lookup.names.filter((n) => n === target || n.endsWith(`.${target}`));
+  const candidates = lookup.names.filter((n) => isAtOrUnder(n, target));
   const validated = await Promise.all(candidates.map((n) => s.names.isValidated(n)));
   const hit = candidates.find((_, i) => validated[i]);
   const capped = lookup.total > MAX_NAMES_PER_LOOKUP ? ` (first ${MAX_NAMES_PER_LOOKUP} of ${lookup.total} PTR names looked at)` : '';

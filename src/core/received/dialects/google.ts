@@ -1,6 +1,6 @@
 import { clauseComments } from '../grammar.js';
 import type { Dialect } from './dialect.js';
-import { hostEndsWith } from './marks.js';
+import { isAtOrUnder } from '../../hostnames/canonical.js';
 
 /**
  * Gmail and Google Workspace: "from helo (rdns. [ip]) by mx.google.com with ESMTPS id … for <r>
@@ -11,8 +11,8 @@ import { hostEndsWith } from './marks.js';
 export const google: Dialect = {
   name: 'gmail',
   detect: (s, f) =>
-    hostEndsWith(f.by, 'google.com') ||
-    hostEndsWith(f.by, 'gmail.com') ||
+    isAtOrUnder(f.by, 'google.com') ||
+    isAtOrUnder(f.by, 'gmail.com') ||
     clauseComments(s.first.for).some((c) => c.trimmed === 'Google Transport Security') ||
     (s.first.from === undefined && /^2002:a[0-9a-f]{2}:/i.test(f.by ?? '') && /^smtp$/i.test(f.with ?? '')),
   apply: () => undefined,

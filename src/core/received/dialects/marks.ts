@@ -24,12 +24,3 @@ export function findLeading(syntax: ReceivedSyntax, pattern: RegExp): RegExpExec
   }
   return null;
 }
-
-/** Host names compare case-insensitively, without a trailing dot. */
-export function hostEndsWith(host: string | null, suffix: string): boolean {
-  if (host === null) return false;
-  const end = host.endsWith('.') ? host.length - 1 : host.length;
-  const start = end - suffix.length;
-  if (start < 0 || (start > 0 && host.charCodeAt(start - 1) !== 46)) return false;
-  return host.slice(start, end).toLowerCase() === suffix;
-}

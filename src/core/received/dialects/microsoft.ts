@@ -1,6 +1,7 @@
 import { leadingWords } from '../grammar.js';
 import type { Dialect } from './dialect.js';
-import { findComment, hostEndsWith } from './marks.js';
+import { findComment } from './marks.js';
+import { isAtOrUnder } from '../../hostnames/canonical.js';
 
 /**
  * Microsoft Exchange (on premises) and Microsoft 365: "from helo (ip) by host (ip) with
@@ -16,8 +17,8 @@ export const microsoft: Dialect = {
       /^Microsoft\b/.test(words) ||
       /^mapi$/i.test(words) ||
       /\bTransport$/i.test(f.via ?? '') ||
-      hostEndsWith(f.by, 'outlook.com') ||
-      hostEndsWith(f.by, 'office365.com')
+      isAtOrUnder(f.by, 'outlook.com') ||
+      isAtOrUnder(f.by, 'office365.com')
     );
   },
   apply: (s, f) => {

@@ -1,5 +1,6 @@
 import type { Dialect } from './dialect.js';
-import { findComment, hostEndsWith } from './marks.js';
+import { findComment } from './marks.js';
+import { isAtOrUnder } from '../../hostnames/canonical.js';
 
 /**
  * SendGrid: "from X (unknown) by geopod-ismtpd-3 (SG) with HTTP id ID Tue, 04 Jun 2024 …" and
@@ -8,6 +9,6 @@ import { findComment, hostEndsWith } from './marks.js';
  */
 export const sendgrid: Dialect = {
   name: 'sendgrid',
-  detect: (s, f) => findComment(s, 'by', /^SG$/) !== null || hostEndsWith(f.by, 'sendgrid.net') || /^(filterdrecv|geopod-ismtpd|ismtpd)/.test(f.by ?? ''),
+  detect: (s, f) => findComment(s, 'by', /^SG$/) !== null || isAtOrUnder(f.by, 'sendgrid.net') || /^(filterdrecv|geopod-ismtpd|ismtpd)/.test(f.by ?? ''),
   apply: () => undefined,
 };

@@ -1,6 +1,7 @@
 import { normalizeIp } from '../../net/ip.js';
 import type { Dialect } from './dialect.js';
-import { findComment, hostEndsWith } from './marks.js';
+import { findComment } from './marks.js';
+import { isAtOrUnder } from '../../hostnames/canonical.js';
 
 /**
  * Yahoo and AOL: "from ip (EHLO helo) (ip) by host with SMTPS", "from host by host with HTTP",
@@ -9,7 +10,7 @@ import { findComment, hostEndsWith } from './marks.js';
  */
 export const yahoo: Dialect = {
   name: 'yahoo',
-  detect: (s, f) => hostEndsWith(f.by, 'yahoo.com') || hostEndsWith(f.by, 'aol.com') || findComment(s, 'by', /Hermes SMTP Server$/) !== null,
+  detect: (s, f) => isAtOrUnder(f.by, 'yahoo.com') || isAtOrUnder(f.by, 'aol.com') || findComment(s, 'by', /Hermes SMTP Server$/) !== null,
   apply: (s, f) => {
     // "from 10.197.32.141 by …": Yahoo writes the client address, not a HELO name, as the from word.
     const asIp = f.helo === null ? null : normalizeIp(f.helo);
