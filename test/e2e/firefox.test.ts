@@ -112,7 +112,7 @@ describe('Firefox ESR', () => {
     await session.click('#resolver-custom');
     await session.type('#custom-url', inject('dohUrl'));
     await session.click('[data-testid="save-options"]');
-    await session.content(waitForScript(`document.querySelector('[role="status"]')?.textContent.includes('Saved')`));
+    await session.content(waitForScript(`document.querySelector('[data-testid="save-status"]')?.textContent.includes('Saved')`));
     const stored = await session.content<{ settings: { resolver: string; customResolverUrl: string } }>(`return browser.storage.local.get('settings');`);
     expect(stored.settings).toMatchObject({ resolver: 'custom', customResolverUrl: inject('dohUrl') });
     expect((await pasteInTab(sample()))['iprev 203.0.113.25']).toBe('pass');

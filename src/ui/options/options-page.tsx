@@ -225,7 +225,7 @@ export function OptionsPage() {
           <button type="submit" class="primary" data-testid="save-options">
             {t('optionsSave')}
           </button>
-          <span role="status" aria-live="polite" class={status.kind === 'problem' ? 'field-error' : 'muted'}>
+          <span role="status" aria-live="polite" data-testid="save-status" class={status.kind === 'problem' ? 'field-error' : 'muted'}>
             {status.kind === 'saved' ? t('optionsSaved') : status.kind === 'problem' ? status.text : ''}
           </span>
         </div>
