@@ -24,6 +24,28 @@ describe('paste flow', () => {
     expect(problems).toEqual([]);
   });
 
+  it('leads with the providers’ checklist on the popup’s first screen, its marks read from the sample’s checks', async () => {
+    const page = await openPopup(session);
+    const { problems } = guard(page);
+    // Chromium's largest popup is 800 × 600; the report starts at the top of it.
+    await page.setViewportSize({ width: 640, height: 600 });
+    await pasteAndAnalyze(page, sample());
+    const checklist = page.getByTestId('checklist');
+    const heading = checklist.getByRole('heading', { name: 'Will Gmail, Yahoo and Outlook.com accept this sender?' });
+    await expect.poll(() => heading.isVisible()).toBe(true);
+    const box = await heading.boundingBox();
+    expect(box!.y + box!.height).toBeLessThanOrEqual(600);
+    expect(await page.evaluate(() => window.scrollY)).toBe(0);
+    // Column headers name the providers; each cell says its mark in words for screen readers.
+    expect(await checklist.locator('thead th').allTextContents()).toEqual(['Requirement', 'Gmail', 'Yahoo', 'Outlook.com']);
+    const words = (id: string) => checklist.locator(`tr[data-requirement="${id}"] td .sr-only`).allTextContents();
+    expect(await words('ptr')).toEqual(['met', 'met', 'not listed by this provider']);
+    expect(await words('tls')).toEqual(['met', 'not listed by this provider', 'not listed by this provider']);
+    expect(await words('dkim-pass')).toEqual(['not met', 'not met', 'not met']);
+    expect(await page.getByTestId('summary').textContent()).toMatch(/^Gmail, Yahoo: meets all-sender requirements; bulk: /);
+    expect(problems).toEqual([]);
+  });
+
   it('shows failures for a sender whose PTR name maps elsewhere (203.0.113.27)', async () => {
     const page = await openPopup(session);
     const { problems } = guard(page);
