@@ -122,6 +122,10 @@ describe('normalizeIp agrees with ipaddr.js', () => {
   /** The library's reading of an address (through parseIPv6, which reads a trailing quad as two groups): IPv4-mapped as IPv4, else RFC 5952. */
   const reference = (text: string): string | null => {
     if (ipaddr.IPv4.isValidFourPartDecimal(text)) return ipaddr.IPv4.parse(text).toString();
+    // ipaddr.js reads a trailing "0111.2.3.4" after "::"; an embedded IPv4 part is four dec-octets
+    // (RFC 4291 §2.2 item 3, RFC 3986 §3.2.2's IPv4address), so the reference refuses it too.
+    const quad = text.includes('.') ? text.slice(text.lastIndexOf(':') + 1) : null;
+    if (quad !== null && !ipaddr.IPv4.isValidFourPartDecimal(quad)) return null;
     const v6 = text.includes(':') ? parseIPv6(text) : null;
     if (v6 === null) return null;
     return v6.isIPv4MappedAddress() ? v6.toIPv4Address().toString() : v6.toRFC5952String();
@@ -146,6 +150,11 @@ describe('normalizeIp agrees with ipaddr.js', () => {
       }),
       { numRuns: 3000 },
     );
+  });
+
+  it('refuses an embedded IPv4 part with a leading zero, as the reference does', () => {
+    expect(normalizeIp('::0111.2.3.4')).toBe(null);
+    expect(reference('::0111.2.3.4')).toBe(null);
   });
 
   it('on near-addresses', () => {
