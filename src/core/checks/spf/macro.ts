@@ -124,16 +124,12 @@ export async function expandMacros(tokens: readonly MacroToken[], values: MacroV
 }
 
 /**
- * Expands, holding at most about twice `window.chars` characters at any time: the head (an
+ * Expands, holding at most about twice `kept.chars` characters at any time: the head (an
  * explanation, which is cut) or the tail (a domain-spec, whose left side §7.3 drops). `cut`
  * says characters were left out. Linear in the macro-string, whatever it expands to.
  * Throws SpfStop (permerror) when a macro would expand an input longer than SMTP allows.
  */
-export async function expandWithin(
-  tokens: readonly MacroToken[],
-  values: MacroValues,
-  window: ExpansionWindow | null,
-): Promise<{ text: string; cut: boolean }> {
+export async function expandWithin(tokens: readonly MacroToken[], values: MacroValues, kept: ExpansionWindow | null): Promise<{ text: string; cut: boolean }> {
   let out = '';
   let cut = false;
   for (const token of tokens) {
@@ -147,14 +143,14 @@ export async function expandWithin(
       piece = token.urlEscape ? urlEscape(transformed) : transformed;
     }
     out += piece;
-    if (window === null || out.length <= 2 * window.chars) continue;
+    if (kept === null || out.length <= 2 * kept.chars) continue;
     cut = true;
-    if (window.keep === 'head') return { text: out.slice(0, window.chars), cut };
-    out = out.slice(-window.chars);
+    if (kept.keep === 'head') return { text: out.slice(0, kept.chars), cut };
+    out = out.slice(-kept.chars);
   }
-  if (window !== null && out.length > window.chars) {
+  if (kept !== null && out.length > kept.chars) {
     cut = true;
-    out = window.keep === 'head' ? out.slice(0, window.chars) : out.slice(-window.chars);
+    out = kept.keep === 'head' ? out.slice(0, kept.chars) : out.slice(-kept.chars);
   }
   return { text: out, cut };
 }
