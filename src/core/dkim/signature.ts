@@ -3,7 +3,7 @@ import { decodeBase64 } from './base64.js';
 import { displayText } from '../message/binary-string.js';
 import type { RawField } from './message-parts.js';
 import { parseTagList, preview } from './tag-list.js';
-import type { Canonicalization, DkimReason } from './types.js';
+import type { Canonicalization, DkimReason, SignatureTags } from './types.js';
 
 export type SignatureAlgorithm = 'rsa-sha256' | 'ed25519-sha256' | 'rsa-sha1';
 
@@ -30,16 +30,8 @@ export interface DkimSignature {
   unsignedField: string;
 }
 
-/** What the tags say, for display, even when the signature is unusable. */
-export interface SignatureFacts {
-  domain: string | null;
-  selector: string | null;
-  algorithm: string | null;
-  canonicalization: string | null;
-  identity: string | null;
-  signedHeaders: string[];
-  bodyLength: number | null;
-  signedBodyHash: string | null;
+/** What the tags say, for display, even when the signature is unusable; t= and x= as numbers. */
+export interface SignatureFacts extends SignatureTags {
   timestamp: number | null;
   expiry: number | null;
 }

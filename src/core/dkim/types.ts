@@ -54,8 +54,24 @@ export interface DkimKeyInfo {
   record: string;
 }
 
+/** What a DKIM-Signature field's tags say, as written: shown even when the signature is unusable. */
+export interface SignatureTags {
+  /** d=, s=, a=, c=, i= as written; null when absent. */
+  domain: string | null;
+  selector: string | null;
+  algorithm: string | null;
+  canonicalization: string | null;
+  identity: string | null;
+  /** h= names as listed, lower-cased, over-signed names included. */
+  signedHeaders: string[];
+  /** l=, null when the whole body is signed. */
+  bodyLength: number | null;
+  /** bh= as signed. */
+  signedBodyHash: string | null;
+}
+
 /** One DKIM-Signature field, verified. */
-export interface DkimSignatureVerdict {
+export interface DkimSignatureVerdict extends SignatureTags {
   result: DkimResultWord;
   /** null for a pass with nothing to remark. */
   reason: DkimReason | null;
@@ -65,25 +81,14 @@ export interface DkimSignatureVerdict {
   signatureIndex: number;
   /** Position of the field in the header block, 0 being the topmost field. */
   fieldIndex: number;
-  /** d=, s=, a=, c=, i= as written; null when absent. */
-  domain: string | null;
-  selector: string | null;
-  algorithm: string | null;
-  canonicalization: string | null;
-  identity: string | null;
-  /** h= names as listed, lower-cased, over-signed names included. */
-  signedHeaders: string[];
   /** h= names that named no field of the message (over-signing: nothing may be added later). */
   absentHeaders: string[];
-  /** l=, null when the whole body is signed. */
-  bodyLength: number | null;
   /** Size of the canonical body Hoplens hashed, null when it had no body to hash. */
   canonicalBodySize: number | null;
   /** 'whole': every byte of the body is signed; 'partial': l= leaves some unsigned. */
   bodyCoverage: 'whole' | 'partial' | 'not-available' | null;
   bodyHash: 'match' | 'mismatch' | 'not-checked';
-  /** bh= as signed and as Hoplens computed it, for the evidence. */
-  signedBodyHash: string | null;
+  /** bh= as Hoplens computed it, for the evidence beside the signed one. */
   computedBodyHash: string | null;
   /** t= and x= as ISO 8601, and what they mean for this message. */
   signedAt: string | null;

@@ -302,6 +302,9 @@ function walkDown(walk: Walk, recipient: RecipientEvidence | null, lastProvider:
   );
 
   const skipped: OriginReason[] = [];
+  // The sender found at `at`: its own reasons lead, then the documentation note and the hops skipped on the way down.
+  const foundAt = (at: Hop, ...lead: OriginReason[]): Found =>
+    withOriginalSender(walk, judge(walk, at, [...lead, ...documentationNote(at), ...skipped], 'medium'), recipient);
   let stoppedAt: number | null = null;
   for (let i = hops.length - 1; i >= walk.floor; i--) {
     const hop = hops[i]!;
@@ -329,22 +332,12 @@ function walkDown(walk: Walk, recipient: RecipientEvidence | null, lastProvider:
       const checked = receiverEvidence(walk, hop).filter((e) => e.kind === 'receiver' && !fromArc(e) && e.ip === ip);
       if (providerOf(client) !== null && checked.some((e) => e.method !== 'spf' || e.result === 'pass')) {
         // A provider's own host into the same provider (Gmail to Gmail): where the receiver checked it is where it entered.
-        return withOriginalSender(
-          walk,
-          judge(
-            walk,
-            hop,
-            [
-              reason(
-                'receiver-checked',
-                `${intro}. The client belongs to the same organisation as the receiver, but the receiver checked this address itself, so this is where the message entered.`,
-              ),
-              ...documentationNote(hop),
-              ...skipped,
-            ],
-            'medium',
+        return foundAt(
+          hop,
+          reason(
+            'receiver-checked',
+            `${intro}. The client belongs to the same organisation as the receiver, but the receiver checked this address itself, so this is where the message entered.`,
           ),
-          recipient,
         );
       }
       walk.inside.push(hop);
@@ -374,22 +367,12 @@ function walkDown(walk: Walk, recipient: RecipientEvidence | null, lastProvider:
     }
     const earlier = checkedEarlier(walk, hop);
     if (earlier !== null) {
-      return withOriginalSender(
-        walk,
-        judge(
-          walk,
-          earlier,
-          [
-            reason(
-              'checked-earlier',
-              `${byName(earlier)} received the message from ${describeClient(earlier)}, the address the receiver's own checks name; ${describeClient(hop)} only passed it on to ${byName(hop)} for the receiver, as a filtering service in front of it does.`,
-            ),
-            ...documentationNote(earlier),
-            ...skipped,
-          ],
-          'medium',
+      return foundAt(
+        earlier,
+        reason(
+          'checked-earlier',
+          `${byName(earlier)} received the message from ${describeClient(earlier)}, the address the receiver's own checks name; ${describeClient(hop)} only passed it on to ${byName(hop)} for the receiver, as a filtering service in front of it does.`,
         ),
-        recipient,
       );
     }
     const relay =
@@ -401,23 +384,10 @@ function walkDown(walk: Walk, recipient: RecipientEvidence | null, lastProvider:
               `${client} is a host of the filtering service ${filter}. Nothing here shows that it filters the recipient's inbound mail (no receiver's check of it failed to pass, none names where ${filter} received the message), so it is taken as the sender's outbound relay; if the recipient's domain routes its mail through ${filter}, choose the hop into ${filter} instead.`,
             ),
           ];
-    return withOriginalSender(
-      walk,
-      judge(
-        walk,
-        hop,
-        [
-          reason(
-            'entered',
-            `${intro}: the first client on the receiving side's path with a public address that is not one of the receiving side's own servers.`,
-          ),
-          ...relay,
-          ...documentationNote(hop),
-          ...skipped,
-        ],
-        'medium',
-      ),
-      recipient,
+    return foundAt(
+      hop,
+      reason('entered', `${intro}: the first client on the receiving side's path with a public address that is not one of the receiving side's own servers.`),
+      ...relay,
     );
   }
   return fallback(walk, receiver, stoppedAt, skipped);
