@@ -69,4 +69,18 @@ describe('the npm package', () => {
     const readme = readFileSync(join(root, 'README.md'), 'utf8');
     expect(readme).toContain(`\`${pkg.engines.node}\``);
   });
+
+  // The registry shows the README with its relative links and images resolved against
+  // `repository`: they work there only if the three fields name one repository and every link
+  // names a file that is in it.
+  it('names one repository, and every relative link of the README is a file tracked there', () => {
+    const repo = /^git\+(https:\/\/github\.com\/[\w.-]+\/[\w-]+)\.git$/.exec(pkg.repository.url)?.[1];
+    expect(repo, pkg.repository.url).toBeTruthy();
+    expect([pkg.homepage, pkg.bugs.url]).toEqual([`${repo}#readme`, `${repo}/issues`]);
+    const tracked = new Set(execFileSync('git', ['ls-files', '-z'], { cwd: root, encoding: 'utf8' }).split('\0'));
+    const readme = readFileSync(join(root, 'README.md'), 'utf8');
+    const links = [...readme.matchAll(/\]\(([^)#\s]+)[^)]*\)/g)].map((m) => m[1]).filter((link) => !/^[a-z][\w+.-]*:/i.test(link));
+    expect(links).toEqual(expect.arrayContaining(['docs/screenshots/popup-light.png', 'LICENSE']));
+    expect(links.filter((link) => !tracked.has(link.replace(/^\.\//, '')))).toEqual([]);
+  });
 });
