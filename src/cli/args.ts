@@ -21,12 +21,13 @@ Options:
   --no-dns            rebuild the route from the headers alone; nothing leaves this machine
   --timeout MS        per attempt, in milliseconds (default ${DEFAULT_TIMEOUT_MS}); a failed attempt is
                       retried once, so one lookup can take twice this
-  --deadline MS       all DNS questions of one analysis together, in milliseconds (default
+  --deadline MS       all DNS questions of one command together, in milliseconds (default
                       ${DEFAULT_DEADLINE_MS}); past it the checks still waiting say temperror
   --origin-hop N      treat hop N (1 = oldest, as printed) as the sender
   --embedded N        analyse the Nth message attached as message/rfc822 (1 = first)
 
-check-ip, check-dkim and check-dmarc take --json, --resolver and --timeout; analyze takes them all.
+check-ip, check-dkim and check-dmarc take --json, --resolver, --timeout and --deadline;
+analyze takes them all.
 `;
 
 export type Command =
@@ -43,9 +44,17 @@ export type Command =
       originHop: number | null;
       embedded: number | null;
     }
-  | { kind: 'check-ip'; ip: string; json: boolean; resolver: string | null; timeoutMs: number | null }
-  | { kind: 'check-dkim'; file: string | null; json: boolean; resolver: string | null; timeoutMs: number | null }
-  | { kind: 'check-dmarc'; domain: string; json: boolean; resolver: string | null; timeoutMs: number | null };
+  | ({ kind: 'check-ip'; ip: string } & Lookups)
+  | ({ kind: 'check-dkim'; file: string | null } & Lookups)
+  | ({ kind: 'check-dmarc'; domain: string } & Lookups);
+
+/** What every command that asks DNS questions reads. */
+export interface Lookups {
+  json: boolean;
+  resolver: string | null;
+  timeoutMs: number | null;
+  deadlineMs: number | null;
+}
 
 /** Thrown for a command line that cannot be run; its message is the one line the user sees. */
 export class UsageError extends Error {}
@@ -67,9 +76,9 @@ type Option = keyof typeof OPTIONS;
 /** What each command reads; any other option is refused rather than silently ignored. */
 const TAKES: Readonly<Record<'analyze' | 'check-ip' | 'check-dkim' | 'check-dmarc', readonly Option[]>> = {
   analyze: ['json', 'resolver', 'no-dns', 'timeout', 'deadline', 'origin-hop', 'embedded'],
-  'check-ip': ['json', 'resolver', 'timeout'],
-  'check-dkim': ['json', 'resolver', 'timeout'],
-  'check-dmarc': ['json', 'resolver', 'timeout'],
+  'check-ip': ['json', 'resolver', 'timeout', 'deadline'],
+  'check-dkim': ['json', 'resolver', 'timeout', 'deadline'],
+  'check-dmarc': ['json', 'resolver', 'timeout', 'deadline'],
 };
 
 const HELP_HINT = '(try hoplens --help)';
@@ -105,6 +114,8 @@ export function parseCommand(argv: string[]): Command {
   }
   const timeoutMs = values.timeout === undefined ? null : positiveInt('--timeout', values.timeout);
   const resolver = values.resolver ?? null;
+  const deadlineMs = values.deadline === undefined ? null : positiveInt('--deadline', values.deadline);
+  const lookups: Lookups = { json: values.json ?? false, resolver, timeoutMs, deadlineMs };
   switch (verb) {
     case 'analyze':
       if (rest.length > 1) throw new UsageError(`analyze takes one file, got ${rest.length}`);
@@ -118,19 +129,19 @@ export function parseCommand(argv: string[]): Command {
         resolver,
         noDns: values['no-dns'] ?? false,
         timeoutMs,
-        deadlineMs: values.deadline === undefined ? null : positiveInt('--deadline', values.deadline),
+        deadlineMs,
         originHop: values['origin-hop'] === undefined ? null : positiveInt('--origin-hop', values['origin-hop']),
         embedded: values.embedded === undefined ? null : positiveInt('--embedded', values.embedded),
       };
     case 'check-ip':
       if (rest.length !== 1) throw new UsageError('check-ip takes exactly one IP address');
-      return { kind: 'check-ip', ip: rest[0]!, json: values.json ?? false, resolver, timeoutMs };
+      return { kind: 'check-ip', ip: rest[0]!, ...lookups };
     case 'check-dkim':
       if (rest.length > 1) throw new UsageError(`check-dkim takes one file, got ${rest.length}`);
-      return { kind: 'check-dkim', file: rest[0] === undefined || rest[0] === '-' ? null : rest[0], json: values.json ?? false, resolver, timeoutMs };
+      return { kind: 'check-dkim', file: rest[0] === undefined || rest[0] === '-' ? null : rest[0], ...lookups };
     case 'check-dmarc':
       if (rest.length !== 1) throw new UsageError('check-dmarc takes exactly one domain');
-      return { kind: 'check-dmarc', domain: rest[0]!, json: values.json ?? false, resolver, timeoutMs };
+      return { kind: 'check-dmarc', domain: rest[0]!, ...lookups };
     case undefined:
       return { kind: 'help' };
     default:

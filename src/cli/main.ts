@@ -5,6 +5,7 @@ import { dkimResults } from '../core/checks/dkim.js';
 import { checkIprev } from '../core/checks/iprev/evaluate.js';
 import { whyNotChecked } from '../core/checks/unchecked-ip.js';
 import { BUILTIN_RESOLVERS, DEFAULT_RESOLVER_ID, resolveResolverUrl } from '../core/dns/builtin.js';
+import { DEFAULT_DEADLINE_MS, deadlineResolver } from '../core/dns/deadline.js';
 import { dohResolver } from '../core/dns/doh.js';
 import type { Resolver } from '../core/dns/types.js';
 import { assertInputSize, MAX_INPUT_SIZE } from '../core/message/index.js';
@@ -17,7 +18,7 @@ import { countOf } from '../core/text/plural.js';
 import { verifyDkim } from '../core/dkim/index.js';
 import { checkDmarc } from '../core/dmarc/index.js';
 import { VERSION } from '../core/version.js';
-import { parseCommand, USAGE, UsageError, type Command } from './args.js';
+import { type Command, type Lookups, parseCommand, USAGE, UsageError } from './args.js';
 import { formatCheck, formatDmarcDomain, formatReport } from './format-text.js';
 import { progressLine } from './progress.js';
 
@@ -78,7 +79,7 @@ async function runCheckIp(command: Extract<Command, { kind: 'check-ip' }>): Prom
   const cls = classifyIp(ip);
   if (!isCheckable(cls)) throw new UsageError(whyNotChecked(ip, cls));
   const signal = cancelOnInterrupt();
-  const result = await checkIprev(ip, makeResolver(command.resolver, command.timeoutMs), { signal });
+  const result = await checkIprev(ip, checkResolver(command), { signal });
   signal.throwIfAborted();
   if (command.json) {
     await print(`${inertJson(JSON.stringify(result, null, 2))}\n`);
@@ -96,7 +97,7 @@ async function runCheckIp(command: Extract<Command, { kind: 'check-ip' }>): Prom
 async function runCheckDkim(command: Extract<Command, { kind: 'check-dkim' }>): Promise<number> {
   const raw = await readInput(command.file);
   const signal = cancelOnInterrupt();
-  const verification = await verifyDkim(raw, { resolver: makeResolver(command.resolver, command.timeoutMs), signal });
+  const verification = await verifyDkim(raw, { resolver: checkResolver(command), signal });
   signal.throwIfAborted();
   const results = dkimResults(verification);
   if (command.json) {
@@ -115,13 +116,23 @@ async function runCheckDkim(command: Extract<Command, { kind: 'check-dkim' }>): 
 /** Exit code 0 when a usable DMARC record applies to the domain, 1 otherwise (none, an error). */
 async function runCheckDmarc(command: Extract<Command, { kind: 'check-dmarc' }>): Promise<number> {
   const signal = cancelOnInterrupt();
-  const resolver = makeResolver(command.resolver, command.timeoutMs);
+  const resolver = checkResolver(command);
   const result = await checkDmarc(command.domain, resolver, { signal });
   signal.throwIfAborted();
   if (result.discovery === null) throw new UsageError(result.problem ?? `"${command.domain}" is not a domain name`);
   if (command.json) await print(`${inertJson(JSON.stringify(result, null, 2))}\n`);
   else await print(formatDmarcDomain(result, resolver.label));
   return result.discovery.outcome === 'found' ? 0 : 1;
+}
+
+/**
+ * The one-question commands get the analysis' time budget too: a resolver that answers just
+ * under the timeout would otherwise keep a DMARC tree walk or a reverse zone's owner search
+ * going for minutes.
+ */
+function checkResolver(command: Lookups): Resolver {
+  const ms = command.deadlineMs ?? DEFAULT_DEADLINE_MS;
+  return deadlineResolver(makeResolver(command.resolver, command.timeoutMs), AbortSignal.timeout(ms), ms);
 }
 
 /** Cloudflare first (see DEFAULT_RESOLVER_ID), Google for the one retry: both speak HTTP/1.1 to Node. */

@@ -1,5 +1,7 @@
 import { execFile, spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
+import { createServer, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
@@ -194,6 +196,28 @@ describe('hoplens output', () => {
   });
 });
 
+describe('hoplens check-ip, check-dkim and check-dmarc under a resolver that never answers', () => {
+  // Without the deadline each would wait out two 15 s attempts per question, past this test's 20 s.
+  const signed = [
+    'DKIM-Signature: v=1; a=rsa-sha256; c=relaxed/relaxed; d=example.com; s=hangs; h=from:subject;',
+    ' bh=47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=; b=AAAA',
+    'From: a@example.com',
+    'Subject: held',
+    '',
+    'body',
+    '',
+  ].join('\r\n');
+  it.each([
+    ['check-ip', ['check-ip', '203.0.113.25'], ''],
+    ['check-dkim', ['check-dkim', '-'], signed],
+    ['check-dmarc', ['check-dmarc', 'example.com'], ''],
+  ])('%s ends at --deadline with a temperror that names it', async (_command, args, input) => {
+    const run = await hoplens([...args, '--json', '--resolver', blackholeUrl, '--timeout', '15000', '--deadline', '1500'], input);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('the analysis deadline of 1500 ms passed');
+  });
+});
+
 describe('hoplens check-ip', () => {
   it('answers iprev for one address, exit 0 on pass and 1 otherwise', async () => {
     const pass = await hoplens(['check-ip', '203.0.113.25', '--resolver', dohUrl]);
@@ -218,18 +242,34 @@ describe('hoplens check-ip', () => {
   });
 
   it('stops on Ctrl-C while lookups hang, saying so with exit code 130', async () => {
-    for (const args of [
-      ['check-ip', '203.0.113.25'],
-      ['analyze', 'public/samples/sample.eml'],
-    ]) {
-      const child = spawn(process.execPath, [cli, ...args, '--resolver', blackholeUrl, '--timeout', '15000'], { cwd: root });
-      let stderr = '';
-      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-      // The blackhole holds every lookup for the whole timeout; the interrupt comes well within it.
-      setTimeout(() => child.kill('SIGINT'), 1500);
-      const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
-      expect(code).toBe(130);
-      expect(stderr).toBe('hoplens: cancelled\n');
+    // A resolver of this test's own that holds every request: the interrupt is sent once a
+    // lookup is in flight, not after a guessed time (a loaded machine may still be starting node).
+    const held: ServerResponse[] = [];
+    let arrived = () => {};
+    const server = createServer((_request, response) => {
+      held.push(response);
+      arrived();
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/dns-query`;
+    try {
+      for (const args of [
+        ['check-ip', '203.0.113.25'],
+        ['analyze', 'public/samples/sample.eml'],
+      ]) {
+        const inFlight = new Promise<void>((resolve) => (arrived = resolve));
+        const child = spawn(process.execPath, [cli, ...args, '--resolver', url, '--timeout', '15000'], { cwd: root });
+        let stderr = '';
+        child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+        const closed = new Promise<number | null>((resolve) => child.on('close', resolve));
+        await inFlight;
+        child.kill('SIGINT');
+        expect(await closed).toBe(130);
+        expect(stderr).toBe('hoplens: cancelled\n');
+      }
+    } finally {
+      for (const response of held) response.destroy();
+      await new Promise((resolve) => server.close(resolve));
     }
   });
 

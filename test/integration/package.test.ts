@@ -79,7 +79,7 @@ describe('the npm package', () => {
     expect([pkg.homepage, pkg.bugs.url]).toEqual([`${repo}#readme`, `${repo}/issues`]);
     const tracked = new Set(execFileSync('git', ['ls-files', '-z'], { cwd: root, encoding: 'utf8' }).split('\0'));
     const readme = readFileSync(join(root, 'README.md'), 'utf8');
-    const links = [...readme.matchAll(/\]\(([^)#\s]+)[^)]*\)/g)].map((m) => m[1]).filter((link) => !/^[a-z][\w+.-]*:/i.test(link));
+    const links = [...readme.matchAll(/\]\(([^)#\s]+)[^)]*\)/g)].map((m) => m[1] ?? '').filter((link) => !/^[a-z][\w+.-]*:/i.test(link));
     expect(links).toEqual(expect.arrayContaining(['docs/screenshots/popup-light.png', 'LICENSE']));
     expect(links.filter((link) => !tracked.has(link.replace(/^\.\//, '')))).toEqual([]);
   });

@@ -57,7 +57,11 @@ export function deadlineResolver(inner: Resolver, deadline: AbortSignal, ms: num
   };
 }
 
-/** "the analysis deadline of 20 s passed": the words every result cut by it carries. */
+/**
+ * "the analysis deadline of 20 s passed": the words every result cut by it carries. A deadline
+ * of whole seconds reads as the durations elsewhere; any other is given in ms, since rounding
+ * would make 300 ms read "0 s".
+ */
 export function deadlineWords(ms: number): string {
-  return `the analysis deadline of ${formatDuration(ms / 1000)} passed`;
+  return `the analysis deadline of ${ms % 1000 === 0 ? formatDuration(ms / 1000) : `${ms} ms`} passed`;
 }

@@ -18,11 +18,19 @@ describe('parseCommand', () => {
     expect(parseCommand(['analyze', '--no-dns'])).toMatchObject({ file: null, noDns: true });
     expect(parseCommand(['analyze', '--deadline', '5000'])).toMatchObject({ deadlineMs: 5000 });
     expect(() => parseCommand(['analyze', '--no-dns', '--deadline', '5000'])).toThrow('--no-dns and --deadline contradict each other');
-    expect(() => parseCommand(['check-ip', '203.0.113.25', '--deadline', '5000'])).toThrow('check-ip does not take --deadline');
+    expect(parseCommand(['check-dmarc', 'example.com', '--deadline', '5000'])).toMatchObject({ deadlineMs: 5000 });
+    expect(() => parseCommand(['check-ip', '203.0.113.25', '--deadline', '0'])).toThrow('--deadline');
   });
 
   it('reads check-ip', () => {
-    expect(parseCommand(['check-ip', '203.0.113.25'])).toEqual({ kind: 'check-ip', ip: '203.0.113.25', json: false, resolver: null, timeoutMs: null });
+    expect(parseCommand(['check-ip', '203.0.113.25'])).toEqual({
+      kind: 'check-ip',
+      ip: '203.0.113.25',
+      json: false,
+      resolver: null,
+      timeoutMs: null,
+      deadlineMs: null,
+    });
   });
 
   it('gives help for no command and for --help', () => {
