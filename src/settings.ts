@@ -1,5 +1,6 @@
 import browser from 'webextension-polyfill';
 import { DEFAULT_TIMEOUT_MS } from './core/dns/builtin.js';
+import { DEFAULT_DEADLINE_MS } from './core/dns/deadline.js';
 import { parseResolverUrl } from './core/dns/endpoint.js';
 
 /** What the user chose on the options page. */
@@ -25,6 +26,13 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   checkOnOpen: false,
 });
 
+/**
+ * The per-attempt timeout the options accept. A failed attempt is asked once more, so one lookup
+ * can take twice its timeout; past half the analysis deadline a longer timeout would only let
+ * the deadline cut the lookup instead.
+ */
+export const TIMEOUT_RANGE_MS = Object.freeze({ min: 500, max: DEFAULT_DEADLINE_MS / 2 });
+
 const KEY = 'settings';
 const RESOLVERS: readonly Settings['resolver'][] = ['cloudflare', 'google', 'quad9', 'custom'];
 
@@ -34,9 +42,10 @@ export function normalizeSettings(stored: unknown): Settings {
   return {
     resolver: RESOLVERS.includes(s.resolver as Settings['resolver']) ? (s.resolver as Settings['resolver']) : DEFAULT_SETTINGS.resolver,
     customResolverUrl: typeof s.customResolverUrl === 'string' ? s.customResolverUrl.trim() : DEFAULT_SETTINGS.customResolverUrl,
+    // One saved before the range shrank to half the deadline is taken as "as long as it can be".
     timeoutMs:
-      typeof s.timeoutMs === 'number' && Number.isFinite(s.timeoutMs) && s.timeoutMs >= 500 && s.timeoutMs <= 60_000
-        ? Math.round(s.timeoutMs)
+      typeof s.timeoutMs === 'number' && Number.isFinite(s.timeoutMs) && s.timeoutMs >= TIMEOUT_RANGE_MS.min
+        ? Math.round(Math.min(s.timeoutMs, TIMEOUT_RANGE_MS.max))
         : DEFAULT_SETTINGS.timeoutMs,
     noDns: typeof s.noDns === 'boolean' ? s.noDns : DEFAULT_SETTINGS.noDns,
     checkOnOpen: typeof s.checkOnOpen === 'boolean' ? s.checkOnOpen : DEFAULT_SETTINGS.checkOnOpen,

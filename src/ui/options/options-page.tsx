@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
-import { DEFAULT_SETTINGS, loadSettings, originPattern, requestResolverPermission, saveSettings, type Settings } from '../../settings.js';
+import { DEFAULT_SETTINGS, loadSettings, originPattern, requestResolverPermission, saveSettings, type Settings, TIMEOUT_RANGE_MS } from '../../settings.js';
+import { DEFAULT_DEADLINE_MS } from '../../core/dns/deadline.js';
 import { BUILTIN_RESOLVERS } from '../../core/dns/builtin.js';
 import { t } from '../../i18n.js';
 import { MB } from '../../core/message/limits.js';
@@ -174,18 +175,18 @@ export function OptionsPage() {
           <input
             id="timeout"
             type="number"
-            min={0.5}
-            max={60}
+            min={TIMEOUT_RANGE_MS.min / 1000}
+            max={TIMEOUT_RANGE_MS.max / 1000}
             step={0.5}
             value={draft.timeoutMs / 1000}
             aria-describedby="timeout-help"
             onInput={(e) => {
               const seconds = (e.currentTarget as HTMLInputElement).valueAsNumber;
-              if (Number.isFinite(seconds)) update({ timeoutMs: Math.round(Math.min(60, Math.max(0.5, seconds)) * 1000) });
+              if (Number.isFinite(seconds)) update({ timeoutMs: Math.round(Math.min(TIMEOUT_RANGE_MS.max, Math.max(TIMEOUT_RANGE_MS.min, seconds * 1000))) });
             }}
           />
           <p id="timeout-help" class="muted small-text">
-            {t('timeoutHelp')}
+            {t('timeoutHelp', [String(TIMEOUT_RANGE_MS.min / 1000), String(TIMEOUT_RANGE_MS.max / 1000), String(DEFAULT_DEADLINE_MS / 1000)])}
           </p>
         </div>
         <div class="field checkbox">

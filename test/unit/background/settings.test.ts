@@ -31,5 +31,7 @@ describe('settings', () => {
     expect(normalizeSettings({ resolver: 'opendns', customResolverUrl: 5, timeoutMs: 10, noDns: 'yes' })).toEqual(DEFAULT_SETTINGS);
     expect(normalizeSettings(null)).toEqual(DEFAULT_SETTINGS);
     expect(normalizeSettings({ resolver: 'quad9', timeoutMs: 1234.4 })).toEqual({ ...DEFAULT_SETTINGS, resolver: 'quad9', timeoutMs: 1234 });
+    // Saved when the options allowed 60 s: as long as it can be now, half the analysis deadline.
+    expect(normalizeSettings({ timeoutMs: 30_000 }).timeoutMs).toBe(10_000);
   });
 });
