@@ -19,7 +19,7 @@ const CORE_LAYERS = [
   // → checks (and the helpers only checks use) → report
   [
     'checks',
-    '(src/core/checks/|src/core/dkim/|src/core/dmarc/|src/core/lookups/|src/core/software/|src/core/advice/|src/core/completion-order\\.ts$|src/core/run-checks\\.ts$)',
+    '(src/core/checks/|src/core/dkim/|src/core/arc/|src/core/dmarc/|src/core/lookups/|src/core/software/|src/core/advice/|src/core/completion-order\\.ts$|src/core/run-checks\\.ts$)',
   ],
   ['report', 'src/core/report/'],
   ['analyze', 'src/core/analyze\\.ts$'],

@@ -72,6 +72,8 @@ export interface SignOptions {
   bodyLength?: number;
   /** Tags added as written ("i=@sub.example.com; x=123"). */
   extraTags?: string;
+  /** An ARC-Message-Signature of this instance (RFC 8617 §4.1.2: i= first, no v=) instead of a DKIM-Signature. */
+  arcInstance?: number;
 }
 
 /** The message with a DKIM-Signature field on top, as a signing MTA adds it. */
@@ -85,8 +87,9 @@ export async function signMessage(message: string | Uint8Array, key: TestKey, op
   if (options.bodyLength !== undefined) canonical = canonical.subarray(0, options.bodyLength);
   const bh = encodeBase64(new Uint8Array(await crypto.subtle.digest(hash, buffer(canonical))));
   const names = options.headers ?? ['from', 'to', 'subject', 'date', 'message-id'];
+  const name = options.arcInstance === undefined ? 'DKIM-Signature' : 'ARC-Message-Signature';
   const tags = [
-    'v=1',
+    options.arcInstance === undefined ? 'v=1' : `i=${options.arcInstance}`,
     `a=${key.algorithm}`,
     `c=${canon}`,
     `d=${options.domain ?? 'example.com'}`,
@@ -96,17 +99,23 @@ export async function signMessage(message: string | Uint8Array, key: TestKey, op
     `h=${names.join(':')}`,
     `bh=${bh}`,
   ];
-  const unsigned = `DKIM-Signature: ${tags.join(';\r\n\t')};\r\n\tb=`;
-  const fake = { name: 'DKIM-Signature', raw: `${unsigned}\r\n`, valueStart: 15 };
+  const unsigned = `${name}: ${tags.join(';\r\n\t')};\r\n\tb=`;
+  const fake = { name, raw: `${unsigned}\r\n`, valueStart: name.length + 1 };
   const selected = selectHeaders(parts.fields, names, fake);
   const data = headerHashInput(selected.fields, `${unsigned}\r\n`, header);
+  const field = `${unsigned}${await signatureOver(data, key)}\r\n`;
+  return binaryBytes(field + binaryString(bytes));
+}
+
+/** b= of `data` under `key`, folded as signers fold it. */
+export async function signatureOver(data: Uint8Array, key: TestKey): Promise<string> {
   const signed =
     key.algorithm === 'ed25519-sha256'
       ? await crypto.subtle.sign({ name: 'Ed25519' }, key.privateKey, await crypto.subtle.digest('SHA-256', buffer(data)))
       : await crypto.subtle.sign({ name: 'RSASSA-PKCS1-v1_5' }, key.privateKey, buffer(data));
-  const b = encodeBase64(new Uint8Array(signed));
-  const field = `${unsigned}${b.replace(/(.{64})/g, '$1\r\n\t').replace(/\r\n\t$/, '')}\r\n`;
-  return binaryBytes(field + binaryString(bytes));
+  return encodeBase64(new Uint8Array(signed))
+    .replace(/(.{64})/g, '$1\r\n\t')
+    .replace(/\r\n\t$/, '');
 }
 
 /** Node's types want an ArrayBuffer-backed view; these always are. */

@@ -20,6 +20,12 @@ const mx = (preference: number, exchange: string): MemoryRecord => ({ type: 'MX'
 const txt = (data: string | string[]): MemoryRecord => ({ type: 'TXT', data });
 
 /** Every zone's apex: its SOA (whose minimum, 60 s, is the negative-answer TTL) and ns.example.com. */
+/** python3-dkim's RSA test key (test/fixtures/dkim/keys/rsa.dns). */
+const DKIMPY_RSA = txt([
+  'v=DKIM1; k=rsa; h=sha256; p=MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA1AewM/eBYtUKm4DM/xQCg6W7nHkUYMNHIDaRYahidTmIzAue4/ehRwbGa1NZwJA74ISQk4xPIrDP0AbsiSlr5yHrmCn1izTjGeBO2IAMGN6bjpOXc/0B4S4ntDpj26wC',
+  '8ZDQ7l3sEUJaAV/9E3Ph2hN4QH8Iswem2CfMZBiCZZRCt59dz3f+ygT8W0yTBQMtJo8tBcsqNB3ddQ7vks0vJrkDw0N5gp/9FwY7c4wSiYEDQDoBaoaSu7I+D4QfgxtbnTS8QlCl6YM7s/12bOITMZnoJhqMJOzkeL7cWKHKoR8pbseSKrOZZcAYouvFRnBFclhEhuCQ',
+  'VhHeAq2JyHXiJwIDAQAB',
+]);
 const apex = (...records: MemoryRecord[]): MemoryRecord[] => [soa(), ns('ns.example.com'), ...records];
 
 /** example.org's eleven SPF includes, one over the limit of ten lookups (RFC 7208 §4.6.4), each to an existing record. */
@@ -46,13 +52,10 @@ export const ZONES: MemoryZone = {
   'example.com': apex(mx(10, 'mail.example.com'), txt('v=spf1 ip4:203.0.113.24/29 ip6:2001:db8::/64 include:_spf.example.net -all')),
   'ns.example.com': [a('203.0.113.2')],
   // DKIM keys: the private halves are test/fixtures/dkim/keys/ (python3-dkim's dknewkey); test/integration/dkim.test.ts signs with dkimsign.
-  'dkimpy-rsa._domainkey.example.com': [
-    txt([
-      'v=DKIM1; k=rsa; h=sha256; p=MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA1AewM/eBYtUKm4DM/xQCg6W7nHkUYMNHIDaRYahidTmIzAue4/ehRwbGa1NZwJA74ISQk4xPIrDP0AbsiSlr5yHrmCn1izTjGeBO2IAMGN6bjpOXc/0B4S4ntDpj26wC',
-      '8ZDQ7l3sEUJaAV/9E3Ph2hN4QH8Iswem2CfMZBiCZZRCt59dz3f+ygT8W0yTBQMtJo8tBcsqNB3ddQ7vks0vJrkDw0N5gp/9FwY7c4wSiYEDQDoBaoaSu7I+D4QfgxtbnTS8QlCl6YM7s/12bOITMZnoJhqMJOzkeL7cWKHKoR8pbseSKrOZZcAYouvFRnBFclhEhuCQ',
-      'VhHeAq2JyHXiJwIDAQAB',
-    ]),
-  ],
+  'dkimpy-rsa._domainkey.example.com': [DKIMPY_RSA],
+  // ARC sealers' keys (the same RSA key); test/integration/arc.test.ts seals with python3-dkim's arcsign.
+  'arc._domainkey.example.org': [DKIMPY_RSA],
+  'arc._domainkey.example.net': [DKIMPY_RSA],
   'dkimpy-ed._domainkey.example.com': [txt('v=DKIM1; k=ed25519; p=0+JP7Y24wcqApoppwAYaPj0OhjCPFcsEFhr8D3s/kXQ=')],
   // A revoked key: empty p= (RFC 6376 §3.6.1).
   'revoked._domainkey.example.com': [txt('v=DKIM1; p=')],

@@ -11,6 +11,8 @@ interface RawArcField {
   results: AuthResultsHeader | null;
 }
 
+const READ_TAGS = new Set(['i', 'cv', 'd', 's', 'a']);
+
 /** i=, cv=, d=, s=, a= of an ARC-Seal or ARC-Message-Signature value, read once. */
 function tagsOf(value: string): Map<string, string> {
   const tags = new Map<string, string>();
@@ -18,7 +20,7 @@ function tagsOf(value: string): Map<string, string> {
     const eq = spec.indexOf('=');
     if (eq < 0) continue;
     const name = spec.slice(0, eq).trim().toLowerCase();
-    if (['i', 'cv', 'd', 's', 'a'].includes(name) && !tags.has(name)) tags.set(name, spec.slice(eq + 1).trim());
+    if (READ_TAGS.has(name) && !tags.has(name)) tags.set(name, spec.slice(eq + 1).trim());
   }
   return tags;
 }
@@ -28,7 +30,7 @@ export function arcFieldOf(kind: 'seal' | 'signature', value: string, fieldIndex
   const i = tags.get('i');
   return {
     kind,
-    instance: i !== undefined && /^\d{1,2}$/.test(i) ? Number(i) : null,
+    instance: i !== undefined && /^\d{1,9}$/.test(i) ? Number(i) : null,
     field: { domain: tags.get('d')?.toLowerCase() ?? null, selector: tags.get('s') ?? null, algorithm: tags.get('a') ?? null, fieldIndex },
     cv: tags.get('cv')?.toLowerCase() ?? null,
     results: null,

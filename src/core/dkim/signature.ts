@@ -55,13 +55,39 @@ export interface ParsedSignature {
  */
 export const MAX_SIGNATURE_FIELD = 64 * 1024;
 
-const ALGORITHMS: Record<string, { keyType: 'rsa' | 'ed25519'; hash: 'sha256' | 'sha1' } | undefined> = {
+export const ALGORITHMS: Record<string, { keyType: 'rsa' | 'ed25519'; hash: 'sha256' | 'sha1' } | undefined> = {
   'rsa-sha256': { keyType: 'rsa', hash: 'sha256' },
   'ed25519-sha256': { keyType: 'ed25519', hash: 'sha256' },
   'rsa-sha1': { keyType: 'rsa', hash: 'sha1' },
 };
 
-const REQUIRED = ['v', 'a', 'b', 'bh', 'd', 'h', 's'] as const;
+/**
+ * The kind of field a signature sits in. ARC-Message-Signature (RFC 8617 §4.1.2) is a
+ * DKIM-Signature without v=, whose i= is the ARC instance rather than an identity, and which
+ * RFC 8617 does not require to cover From.
+ */
+export interface SignatureProfile {
+  fieldName: 'DKIM-Signature' | 'ARC-Message-Signature';
+  required: readonly string[];
+  /** i= is the signing identity (DKIM), not an instance number (ARC). */
+  identityTag: boolean;
+  fromRequired: boolean;
+}
+
+export const DKIM_SIGNATURE: SignatureProfile = {
+  fieldName: 'DKIM-Signature',
+  required: ['v', 'a', 'b', 'bh', 'd', 'h', 's'],
+  identityTag: true,
+  fromRequired: true,
+};
+
+export const ARC_MESSAGE_SIGNATURE: SignatureProfile = {
+  fieldName: 'ARC-Message-Signature',
+  required: ['i', 'a', 'b', 'bh', 'd', 'h', 's'],
+  identityTag: false,
+  fromRequired: false,
+};
+
 /** A DNS label as DKIM names use it (§3.5 d= and s=), U-labels allowed for EAI (RFC 8616). */
 const LABEL = /^(?:[A-Za-z0-9_\u0080-\u00ff](?:[A-Za-z0-9_\u0080-\u00ff-]{0,61}[A-Za-z0-9_\u0080-\u00ff])?)$/;
 const DIGITS = /^[0-9]{1,76}$/;
@@ -70,8 +96,8 @@ const NAME_LIST_SEPARATOR = /[ \t\r\n]*:[ \t\r\n]*/;
 
 const problem = (facts: SignatureFacts, reason: DkimReason, text: string): ParsedSignature => ({ facts, signature: null, problem: { reason, text } });
 
-/** RFC 6376 §3.5 and §6.1.1: the tags of one DKIM-Signature field, checked in the RFC's order. */
-export function parseSignature(field: RawField): ParsedSignature {
+/** RFC 6376 §3.5 and §6.1.1: the tags of one DKIM-Signature (or AMS) field, checked in the RFC's order. */
+export function parseSignature(field: RawField, profile: SignatureProfile = DKIM_SIGNATURE): ParsedSignature {
   const empty: SignatureFacts = {
     domain: null,
     selector: null,
@@ -88,13 +114,13 @@ export function parseSignature(field: RawField): ParsedSignature {
     return problem(
       empty,
       'signature-too-large',
-      `The DKIM-Signature field is ${field.raw.length} bytes long, over the ${MAX_SIGNATURE_FIELD / 1024} kB Hoplens reads; real signatures are under 2 kB, so its tags were not read.`,
+      `The ${profile.fieldName} field is ${field.raw.length} bytes long, over the ${MAX_SIGNATURE_FIELD / 1024} kB Hoplens reads; real signatures are under 2 kB, so its tags were not read.`,
     );
   }
   // Without the field's final CRLF, so that removing b= (the last tag, often) keeps the CRLF.
   const value = field.raw.slice(field.valueStart, -2);
   const list = parseTagList(value);
-  if (list.tags === null) return problem(empty, 'signature-syntax', `The DKIM-Signature field is not a valid tag list: ${list.error}.`);
+  if (list.tags === null) return problem(empty, 'signature-syntax', `The ${profile.fieldName} field is not a valid tag list: ${list.error}.`);
   const tags = list.tags;
   const text = (name: string): string | null => {
     const tag = tags.get(name);
@@ -113,7 +139,7 @@ export function parseSignature(field: RawField): ParsedSignature {
     selector: text('s'),
     algorithm: text('a'),
     canonicalization: text('c'),
-    identity: text('i'),
+    identity: profile.identityTag ? text('i') : null,
     signedHeaders: headers,
     bodyLength: number('l'),
     signedBodyHash: tags.get('bh')?.value.replace(FWS_ALL, '') ?? null,
@@ -121,16 +147,16 @@ export function parseSignature(field: RawField): ParsedSignature {
     expiry: number('x'),
   };
 
-  const version = tags.get('v');
+  const version = profile.identityTag ? tags.get('v') : undefined;
   if (version !== undefined && version.value !== '1') {
     return problem(facts, 'version', `The signature says v=${preview(version.value)}; only v=1 exists (RFC 6376 §3.5), so it cannot be verified.`);
   }
-  const missing = REQUIRED.filter((name) => !tags.has(name));
+  const missing = profile.required.filter((name) => !tags.has(name));
   if (missing.length > 0) {
     return problem(
       facts,
       'missing-tag',
-      `The signature lacks the required tag${missing.length > 1 ? 's' : ''} ${missing.map((n) => `${n}=`).join(', ')} (RFC 6376 §3.5).`,
+      `The signature lacks the required tag${missing.length > 1 ? 's' : ''} ${missing.map((n) => `${n}=`).join(', ')} (${profile.identityTag ? 'RFC 6376 §3.5' : 'RFC 8617 §4.1.2'}).`,
     );
   }
   const domain = tags.get('d')!.value.toLowerCase();
@@ -141,10 +167,10 @@ export function parseSignature(field: RawField): ParsedSignature {
   if (`${selector}._domainkey.${domain}`.length > 253) {
     return problem(facts, 'domain-invalid', "The key's DNS name (selector._domainkey.domain) is longer than the 253 characters a DNS name can have.");
   }
-  if (!headers.includes('from')) {
+  if (profile.fromRequired && !headers.includes('from')) {
     return problem(facts, 'from-not-signed', 'The signature does not cover the From field; RFC 6376 §6.1.1 requires it, so a verifier ignores this signature.');
   }
-  const identity = tags.get('i')?.value ?? `@${domain}`;
+  const identity = (profile.identityTag ? tags.get('i')?.value : undefined) ?? `@${domain}`;
   const at = identity.lastIndexOf('@');
   if (at < 0 || !isAtOrUnder(identity.slice(at + 1), domain)) {
     return problem(facts, 'identity-outside-domain', `i=${preview(facts.identity ?? '')} is not in d=${domain} or one of its subdomains (RFC 6376 §6.1.1).`);
@@ -215,6 +241,6 @@ function parseCanonicalization(value: string): { header: Canonicalization; body:
   return rest.length === 0 && known(header) && known(body) ? { header, body } : null;
 }
 
-function isDomain(name: string): boolean {
+export function isDomain(name: string): boolean {
   return name.length > 0 && name.length <= 253 && name.split('.').every((label) => LABEL.test(label));
 }

@@ -2,15 +2,15 @@ import type { Resolver } from '../dns/types.js';
 import { encodeBase64 } from './base64.js';
 import { canonicalBody } from './canonicalize-body.js';
 import { headerHashInput } from './canonicalize-header.js';
-import { parseKeyRecord, type KeyRecord } from './key-record.js';
 import { lookupKey, type KeyLookup } from './lookup-key.js';
-import { splitMessage, type RawField } from './message-parts.js';
-import { importKey, type ImportedKey } from './public-key.js';
+import { splitMessage, type MessageParts, type RawField } from './message-parts.js';
 import { selectHeaders } from './select-headers.js';
 import { parseSignature, type DkimSignature, type ParsedSignature } from './signature.js';
 import { isoOf, timingOf } from './timing.js';
 import type { Canonicalization, DkimReason, DkimResultWord, DkimSignatureVerdict, DkimVerification } from './types.js';
-import { sha, subtle } from './webcrypto.js';
+import { keyNameOf, usableKey } from './usable-key.js';
+import { verifySignature } from './verify-signature.js';
+import { sha } from './webcrypto.js';
 
 export interface DkimOptions {
   resolver: Resolver;
@@ -36,30 +36,18 @@ const HEADERS_ONLY = 'headers signed correctly; the body was not available, so t
 export async function verifyDkimBytes(bytes: Uint8Array, options: DkimOptions): Promise<DkimVerification> {
   const parts = splitMessage(bytes);
   const exactBytes = options.exactBytes ?? true;
-  const body = options.bodyAvailable === false ? null : parts.body;
   const signatureFields = parts.fields.filter((f) => f.name.toLowerCase() === 'dkim-signature');
-  const context: Context = {
-    fields: parts.fields,
-    body,
-    bodies: new Map(),
-    options,
-    now: options.now ?? new Date(),
-    exactBytes,
-  };
+  const context = verifyContext(parts, options);
   // Every key lookup goes out before any hashing, and before the first await lets the other
   // checks send theirs: the hashes are computed while the answers travel.
-  const started = signatureFields.slice(0, MAX_SIGNATURES).map((field) => {
-    const parsed = parseSignature(field);
-    const sig = parsed.signature;
-    const keyName = sig ? `${sig.selector}._domainkey.${sig.domain}` : null;
-    return { field, parsed, keyName, lookup: keyName ? lookupKey(keyName, options.resolver, options.signal) : null };
-  });
+  const started = signatureFields.slice(0, MAX_SIGNATURES).map((field) => startSignature(field, parseSignature(field), options));
   await null;
-  const signatures = await Promise.all(started.map((s, signatureIndex) => verifyOne(context, s, signatureIndex)));
-  return { signatures, signaturesFound: signatureFields.length, exactBytes, bodyAvailable: body !== null };
+  const signatures = await Promise.all(started.map((s, signatureIndex) => verifyStarted(context, s, signatureIndex)));
+  return { signatures, signaturesFound: signatureFields.length, exactBytes, bodyAvailable: context.body !== null };
 }
 
-interface Context {
+/** What verifying signatures of one message shares: its fields, its body, its canonical bodies. */
+export interface VerifyContext {
   fields: RawField[];
   body: Uint8Array | null;
   /** Canonical bodies, computed once per method and shared by the signatures using it. */
@@ -69,14 +57,34 @@ interface Context {
   exactBytes: boolean;
 }
 
-interface Started {
+/** The context for verifying signatures over `parts` (DKIM's, and ARC's message signatures). */
+export function verifyContext(parts: MessageParts, options: DkimOptions): VerifyContext {
+  return {
+    fields: parts.fields,
+    body: options.bodyAvailable === false ? null : parts.body,
+    bodies: new Map(),
+    options,
+    now: options.now ?? new Date(),
+    exactBytes: options.exactBytes ?? true,
+  };
+}
+
+/** A parsed signature with its key lookup sent (synchronously, so callers send all before awaiting). */
+export function startSignature(field: RawField, parsed: ParsedSignature, options: Pick<DkimOptions, 'resolver' | 'signal'>): StartedSignature {
+  const sig = parsed.signature;
+  const keyName = sig ? keyNameOf(sig) : null;
+  return { field, parsed, keyName, lookup: keyName ? lookupKey(keyName, options.resolver, options.signal) : null };
+}
+
+export interface StartedSignature {
   field: RawField;
   parsed: ParsedSignature;
   keyName: string | null;
   lookup: Promise<KeyLookup> | null;
 }
 
-async function verifyOne(ctx: Context, started: Started, signatureIndex: number): Promise<DkimSignatureVerdict> {
+/** One signature's verdict, once its key has arrived. */
+export async function verifyStarted(ctx: VerifyContext, started: StartedSignature, signatureIndex: number): Promise<DkimSignatureVerdict> {
   const { field, parsed, keyName } = started;
   const { facts } = parsed;
   const sig = parsed.signature;
@@ -191,7 +199,7 @@ async function verifyOne(ctx: Context, started: Started, signatureIndex: number)
 
 type BodyCheck = 'match' | 'mismatch' | 'too-short' | 'unavailable';
 
-async function checkBody(ctx: Context, sig: DkimSignature, verdict: DkimSignatureVerdict): Promise<BodyCheck> {
+async function checkBody(ctx: VerifyContext, sig: DkimSignature, verdict: DkimSignatureVerdict): Promise<BodyCheck> {
   if (ctx.body === null) {
     verdict.bodyCoverage = 'not-available';
     return 'unavailable';
@@ -215,62 +223,4 @@ async function checkBody(ctx: Context, sig: DkimSignature, verdict: DkimSignatur
 /** RFC 6376 §3.7: the selected fields, then the signature's own field with b= empty and no CRLF. */
 function signedHeaderData(fields: readonly RawField[], sig: DkimSignature): Uint8Array {
   return headerHashInput(fields, sig.unsignedField, sig.header);
-}
-
-async function verifySignature(sig: DkimSignature, key: ImportedKey, data: Uint8Array): Promise<boolean> {
-  try {
-    if (sig.keyType === 'ed25519') {
-      // RFC 8463 §3: Ed25519 signs the SHA-256 digest of the header data, not the data itself.
-      return await subtle().verify({ name: 'Ed25519' }, key.handle, sig.signature, await sha('sha256', data));
-    }
-    return await subtle().verify({ name: 'RSASSA-PKCS1-v1_5' }, key.handle, sig.signature, data);
-  } catch {
-    // A signature of the wrong length for the key, for example: it does not verify.
-    return false;
-  }
-}
-
-type UsableKey = { key: ImportedKey; problem: null } | { key: null; problem: { reason: DkimReason; text: string } };
-
-/** The first record at the key's name that suits this signature (RFC 6376 §6.1.2 steps 4–10). */
-async function usableKey(records: readonly string[], sig: DkimSignature): Promise<UsableKey> {
-  let first: UsableKey | null = null;
-  for (const text of records) {
-    const candidate = await keyFor(text, sig);
-    if (candidate.key) return candidate;
-    first ??= candidate;
-  }
-  return first ?? { key: null, problem: { reason: 'key-syntax', text: 'The key record is empty.' } };
-}
-
-async function keyFor(text: string, sig: DkimSignature): Promise<UsableKey> {
-  const parsed = parseKeyRecord(text);
-  if (parsed.problem) return parsed;
-  const record: KeyRecord = parsed.key;
-  if (record.keyType !== sig.keyType) {
-    return { key: null, problem: { reason: 'key-type-mismatch', text: `The key record says k=${record.keyType}, but the signature is ${sig.algorithm}.` } };
-  }
-  if (record.hashes !== null && !record.hashes.includes(sig.hash)) {
-    return {
-      key: null,
-      problem: { reason: 'key-hash-not-allowed', text: `The key record allows only h=${record.hashes.join(':')}, not the signature's ${sig.hash}.` },
-    };
-  }
-  if (!record.email) {
-    return {
-      key: null,
-      problem: { reason: 'key-service', text: "The key record's s= does not list e-mail (or *), so the key is not for mail (RFC 6376 §3.6.1)." },
-    };
-  }
-  const identityDomain = sig.identity.slice(sig.identity.lastIndexOf('@') + 1).toLowerCase();
-  if (record.strict && identityDomain !== sig.domain) {
-    return {
-      key: null,
-      problem: {
-        reason: 'key-strict-identity',
-        text: `The key is marked t=s, so i= must be in ${sig.domain} itself, not the subdomain ${identityDomain} (RFC 6376 §3.6.1).`,
-      },
-    };
-  }
-  return importKey(record, sig.keyType, sig.hash);
 }
