@@ -16,7 +16,7 @@ export function normalizeIp(text: string): string | null {
   // Only the dotted-quad form without leading zeros: ipaddr.js also reads "1", "0x7f.1" and
   // octal parts, which no MTA writes. Hand-written, because this runs for every word of every
   // Received header that might be an address, and the library's exception-driven parse is slow.
-  if (s.indexOf(':') < 0) return dottedQuad(s) === null ? null : s;
+  if (s.indexOf(':') < 0) return dottedQuad(s, 0) < 0 ? null : s;
   const groups = ipv6Groups(s);
   if (groups === null) return null;
   // IPv4-mapped (::ffff:0:0/96) is given as IPv4.
@@ -27,66 +27,86 @@ export function normalizeIp(text: string): string | null {
   return rfc5952(groups);
 }
 
-/** The four octets of a dotted quad ("192.0.2.1"; no leading zeros, no other forms), or null. */
-function dottedQuad(s: string): number[] | null {
-  const octets: number[] = [];
+/**
+ * The dotted quad from `start` to the end of s ("192.0.2.1"; no leading zeros, no other forms)
+ * as one unsigned 32-bit number, or -1.
+ */
+function dottedQuad(s: string, start: number): number {
+  let address = 0;
+  let octets = 0;
   let value = 0;
   let digits = 0;
-  for (let i = 0; i <= s.length; i++) {
+  for (let i = start; i <= s.length; i++) {
     const c = i < s.length ? s.charCodeAt(i) : 46;
     if (c === 46) {
-      if (digits === 0 || value > 255 || octets.length === 4) return null;
-      octets.push(value);
+      if (digits === 0 || value > 255 || octets === 4) return -1;
+      address = address * 256 + value;
+      octets++;
       value = 0;
       digits = 0;
     } else if (c >= 48 && c <= 57) {
-      if (digits === 1 && value === 0) return null;
-      if (++digits > 3) return null;
+      if (digits === 1 && value === 0) return -1;
+      if (++digits > 3) return -1;
       value = value * 10 + (c - 48);
     } else {
+      return -1;
+    }
+  }
+  return octets === 4 ? address : -1;
+}
+
+/**
+ * The eight 16-bit groups of IPv6 text (RFC 4291 §2.2, a trailing dotted quad included), or
+ * null: one scan, no substrings.
+ */
+function ipv6Groups(s: string): number[] | null {
+  const n = s.length;
+  const groups: number[] = [];
+  /** Where "::" stands among the groups, or -1. */
+  let gap = -1;
+  let i = 0;
+  if (s.charCodeAt(0) === COLON) {
+    if (s.charCodeAt(1) !== COLON) return null;
+    gap = 0;
+    i = 2;
+  }
+  while (i < n) {
+    const start = i;
+    let value = 0;
+    for (; i < n && i - start <= 4; i++) {
+      const c = s.charCodeAt(i) | 32;
+      const digit = c >= 48 && c <= 57 ? c - 48 : c >= 97 && c <= 102 ? c - 87 : -1;
+      if (digit < 0) break;
+      value = value * 16 + digit;
+    }
+    if (s.charCodeAt(i) === DOT) {
+      // A dotted quad may stand for the last two groups, and only there.
+      const quad = dottedQuad(s, start);
+      if (quad < 0) return null;
+      groups.push(quad >>> 16, quad & 0xffff);
+      break;
+    }
+    if (i === start || i - start > 4) return null;
+    groups.push(value);
+    if (i === n) break;
+    if (s.charCodeAt(i) !== COLON) return null;
+    i++;
+    if (s.charCodeAt(i) === COLON) {
+      if (gap >= 0) return null;
+      gap = groups.length;
+      i++;
+    } else if (i === n) {
       return null;
     }
   }
-  return octets.length === 4 ? octets : null;
+  if (gap < 0) return groups.length === 8 ? groups : null;
+  if (groups.length > 7) return null;
+  groups.splice(gap, 0, ...new Array<number>(8 - groups.length).fill(0));
+  return groups;
 }
 
-/** The eight 16-bit groups of IPv6 text (RFC 4291 §2.2, a trailing dotted quad included), or null. */
-function ipv6Groups(s: string): number[] | null {
-  const gap = s.indexOf('::');
-  if (gap >= 0 && s.indexOf('::', gap + 1) >= 0) return null;
-  const left = gap === 0 ? [] : (gap > 0 ? s.slice(0, gap) : s).split(':');
-  const right = gap < 0 || gap + 2 === s.length ? [] : s.slice(gap + 2).split(':');
-  // A dotted quad may stand for the last two groups.
-  const last = gap >= 0 ? right : left;
-  const lastPart = last[last.length - 1];
-  let quad: number[] | null = null;
-  if (lastPart?.includes('.')) {
-    quad = dottedQuad(lastPart);
-    if (quad === null) return null;
-    last.pop();
-  }
-  const words: number[] = [];
-  for (const part of left) if (!pushGroup(words, part)) return null;
-  const leftCount = words.length;
-  for (const part of right) if (!pushGroup(words, part)) return null;
-  if (quad !== null) words.push((quad[0]! << 8) | quad[1]!, (quad[2]! << 8) | quad[3]!);
-  if (gap < 0) return words.length === 8 ? words : null;
-  if (words.length > 7) return null;
-  return [...words.slice(0, leftCount), ...new Array<number>(8 - words.length).fill(0), ...words.slice(leftCount)];
-}
-
-function pushGroup(words: number[], part: string): boolean {
-  if (part.length === 0 || part.length > 4) return false;
-  let value = 0;
-  for (let i = 0; i < part.length; i++) {
-    const c = part.charCodeAt(i) | 32;
-    const digit = c >= 48 && c <= 57 ? c - 48 : c >= 97 && c <= 102 ? c - 87 : -1;
-    if (digit < 0) return false;
-    value = value * 16 + digit;
-  }
-  words.push(value);
-  return true;
-}
+const COLON = 58;
+const DOT = 46;
 
 /** RFC 5952 §4: lower case, no leading zeros, the longest run of two or more zero groups (the first of equals) as "::". */
 function rfc5952(groups: readonly number[]): string {
@@ -105,9 +125,17 @@ function rfc5952(groups: readonly number[]): string {
     }
     i = j;
   }
-  const hex = groups.map((g) => g.toString(16));
-  if (bestStart < 0) return hex.join(':');
-  return `${hex.slice(0, bestStart).join(':')}::${hex.slice(bestStart + bestLength).join(':')}`;
+  let out = '';
+  for (let i = 0; i < 8; i++) {
+    if (i === bestStart) {
+      out += '::';
+      i += bestLength - 1;
+      continue;
+    }
+    if (out !== '' && !out.endsWith(':')) out += ':';
+    out += (groups[i] as number).toString(16);
+  }
+  return out;
 }
 
 const TRAILING_QUAD = /^(.*:)(\d{1,3}(?:\.\d{1,3}){3})$/;

@@ -170,6 +170,11 @@ class Tokens {
     else if (this.tail !== null && this.tail.length < MAX_TOKENS) this.tail.push(t);
   }
 
+  /** Whether a token other than ";" would be kept: past the cap, one that is not is not even made. */
+  keeps(): boolean {
+    return this.head.length < MAX_TOKENS || (this.tail !== null && this.tail.length < MAX_TOKENS);
+  }
+
   list(): Token[] {
     return this.tail === null ? this.head : this.head.concat(this.tail);
   }
@@ -247,7 +252,8 @@ export function tokenize(input: string): TokenizeResult {
     }
     const start = i;
     i = wordEnd(input, i + 1, n);
-    tokens.push({ kind: 'word', text: input.slice(start, i), start, end: i });
+    if (tokens.keeps()) tokens.push({ kind: 'word', text: input.slice(start, i), start, end: i });
+    else tokens.overflow = true;
   }
   if (tokens.overflow) warnings.add(TOO_MANY_TOKENS);
   return { tokens: tokens.list(), warnings: warnings.list() };
