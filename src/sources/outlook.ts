@@ -1,11 +1,21 @@
-import type { GatherResult } from '../worker-protocol.js';
+import type { GatherResult, MessageChoice } from '../worker-protocol.js';
 import { t } from '../i18n.js';
+import { choicesOf } from './choices.js';
+import { looksLikeHeaders } from './header-text.js';
+import { pickInView } from './in-view.js';
 import { injectionRefused, runInTab } from './inject.js';
+import {
+  CONVERSATION_VIEWS,
+  type ConversationItem,
+  conversationItemsOf,
+  conversationItemsRequest,
+  conversationMessages,
+  isObject,
+} from './outlook-conversation.js';
 import { readShownHeaders } from './page.js';
 import type { MessageSource } from './types.js';
 import { receivedOk, utf8, WEBMAIL_MAX_BYTES, WEBMAIL_TIMEOUT_MS } from './webmail-answer.js';
-import { looksLikeHeaders } from './header-text.js';
-import { fetchFromPage, type PageAnswer, type PageRequest } from './webmail-page.js';
+import { collectMessageViews, fetchFromPage, type MessageView, type PageAnswer, type PageRequest } from './webmail-page.js';
 
 /** An Exchange item id as OWA's addresses carry it (base64, "AAMk…"), percent-decoded. */
 const ITEM_ID = /^[A-Za-z0-9+/=_-]{20,1024}$/;
@@ -32,6 +42,22 @@ export function outlookIdInAddress(url: URL): string | null {
  */
 export const isConversationId = (id: string) => id.startsWith('AAQk');
 
+/**
+ * What every call to the page's service endpoint carries besides the session cookies, which the
+ * browser adds: the canary (OWA's defence against cross-site requests) and the anchor mailbox
+ * that routes the request to the user's mailbox server, each from the page's cookie of that name
+ * when the page can read it, as OWA's own requests carry them (docs/webmail-routes.md).
+ */
+const SERVICE_CALL = {
+  headers: { 'Content-Type': 'application/json; charset=utf-8', 'X-Requested-With': 'XMLHttpRequest' },
+  cookieHeaders: [
+    { cookie: 'X-OWA-CANARY', header: 'X-OWA-CANARY' },
+    { cookie: 'DefaultAnchorMailbox', header: 'X-AnchorMailbox' },
+  ],
+  timeoutMs: WEBMAIL_TIMEOUT_MS,
+  maxBytes: WEBMAIL_MAX_BYTES,
+};
+
 /** GetItem through the page's own service endpoint, as OWA's page calls it (docs/webmail-routes.md). */
 export function getItemRequest(origin: string, itemId: string, shape: 'mime' | 'details'): PageRequest {
   const itemShape =
@@ -55,23 +81,20 @@ export function getItemRequest(origin: string, itemId: string, shape: 'mime' | '
     },
   };
   return {
+    ...SERVICE_CALL,
     url: new URL('/owa/service.svc?action=GetItem&app=Mail', origin).href,
     method: 'POST',
-    headers: { Action: 'GetItem', 'Content-Type': 'application/json; charset=utf-8', 'X-Requested-With': 'XMLHttpRequest' },
+    headers: { ...SERVICE_CALL.headers, Action: 'GetItem' },
     body: JSON.stringify(body),
-    cookieHeader: { cookie: 'X-OWA-CANARY', header: 'X-OWA-CANARY' },
-    timeoutMs: WEBMAIL_TIMEOUT_MS,
-    maxBytes: WEBMAIL_MAX_BYTES,
   };
 }
 
-/** What one GetItem answer gave: the item's JSON, or why not in words; `refused`: the server answered, without the item. */
-type ItemAnswer = { ok: true; item: Record<string, unknown> } | { ok: false; got: string; refused: boolean };
+/** What one service answer gave: the part asked for, or why not in words; `refused`: the server answered, without it. */
+type ServiceAnswer<T> = { ok: true; value: T } | { ok: false; got: string; refused: boolean };
+type ItemAnswer = ServiceAnswer<Record<string, unknown>>;
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-/** Body.ResponseMessages.Items[0].Items[0] of a GetItem answer, checked step by step. */
-export function itemOf(answer: PageAnswer): ItemAnswer {
+/** Body.ResponseMessages.Items[0] of a service answer, when it says Success; checked step by step. */
+function responseOf(answer: PageAnswer): ServiceAnswer<Record<string, unknown>> {
   const received = receivedOk(answer);
   if (!received.ok) return { ...received, refused: false };
   let json: unknown;
@@ -88,9 +111,26 @@ export function itemOf(answer: PageAnswer): ItemAnswer {
     const code = typeof first.ResponseCode === 'string' ? first.ResponseCode.slice(0, 80) : '?';
     return { ok: false, got: t('outlookGotError', code), refused: true };
   }
-  const item: unknown = Array.isArray(first.Items) ? first.Items[0] : undefined;
+  return { ok: true, value: first };
+}
+
+/** Body.ResponseMessages.Items[0].Items[0] of a GetItem answer, checked step by step. */
+export function itemOf(answer: PageAnswer): ItemAnswer {
+  const response = responseOf(answer);
+  if (!response.ok) return response;
+  const item: unknown = Array.isArray(response.value.Items) ? response.value.Items[0] : undefined;
   if (!isObject(item)) return { ok: false, got: t('webmailGotJsonShape', 'Items[0]'), refused: true };
-  return { ok: true, item };
+  return { ok: true, value: item };
+}
+
+/** The messages of a GetConversationItems answer (Body.ResponseMessages.Items[0].Conversation), oldest first. */
+export function conversationOf(answer: PageAnswer): ServiceAnswer<ConversationItem[]> {
+  const response = responseOf(answer);
+  if (!response.ok) return response;
+  const items = conversationItemsOf(response.value.Conversation, (id) => ITEM_ID.test(id) && !isConversationId(id));
+  if (items === null) return { ok: false, got: t('webmailGotJsonShape', 'Conversation.ConversationNodes'), refused: true };
+  if (items.length === 0) return { ok: false, got: t('outlookGotNoItems'), refused: true };
+  return { ok: true, value: items };
 }
 
 /** The item's MIME content, decoded to its bytes (one character per byte); null when the answer has none. */
@@ -119,59 +159,130 @@ export function transportHeadersOf(item: Record<string, unknown>): string | null
 const pasteHelp = () => [t('outlookPasteOpen'), t('outlookPasteMore'), t('outlookPasteView'), t('outlookPasteCopy')];
 
 /**
+ * OWA's "sign in again" statuses said in full: besides a session that ran out, they are what a
+ * mailbox answers that takes the page's requests only with the sign-in token the page keeps to
+ * itself (Microsoft 365 tenants, and Outlook.com's newer pages, send one), which Hoplens does
+ * not read out of the page; the user then needs the paste, not a retry.
+ */
+function serviceAnswer(answer: PageAnswer): PageAnswer | Said {
+  if (answer.ok && !answer.redirected && (answer.status === 401 || answer.status === 440)) return { said: t('outlookGotTokenRefused', answer.status) };
+  return answer;
+}
+
+/** An answer already put in words: a refusal said in full, or the browser refusing to run the request in the tab. */
+type Said = { said: string };
+type ServiceCall = (request: PageRequest) => Promise<PageAnswer | Said>;
+
+/** Which message a report is of, for its source line. */
+type Which = { kind: 'open' } | { kind: 'in-thread'; position: number; count: number } | { kind: 'newest'; count: number };
+
+function whichWords(which: Which): string {
+  switch (which.kind) {
+    case 'open':
+      return t('outlookWhichOpen');
+    case 'in-thread':
+      return t('outlookWhichInThread', [which.position, which.count]);
+    case 'newest':
+      return t('outlookWhichNewest', which.count);
+  }
+}
+
+/**
  * Outlook on the web (Microsoft 365, Exchange) and Outlook.com: the toolbar click asks the
  * page's own service endpoint for the open item's MIME content with the page's session; where
  * the server refuses MIME, for the item's internet headers (the ones "View message details"
- * shows), marked as headers only. An open "View message source" window is read as it stands.
+ * shows), marked as headers only. In conversation view the page's own GetConversationItems
+ * lists the conversation's messages: the one in view is read, the others offered. An open
+ * "View message source" window is read as it stands.
  */
 export const outlookSource: MessageSource = {
   id: 'outlook',
   label: () => t('sourceOutlook'),
   matches: (tab) =>
     tab.url !== null && tab.url.protocol === 'https:' && /^(outlook\.(live|office|office365)\.com|outlook\.cloud\.microsoft)$/.test(tab.url.hostname),
-  async gather(tab): Promise<GatherResult> {
+  async gather(tab, choice): Promise<GatherResult> {
     const failed = (reason: string): GatherResult => ({ ok: false, reason, pasteHelp: pasteHelp() });
     const label = t('sourceOutlook');
     if (!tab.url) return failed(t('webmailNoAddress', label));
-    const id = outlookIdInAddress(tab.url);
-    // No item in the address: the page may still show the message source window.
-    if (!id || isConversationId(id)) {
+    const url = tab.url;
+    const id = outlookIdInAddress(url);
+    const conversation = id !== null && isConversationId(id);
+    // No item in the address, or a conversation: the page may show the message source window.
+    if (!id || (conversation && !choice)) {
       const shown = await readShownHeaders(tab.tabId);
       if (shown.raw !== null)
         return { ok: true, raw: shown.raw, source: { kind: 'outlook', label: t('sourceWebmailShown', label) }, choices: [], chosen: null };
       if (shown.refused) return failed(shown.refused);
-      return failed(id ? t('outlookConversation') : t('webmailNoMessage', label));
+      if (!id) return failed(t('webmailNoMessage', label));
     }
-    const ask = async (shape: 'mime' | 'details'): Promise<ItemAnswer> => {
+    const call: ServiceCall = async (request) => {
       try {
-        return itemOf(await runInTab(tab.tabId, fetchFromPage, [getItemRequest(tab.url!.origin, id, shape)]));
+        return serviceAnswer(await runInTab(tab.tabId, fetchFromPage, [request]));
       } catch (error) {
-        return { ok: false, got: injectionRefused(error), refused: false };
+        return { said: injectionRefused(error) };
       }
     };
-    const done = (raw: string, sourceLabel: string, bytes: boolean): GatherResult => ({
-      ok: true,
-      raw,
-      source: { kind: 'outlook', label: sourceLabel, bytes },
-      choices: [],
-      chosen: id,
-    });
-    const mime = await ask('mime');
-    if (mime.ok) {
-      const raw = mimeOf(mime.item);
-      if (raw !== null) {
-        if (looksLikeHeaders(raw)) return done(raw, t('sourceOutlookMime'), true);
-        return failed(t('webmailNoSource', [label, t('outlookMimeWhat'), t('webmailGotNotMessage')]));
-      }
-    } else if (!mime.refused) {
-      return failed(t('webmailNoSource', [label, t('outlookMimeWhat'), mime.got]));
+    if (!conversation) return readItem(id, { kind: 'open' }, [], call, url.origin, failed);
+
+    let views: MessageView[];
+    try {
+      views = await runInTab(tab.tabId, collectMessageViews, [CONVERSATION_VIEWS]);
+    } catch (error) {
+      return failed(injectionRefused(error));
     }
-    // The server answered without MIME content: the internet headers, as the page's "View message details" asks.
-    const mimeGot = mime.ok ? t('outlookGotNoMime') : mime.got;
-    const details = await ask('details');
-    const headers = details.ok ? transportHeadersOf(details.item) : null;
-    if (headers !== null && looksLikeHeaders(headers)) return done(headers, t('sourceOutlookHeadersOnly'), false);
-    const detailsGot = details.ok ? (headers === null ? t('outlookGotNoHeaders') : t('webmailGotNotMessage')) : details.got;
-    return failed(t('outlookNoSource', [mimeGot, detailsGot]));
+    const answer = await call(conversationItemsRequest(url.origin, id, SERVICE_CALL));
+    const listed = 'said' in answer ? ({ ok: false, got: answer.said, refused: false } as const) : conversationOf(answer);
+    if (!listed.ok) return failed(t('webmailNoSource', [label, t('outlookConversationWhat'), listed.got]));
+    const { messages, placed } = conversationMessages(views, listed.value);
+    const message = pickInView(messages, choice);
+    if (!message) return failed(t('webmailNoSource', [label, t('outlookConversationWhat'), t('outlookGotNoItems')]));
+    const count = messages.length;
+    const which: Which =
+      count === 1
+        ? { kind: 'open' }
+        : placed || message.id === choice
+          ? { kind: 'in-thread', position: messages.indexOf(message) + 1, count }
+          : { kind: 'newest', count };
+    return readItem(message.id, which, count > 1 ? choicesOf(messages) : [], call, url.origin, failed);
   },
 };
+
+/** One item's MIME content, else its internet headers, through GetItem; every other answer ends in the paste. */
+async function readItem(
+  id: string,
+  which: Which,
+  choices: MessageChoice[],
+  call: ServiceCall,
+  origin: string,
+  failed: (reason: string) => GatherResult,
+): Promise<GatherResult> {
+  const label = t('sourceOutlook');
+  const ask = async (shape: 'mime' | 'details'): Promise<ItemAnswer> => {
+    const answer = await call(getItemRequest(origin, id, shape));
+    return 'said' in answer ? { ok: false, got: answer.said, refused: false } : itemOf(answer);
+  };
+  const done = (raw: string, key: 'sourceOutlookMime' | 'sourceOutlookHeadersOnly', bytes: boolean): GatherResult => ({
+    ok: true,
+    raw,
+    source: { kind: 'outlook', label: t(key, whichWords(which)), bytes },
+    choices,
+    chosen: id,
+  });
+  const mime = await ask('mime');
+  if (mime.ok) {
+    const raw = mimeOf(mime.value);
+    if (raw !== null) {
+      if (looksLikeHeaders(raw)) return done(raw, 'sourceOutlookMime', true);
+      return failed(t('webmailNoSource', [label, t('outlookMimeWhat'), t('webmailGotNotMessage')]));
+    }
+  } else if (!mime.refused) {
+    return failed(t('webmailNoSource', [label, t('outlookMimeWhat'), mime.got]));
+  }
+  // The server answered without MIME content: the internet headers, as the page's "View message details" asks.
+  const mimeGot = mime.ok ? t('outlookGotNoMime') : mime.got;
+  const details = await ask('details');
+  const headers = details.ok ? transportHeadersOf(details.value) : null;
+  if (headers !== null && looksLikeHeaders(headers)) return done(headers, 'sourceOutlookHeadersOnly', false);
+  const detailsGot = details.ok ? (headers === null ? t('outlookGotNoHeaders') : t('webmailGotNotMessage')) : details.got;
+  return failed(t('outlookNoSource', [mimeGot, detailsGot]));
+}

@@ -18,15 +18,15 @@ export interface MessageView {
 export interface ViewSpec {
   selector: string;
   attributes: string[];
-  /** Regular expression (source text) whose first group is a message id in a link's href. */
-  linkId: string;
+  /** Regular expression (source text) whose first group is a message id in a link's href; none where links name no message. */
+  linkId?: string;
   labelSelectors: string[];
 }
 
 /** The message views on screen, in page order. Caps what it reads: a hostile page may hold thousands. */
 export function collectMessageViews(spec: ViewSpec): MessageView[] {
   const viewport = { w: window.innerWidth || 1, h: window.innerHeight || 1 };
-  const linkId = new RegExp(spec.linkId);
+  const linkId = spec.linkId === undefined ? null : new RegExp(spec.linkId);
   return Array.from(document.querySelectorAll<HTMLElement>(spec.selector))
     .slice(0, 200)
     .map((el) => {
@@ -38,9 +38,11 @@ export function collectMessageViews(spec: ViewSpec): MessageView[] {
         const value = el.getAttribute(name);
         if (value) ids.push(value);
       }
-      for (const a of Array.from(el.querySelectorAll('a[href]')).slice(0, 50)) {
-        const found = (a.getAttribute('href') ?? '').match(linkId)?.[1];
-        if (found) ids.push(found);
+      if (linkId) {
+        for (const a of Array.from(el.querySelectorAll('a[href]')).slice(0, 50)) {
+          const found = (a.getAttribute('href') ?? '').match(linkId)?.[1];
+          if (found) ids.push(found);
+        }
       }
       const label = spec.labelSelectors
         .map((s) => el.querySelector(s)?.textContent?.trim().slice(0, 200) ?? '')
@@ -56,8 +58,11 @@ export interface PageRequest {
   method: 'GET' | 'POST';
   headers: Record<string, string>;
   body?: string;
-  /** A cookie of the page whose value goes into a request header (OWA's canary), when the page has it. */
-  cookieHeader?: { cookie: string; header: string };
+  /**
+   * Cookies of the page whose values go into request headers (OWA's canary, its anchor mailbox),
+   * each only when the page has it and its value can stand in a header.
+   */
+  cookieHeaders?: { cookie: string; header: string }[];
   timeoutMs: number;
   maxBytes: number;
 }
@@ -68,7 +73,7 @@ export interface PageRequest {
  * character per byte (a raw message's bytes as they arrived, for DKIM).
  */
 export type PageAnswer =
-  | { ok: true; status: number; contentType: string; redirected: boolean; text: string; cookieSent: boolean | null }
+  | { ok: true; status: number; contentType: string; redirected: boolean; text: string; cookiesSent: string[] }
   | { ok: false; problem: 'timeout' | 'too-large' | 'fetch'; detail: string };
 
 /** Fetches one URL of the page's own origin with its cookies, within a time and a size limit (body included). */
@@ -77,22 +82,22 @@ export async function fetchFromPage(request: PageRequest): Promise<PageAnswer> {
   const timer = setTimeout(() => abort.abort(), request.timeoutMs);
   try {
     const headers: Record<string, string> = { ...request.headers };
-    let cookieSent: boolean | null = null;
-    if (request.cookieHeader) {
-      const wanted = request.cookieHeader.cookie;
-      const pair = document.cookie
-        .split(';')
-        .map((c) => c.trim())
-        .find((c) => c.slice(0, c.indexOf('=')) === wanted);
-      cookieSent = pair !== undefined;
-      if (pair !== undefined) headers[request.cookieHeader.header] = pair.slice(pair.indexOf('=') + 1);
+    const cookiesSent: string[] = [];
+    const pairs = document.cookie.split(';').map((c) => c.trim());
+    for (const { cookie, header } of request.cookieHeaders ?? []) {
+      const pair = pairs.find((c) => c.slice(0, c.indexOf('=')) === cookie);
+      const value = pair?.slice(pair.indexOf('=') + 1);
+      // Printable ASCII only: anything else is no header value, and fetch would throw on it.
+      if (value === undefined || !/^[\x21-\x7e]{1,1024}$/.test(value)) continue;
+      headers[header] = value;
+      cookiesSent.push(cookie);
     }
     // A redirect is not followed: from these endpoints it leads to a sign-in page, never to the message.
     const init: RequestInit = { method: request.method, headers, credentials: 'include', redirect: 'manual', signal: abort.signal };
     if (request.body !== undefined) init.body = request.body;
     const response = await fetch(request.url, init);
     const redirected = response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400);
-    if (redirected) return { ok: true, status: response.status, contentType: '', redirected, text: '', cookieSent };
+    if (redirected) return { ok: true, status: response.status, contentType: '', redirected, text: '', cookiesSent };
     const reader = response.body?.getReader();
     let text = '';
     let size = 0;
@@ -112,7 +117,7 @@ export async function fetchFromPage(request: PageRequest): Promise<PageAnswer> {
       contentType: response.headers.get('content-type') ?? '',
       redirected,
       text,
-      cookieSent,
+      cookiesSent,
     };
   } catch (error) {
     if (abort.signal.aborted) return { ok: false, problem: 'timeout', detail: String(request.timeoutMs) };

@@ -2,7 +2,20 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchGecko, type GeckoSession } from './gecko/client.js';
 import { startHttpsSite } from './gecko/servers.js';
 import { e2eSettings } from './flows.js';
-import { OUTLOOK_CANARY, OUTLOOK_FAILURES, OUTLOOK_IDS, outlookMessagePath, outlookResponse } from './outlook-fixture.js';
+import {
+  OUTLOOK_ANCHOR,
+  OUTLOOK_CANARY,
+  OUTLOOK_CONVERSATION_FAILURES,
+  OUTLOOK_CONVERSATION_TRIED,
+  OUTLOOK_CONVERSATIONS,
+  OUTLOOK_FAILURES,
+  OUTLOOK_IDS,
+  OUTLOOK_THREAD,
+  outlookBusinessPath,
+  outlookMessagePath,
+  outlookResponse,
+  type ServiceBody,
+} from './outlook-fixture.js';
 import { SUMMARY, VERDICTS } from './page-scripts.js';
 import { YAHOO_FAILURES, YAHOO_IDS, YAHOO_INBOX_PATH, YAHOO_THREAD_PATH, YAHOO_TRIED, yahooResponse } from './yahoo-fixture.js';
 
@@ -13,16 +26,24 @@ describe('Firefox ESR on Yahoo Mail, AOL Mail and Outlook on the web', () => {
   let session: GeckoSession;
   let sites: Awaited<ReturnType<typeof startHttpsSite>>;
   const rawRequests: { url: string; cookie: string }[] = [];
-  const serviceCalls: { url: string; action: string; canary: string; shape: string }[] = [];
+  const serviceCalls: { url: string; action: string; canary: string; anchor: string; shape: string; id: string }[] = [];
 
   beforeAll(async () => {
     sites = await startHttpsSite(['mail.yahoo.com', 'mail.aol.com', 'outlook.office.com'], (url, request, body) => {
       if (new URL(url).hostname === 'outlook.office.com') {
+        const action = String(request.headers.action ?? '');
         if (new URL(url).pathname === '/owa/service.svc') {
-          const shape = (JSON.parse(body) as { Body: { ShapeName?: string } }).Body.ShapeName ?? 'mime';
-          serviceCalls.push({ url, action: String(request.headers.action ?? ''), canary: String(request.headers['x-owa-canary'] ?? ''), shape });
+          const call = (JSON.parse(body) as ServiceBody).Body;
+          serviceCalls.push({
+            url,
+            action,
+            canary: String(request.headers['x-owa-canary'] ?? ''),
+            anchor: String(request.headers['x-anchormailbox'] ?? ''),
+            shape: call?.ShapeName ?? 'mime',
+            id: call?.ItemIds?.[0]?.Id ?? call?.Conversations?.[0]?.ConversationId?.Id ?? '',
+          });
         }
-        return outlookResponse(url, request.method ?? 'GET', body);
+        return outlookResponse(url, request.method ?? 'GET', body, action);
       }
       if (url.includes('/content/rawplaintext')) rawRequests.push({ url, cookie: request.headers.cookie ?? '' });
       return yahooResponse(url);
@@ -35,6 +56,7 @@ describe('Firefox ESR on Yahoo Mail, AOL Mail and Outlook on the web', () => {
     }
     await session.navigate('https://outlook.office.com/mail/inbox');
     await session.addCookie({ name: 'X-OWA-CANARY', value: OUTLOOK_CANARY, domain: 'outlook.office.com', path: '/', secure: true });
+    await session.addCookie({ name: 'DefaultAnchorMailbox', value: OUTLOOK_ANCHOR, domain: 'outlook.office.com', path: '/', secure: true });
   });
   afterAll(async () => {
     await session?.close();
@@ -111,7 +133,9 @@ describe('Firefox ESR on Yahoo Mail, AOL Mail and Outlook on the web', () => {
       url: 'https://outlook.office.com/owa/service.svc?action=GetItem&app=Mail',
       action: 'GetItem',
       canary: OUTLOOK_CANARY,
+      anchor: OUTLOOK_ANCHOR,
       shape: 'mime',
+      id: OUTLOOK_IDS.sample,
     });
     const verdicts = await popup.evaluate<Record<string, string>>(`return ${VERDICTS};`);
     expect([verdicts['dkim d=example.com s=dkimpy-rsa'], verdicts['dkim d=example.com s=dkimpy-ed']]).toEqual(['pass', 'pass']);
@@ -129,5 +153,32 @@ describe('Firefox ESR on Yahoo Mail, AOL Mail and Outlook on the web', () => {
       expect(await failure(`https://outlook.office.com${outlookMessagePath(id)}`), id).toContain(`Hoplens asked Outlook on the web for ${said}`);
     }
     expect(await failure('https://outlook.office.com/mail/inbox')).toContain('No message is open in this Outlook on the web tab');
+  });
+
+  it("reads the message in view of an Outlook conversation, offers the others, switches, and ends the conversation call's failures in the paste", async () => {
+    await session.navigate(`https://outlook.office.com${outlookBusinessPath(OUTLOOK_CONVERSATIONS.thread)}`);
+    const popup = await session.clickButton();
+    await popup.waitFor(SUMMARY);
+    expect(serviceCalls.slice(-2).map((c) => [c.action, c.id, c.anchor])).toEqual([
+      ['GetConversationItems', OUTLOOK_CONVERSATIONS.thread, OUTLOOK_ANCHOR],
+      ['GetItem', OUTLOOK_IDS.origin27, OUTLOOK_ANCHOR],
+    ]);
+    expect(await popup.evaluate(`return Array.from(document.querySelectorAll('#choice-select option'), (o) => o.textContent);`)).toEqual(
+      OUTLOOK_THREAD.map((m) => m.label),
+    );
+    expect(await popup.evaluate<string>('return document.body.innerText;')).toContain('Outlook on the web — MIME of message 1 of 2 in the conversation');
+    await popup.evaluate(`const select = document.querySelector('#choice-select');
+      select.value = '${OUTLOOK_IDS.sample}';
+      select.dispatchEvent(new Event('change', { bubbles: true }));`);
+    await popup.waitFor(`${VERDICTS}['iprev 203.0.113.25'] && ${SUMMARY}`);
+    expect(serviceCalls.at(-1)?.id).toBe(OUTLOOK_IDS.sample);
+    expect(await popup.evaluate<string>('return document.body.innerText;')).toContain('Outlook on the web — MIME of message 2 of 2 in the conversation');
+    await popup.close();
+
+    for (const [id, got] of OUTLOOK_CONVERSATION_FAILURES) {
+      const before = serviceCalls.length;
+      expect(await failure(`https://outlook.office.com${outlookBusinessPath(id)}`), id).toContain(`${OUTLOOK_CONVERSATION_TRIED} ${got}`);
+      expect(serviceCalls.slice(before).map((c) => c.action)).toEqual(['GetConversationItems']);
+    }
   });
 });

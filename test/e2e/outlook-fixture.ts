@@ -14,17 +14,53 @@ export const OUTLOOK_IDS = {
   shape: 'AAMkAGhvcGxlbnMtc2hhcGUtMDAwMDYAAAAAAAA=',
   notMail: 'AAMkAGhvcGxlbnMtbm90bWFpbC0wMDcAAAAAAAA=',
   nothing: 'AAMkAGhvcGxlbnMtbm90aGluZy0wMDgAAAAAAAA=',
+  origin27: 'AAMkAGhvcGxlbnMtb3JpZ2luMjctMDA5AAAAAAA=',
 } as const;
 
-/** A conversation id ("AAQk…"), which the reading pane's address holds when conversations are on. */
-export const OUTLOOK_CONVERSATION_ID = 'AAQkAGhvcGxlbnMtY29udmVyc2F0aW9uAAAAAAA=';
-export const OUTLOOK_CANARY = 'e2e-canary.value_1';
+/**
+ * Conversation ids ("AAQk…"), which the reading pane's address holds when conversations are on.
+ * `thread`'s page is outlook-conversation.html (two message views, the newer in view); the
+ * others' is outlook-message.html, which shows no message view Hoplens can match.
+ */
+export const OUTLOOK_CONVERSATIONS = {
+  thread: 'AAQkAGhvcGxlbnMtdGhyZWFkLTAwMDEAAAAAAAA=',
+  unplaced: 'AAQkAGhvcGxlbnMtdW5wbGFjZWQtMDAyAAAAAAA=',
+  expired: 'AAQkAGhvcGxlbnMtZXhwaXJlZC0wMDMAAAAAAAA=',
+  signIn: 'AAQkAGhvcGxlbnMtc2lnbmluLTAwMDQAAAAAAAA=',
+  shape: 'AAQkAGhvcGxlbnMtc2hhcGUtMDAwMDUAAAAAAAA=',
+  empty: 'AAQkAGhvcGxlbnMtZW1wdHktMDAwMDYAAAAAAAA=',
+  gone: 'AAQkAGhvcGxlbnMtZ29uZS0wMDAwMDcAAAAAAAA=',
+} as const;
+
+/** The conversation's two messages, as the fixture GetConversationItems lists them (oldest first). */
+export const OUTLOOK_THREAD = [
+  { id: OUTLOOK_IDS.origin27, from: 'Other Sender', received: '2026-11-29T08:00:00Z', label: '1. Other Sender, 2026-11-29 08:00:00 UTC' },
+  { id: OUTLOOK_IDS.sample, from: 'Sam Admin', received: '2026-11-30T09:00:00Z', label: '2. Sam Admin, 2026-11-30 09:00:00 UTC' },
+] as const;
+
+/** What the popup must say for each failing conversation, after "Hoplens asked Outlook on the web for …". */
+export const OUTLOOK_CONVERSATION_TRIED = 'Hoplens asked Outlook on the web for the messages of the open conversation (GetConversationItems) and got';
+export const OUTLOOK_CONVERSATION_FAILURES: readonly (readonly [id: string, got: string])[] = [
+  [OUTLOOK_CONVERSATIONS.expired, 'HTTP status 440 (the session ran out, or this mailbox takes the page'],
+  [OUTLOOK_CONVERSATIONS.signIn, 'a web page (a sign-in page, most likely) instead of the message'],
+  [OUTLOOK_CONVERSATIONS.shape, 'JSON of another shape (no Conversation.ConversationNodes)'],
+  [OUTLOOK_CONVERSATIONS.empty, 'a conversation without a message Hoplens can ask for'],
+  [OUTLOOK_CONVERSATIONS.gone, 'the error ErrorItemNotFound'],
+];
 
 export const outlookMessagePath = (id: string) => `/mail/0/inbox/id/${encodeURIComponent(id)}`;
+/** Microsoft 365's form of the address (no account number). */
+export const outlookBusinessPath = (id: string) => `/mail/inbox/id/${encodeURIComponent(id)}`;
+export const OUTLOOK_CANARY = 'e2e-canary.value_1';
+/** A Microsoft 365 anchor mailbox as its cookie holds it: PUID:<user's id>@<tenant id> (made-up ids). */
+export const OUTLOOK_ANCHOR = 'PUID:0003BFFD8E2A1C44@00000000-0000-0000-0000-00000000e2e0';
 
 /** What the popup must say for each failure id, after "Hoplens asked Outlook on the web for …". */
 export const OUTLOOK_FAILURES: readonly (readonly [id: string, said: string])[] = [
-  [OUTLOOK_IDS.expired, 'the MIME content of the open message (GetItem) and got HTTP status 440'],
+  [
+    OUTLOOK_IDS.expired,
+    "the MIME content of the open message (GetItem) and got HTTP status 440 (the session ran out, or this mailbox takes the page's requests only with the sign-in token the page keeps to itself, which Hoplens does not read)",
+  ],
   [OUTLOOK_IDS.signIn, 'the MIME content of the open message (GetItem) and got a web page (a sign-in page, most likely) instead of the message'],
   [OUTLOOK_IDS.broken, 'the MIME content of the open message (GetItem) and got HTTP status 500'],
   [OUTLOOK_IDS.shape, 'the MIME content of the open message (GetItem) and got JSON of another shape (no Body.ResponseMessages.Items)'],
@@ -43,25 +79,80 @@ const error = (code: string) => answer({ __type: 'ItemInfoResponseMessage:#Excha
 const mime = (raw: string) => success({ MimeContent: { CharacterSet: 'UTF-8', Value: Buffer.from(raw, 'latin1').toString('base64') } });
 const headerBlock = (raw: string) => raw.slice(0, raw.search(/\r?\n\r?\n/) + 1);
 
+const conversation = (items: readonly { id: string; from: string; received: string }[]) =>
+  answer({
+    __type: 'GetConversationItemsResponseMessage:#Exchange',
+    ResponseCode: 'NoError',
+    ResponseClass: 'Success',
+    Conversation: {
+      __type: 'ConversationResponseType:#Exchange',
+      ConversationNodes: items.map((item) => ({
+        __type: 'ConversationNode:#Exchange',
+        Items: [
+          {
+            __type: 'Message:#Exchange',
+            ItemId: { __type: 'ItemId:#Exchange', Id: item.id, ChangeKey: 'CQAAAA==' },
+            From: { Mailbox: { Name: item.from, EmailAddress: `${item.from.split(' ')[0]!.toLowerCase()}@example.com` } },
+            DateTimeReceived: item.received,
+          },
+        ],
+      })),
+    },
+  });
+
+/** GetConversationItems of the fixture service, by conversation id. */
+function conversationResponse(id: string | undefined): FixtureAnswer {
+  switch (id) {
+    case OUTLOOK_CONVERSATIONS.thread:
+    case OUTLOOK_CONVERSATIONS.unplaced:
+      return conversation(OUTLOOK_THREAD);
+    case OUTLOOK_CONVERSATIONS.expired:
+      return { status: 440, contentType: 'text/plain', body: '' };
+    case OUTLOOK_CONVERSATIONS.signIn:
+      return { status: 302, contentType: 'text/plain', body: '', headers: { location: 'https://login.microsoftonline.com/' } };
+    case OUTLOOK_CONVERSATIONS.shape:
+      return success({ Subject: 'not a conversation' });
+    case OUTLOOK_CONVERSATIONS.empty:
+      return conversation([]);
+    default:
+      return error('ErrorItemNotFound');
+  }
+}
+
+/** The service call's JSON body, as far as the fixture reads it. */
+export interface ServiceBody {
+  Body?: {
+    ItemIds?: { Id?: string }[];
+    Conversations?: { ConversationId?: { Id?: string } }[];
+    ShapeName?: string;
+    ItemShape?: { IncludeMimeContent?: boolean };
+  };
+}
+
 /**
  * What the fixture Outlook on the web answers at its origin: the service endpoint's GetItem
- * (MIME, or with ShapeName "MessageDetails" the internet headers), and the mail pages.
+ * (MIME, or with ShapeName "MessageDetails" the internet headers) and GetConversationItems (by
+ * the Action header, as OWA's endpoint reads it), and the mail pages.
  */
-export function outlookResponse(href: string, method: string, body: string): FixtureAnswer {
+export function outlookResponse(href: string, method: string, body: string, action = ''): FixtureAnswer {
   const url = new URL(href);
   if (url.pathname === '/owa/service.svc') {
     if (method !== 'POST') return { status: 405, contentType: 'text/plain', body: '' };
-    let request: { Body?: { ItemIds?: { Id?: string }[]; ShapeName?: string; ItemShape?: { IncludeMimeContent?: boolean } } };
+    let request: ServiceBody;
     try {
       request = JSON.parse(body);
     } catch {
       return { status: 400, contentType: 'text/plain', body: 'bad request' };
     }
+    if (action === 'GetConversationItems') return conversationResponse(request.Body?.Conversations?.[0]?.ConversationId?.Id);
+    if (action !== 'GetItem') return { status: 400, contentType: 'text/plain', body: 'unknown action' };
     const id = request.Body?.ItemIds?.[0]?.Id;
     const details = request.Body?.ShapeName === 'MessageDetails';
     switch (id) {
       case OUTLOOK_IDS.sample:
         return mime(fixture('sample-dkim.eml'));
+      case OUTLOOK_IDS.origin27:
+        return mime(fixture('origin-27.eml'));
       case OUTLOOK_IDS.headersOnly:
         return details
           ? success({ ExtendedProperty: [{ ExtendedFieldURI: { PropertyTag: '0x7d', PropertyType: 'String' }, Value: headerBlock(fixture('origin-27.eml')) }] })
@@ -80,6 +171,9 @@ export function outlookResponse(href: string, method: string, body: string): Fix
         return error('ErrorItemNotFound');
     }
   }
-  if (url.pathname.startsWith('/mail/')) return { status: 200, contentType: 'text/html; charset=utf-8', body: webmail('outlook-message.html') };
+  if (url.pathname.startsWith('/mail/')) {
+    const page = url.pathname.endsWith(encodeURIComponent(OUTLOOK_CONVERSATIONS.thread)) ? 'outlook-conversation.html' : 'outlook-message.html';
+    return { status: 200, contentType: 'text/html; charset=utf-8', body: webmail(page) };
+  }
   return { status: 404, contentType: 'text/plain', body: 'not found' };
 }

@@ -1,6 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchExtension, type ExtensionSession } from './browser.js';
-import { OUTLOOK_CANARY, OUTLOOK_CONVERSATION_ID, OUTLOOK_FAILURES, OUTLOOK_IDS, outlookMessagePath, outlookResponse } from './outlook-fixture.js';
+import {
+  OUTLOOK_ANCHOR,
+  OUTLOOK_CANARY,
+  OUTLOOK_CONVERSATION_FAILURES,
+  OUTLOOK_CONVERSATION_TRIED,
+  OUTLOOK_CONVERSATIONS,
+  OUTLOOK_FAILURES,
+  OUTLOOK_IDS,
+  OUTLOOK_THREAD,
+  outlookBusinessPath,
+  outlookMessagePath,
+  outlookResponse,
+  type ServiceBody,
+} from './outlook-fixture.js';
 import { SUMMARY, VERDICTS } from './page-scripts.js';
 import { clickToolbar } from './toolbar.js';
 import { gatherFailure, openTab } from './webmail-tab.js';
@@ -9,8 +22,9 @@ interface ServiceCall {
   url: string;
   action: string;
   canary: string;
+  anchor: string;
   cookie: string;
-  body: { Body: { ItemIds: { Id: string }[]; ShapeName?: string; ItemShape: { IncludeMimeContent?: boolean } } };
+  body: Required<ServiceBody>;
 }
 
 describe('toolbar flow on Outlook on the web and Outlook.com', () => {
@@ -24,20 +38,26 @@ describe('toolbar flow on Outlook on the web and Outlook.com', () => {
         { name: 'X-OWA-CANARY', value: OUTLOOK_CANARY, domain, path: '/', secure: true },
         { name: 'OWAAuth', value: 'e2e-session', domain, path: '/', secure: true, httpOnly: true },
       ]);
+      // Microsoft 365 routes a request by its anchor mailbox; the page's cookie of that name holds it.
+      if (domain === 'outlook.office.com')
+        await session.context.addCookies([{ name: 'DefaultAnchorMailbox', value: OUTLOOK_ANCHOR, domain, path: '/', secure: true }]);
       await session.context.route(`https://${domain}/**`, async (route) => {
         const request = route.request();
         const body = request.postData() ?? '';
+        let action = '';
         if (new URL(request.url()).pathname === '/owa/service.svc') {
           const headers = await request.allHeaders();
+          action = headers.action ?? '';
           calls.push({
             url: request.url(),
-            action: headers.action ?? '',
+            action,
             canary: headers['x-owa-canary'] ?? '',
+            anchor: headers['x-anchormailbox'] ?? '',
             cookie: headers.cookie ?? '',
             body: JSON.parse(body),
           });
         }
-        const { headers, ...answer } = outlookResponse(request.url(), request.method(), body);
+        const { headers, ...answer } = outlookResponse(request.url(), request.method(), body, action);
         return route.fulfill({ ...answer, ...(headers ? { headers } : {}) });
       });
     }
@@ -46,6 +66,8 @@ describe('toolbar flow on Outlook on the web and Outlook.com', () => {
 
   const open = (url: string) => openTab(session, url);
   const failure = (url: string) => gatherFailure(session, url);
+  const options = (popup: Awaited<ReturnType<typeof clickToolbar>>) =>
+    popup.evaluate<string[]>(`Array.from(document.querySelectorAll('#choice-select option'), (o) => o.textContent)`);
 
   it("reads the open message's MIME through the page's service endpoint, with its canary and session", async () => {
     for (const origin of ['https://outlook.live.com', 'https://outlook.office.com']) {
@@ -56,8 +78,8 @@ describe('toolbar flow on Outlook on the web and Outlook.com', () => {
       expect(call.url).toBe(`${origin}/owa/service.svc?action=GetItem&app=Mail`);
       expect([call.action, call.canary]).toEqual(['GetItem', OUTLOOK_CANARY]);
       expect(call.cookie).toContain('OWAAuth=e2e-session');
-      expect(call.body.Body.ItemIds[0]!.Id).toBe(OUTLOOK_IDS.sample);
-      expect(call.body.Body.ItemShape.IncludeMimeContent).toBe(true);
+      expect(call.body.Body.ItemIds![0]!.Id).toBe(OUTLOOK_IDS.sample);
+      expect(call.body.Body.ItemShape!.IncludeMimeContent).toBe(true);
       const verdicts = await popup.evaluate<Record<string, string>>(VERDICTS);
       expect(verdicts['iprev 203.0.113.25']).toBe('pass');
       // MIME decoded to its bytes: both signatures verify.
@@ -69,11 +91,23 @@ describe('toolbar flow on Outlook on the web and Outlook.com', () => {
     }
   });
 
+  it("sends Microsoft 365's anchor mailbox from the page's cookie, as the page's own requests carry it", async () => {
+    const tab = await open(`https://outlook.office.com${outlookBusinessPath(OUTLOOK_IDS.sample)}`);
+    const popup = await clickToolbar(session, tab);
+    await popup.waitFor(SUMMARY);
+    const call = calls.at(-1)!;
+    expect([call.action, call.canary, call.anchor]).toEqual(['GetItem', OUTLOOK_CANARY, OUTLOOK_ANCHOR]);
+    expect(call.cookie).toContain(`DefaultAnchorMailbox=${OUTLOOK_ANCHOR}`);
+    await popup.close();
+    await tab.close();
+  });
+
   it('falls back to the internet headers where MIME is refused, and says the report is of headers only', async () => {
     const tab = await open(`https://outlook.live.com${outlookMessagePath(OUTLOOK_IDS.headersOnly)}`);
     const popup = await clickToolbar(session, tab);
     await popup.waitFor(SUMMARY);
     expect(calls.slice(-2).map((c) => c.body.Body.ShapeName ?? 'mime')).toEqual(['mime', 'MessageDetails']);
+    expect(calls.at(-1)!.anchor).toBe('');
     expect((await popup.evaluate<Record<string, string>>(VERDICTS))['iprev 203.0.113.27']).toBe('fail');
     expect(await popup.evaluate(`document.body.innerText.includes('Outlook on the web — internet headers of the open message (headers only')`)).toBe(true);
     await popup.close();
@@ -88,9 +122,54 @@ describe('toolbar flow on Outlook on the web and Outlook.com', () => {
     }
   });
 
-  it('in conversation view, where the address names the conversation, says so instead of guessing a message', async () => {
+  it('in conversation view reads the message in view, offers the others, and switches', async () => {
+    const tab = await open(`https://outlook.office.com${outlookBusinessPath(OUTLOOK_CONVERSATIONS.thread)}`);
+    const popup = await clickToolbar(session, tab);
+    await popup.waitFor(SUMMARY);
+    const [list, read] = calls.slice(-2);
+    expect([list!.action, list!.canary, list!.anchor]).toEqual(['GetConversationItems', OUTLOOK_CANARY, OUTLOOK_ANCHOR]);
+    expect(list!.body.Body.Conversations![0]!.ConversationId!.Id).toBe(OUTLOOK_CONVERSATIONS.thread);
+    // Newest on top, collapsed; the older message below fills the reading pane: it is the one read.
+    expect([read!.action, read!.body.Body.ItemIds![0]!.Id]).toEqual(['GetItem', OUTLOOK_IDS.origin27]);
+    expect(await options(popup)).toEqual(OUTLOOK_THREAD.map((m) => m.label));
+    expect(await popup.evaluate(`document.body.innerText.includes('Outlook on the web — MIME of message 1 of 2 in the conversation')`)).toBe(true);
+    expect((await popup.evaluate<Record<string, string>>(VERDICTS))['iprev 203.0.113.27']).toBe('fail');
+    await popup.evaluate(`(() => {
+      const select = document.querySelector('#choice-select');
+      select.value = '${OUTLOOK_IDS.sample}';
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+    })()`);
+    await popup.waitFor(`${VERDICTS}['iprev 203.0.113.25'] && ${SUMMARY}`);
+    expect(calls.at(-1)!.body.Body.ItemIds![0]!.Id).toBe(OUTLOOK_IDS.sample);
+    expect(await popup.evaluate(`document.body.innerText.includes('Outlook on the web — MIME of message 2 of 2 in the conversation')`)).toBe(true);
+    expect(popup.problems).toEqual([]);
+    await popup.close();
+    await tab.close();
+  });
+
+  it('in conversation view whose messages it cannot match to the page, reads the newest and says so', async () => {
+    const tab = await open(`https://outlook.live.com${outlookMessagePath(OUTLOOK_CONVERSATIONS.unplaced)}`);
+    const popup = await clickToolbar(session, tab);
+    await popup.waitFor(SUMMARY);
+    expect(calls.at(-1)!.body.Body.ItemIds![0]!.Id).toBe(OUTLOOK_IDS.sample);
+    expect(await options(popup)).toEqual(OUTLOOK_THREAD.map((m) => m.label));
+    expect(
+      await popup.evaluate(
+        `document.body.innerText.includes("Outlook on the web — MIME of the newest of the conversation's 2 messages (Hoplens could not tell which one is on screen: choose it in the list)")`,
+      ),
+    ).toBe(true);
+    await popup.close();
+    await tab.close();
+  });
+
+  it('ends every unexpected answer to the conversation call in the guided paste, without reading a message', async () => {
+    for (const [id, got] of OUTLOOK_CONVERSATION_FAILURES) {
+      const before = calls.length;
+      const text = await failure(`https://outlook.office.com${outlookBusinessPath(id)}`);
+      expect(text, id).toContain(`${OUTLOOK_CONVERSATION_TRIED} ${got}`);
+      expect(calls.slice(before).map((c) => c.action)).toEqual(['GetConversationItems']);
+    }
     const before = calls.length;
-    expect(await failure(`https://outlook.office.com${outlookMessagePath(OUTLOOK_CONVERSATION_ID)}`)).toContain('names a conversation, not one message');
     expect(await failure('https://outlook.office.com/mail/inbox')).toContain('No message is open in this Outlook on the web tab');
     expect(calls.length).toBe(before);
   });

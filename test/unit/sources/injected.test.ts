@@ -164,11 +164,29 @@ describe('webmail requests from the page', async () => {
         return new Response('{}', { status: 200, headers: { 'content-type': 'application/json' } });
       }),
     );
-    const withCookie = { ...request, cookieHeader: { cookie: 'X-OWA-CANARY', header: 'X-OWA-CANARY' } };
-    expect(await fetchFromPage(withCookie)).toMatchObject({ ok: true, cookieSent: false });
+    const withCookie = {
+      ...request,
+      cookieHeaders: [
+        { cookie: 'X-OWA-CANARY', header: 'X-OWA-CANARY' },
+        { cookie: 'DefaultAnchorMailbox', header: 'X-AnchorMailbox' },
+      ],
+    };
+    expect(await fetchFromPage(withCookie)).toMatchObject({ ok: true, cookiesSent: [] });
     // biome-ignore lint/suspicious/noDocumentCookie: the page's own cookie, set as the webmail's script would
     document.cookie = 'X-OWA-CANARY=canary-value';
-    expect(await fetchFromPage(withCookie)).toMatchObject({ ok: true, cookieSent: true, text: '{}' });
-    expect(seen).toEqual([{}, { 'X-OWA-CANARY': 'canary-value' }]);
+    expect(await fetchFromPage(withCookie)).toMatchObject({ ok: true, cookiesSent: ['X-OWA-CANARY'], text: '{}' });
+    // A value that cannot stand in a header is not sent (fetch would throw on it).
+    // biome-ignore lint/suspicious/noDocumentCookie: the page's own cookie, set as the webmail's script would
+    document.cookie = 'DefaultAnchorMailbox=caf\u00e9 x';
+    expect(await fetchFromPage(withCookie)).toMatchObject({ ok: true, cookiesSent: ['X-OWA-CANARY'] });
+    // biome-ignore lint/suspicious/noDocumentCookie: the page's own cookie, set as the webmail's script would
+    document.cookie = 'DefaultAnchorMailbox=PUID:0003BFFD8E2A1C44@00000000-0000-0000-0000-000000000001';
+    expect(await fetchFromPage(withCookie)).toMatchObject({ ok: true, cookiesSent: ['X-OWA-CANARY', 'DefaultAnchorMailbox'] });
+    expect(seen).toEqual([
+      {},
+      { 'X-OWA-CANARY': 'canary-value' },
+      { 'X-OWA-CANARY': 'canary-value' },
+      { 'X-OWA-CANARY': 'canary-value', 'X-AnchorMailbox': 'PUID:0003BFFD8E2A1C44@00000000-0000-0000-0000-000000000001' },
+    ]);
   });
 });
