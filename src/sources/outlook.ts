@@ -171,7 +171,7 @@ function serviceAnswer(answer: PageAnswer): PageAnswer | Said {
 
 /** An answer already put in words: a refusal said in full, or the browser refusing to run the request in the tab. */
 type Said = { said: string };
-type ServiceCall = (request: PageRequest) => Promise<PageAnswer | Said>;
+type AskService = (request: PageRequest) => Promise<PageAnswer | Said>;
 
 /** Which message a report is of, for its source line. */
 type Which = { kind: 'open' } | { kind: 'in-thread'; position: number; count: number } | { kind: 'newest'; count: number };
@@ -215,7 +215,7 @@ export const outlookSource: MessageSource = {
       if (shown.refused) return failed(shown.refused);
       if (!id) return failed(t('webmailNoMessage', label));
     }
-    const call: ServiceCall = async (request) => {
+    const call: AskService = async (request) => {
       try {
         return serviceAnswer(await runInTab(tab.tabId, fetchFromPage, [request]));
       } catch (error) {
@@ -252,7 +252,7 @@ async function readItem(
   id: string,
   which: Which,
   choices: MessageChoice[],
-  call: ServiceCall,
+  call: AskService,
   origin: string,
   failed: (reason: string) => GatherResult,
 ): Promise<GatherResult> {
