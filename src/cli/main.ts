@@ -3,7 +3,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { analyze } from '../core/analyze.js';
 import { dkimResults } from '../core/checks/dkim.js';
 import { checkIprev } from '../core/checks/iprev/evaluate.js';
-import { whyNotChecked } from '../core/checks/unchecked-ip.js';
+import { whyNotChecked } from '../core/net/class-words.js';
 import { BUILTIN_RESOLVERS, DEFAULT_RESOLVER_ID, resolveResolverUrl } from '../core/dns/builtin.js';
 import { DEFAULT_DEADLINE_MS, deadlineResolver } from '../core/dns/deadline.js';
 import { dohResolver } from '../core/dns/doh.js';

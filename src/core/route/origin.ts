@@ -1,7 +1,7 @@
 import type { Claims } from '../claims/types.js';
 import type { MessageInfo } from '../message/types.js';
 import { isCheckable, normalizeIp } from '../net/ip.js';
-import type { IpClass } from '../net/types.js';
+import { classNoun, classWord } from '../net/class-words.js';
 import { addressDomain, filterOf, providerOf, registrableDomain, sideOf } from './domains.js';
 import { fromArc, ipEvidence } from './evidence.js';
 import type { IpEvidence } from './evidence.js';
@@ -10,19 +10,6 @@ import { finalRecipient } from './recipient.js';
 import { ReceiverSide } from './receiver-side.js';
 import { findReplay } from './replay.js';
 import type { Hop, OriginHop, OriginReason, OriginReasonKind, RecipientEvidence, Route } from './types.js';
-
-const CLASS_WORDS: Readonly<Record<IpClass, string>> = {
-  public: 'public',
-  documentation: 'a documentation address, checked like a public one',
-  private: 'private',
-  loopback: 'loopback',
-  'link-local': 'link-local',
-  cgnat: 'carrier-grade NAT',
-  'unique-local': 'unique-local',
-  multicast: 'multicast',
-  unspecified: 'unspecified',
-  reserved: 'reserved',
-};
 
 const reason = (kind: OriginReasonKind, text: string): OriginReason => ({ kind, text });
 
@@ -36,7 +23,7 @@ const describeClient = (hop: Hop): string => {
 };
 
 const documentationNote = (hop: Hop): OriginReason[] =>
-  hop.ipClass === 'documentation' ? [reason('documentation-address', `${hop.received.ip} is ${CLASS_WORDS.documentation}.`)] : [];
+  hop.ipClass === 'documentation' ? [reason('documentation-address', `${hop.received.ip} is ${classNoun('documentation')}, checked like a public one.`)] : [];
 
 const publicClient = (hop: Hop): boolean => hop.received.ip !== null && isCheckable(hop.ipClass ?? 'reserved');
 
@@ -323,7 +310,7 @@ function walkDown(walk: Walk, recipient: RecipientEvidence | null, lastProvider:
     }
     const cls = hop.ipClass ?? 'reserved';
     if (!isCheckable(cls)) {
-      skipped.push(reason('skipped', `Skipped ${describeClient(hop)} into ${byName(hop)}: the address is ${CLASS_WORDS[cls]}, an internal hand-over.`));
+      skipped.push(reason('skipped', `Skipped ${describeClient(hop)} into ${byName(hop)}: the address is ${classWord(cls)}, an internal hand-over.`));
       continue;
     }
     const client = clientName(hop);
@@ -400,7 +387,7 @@ function seenAbove(walk: Walk, stop: number): string {
     .reverse()
     .map((h) => {
       if (h.received.ip === null) return `into ${byName(h)} with no client address`;
-      if (!publicClient(h)) return `into ${byName(h)} from ${h.received.ip} (${CLASS_WORDS[h.ipClass ?? 'reserved']})`;
+      if (!publicClient(h)) return `into ${byName(h)} from ${h.received.ip} (${classWord(h.ipClass ?? 'reserved')})`;
       return `into ${byName(h)} from its own server ${describeClient(h)}`;
     });
   return parts.join('; ');
@@ -480,7 +467,7 @@ function fallback(walk: Walk, receiver: ReceiverSide, stoppedAt: number | null, 
   if (withIp.length === 0) {
     return none('No Received header records a client IP address, so there is no sending server to check.');
   }
-  const seen = withIp.map((h) => `${h.received.ip} ${CLASS_WORDS[h.ipClass ?? 'reserved']}`).join(', ');
+  const seen = withIp.map((h) => `${h.received.ip} ${classWord(h.ipClass ?? 'reserved')}`).join(', ');
   return none(
     `Every client address in the route is private or local (${seen}): as far as these headers show, the message never crossed the public internet, or the hop where it did was cut off.`,
   );
@@ -499,6 +486,6 @@ export function chooseOrigin(route: Route, hopIndex: number): OriginHop {
       reason('original-sender', "This is the original sender's hop into the first receiver, before the message was forwarded or sent on by a list."),
     );
   const cls = hop.ipClass ?? 'reserved';
-  if (!isCheckable(cls)) reasons.push(reason('chosen', `${ip} is ${CLASS_WORDS[cls]}: it is never sent to a DNS resolver, so its DNS cannot be checked.`));
+  if (!isCheckable(cls)) reasons.push(reason('chosen', `${ip} is ${classWord(cls)}: it is never sent to a DNS resolver, so its DNS cannot be checked.`));
   return { hopIndex, ip, reasons, confidence: 'high' };
 }

@@ -8,7 +8,7 @@ import { countOf } from '../../text/plural.js';
 import { notChecked } from '../not-checked.js';
 import { labelled, senderHops } from '../senders.js';
 import type { Check, CheckContext, NotChecked, Verdict } from '../types.js';
-import { whyNotChecked } from '../unchecked-ip.js';
+import { whyNotChecked } from '../../net/class-words.js';
 import { checkIprev, type IprevEvaluation, type IprevResult } from './evaluate.js';
 import { adviceOf, explanationOf, severityOf, summaryOf, type IprevSubject } from './wording.js';
 

@@ -5,7 +5,7 @@ import { envelopeOf, type Envelope } from '../envelope.js';
 import { notChecked } from '../not-checked.js';
 import { labelled, originalSenderNote, senderHops, type SenderHop } from '../senders.js';
 import type { Check, CheckContext, NotChecked, Severity, Verdict } from '../types.js';
-import { whyNotChecked } from '../unchecked-ip.js';
+import { whyNotChecked } from '../../net/class-words.js';
 import { spfAdvice } from './advice.js';
 import { checkSpf } from './check-spf.js';
 import type { SpfEvaluation, SpfResult } from './types.js';
