@@ -32,7 +32,7 @@ export function formatReport(report: Report): string {
     out.push(...report.embedded.map((e, i) => `  ${i + 1}. ${e.subject ?? '(no subject)'} — ${e.from ?? 'unknown sender'}`));
   }
   // First, so that "which message of the mbox" or "the resolver could not be reached" is read before the verdicts.
-  for (const warning of report.warnings) out.push(...wrap(`Warning: ${warning}`, ''));
+  for (const warning of report.warnings) out.push(...wrap(`Warning: ${warning.text}`, ''));
   out.push('');
   // The answer a mail admin asks first: will the providers take mail from this sender?
   const checklist = report.dns.mode === 'live' ? checklistTable(report.checks) : null;

@@ -7,6 +7,7 @@ import type { HeaderAnalysis } from './header-analysis.js';
 import { parseReceived } from './received/index.js';
 import { buildRoute } from './route/index.js';
 import { routeWarnings } from './route/warnings.js';
+import { warning } from './text/warning.js';
 
 /**
  * Everything the headers alone say: the message, its route with the origin hop, and what the
@@ -37,11 +38,11 @@ export async function readHeaders(raw: string | Uint8Array, options: ReadOptions
     claims,
   );
   const warnings = routeWarnings(route, info);
-  if (messagesInInput > 1) warnings.unshift(mboxWarning(messagesInInput, info));
+  if (messagesInInput > 1) warnings.unshift(warning('mbox', mboxText(messagesInInput, info)));
   return { analysis: { message: info, route, claims, embedded, embeddedIndex, warnings }, bytes };
 }
 
-function mboxWarning(count: number, info: MessageInfo): string {
+function mboxText(count: number, info: MessageInfo): string {
   const which = [
     info.subject === null ? null : `"${info.subject}"`,
     info.from === null ? null : `from ${info.from}`,

@@ -12,6 +12,7 @@ import { SCHEMA_VERSION, type ProgressEvent, type Report } from './report/types.
 import { chooseOrigin } from './route/index.js';
 import { secondOrigin } from './route/second-origin.js';
 import { runChecks } from './run-checks.js';
+import { type Warning, warning } from './text/warning.js';
 import { VERSION } from './version.js';
 
 export interface AnalyzeOptions {
@@ -54,7 +55,7 @@ export async function analyze(raw: string | Uint8Array, options: AnalyzeOptions 
   const originalSender = firstHop && { hop: firstHop, software: detectSenderSoftware(analysis, firstHop) };
   let results: CheckResult[];
   let dns: DnsUsage;
-  let dnsWarnings: string[] = [];
+  let dnsWarnings: Warning[] = [];
   if (options.resolver) {
     const deadlineMs = options.deadlineMs ?? DEFAULT_DEADLINE_MS;
     const counted = countingResolver(options.resolver, (c) => emit({ type: 'dns', ...c }));
@@ -77,7 +78,7 @@ export async function analyze(raw: string | Uint8Array, options: AnalyzeOptions 
     results = inReportOrder(results, checks, origin?.index ?? null, first?.hopIndex ?? null);
     dns = { mode: 'live', resolver: options.resolver.label, ...counted.usage() };
     dnsWarnings = [
-      ...(resolver.passed() ? [deadlineWarning(deadlineMs)] : []),
+      ...(resolver.passed() ? [warning('dns-deadline', deadlineText(deadlineMs))] : []),
       ...unansweredWarning(counted.unanswered(), dns.distinctQuestions, options.resolver.label),
     ];
   } else {
@@ -103,7 +104,7 @@ export async function analyze(raw: string | Uint8Array, options: AnalyzeOptions 
   return report;
 }
 
-function deadlineWarning(ms: number): string {
+function deadlineText(ms: number): string {
   const words = deadlineWords(ms);
   return `${words.charAt(0).toUpperCase()}${words.slice(1)} before every DNS question was answered: the checks it cut say temperror, not a verdict on the sender's DNS. The resolver answered too slowly or not at all; run the analysis again later or choose another resolver.`;
 }
@@ -112,7 +113,7 @@ function deadlineWarning(ms: number): string {
  * When the resolver itself failed, every check says temperror and each names the failed
  * lookup; one line up front says what they share, so that no one blames the sender's DNS.
  */
-function unansweredWarning(errors: string[], asked: number, label: string): string[] {
+function unansweredWarning(errors: string[], asked: number, label: string): Warning[] {
   if (errors.length === 0) return [];
   const counts = new Map<string, number>();
   for (const error of errors.map(resolverReason)) counts.set(error, (counts.get(error) ?? 0) + 1);
@@ -123,7 +124,10 @@ function unansweredWarning(errors: string[], asked: number, label: string): stri
       ? "The temperror results below come from that, not from the sender's DNS."
       : "Where a result below is temperror because of that, it says nothing about the sender's DNS.";
   return [
-    `${errors.length} of ${asked} DNS questions got no answer from ${label} (${why}). ${consequence} Check this computer's network connection or choose another resolver, then run the analysis again.`,
+    warning(
+      'dns-unanswered',
+      `${errors.length} of ${asked} DNS questions got no answer from ${label} (${why}). ${consequence} Check this computer's network connection or choose another resolver, then run the analysis again.`,
+    ),
   ];
 }
 

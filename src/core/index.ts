@@ -24,6 +24,7 @@ export type * from './report/types.js';
 export type * from './checks/types.js';
 export type { CheckName, CheckResult } from './checks/index.js';
 export type { HeaderAnalysis } from './header-analysis.js';
+export type { Warning, WarningKind } from './text/warning.js';
 export type { Evidence } from './dns/evidence.js';
 export type { SenderSoftware } from './software/detect.js';
 export type * from './route/types.js';

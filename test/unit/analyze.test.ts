@@ -102,7 +102,10 @@ describe('analyze', () => {
     expect(asked).toBeGreaterThan(3);
     expect(report.warnings).toEqual([
       ...headerWarnings,
-      `${asked} of ${asked} DNS questions got no answer from ${url} (cannot reach the resolver: fetch failed (getaddrinfo ENOTFOUND dns.example) (failed twice)). The temperror results below come from that, not from the sender's DNS. Check this computer's network connection or choose another resolver, then run the analysis again.`,
+      {
+        kind: 'dns-unanswered',
+        text: `${asked} of ${asked} DNS questions got no answer from ${url} (cannot reach the resolver: fetch failed (getaddrinfo ENOTFOUND dns.example) (failed twice)). The temperror results below come from that, not from the sender's DNS. Check this computer's network connection or choose another resolver, then run the analysis again.`,
+      },
     ]);
     // Each temperror would say the same about this side's network: the line says it once.
     expect(report.summary).toBe(`Sender 203.0.113.25 — not checked: ${url} answered no question`);
@@ -127,7 +130,7 @@ describe('analyze', () => {
     expect(failed.size).toBeLessThan(report.dns.distinctQuestions);
     expect(report.dns.unanswered).toBe(failed.size);
     expect(resolverFailedEveryQuestion(report.dns)).toBe(false);
-    expect(report.warnings.filter((w) => w.includes('DNS questions'))).toEqual([
+    expect(report.warnings.filter((w) => w.kind === 'dns-unanswered').map((w) => w.text)).toEqual([
       `${failed.size} of ${report.dns.distinctQuestions} DNS questions got no answer from ${url} (no answer from the resolver within 200 ms (failed twice)). Where a result below is temperror because of that, it says nothing about the sender's DNS. Check this computer's network connection or choose another resolver, then run the analysis again.`,
     ]);
   });

@@ -64,9 +64,10 @@ export function ReportView({ analysis: a, layout = 'tab' }: Props) {
   const dnsOff = state.report?.dns.mode === 'off';
   const roleHops = useMemo(() => (header ? roleHopsOf(header.route) : { sender: null, original: null }), [header]);
   const resolverDown = state.report !== null && resolverFailedEveryQuestion(state.report.dns);
-  // analyze() appends its one line about unanswered questions last: with a dead resolver the banner says it.
+  // With a dead resolver the banner says the one line about unanswered questions; the panel, the rest.
   const warnings = header?.warnings ?? [];
-  const senderWarnings = resolverDown ? warnings.slice(0, -1) : warnings;
+  const unanswered = resolverDown ? (warnings.find((w) => w.kind === 'dns-unanswered') ?? null) : null;
+  const senderWarnings = unanswered ? warnings.filter((w) => w !== unanswered) : warnings;
   const claims = header && (
     <>
       <p class="muted">{t('claimsIntro')}</p>
@@ -84,7 +85,7 @@ export function ReportView({ analysis: a, layout = 'tab' }: Props) {
             {resolverDown && (
               <ResolverDown
                 resolver={state.report!.dns.resolver ?? ''}
-                detail={warnings.at(-1) ?? null}
+                detail={unanswered?.text ?? null}
                 busy={busy}
                 onRetry={() => a.restart({ originHop: run?.originHop, embedded: run?.embedded })}
               />

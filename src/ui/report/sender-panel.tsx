@@ -13,13 +13,14 @@ import type { AnalysisState } from './analysis-state.js';
 import { ResultCounts } from '../components/result-counts.js';
 import { cardId, worstSeverity, type PlacedCheck } from './check-groups.js';
 import { StatusLine } from './status-line.js';
+import type { Warning } from '../../core/text/warning.js';
 
 interface Props {
   state: AnalysisState;
   /** Results about the sender, then-vs-now comparisons among them. */
   senderChecks: PlacedCheck[];
   /** What is odd about the route and the input, said beside the sender. */
-  warnings: readonly string[];
+  warnings: readonly Warning[];
   /** Where the then-vs-now section starts, for its entry in the strip. */
   thenVsNowTarget: string;
   /** Runs every check again with this hop as the sender. */
@@ -87,12 +88,12 @@ const CHIP_SUBJECT_CHARS = 40;
  * What is odd about the route (a loop, a stall, clocks that disagree) and about the input, beside
  * the sender it bears on rather than below the checks.
  */
-function Warnings({ warnings }: { warnings: readonly string[] }) {
+function Warnings({ warnings }: { warnings: readonly Warning[] }) {
   return (
     <ul class="sender-warnings" data-testid="warnings" aria-label={t('routeWarningsLabel')}>
       {warnings.map((w, i) => (
         <li key={i}>
-          <Inert text={w} />
+          <Inert text={w.text} />
         </li>
       ))}
     </ul>

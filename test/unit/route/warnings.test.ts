@@ -14,19 +14,23 @@ test('more than 30 hops: possible loop', async () => {
   const lines = Array.from({ length: 31 }, (_, i) => hop(31 - i));
   const a = await analyzeHeaders(lines.join('\n'));
   expect(a.route.hops).toHaveLength(31);
-  expect(a.warnings).toEqual(['The route has 31 hops, more than 30: a mail loop between servers, or a header stuffed with made-up Received lines.']);
+  expect(a.warnings.map((w) => w.text)).toEqual([
+    'The route has 31 hops, more than 30: a mail loop between servers, or a header stuffed with made-up Received lines.',
+  ]);
 });
 
 test("Received headers below the message's own fields", async () => {
   const a = await analyzeHeaders(`${hop(2)}\nSubject: s\n${hop(1)}\n`);
-  expect(a.warnings).toEqual([
+  expect(a.warnings.map((w) => w.text)).toEqual([
     "One Received header sits below the message's own fields (From, Subject, Date, …). Servers add Received headers on top, so these were written by whoever composed the message, or the headers were reordered when copied: do not trust them.",
   ]);
 });
 
 test('the same Received header twice', async () => {
   const a = await analyzeHeaders(`${hop(1)}\n${hop(1)}\n`);
-  expect(a.warnings).toEqual(['The Received header of the hop into r2.example.net appears more than once: a mail loop, or headers pasted twice.']);
+  expect(a.warnings.map((w) => w.text)).toEqual([
+    'The Received header of the hop into r2.example.net appears more than once: a mail loop, or headers pasted twice.',
+  ]);
 });
 
 test('a 30-minute stall is named with its hop; the hop is marked stalled', async () => {
@@ -36,7 +40,7 @@ test('a 30-minute stall is named with its hop; the hop is marked stalled', async
       'Received: from r1.example.net (r1.example.net [198.51.100.1]) by r2.example.net with ESMTP id 1; Tue, 14 Oct 2025 10:00:05 +0000',
     ].join('\n'),
   );
-  expect(a.warnings).toEqual([
+  expect(a.warnings.map((w) => w.text)).toEqual([
     'The message waited 30 min before the hop into r3.example.net (hop 2): it stalled there, in a queue, a greylisting retry or behind a server that was down.',
   ]);
   expect(a.route.hops.map(isStalled)).toEqual([false, true]);
@@ -44,7 +48,9 @@ test('a 30-minute stall is named with its hop; the hop is marked stalled', async
 
 test('a Date: well after the first hop', async () => {
   const a = await analyzeHeaders(`${hop(1)}\nDate: Tue, 14 Oct 2025 10:30:00 +0000\n`);
-  expect(a.warnings).toEqual(["The message's Date is 29 min 59 s after its first hop into r2.example.net: the clock of the computer that wrote it is ahead."]);
+  expect(a.warnings.map((w) => w.text)).toEqual([
+    "The message's Date is 29 min 59 s after its first hop into r2.example.net: the clock of the computer that wrote it is ahead.",
+  ]);
 });
 
 test('no Received headers but an attached message: the error says to pick it', async () => {

@@ -133,6 +133,24 @@ describe('report clarity', () => {
     expect(missingKeys.size).toBe(0);
   });
 
+  it('finds the resolver line by its kind, wherever it sits among the warnings', async () => {
+    const dead: Resolver = {
+      label: 'https://doh.example/dns-query',
+      query: async (name, type) => {
+        throw new DnsError('timeout', 'no answer from https://doh.example/dns-query within 4000 ms', { name, type }, 'https://doh.example/dns-query');
+      },
+    };
+    const report = await analyze(SAMPLE_MESSAGE, { resolver: dead });
+    const line = report.warnings.find((w) => w.kind === 'dns-unanswered')!;
+    expect(line.text).toContain('got no answer');
+    // First, then a route line after it: the banner must not take the last warning for its own.
+    const root = await view({ ...report, warnings: [line, { kind: 'stalled', text: 'A stall line made up for this test.' }] });
+    expect(byTestId(root, 'resolver-down')!.textContent).toContain(line.text.slice(0, 80));
+    expect(byTestId(root, 'resolver-down')!.textContent).not.toContain('made up');
+    expect(byTestId(root, 'warnings')!.textContent).toContain('A stall line made up for this test.');
+    expect(byTestId(root, 'warnings')!.textContent).not.toContain('got no answer');
+  });
+
   it('puts route warnings (a stall, clocks that disagree) beside the sender, and marks the stalled hop', async () => {
     const raw = STALLED;
     const report = await analyze(raw, { resolver: null });

@@ -62,7 +62,7 @@ ${routeTable(report)}
 ${originText(report)}
 ${checks.length ? `<h2>Checks</h2>\n${checks.map((c) => checkSection(c, metaOf(report.checkMeta, c.check).label, roleHopsOf(report.route))).join('\n')}` : ''}
 ${claimsSection(report)}
-${report.warnings.length ? `<h2>Warnings</h2>\n<ul>${report.warnings.map((w) => `<li>${e(w)}</li>`).join('')}</ul>` : ''}
+${report.warnings.length ? `<h2>Warnings</h2>\n<ul>${report.warnings.map((w) => `<li>${e(w.text)}</li>`).join('')}</ul>` : ''}
 <p class="muted">${e(reportFooter(report))}</p>
 </body>
 </html>

@@ -34,7 +34,7 @@ export function renderMarkdown(report: Report): string {
   }
   if (report.warnings.length) {
     out.push('### Warnings', '');
-    for (const w of report.warnings) out.push(`- ${mdText(w)}`);
+    for (const w of report.warnings) out.push(`- ${mdText(w.text)}`);
     out.push('');
   }
   out.push(`_${mdText(reportFooter(report))}_`, '');
