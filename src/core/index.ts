@@ -14,6 +14,7 @@ export { checkIprev } from './checks/iprev/evaluate.js';
 export { checkSpf } from './checks/spf/index.js';
 export { verifyDkim, type VerifyDkimOptions } from './dkim/index.js';
 export { checkDmarc, type DmarcDomainCheck } from './dmarc/index.js';
+export { verifyArc, type ArcVerification } from './arc/index.js';
 export { CHECKS } from './checks/index.js';
 export { EXPORTERS } from './report/exporters/index.js';
 export { InputError } from './message/types.js';

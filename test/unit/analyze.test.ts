@@ -67,7 +67,7 @@ describe('analyze', () => {
   it('without a resolver, marks every check not checked and sends nothing', async () => {
     const report = await analyze(sample, { resolver: null });
     expect(report.dns).toEqual({ mode: 'off', resolver: null, queriesSent: 0, distinctQuestions: 0, cacheHits: 0, unanswered: 0 });
-    expect(report.checks.map((c) => c.result)).toEqual(Array(8).fill('not-checked'));
+    expect(report.checks.map((c) => c.result)).toEqual(Array(9).fill('not-checked'));
     expect(report.summary).toBe('Sender 203.0.113.25 — DNS checks off');
   });
 

@@ -1,3 +1,4 @@
+import { arcCheck } from './arc.js';
 import { dkimCheck } from './dkim.js';
 import { dmarcCheck } from './dmarc/check.js';
 import { heloCheck } from './helo/check.js';
@@ -9,7 +10,7 @@ import { thenVsNowCheck } from './then-vs-now.js';
 import type { NotRun, OwnResultOf } from './types.js';
 
 /** Every check, in the order the report lists them. Adding a check: one module, one line here. */
-export const CHECKS = [iprevCheck, heloCheck, mxCheck, spfCheck, dkimCheck, dmarcCheck, thenVsNowCheck, providersCheck] as const;
+export const CHECKS = [iprevCheck, heloCheck, mxCheck, spfCheck, dkimCheck, dmarcCheck, arcCheck, thenVsNowCheck, providersCheck] as const;
 
 export type RegisteredCheck = (typeof CHECKS)[number];
 

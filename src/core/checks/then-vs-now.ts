@@ -90,7 +90,7 @@ export const thenVsNowCheck: Check<'then-vs-now', ThenVsNowCheckResult, After> =
   meta: {
     label: 'Then vs now',
     shortLabel: 'then vs now',
-    summaryRank: 6,
+    summaryRank: 7,
     section: 'then-vs-now',
     locale: { label: 'check_then_vs_now', shortLabel: 'check_short_then_vs_now' },
   },

@@ -37,7 +37,7 @@ describe('CHECKS', () => {
 
   it('lists each check once, every dependency before its dependants', () => {
     const names = CHECKS.map((c) => c.name);
-    expect(names).toEqual(['iprev', 'helo', 'mx', 'spf', 'dkim', 'dmarc', 'then-vs-now', 'providers']);
+    expect(names).toEqual(['iprev', 'helo', 'mx', 'spf', 'dkim', 'dmarc', 'arc', 'then-vs-now', 'providers']);
     CHECKS.forEach((check, i) => {
       for (const dep of check.after) expect(names.slice(0, i)).toContain(dep.name);
     });

@@ -94,7 +94,7 @@ describe('report clarity', () => {
     expect(root.querySelector('.verdict-strip')).toBeNull();
     const line = byTestId(root, 'dns-off-checks')!.textContent!;
     expect(line).toBe(
-      "Not checked, DNS lookups are off: Reverse DNS (iprev), HELO/EHLO name, MX records, SPF, DKIM, DMARC, Then vs now, Providers' requirements. Turn DNS on in Options to check them.",
+      "Not checked, DNS lookups are off: Reverse DNS (iprev), HELO/EHLO name, MX records, SPF, DKIM, DMARC, ARC, Then vs now, Providers' requirements. Turn DNS on in Options to check them.",
     );
     expect(root.textContent).not.toMatch(/\biprev: not checked|then-vs-now:/);
     expect(missingKeys.size).toBe(0);
