@@ -48,7 +48,7 @@ const MAX_DATE_LENGTH = 200;
  * of the characters, without a regex or a substring. Anything else takes the general path
  * below, which reads this shape the same way (a property test holds them together). The shape:
  *   [weekday [","] 1*WSP] 1*2DIGIT 1*WSP month 1*WSP 4DIGIT 1*WSP 1*2DIGIT ":" 2DIGIT [":" 2DIGIT]
- *   1*WSP ("+" / "-") 4DIGIT [1*WSP "(" *(any but "(", ")", "\\") ")"]
+ *   1*WSP (("+" / "-") 4DIGIT / 1*5ALPHA) [1*WSP "(" *(any but "(", ")", "\\") ")"]
  */
 function common(text: string): Parts | null {
   const n = text.length;
@@ -92,12 +92,22 @@ function common(text: string): Parts | null {
   }
   next = skipSpace(text, i);
   c = text.charCodeAt(next);
-  if (next === i || (c !== 43 && c !== 45) || digitCount(text, next + 1) !== 4) return null;
-  const zoneMinutes = digitsAt(text, next + 3, 2);
-  // An unreadable zone may be given again in the comment: the general path looks there.
-  if (zoneMinutes > 59) return null;
-  const zone = (c === 45 ? -1 : 1) * (digitsAt(text, next + 1, 2) * 60 + zoneMinutes);
-  i = next + 5;
+  if (next === i) return null;
+  let zone: number;
+  if (c === 43 || c === 45) {
+    if (digitCount(text, next + 1) !== 4) return null;
+    const zoneMinutes = digitsAt(text, next + 3, 2);
+    // An unreadable zone may be given again in the comment: the general path looks there.
+    if (zoneMinutes > 59) return null;
+    zone = (c === 45 ? -1 : 1) * (digitsAt(text, next + 1, 2) * 60 + zoneMinutes);
+    i = next + 5;
+  } else {
+    // A named zone ("GMT", "EST"), read as zoneOffset reads it.
+    i = next;
+    while (isLetter(text.charCodeAt(i))) i++;
+    if (i === next || i - next > 5 || (i < n && text.charCodeAt(i) !== 32 && text.charCodeAt(i) !== 9)) return null;
+    zone = NAMED_ZONES[text.slice(next, i).toUpperCase()] ?? 0;
+  }
   if (i < n) {
     // Only a comment without nesting or quoted-pairs may follow.
     next = skipSpace(text, i);
@@ -108,6 +118,10 @@ function common(text: string): Parts | null {
     }
   }
   return { day, month, year, hour, minute, second, millis: 0, zone };
+}
+
+function isLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
 
 function skipSpace(text: string, i: number): number {

@@ -25,6 +25,8 @@ export interface Clause {
   tokens: Token[];
   /** The comments among the tokens, listed once on first use: every dialect looks at them. */
   comments?: CommentToken[];
+  /** leadingWords, joined once on first use. */
+  words?: string | null;
 }
 
 export interface ReceivedSyntax {
@@ -149,13 +151,19 @@ export function clauseComments(c: Clause | undefined): CommentToken[] {
   return c.comments;
 }
 
-/** Consecutive words at the start of a clause ("Frontend Transport", "Microsoft SMTP Server"). */
+/**
+ * Consecutive words at the start of a clause ("Frontend Transport", "Microsoft SMTP Server"),
+ * joined once on first use: the generic reading and several dialects ask.
+ */
 export function leadingWords(c: Clause | undefined): string | null {
   if (c === undefined) return null;
-  const words: string[] = [];
-  for (const t of c.tokens) {
-    if (t.kind !== 'word') break;
-    words.push(t.text);
+  if (c.words === undefined) {
+    let words: string | null = null;
+    for (const t of c.tokens) {
+      if (t.kind !== 'word') break;
+      words = words === null ? t.text : `${words} ${t.text}`;
+    }
+    c.words = words;
   }
-  return words.length > 0 ? words.join(' ') : null;
+  return c.words;
 }
