@@ -56,7 +56,10 @@ export async function openPopup(session: ExtensionSession): Promise<Page> {
 
 export async function pasteAndAnalyze(page: Page, raw: string): Promise<void> {
   const input = page.getByTestId('paste-input');
-  if (!(await input.isVisible())) await page.getByTestId('analyze-another').click();
+  const another = page.getByTestId('analyze-another');
+  // A popup just opened shows neither until it has read the tab, its draft and the last analysis.
+  await input.or(another).waitFor();
+  if (!(await input.isVisible())) await another.click();
   await input.fill(raw);
   await page.getByTestId('analyze-button').click();
   await waitForReport(page);
