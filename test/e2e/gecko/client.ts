@@ -442,7 +442,24 @@ async function openPopup(chrome: <T>(body: string, args?: unknown[]) => Promise<
       return Buffer.from(data, 'base64');
     },
     async close() {
-      await chrome(`${EXTENSION}${POPUP} popupOf()?.closePopup(); return true;`);
+      // The client hides the panel and destroys the popup a moment later; until then
+      // ViewPopup.for still returns it, and the next click's popup would be found as this one,
+      // report and all.
+      await chrome(
+        `${EXTENSION}${POPUP}
+        const popup = popupOf();
+        if (!popup) return true;
+        popup.closePopup();
+        return new Promise((resolve, reject) => {
+          const started = Date.now();
+          const tick = () => {
+            if (popupOf() !== popup) resolve(true);
+            else if (Date.now() - started > 15000) reject(new Error('the popup did not close'));
+            else setTimeout(tick, 50);
+          };
+          tick();
+        });`,
+      );
     },
   };
 }
