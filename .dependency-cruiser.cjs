@@ -6,8 +6,8 @@
 const CORE_LAYERS = [
   // Leaves: facts about addresses, names and DNS messages that every stage may use.
   ['version', 'src/core/version\\.ts$'],
-  ['net', 'src/core/net/'],
   ['text', 'src/core/text/'],
+  ['net', 'src/core/net/'],
   ['hostnames', 'src/core/hostnames/'],
   ['dns', 'src/core/dns/'],
   // source → message → received → route

@@ -9,7 +9,7 @@ import { clientNameLabel, clientNames } from '../core/report/client-names.js';
 import type { Report } from '../core/report/types.js';
 import { originalSenderText, originStanding } from '../core/report/exporters/hop-text.js';
 import { versionName } from '../core/received/tls.js';
-import type { Hop } from '../core/route/types.js';
+import { type RouteRow, routeRows } from '../core/report/route-rows.js';
 import { formatWrittenDate } from '../core/text/date.js';
 import { formatDuration } from '../core/text/duration.js';
 import { visible } from '../core/text/inert.js';
@@ -48,7 +48,7 @@ export function formatReport(report: Report): string {
         ? 'transit time unknown: clocks disagree'
         : `${formatDuration(route.totalTransitSeconds)} in transit`;
   out.push(`Route, oldest hop first (${countOf(route.hops.length, 'hop', 'hops')}, ${transit}):`);
-  for (const hop of route.hops) out.push(...formatHop(hop, route.origin?.hopIndex === hop.index));
+  for (const row of routeRows(route, report.checks)) out.push(...formatHop(row));
   out.push('');
   if (route.origin) {
     out.push(`Sender: hop ${route.origin.hopIndex + 1}, ${route.origin.ip} (${originStanding(route.origin)})`);
@@ -77,22 +77,20 @@ export function formatReport(report: Report): string {
   return `${out.map(visible).join('\n')}\n`;
 }
 
-function formatHop(hop: Hop, isOrigin: boolean): string[] {
-  const r = hop.received;
-  const from = [r.helo && `helo ${r.helo}`, r.rdns && `rdns ${r.rdns}`, r.ip && `[${r.ip}]${hop.ipClass && hop.ipClass !== 'public' ? ` ${hop.ipClass}` : ''}`]
-    .filter(Boolean)
-    .join(', ');
-  const delay =
-    hop.clockIssue === 'missing'
-      ? 'no date'
-      : hop.delaySeconds === null
-        ? ''
-        : `${hop.clockIssue === 'negative' ? '⚠ ' : '+'}${formatDuration(hop.delaySeconds)}`;
-  const marker = isOrigin ? '▶' : ' ';
-  const lines = [`${marker}${String(hop.index + 1).padStart(3)}  ${from || '(no from clause)'}`];
-  const by = [r.by && `by ${r.by}`, r.with && `with ${r.with}`, r.tls?.version && versionName(r.tls.version)].filter(Boolean).join(' ');
-  lines.push(`       ${by || '(no by clause)'}  ${formatWrittenDate(r.date, r.dateRaw)}  ${delay}`.trimEnd());
-  if (hop.clockIssue === 'negative') lines.push('       clock issue: dated before the previous hop');
+/** A route row as two lines (three or four with a clock issue or a stall): the terminal's form of the route table. */
+function formatHop(row: RouteRow): string[] {
+  const { hop } = row;
+  const cls = row.ipClass !== null && row.ipClass !== 'public' ? ` ${row.ipClassLabel!.text}` : '';
+  const from = [row.helo && `helo ${row.helo}`, row.rdns && `rdns ${row.rdns}`, row.ip && `[${row.ip}]${cls}`, row.liveText].filter(Boolean).join(', ');
+  const delay = hop.clockIssue === 'missing' ? 'no date' : row.delay && `${hop.clockIssue === 'negative' ? '⚠ ' : '+'}${row.delay}`;
+  const marker = row.isSender ? '▶' : ' ';
+  const lines = [`${marker}${String(row.number).padStart(3)}  ${from || '(no from clause)'}`];
+  const tls = hop.received.tls?.version;
+  const by = [row.by && `by ${row.by}`, row.with && `with ${row.with}`, tls && versionName(tls)].filter(Boolean).join(' ');
+  // The CLI writes the date as the header gave it with UTC beside it, which a terminal has the width for.
+  lines.push(`       ${by || '(no by clause)'}  ${formatWrittenDate(hop.received.date, hop.received.dateRaw)}  ${delay}`.trimEnd());
+  if (hop.clockIssue === 'negative') lines.push(`       clock issue: ${row.clockIssue!.text}`);
+  if (row.stalled) lines.push(`       ⚠ ${row.stalled.text}`);
   return lines;
 }
 

@@ -49,13 +49,6 @@ export function clientNames(hop: Hop, checks: readonly CheckResult[]): ClientNam
   return names;
 }
 
-/** "now: pass, mail.example.com": what the live check found, to stand beside the recorded rDNS; "" before it ran. */
-export function liveReverseDnsText(hop: Hop, checks: readonly CheckResult[]): string {
-  const live = liveReverseDns(hop, checks);
-  if (!live) return '';
-  return live.verifiedName ? `now: ${live.result}, ${live.verifiedName}` : `now: ${live.result}`;
-}
-
 /** The words that say what a name is, as the CLI and the exports print them. */
 export function clientNameLabel(n: ClientName): string {
   switch (n.kind) {

@@ -1,12 +1,12 @@
 import type { IpClass } from '../../core/net/types.js';
-import { t } from '../../i18n.js';
+import type { Phrase } from '../../core/text/phrase.js';
+import { tPhrase } from '../../i18n.js';
 
-/** The address class beside an IP, with what it means for the checks as a tooltip. */
-export function IpClassBadge({ ipClass }: { ipClass: IpClass }) {
-  const key = `ipClass_${ipClass.replace(/-/g, '_')}`;
+/** The address class beside an IP, in the route table's words, with what it means for the checks as a tooltip. */
+export function IpClassBadge({ ipClass, label, help }: { ipClass: IpClass; label: Phrase; help: Phrase }) {
   return (
-    <span class={`ip-class ip-class-${ipClass}`} title={t(`${key}_help`)}>
-      {t(key)}
+    <span class={`ip-class ip-class-${ipClass}`} title={tPhrase(help)}>
+      {tPhrase(label)}
     </span>
   );
 }

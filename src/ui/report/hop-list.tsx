@@ -1,9 +1,8 @@
-import type { Hop, Route } from '../../core/route/types.js';
-import { isStalled } from '../../core/route/stall.js';
-import { formatDelay, formatHopTime, formatTls } from '../../core/report/exporters/hop-text.js';
+import { type RouteRow, routeRow } from '../../core/report/route-rows.js';
+import type { Route } from '../../core/route/types.js';
 import { IpClassBadge } from '../components/ip-class-badge.js';
 import { t } from '../../i18n.js';
-import { ClockFlag, HopGap, Host, SenderAction, StallFlag, type HopActions } from './hop-parts.js';
+import { ClockFlag, HopGap, Host, rowClass, SenderAction, StallFlag, type HopActions } from './hop-parts.js';
 import { segmentRows, useHopWindow } from './hop-window.js';
 
 /**
@@ -20,27 +19,28 @@ export function HopList({ route, onUseAsSender, busy }: { route: Route } & HopAc
             <HopGap gap={row.gap} onReveal={reveal} />
           </li>
         ) : (
-          <HopItem key={row.item.index} hop={row.item} isSender={route.origin?.hopIndex === row.item.index} onUseAsSender={onUseAsSender} busy={busy} />
+          // The popup's list shows no live rDNS: its rows take no check results.
+          <HopItem key={row.item.index} row={routeRow(row.item, route)} onUseAsSender={onUseAsSender} busy={busy} />
         ),
       )}
     </ol>
   );
 }
 
-function HopItem({ hop, isSender, ...actions }: { hop: Hop; isSender: boolean } & HopActions) {
+function HopItem({ row, ...actions }: { row: RouteRow } & HopActions) {
+  const { hop } = row;
   const r = hop.received;
-  const from = r.helo ?? r.rdns;
-  const meta = [r.with, r.tls?.version ?? null, formatHopTime(hop) || null].filter((p) => p).join(' · ');
-  const itemClass = ['hop', isSender && 'sender-row', hop.clockIssue && 'clock-row', isStalled(hop) && 'stall-row'].filter(Boolean).join(' ');
+  const from = row.helo ?? row.rdns;
+  const meta = [row.with, r.tls?.version ?? null, row.time || null].filter((p) => p).join(' · ');
   return (
-    <li class={itemClass} data-testid="hop-row" data-hop={hop.index}>
+    <li class={rowClass(row, 'hop')} data-testid="hop-row" data-hop={hop.index}>
       <span class="hop-number" aria-hidden="true">
-        {hop.index + 1}
+        {row.number}
       </span>
       <div class="hop-body">
         <p class="hop-path">
-          <span class="sr-only">{t('hopN', [hop.index + 1])}: </span>
-          {from !== null && <span class="name-kind">{from === r.helo ? t('hopHelo') : t('hopRdns')}</span>}{' '}
+          <span class="sr-only">{t('hopN', [row.number])}: </span>
+          {from !== null && <span class="name-kind">{from === row.helo ? t('hopHelo') : t('hopRdns')}</span>}{' '}
           <span class="mono host">
             <Host name={from} />
           </span>
@@ -49,18 +49,18 @@ function HopItem({ hop, isSender, ...actions }: { hop: Hop; isSender: boolean } 
           </span>
           <span class="sr-only"> {t('hopTo')} </span>
           <span class="mono host">
-            <Host name={r.by} />
+            <Host name={row.by} />
           </span>
         </p>
-        {r.ip && (
+        {row.ip && (
           <p class="hop-ip">
-            <span class="mono">{r.ip}</span> {hop.ipClass && <IpClassBadge ipClass={hop.ipClass} />}
-            {r.rdns !== from && (
+            <span class="mono">{row.ip}</span> {row.ipClass && <IpClassBadge ipClass={row.ipClass} label={row.ipClassLabel!} help={row.ipClassHelp!} />}
+            {row.rdns !== from && (
               <span class="rdns">
                 {' '}
                 <span class="muted">{t('hopRdns')}</span>{' '}
                 <span class="mono">
-                  <Host name={r.rdns} />
+                  <Host name={row.rdns} />
                 </span>
               </span>
             )}
@@ -69,10 +69,10 @@ function HopItem({ hop, isSender, ...actions }: { hop: Hop; isSender: boolean } 
         <details class="hop-more">
           <summary>{meta || t('hopHeader')}</summary>
           <dl class="facts">
-            {r.tls && (
+            {row.tls && (
               <>
                 <dt>{t('hopTls')}</dt>
-                <dd class="mono">{formatTls(r.tls)}</dd>
+                <dd class="mono">{row.tls}</dd>
               </>
             )}
             {r.dateRaw && (
@@ -90,12 +90,12 @@ function HopItem({ hop, isSender, ...actions }: { hop: Hop; isSender: boolean } 
           <span class="delay">
             <span class="sr-only">{t('colDelay')}: </span>
             {hop.delaySeconds > 0 ? '+' : ''}
-            {formatDelay(hop.delaySeconds)}
+            {row.delay}
           </span>
         )}
-        <ClockFlag hop={hop} />
-        <StallFlag hop={hop} />
-        <SenderAction hop={hop} isSender={isSender} {...actions} />
+        <ClockFlag row={row} />
+        <StallFlag row={row} />
+        <SenderAction hop={hop} isSender={row.isSender} {...actions} />
       </div>
     </li>
   );

@@ -1,6 +1,6 @@
+import type { RouteRow } from '../../core/report/route-rows.js';
 import type { Hop } from '../../core/route/types.js';
-import { isStalled } from '../../core/route/stall.js';
-import { t } from '../../i18n.js';
+import { t, tPhrase } from '../../i18n.js';
 import { Inert } from '../components/inert.js';
 import { REVEAL_STEP, type HopSegment } from './hop-window.js';
 
@@ -33,25 +33,30 @@ export function Host({ name }: { name: string | null }) {
 }
 
 /** A hop dated before the one before it, or not dated at all, flagged in words. */
-export function ClockFlag({ hop }: { hop: Hop }) {
-  if (!hop.clockIssue) return null;
+export function ClockFlag({ row }: { row: RouteRow }) {
+  if (!row.clockIssue) return null;
   return (
     <span class="clock-issue">
       <span aria-hidden="true">⚠ </span>
-      {t(hop.clockIssue === 'negative' ? 'clockNegative' : 'clockMissing')}
+      {tPhrase(row.clockIssue)}
     </span>
   );
 }
 
 /** A hop the message waited minutes before, flagged in words beside its delay. */
-export function StallFlag({ hop }: { hop: Hop }) {
-  if (!isStalled(hop)) return null;
+export function StallFlag({ row }: { row: RouteRow }) {
+  if (!row.stalled) return null;
   return (
     <span class="stall-issue" data-testid="stall-flag">
       <span aria-hidden="true">⚠ </span>
-      {t('stalledHere')}
+      {tPhrase(row.stalled)}
     </span>
   );
+}
+
+/** The row's class for the styles: the sender's, a clock issue's, a stall's. */
+export function rowClass(row: RouteRow, ...more: string[]): string | undefined {
+  return [...more, row.isSender && 'sender-row', row.clockIssue && 'clock-row', row.stalled && 'stall-row'].filter(Boolean).join(' ') || undefined;
 }
 
 /** "Sender" on the sender's hop; on any other hop with an IP, the button that makes it the sender. */

@@ -1,13 +1,14 @@
 import type { CheckResult } from '../../core/checks/index.js';
-import { isStalled } from '../../core/route/stall.js';
-import { liveReverseDns } from '../../core/report/client-names.js';
-import type { Hop, Route } from '../../core/route/types.js';
+import { ROUTE_COLUMNS, type RouteRow, routeRow } from '../../core/report/route-rows.js';
+import type { Route } from '../../core/route/types.js';
 import { Inert } from '../components/inert.js';
-import { formatDelay, formatHopTime, formatTls } from '../../core/report/exporters/hop-text.js';
 import { IpClassBadge } from '../components/ip-class-badge.js';
-import { t } from '../../i18n.js';
-import { ClockFlag, HopGap, Host, Missing, SenderAction, StallFlag, type HopActions } from './hop-parts.js';
+import { t, tPhrase } from '../../i18n.js';
+import { ClockFlag, HopGap, Host, Missing, rowClass, SenderAction, StallFlag, type HopActions } from './hop-parts.js';
 import { segmentRows, useHopWindow } from './hop-window.js';
+
+/** The exports' columns but the IP class, which the page shows as a badge under the IP. */
+const SHOWN = ROUTE_COLUMNS.filter((c) => c.id !== 'ipClass');
 
 /** The route oldest first, one row per Received: header, the sender's row marked: the full tab's view. */
 export function HopsTable({ route, checks, onUseAsSender, busy }: { route: Route; checks: readonly CheckResult[] } & HopActions) {
@@ -18,14 +19,11 @@ export function HopsTable({ route, checks, onUseAsSender, busy }: { route: Route
         <caption class="sr-only">{t('hopsTableCaption')}</caption>
         <thead>
           <tr>
-            <th scope="col">#</th>
-            <th scope="col">{t('colFrom')}</th>
-            <th scope="col">{t('colRdns')}</th>
-            <th scope="col">{t('colIp')}</th>
-            <th scope="col">{t('colBy')}</th>
-            <th scope="col">{t('colProtocol')}</th>
-            <th scope="col">{t('colTime')}</th>
-            <th scope="col">{t('colDelay')}</th>
+            {SHOWN.map((c) => (
+              <th key={c.id} scope="col">
+                {tPhrase(c.heading)}
+              </th>
+            ))}
             <th scope="col">{t('colSender')}</th>
           </tr>
         </thead>
@@ -33,19 +31,12 @@ export function HopsTable({ route, checks, onUseAsSender, busy }: { route: Route
           {Array.from(segmentRows(segments, route.hops), (row) =>
             'gap' in row ? (
               <tr key={`gap-${row.gap.from}`} class="hop-gap" data-testid="hop-gap">
-                <td colSpan={9}>
+                <td colSpan={SHOWN.length + 1}>
                   <HopGap gap={row.gap} onReveal={reveal} />
                 </td>
               </tr>
             ) : (
-              <HopRow
-                key={row.item.index}
-                hop={row.item}
-                checks={checks}
-                isSender={route.origin?.hopIndex === row.item.index}
-                onUseAsSender={onUseAsSender}
-                busy={busy}
-              />
+              <HopRow key={row.item.index} row={routeRow(row.item, route, checks)} onUseAsSender={onUseAsSender} busy={busy} />
             ),
           )}
         </tbody>
@@ -54,57 +45,54 @@ export function HopsTable({ route, checks, onUseAsSender, busy }: { route: Route
   );
 }
 
-function HopRow({ hop, checks, isSender, ...actions }: { hop: Hop; checks: readonly CheckResult[]; isSender: boolean } & HopActions) {
-  const r = hop.received;
-  const tls = formatTls(r.tls);
-  const rowClass = [isSender && 'sender-row', hop.clockIssue && 'clock-row', isStalled(hop) && 'stall-row'].filter(Boolean).join(' ');
+function HopRow({ row, ...actions }: { row: RouteRow } & HopActions) {
   return (
-    <tr class={rowClass || undefined} data-testid="hop-row" data-hop={hop.index}>
-      <th scope="row">{hop.index + 1}</th>
+    <tr class={rowClass(row)} data-testid="hop-row" data-hop={row.hop.index}>
+      <th scope="row">{row.number}</th>
       <td class="mono host">
-        <Host name={r.helo} />
+        <Host name={row.helo} />
       </td>
       <td class="mono host">
-        <Host name={r.rdns} />
-        <LiveRdns hop={hop} checks={checks} />
+        <Host name={row.rdns} />
+        <LiveRdns row={row} />
       </td>
       <td class="mono ip">
-        {r.ip ?? <Missing />}
-        {hop.ipClass && (
+        {row.ip ?? <Missing />}
+        {row.ipClass && (
           <span class="ip-class-line">
-            <IpClassBadge ipClass={hop.ipClass} />
+            <IpClassBadge ipClass={row.ipClass} label={row.ipClassLabel!} help={row.ipClassHelp!} />
           </span>
         )}
       </td>
       <td class="mono host">
-        <Host name={r.by} />
+        <Host name={row.by} />
       </td>
       <td>
-        {r.with !== null ? <Inert text={r.with} /> : !tls && <Missing />}
-        {tls && (
+        {row.with !== null ? <Inert text={row.with} /> : !row.tls && <Missing />}
+        {row.tls && (
           <span class="tls">
-            <Inert text={tls} />
+            <Inert text={row.tls} />
           </span>
         )}
       </td>
-      <td class="time" title={r.dateRaw ?? undefined}>
-        <HopTime hop={hop} />
+      <td class="time" title={row.hop.received.dateRaw ?? undefined}>
+        <HopTime row={row} />
       </td>
       <td class="nowrap">
-        {formatDelay(hop.delaySeconds)}
-        <ClockFlag hop={hop} />
-        <StallFlag hop={hop} />
+        {row.delay}
+        <ClockFlag row={row} />
+        <StallFlag row={row} />
       </td>
       <td>
-        <SenderAction hop={hop} isSender={isSender} {...actions} />
+        <SenderAction hop={row.hop} isSender={row.isSender} {...actions} />
       </td>
     </tr>
   );
 }
 
 /** Beside the rDNS the header recorded, what the iprev check finds now, once it has. */
-function LiveRdns({ hop, checks }: { hop: Hop; checks: readonly CheckResult[] }) {
-  const live = liveReverseDns(hop, checks);
+function LiveRdns({ row }: { row: RouteRow }) {
+  const { live } = row;
   if (!live) return null;
   return (
     <span class="live-rdns" data-testid="live-rdns">
@@ -120,11 +108,10 @@ function LiveRdns({ hop, checks }: { hop: Hop; checks: readonly CheckResult[] })
 }
 
 /** Day and time of day as two unbreakable parts, so a narrow column wraps between them. */
-function HopTime({ hop }: { hop: Hop }) {
-  const text = formatHopTime(hop);
-  if (!text) return <Missing />;
-  if (!hop.received.date) return <Inert text={text} />;
-  const [day, ...time] = text.split(' ');
+function HopTime({ row }: { row: RouteRow }) {
+  if (!row.time) return <Missing />;
+  if (!row.dated) return <Inert text={row.time} />;
+  const [day, ...time] = row.time.split(' ');
   return (
     <>
       <span class="nowrap">{day}</span> <span class="nowrap">{time.join(' ')}</span>

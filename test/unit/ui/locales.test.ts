@@ -27,7 +27,11 @@ function askedKeys(): { literal: Set<string>; mentioned: Set<string>; prefixes: 
   for (const file of sources(join(root, 'src/core'))) for (const m of readFileSync(file, 'utf8').matchAll(/\bphrase\('([A-Za-z0-9_]+)'/g)) literal.add(m[1]!);
   const manifest = readFileSync(join(root, 'manifest.json'), 'utf8');
   for (const m of manifest.matchAll(/__MSG_([A-Za-z0-9_]+)__/g)) literal.add(m[1]!);
-  const prefixes = [...new Set(code.flatMap((text) => [...text.matchAll(BUILT)].map((m) => m[1]!)))];
+  // The core's phrases built from data (net/class-words.ts: `ipClass_${…}`) count as the pages' own.
+  const phrased = sources(join(root, 'src/core'))
+    .map((file) => readFileSync(file, 'utf8'))
+    .filter((text) => /\bphrase\(/.test(text));
+  const prefixes = [...new Set([...code, ...phrased].flatMap((text) => [...text.matchAll(BUILT)].map((m) => m[1]!)))];
   // Keys chosen by a condition (`t(late ? 'clockNegative' : 'clockMissing')`) appear as plain strings.
   const mentioned = new Set([...literal, ...code.flatMap((text) => [...text.matchAll(/'([A-Za-z][A-Za-z0-9_]*)'/g)].map((m) => m[1]!))]);
   // Each check names its own keys in its metadata.

@@ -5,7 +5,7 @@ import { lookupAddresses } from '../../lookups/forward.js';
 import { normalizeIp } from '../../net/ip.js';
 import { iprevCheck } from '../iprev/check.js';
 import type { IprevEvaluation } from '../iprev/evaluate.js';
-import { inCompletionOrder } from '../../completion-order.js';
+import { perSubject } from '../per-subject.js';
 import { notChecked } from '../not-checked.js';
 import { labelled, originalSenderNote, senderHops, type SenderHop } from '../senders.js';
 import { NOT_CHECKED, type Check, type CheckContext, type NotChecked, type Verdict } from '../types.js';
@@ -51,12 +51,11 @@ export const heloCheck: Check<'helo', HeloCheckResult, After> = {
   },
   after: [iprevCheck],
   async *run(ctx) {
-    const senders = senderHops(ctx);
-    if (senders.length === 0) {
-      yield notRecorded(null);
-      return;
-    }
-    yield* inCompletionOrder(senders.map((sender) => checkHelo(ctx, sender)));
+    yield* perSubject(
+      senderHops(ctx),
+      () => notRecorded(null),
+      (sender) => checkHelo(ctx, sender),
+    );
   },
 };
 

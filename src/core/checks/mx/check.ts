@@ -1,5 +1,5 @@
 import { recordingResolver } from '../../dns/evidence.js';
-import { inCompletionOrder } from '../../completion-order.js';
+import { perSubject } from '../per-subject.js';
 import { identityDomain } from '../../hostnames/identity-domain.js';
 import { judgeHostname } from '../../hostnames/judge.js';
 import { lookUp } from '../../lookups/lookup.js';
@@ -48,12 +48,7 @@ export const mxCheck: Check<'mx', MxCheckResult> = {
   },
   after: [],
   async *run(ctx) {
-    const subjects = subjectsOf(ctx);
-    if (subjects.length === 0) {
-      yield noDomain();
-      return;
-    }
-    yield* inCompletionOrder(subjects.map((s) => checkDomain(s, ctx)));
+    yield* perSubject(subjectsOf(ctx), noDomain, (s) => checkDomain(s, ctx));
   },
 };
 

@@ -1,5 +1,5 @@
 import { recordingResolver } from '../../dns/evidence.js';
-import { inCompletionOrder } from '../../completion-order.js';
+import { perSubject } from '../per-subject.js';
 import { isCheckable } from '../../net/ip.js';
 import { envelopeOf, type Envelope } from '../envelope.js';
 import { notChecked } from '../not-checked.js';
@@ -63,12 +63,11 @@ export const spfCheck: Check<'spf', SpfCheckResult> = {
   },
   after: [],
   async *run(ctx) {
-    const senders = senderHops(ctx);
-    if (senders.length === 0) {
-      yield unchecked(ctx.analysis.route.originMissingReason ?? 'no hop was found where the message entered the receiving side', null, '');
-      return;
-    }
-    yield* inCompletionOrder(senders.map((sender) => runSpf(ctx, sender)));
+    yield* perSubject(
+      senderHops(ctx),
+      () => unchecked(ctx.analysis.route.originMissingReason ?? 'no hop was found where the message entered the receiving side', null, ''),
+      (sender) => runSpf(ctx, sender),
+    );
   },
 };
 

@@ -1,42 +1,43 @@
-import type { Hop } from '../../route/types.js';
 import { visible } from '../../text/inert.js';
-import { liveReverseDns } from '../client-names.js';
+import { type RouteRow, routeRows } from '../route-rows.js';
 import type { Report } from '../types.js';
 
 type Cell = string | number | boolean | null;
 
-const COLUMNS: { name: string; value(hop: Hop, report: Report): Cell }[] = [
-  { name: 'hop', value: (h) => h.index + 1 },
-  { name: 'received_index', value: (h) => h.receivedIndex },
-  { name: 'is_sender', value: (h, r) => r.route.origin?.hopIndex === h.index },
-  { name: 'helo', value: (h) => h.received.helo },
-  { name: 'rdns', value: (h) => h.received.rdns },
-  { name: 'iprev_now', value: (h, r) => liveReverseDns(h, r.checks)?.result ?? null },
-  { name: 'ptr_verified_now', value: (h, r) => liveReverseDns(h, r.checks)?.verifiedName ?? null },
-  { name: 'ip', value: (h) => h.received.ip },
-  { name: 'ip_class', value: (h) => h.ipClass },
-  { name: 'port', value: (h) => h.received.port },
-  { name: 'by', value: (h) => h.received.by },
-  { name: 'by_ip', value: (h) => h.received.byIp },
-  { name: 'with', value: (h) => h.received.with },
-  { name: 'tls_version', value: (h) => h.received.tls?.version ?? null },
-  { name: 'tls_cipher', value: (h) => h.received.tls?.cipher ?? null },
-  { name: 'tls_bits', value: (h) => h.received.tls?.bits ?? null },
-  { name: 'date_utc', value: (h) => h.received.date },
-  { name: 'date_raw', value: (h) => h.received.dateRaw },
-  { name: 'delay_seconds', value: (h) => h.delaySeconds },
-  { name: 'clock_issue', value: (h) => h.clockIssue },
-  { name: 'id', value: (h) => h.received.id },
-  { name: 'for', value: (h) => h.received.for },
-  { name: 'envelope_from', value: (h) => h.received.envelopeFrom },
-  { name: 'authenticated_sender', value: (h) => h.received.authenticatedSender },
-  { name: 'software', value: (h) => h.received.software },
-  { name: 'dialect', value: (h) => h.received.dialect },
+/** The route table's row with the header's every field: the data a spreadsheet sorts and filters (machine words, not sentences). */
+const COLUMNS: { name: string; value(row: RouteRow): Cell }[] = [
+  { name: 'hop', value: (r) => r.number },
+  { name: 'received_index', value: (r) => r.hop.receivedIndex },
+  { name: 'is_sender', value: (r) => r.isSender },
+  { name: 'helo', value: (r) => r.helo },
+  { name: 'rdns', value: (r) => r.rdns },
+  { name: 'iprev_now', value: (r) => r.live?.result ?? null },
+  { name: 'ptr_verified_now', value: (r) => r.live?.verifiedName ?? null },
+  { name: 'ip', value: (r) => r.ip },
+  { name: 'ip_class', value: (r) => r.ipClass },
+  { name: 'port', value: (r) => r.hop.received.port },
+  { name: 'by', value: (r) => r.by },
+  { name: 'by_ip', value: (r) => r.hop.received.byIp },
+  { name: 'with', value: (r) => r.with },
+  { name: 'tls_version', value: (r) => r.hop.received.tls?.version ?? null },
+  { name: 'tls_cipher', value: (r) => r.hop.received.tls?.cipher ?? null },
+  { name: 'tls_bits', value: (r) => r.hop.received.tls?.bits ?? null },
+  { name: 'date_utc', value: (r) => r.hop.received.date },
+  { name: 'date_raw', value: (r) => r.hop.received.dateRaw },
+  { name: 'delay_seconds', value: (r) => r.hop.delaySeconds },
+  { name: 'clock_issue', value: (r) => r.hop.clockIssue },
+  { name: 'stalled', value: (r) => r.stalled !== null },
+  { name: 'id', value: (r) => r.hop.received.id },
+  { name: 'for', value: (r) => r.hop.received.for },
+  { name: 'envelope_from', value: (r) => r.hop.received.envelopeFrom },
+  { name: 'authenticated_sender', value: (r) => r.hop.received.authenticatedSender },
+  { name: 'software', value: (r) => r.hop.received.software },
+  { name: 'dialect', value: (r) => r.hop.received.dialect },
 ];
 
 /** The hops, one row each, oldest first (RFC 4180: CRLF, every cell quoted). */
 export function renderCsv(report: Report): string {
-  const rows = [COLUMNS.map((c) => c.name), ...report.route.hops.map((hop) => COLUMNS.map((c) => c.value(hop, report)))];
+  const rows = [COLUMNS.map((c) => c.name), ...routeRows(report.route, report.checks).map((row) => COLUMNS.map((c) => c.value(row)))];
   return `${rows.map((row) => row.map(csvCell).join(',')).join('\r\n')}\r\n`;
 }
 

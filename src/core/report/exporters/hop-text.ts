@@ -38,18 +38,6 @@ export function originStanding(origin: OriginHop): string {
   return isChosenOrigin(origin) ? 'chosen by you' : `${origin.confidence} confidence`;
 }
 
-/** Why a hop's clock looks wrong, in words; "" when it looks fine. */
-export function clockIssueText(hop: Hop): string {
-  switch (hop.clockIssue) {
-    case 'negative':
-      return 'dated before the previous hop (clock skew)';
-    case 'missing':
-      return 'no readable date';
-    default:
-      return '';
-  }
-}
-
 /**
  * The original sender of a forwarded or list message as one line, or null when there is none or
  * it is the sender already: "hop 1, 203.0.113.25 into mx.google.com". The address alone: the

@@ -6,8 +6,8 @@ import { formatWrittenDate } from '../../text/date.js';
 import { isolate } from '../../text/inert.js';
 import { escapeHtml, inertHtml as e, inertHtmlWhole } from './escape-html.js';
 import { CHECKLIST_LEGEND, CHECKLIST_TITLE, checklistTable, MARKS, sourceText, TIER_NAMES } from '../checklist.js';
-import { clockIssueText, formatDelay, formatHopTime, formatProtocol, originalSenderText, originStanding } from './hop-text.js';
-import { liveReverseDnsText } from '../client-names.js';
+import { formatDelay, originalSenderText, originStanding } from './hop-text.js';
+import { ROUTE_COLUMNS, routeCells, routeRows } from '../route-rows.js';
 import { reportFooter } from './report-footer.js';
 import { claimRows } from './claim-rows.js';
 import { evidenceEntry, evidenceText, evidenceTitle } from '../evidence-lines.js';
@@ -85,33 +85,21 @@ function dd(name: string, html: string | null): string {
   return `<dt>${name}</dt><dd>${html ?? '<span class="muted">—</span>'}</dd>\n`;
 }
 
-/** HELO, rDNS and By: the route table's host name columns. */
-const HOST_COLUMNS = new Set([1, 2, 5]);
-
+/** The route table, each cell as route-rows.ts words it, every one inert. */
 function routeTable(report: Report): string {
-  const rows = report.route.hops.map((hop) => {
-    const sender = report.route.origin?.hopIndex === hop.index;
-    const clock = clockIssueText(hop);
-    const cells = [
-      `${hop.index + 1}${sender ? ' (sender)' : ''}`,
-      hop.received.helo,
-      null,
-      hop.received.ip,
-      hop.ipClass,
-      hop.received.by,
-      formatProtocol(hop),
-      formatHopTime(hop),
-      [formatDelay(hop.delaySeconds), clock && `⚠ ${clock}`].filter((p) => p).join(' '),
-    ];
-    // Host name columns wrap after dots only: a name cut inside a label reads as another name.
-    const html = cells.map((c, i) => (HOST_COLUMNS.has(i) ? `<td class="host">${e(c ?? '', true)}</td>` : `<td>${e(c ?? '')}</td>`));
-    // What the header recorded, and beside it what DNS says now.
-    const live = liveReverseDnsText(hop, report.checks);
-    html[2] = `<td class="host">${e(hop.received.rdns ?? '', true)}${live ? `<br><span class="muted">${e(live)}</span>` : ''}</td>`;
-    return `<tr${sender ? ' class="sender"' : ''}>${html.join('')}</tr>`;
+  const rows = routeRows(report.route, report.checks).map((row) => {
+    const text = routeCells(row);
+    const html = ROUTE_COLUMNS.map((c) => {
+      // Host name columns wrap after dots only: a name cut inside a label reads as another name.
+      const cell = e(text[c.id], c.host);
+      // What the header recorded, and beside it what DNS says now.
+      const live = c.id === 'rdns' && row.liveText !== null ? `<br><span class="muted">${e(row.liveText)}</span>` : '';
+      return `<td${c.host ? ' class="host"' : ''}>${cell}${live}</td>`;
+    });
+    return `<tr${row.isSender ? ' class="sender"' : ''}>${html.join('')}</tr>`;
   });
   return `<table>
-<thead><tr><th>#</th><th>From (HELO)</th><th>rDNS as recorded</th><th>IP</th><th>IP class</th><th>By</th><th>Protocol / TLS</th><th>Time</th><th>Delay</th></tr></thead>
+<thead><tr>${ROUTE_COLUMNS.map((c) => `<th>${escapeHtml(c.heading.text)}</th>`).join('')}</tr></thead>
 <tbody>
 ${rows.join('\n')}
 </tbody>

@@ -4,9 +4,9 @@ import type { Report } from '../types.js';
 import { metaOf } from '../../checks/meta.js';
 import { formatWrittenDate } from '../../text/date.js';
 import { claimRows } from './claim-rows.js';
-import { clockIssueText, formatDelay, formatHopTime, formatProtocol, originalSenderText, originStanding } from './hop-text.js';
+import { formatDelay, originalSenderText, originStanding } from './hop-text.js';
 import { mdCode, mdCodeCell, mdFence, mdText } from './markdown-text.js';
-import { liveReverseDnsText } from '../client-names.js';
+import { ROUTE_COLUMNS, routeCells, routeRows, type RouteColumnId } from '../route-rows.js';
 import { reportFooter } from './report-footer.js';
 import { evidenceEntry, evidenceText, evidenceTitle } from '../evidence-lines.js';
 import { CHECKLIST_LEGEND, CHECKLIST_TITLE, checklistTable, MARKS, sourceText, TIER_NAMES } from '../checklist.js';
@@ -89,26 +89,26 @@ function messageTable(report: Report): string[] {
   return ['| Field | Value |', '|---|---|', ...rows.map(([k, v]) => `| ${k} | ${v} |`)];
 }
 
+/** The route table's rows, each cell as route-rows.ts words it: header text in code spans, Hoplens' own words escaped. */
 function routeTable(report: Report): string[] {
-  const head = '| # | From (HELO) | rDNS as recorded | IP | IP class | By | Protocol / TLS | Time | Delay |';
-  const rows = report.route.hops.map((hop) => {
-    const sender = report.route.origin?.hopIndex === hop.index ? ' (sender)' : '';
-    const clock = clockIssueText(hop);
-    const delay = [formatDelay(hop.delaySeconds), clock ? `⚠ ${clock}` : ''].filter((p) => p).join(' ');
-    const cells = [
-      `${hop.index + 1}${sender}`,
-      mdCodeCell(hop.received.helo),
-      [mdCodeCell(hop.received.rdns), mdText(liveReverseDnsText(hop, report.checks))].filter((p) => p).join(' '),
-      mdCodeCell(hop.received.ip),
-      hop.ipClass ?? '—',
-      mdCodeCell(hop.received.by),
-      mdCodeCell(formatProtocol(hop)),
-      mdCodeCell(formatHopTime(hop)),
-      delay || '—',
-    ];
-    return `| ${cells.join(' | ')} |`;
+  const head = `| ${ROUTE_COLUMNS.map((c) => c.heading.text).join(' | ')} |`;
+  const rule = `|${ROUTE_COLUMNS.map(() => '---|').join('')}`;
+  const rows = routeRows(report.route, report.checks).map((row) => {
+    const text = routeCells(row);
+    const cells: Record<RouteColumnId, string> = {
+      hop: text.hop,
+      helo: mdCodeCell(row.helo),
+      rdns: [mdCodeCell(row.rdns), row.liveText === null ? '' : mdText(row.liveText)].filter((p) => p).join(' '),
+      ip: mdCodeCell(row.ip),
+      ipClass: text.ipClass || '—',
+      by: mdCodeCell(row.by),
+      protocol: mdCodeCell(row.protocol),
+      time: mdCodeCell(row.time),
+      delay: mdText(text.delay) || '—',
+    };
+    return `| ${ROUTE_COLUMNS.map((c) => cells[c.id]).join(' | ')} |`;
   });
-  return [head, '|---|---|---|---|---|---|---|---|---|', ...rows];
+  return [head, rule, ...rows];
 }
 
 function claimsTable(report: Report): string[] {
