@@ -1,5 +1,6 @@
 import type { HostInfo } from './hostinfo.js';
-import { Warnings, type CommentToken, type Token, type WordToken } from './tokenize.js';
+import type { ClauseName } from './keywords.js';
+import { Warnings, type CommentToken, type DateRegion, type Token, type WordToken } from './tokenize.js';
 
 /**
  * Clause structure of a Received: value (RFC 5321 §4.4, RFC 5322 §3.6.7):
@@ -14,9 +15,7 @@ import { Warnings, type CommentToken, type Token, type WordToken } from './token
  * writes "; date id …"), and Sendmail writes "(envelope-from …)" there.
  */
 
-export type ClauseName = 'from' | 'by' | 'via' | 'with' | 'id' | 'for';
-
-const CLAUSE_NAMES: ReadonlySet<string> = new Set(['from', 'by', 'via', 'with', 'id', 'for']);
+export type { ClauseName } from './keywords.js';
 
 export interface Clause {
   name: ClauseName;
@@ -38,8 +37,6 @@ export interface ReceivedSyntax {
   clauses: Clause[];
   /** The first clause of each name: the one that counts. */
   first: Partial<Record<ClauseName, Clause>>;
-  /** Tokens that make up the date. */
-  dateTokens: Token[];
   dateRaw: string | null;
   /** Comments after the date that are not part of it (Sendmail's "(envelope-from …)"). */
   trailingComments: CommentToken[];
@@ -48,16 +45,12 @@ export interface ReceivedSyntax {
   hostInfo?: HostInfo | null;
 }
 
-function isKeyword(t: Token | undefined): t is WordToken {
-  if (t === undefined || t.kind !== 'word') return false;
-  // Keywords are short and start with b, f, i, v or w; checking that first keeps the many other words cheap.
-  const length = t.text.length;
-  if (length < 2 || length > 4) return false;
-  const c = t.text.charCodeAt(0) | 32;
-  return (c === 98 || c === 102 || c === 105 || c === 118 || c === 119) && CLAUSE_NAMES.has(t.text.toLowerCase());
+function isKeyword(t: Token | undefined): t is WordToken & { keyword: ClauseName } {
+  return t !== undefined && t.kind === 'word' && t.keyword !== null;
 }
 
-export function parseSyntax(text: string, tokens: Token[]): ReceivedSyntax {
+/** The clauses and date of a value, from its tokens and (when the tokenizer read one) its date region. */
+export function parseSyntax(text: string, tokens: Token[], date: DateRegion | null): ReceivedSyntax {
   const warnings = new Warnings();
   let lastSemicolon = -1;
   for (let i = tokens.length - 1; i >= 0; i--) {
@@ -70,20 +63,36 @@ export function parseSyntax(text: string, tokens: Token[]): ReceivedSyntax {
   const clauses: Clause[] = [];
   readClauses(tokens, 0, lastSemicolon >= 0 ? lastSemicolon : tokens.length, leading, clauses, warnings);
 
-  let dateTokens: Token[] = [];
+  let dateStart = -1;
+  let dateEnd = -1;
+  const extend = (t: { start: number; end: number }): void => {
+    if (dateStart < 0 || t.start < dateStart) dateStart = t.start;
+    if (t.end > dateEnd) dateEnd = t.end;
+  };
   const trailingComments: CommentToken[] = [];
-  if (lastSemicolon >= 0) {
+  const dateComment = (t: CommentToken): void => {
+    if ((t.trimmed.charCodeAt(0) | 32) === 101 && /^envelope-from\b/i.test(t.trimmed)) trailingComments.push(t);
+    else extend(t);
+  };
+  if (date !== null) {
+    if (date.start >= 0) extend(date);
+    for (const c of date.comments) dateComment(c);
+    if (lastSemicolon + 1 < tokens.length) readClauses(tokens, lastSemicolon + 1, tokens.length, [], clauses, warnings);
+  } else if (lastSemicolon >= 0) {
     let i = lastSemicolon + 1;
     for (; i < tokens.length; i++) {
       const t = tokens[i] as Token;
       if (isKeyword(t)) break;
-      if (t.kind === 'comment' && (t.trimmed.charCodeAt(0) | 32) === 101 && /^envelope-from\b/i.test(t.trimmed)) trailingComments.push(t);
-      else dateTokens.push(t);
+      if (t.kind === 'comment') dateComment(t);
+      else extend(t);
     }
     if (i < tokens.length) readClauses(tokens, i, tokens.length, [], clauses, warnings);
   } else {
-    dateTokens = splitUnterminatedDate(clauses);
-    if (dateTokens.length > 0) warnings.add('date not preceded by ";"');
+    const unterminated = splitUnterminatedDate(clauses);
+    if (unterminated.length > 0) {
+      warnings.add('date not preceded by ";"');
+      for (const t of unterminated) extend(t);
+    }
   }
 
   const first: Partial<Record<ClauseName, Clause>> = {};
@@ -91,10 +100,8 @@ export function parseSyntax(text: string, tokens: Token[]): ReceivedSyntax {
     if (first[c.name] === undefined) first[c.name] = c;
     else warnings.add(`repeated "${c.name}" clause ignored`);
   }
-  const firstDate = dateTokens[0];
-  const lastDate = dateTokens[dateTokens.length - 1];
-  const dateRaw = firstDate !== undefined && lastDate !== undefined ? text.slice(firstDate.start, lastDate.end) : null;
-  return { text, leading, clauses, first, dateTokens, dateRaw, trailingComments, warnings: warnings.list() };
+  const dateRaw = dateStart >= 0 ? text.slice(dateStart, dateEnd) : null;
+  return { text, leading, clauses, first, dateRaw, trailingComments, warnings: warnings.list() };
 }
 
 function readClauses(tokens: Token[], from: number, to: number, leading: Token[], clauses: Clause[], warnings: Warnings): void {
@@ -102,8 +109,9 @@ function readClauses(tokens: Token[], from: number, to: number, leading: Token[]
   for (let i = from; i < to; i++) {
     const t = tokens[i] as Token;
     if (isKeyword(t) && (current === null || current.tokens.length > 0)) {
-      current = { name: t.text.toLowerCase() as ClauseName, keyword: t, tokens: [] };
-      clauses.push(current);
+      const clause: Clause = { name: t.keyword, keyword: t, tokens: [] };
+      clauses.push(clause);
+      current = clause;
     } else if (current !== null) {
       current.tokens.push(t);
     } else {

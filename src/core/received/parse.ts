@@ -11,8 +11,8 @@ import type { ReceivedFields } from './types.js';
  */
 export function parseReceived(value: string): ReceivedFields {
   const raw = unfold(String(value));
-  const { tokens, warnings } = tokenize(raw);
-  const syntax = parseSyntax(raw, tokens);
+  const { tokens, warnings, date } = tokenize(raw);
+  const syntax = parseSyntax(raw, tokens, date);
   if (warnings.length > 0) syntax.warnings.unshift(...warnings);
   const fields = readGeneric(syntax, raw);
   const dialect = DIALECTS.find((d) => d.detect(syntax, fields));

@@ -4,9 +4,13 @@
  * addresses and the ";" that precedes the date. One pass over the input, no backtracking.
  */
 
+import { type ClauseName, keywordAt } from './keywords.js';
+
 export interface WordToken {
   kind: 'word';
   text: string;
+  /** The clause this word would start, when it is a clause keyword (keywords.ts). */
+  keyword: ClauseName | null;
   start: number;
   end: number;
 }
@@ -50,9 +54,28 @@ export interface CommentToken {
 
 export type Token = WordToken | QuotedToken | AngleToken | SemicolonToken | CommentToken;
 
+/**
+ * What follows the last ";" of a value, up to a clause keyword or the end: the date (RFC 5322
+ * §3.6.7), read by the grammar as one span. Its words are not made into tokens: a third of a
+ * header's words are the date's, and the date parser reads the text, not them.
+ */
+export interface DateRegion {
+  /** Where its first word, quoted string or angle address starts, and where its last ends; -1 when it has none. */
+  start: number;
+  end: number;
+  /** Its comments, in order ("(CEST)", Sendmail's "(envelope-from …)"). */
+  comments: CommentToken[];
+}
+
 export interface TokenizeResult {
   tokens: Token[];
   warnings: string[];
+  /**
+   * The region after the last ";" when that ";" is the last in the whole value. Otherwise (a ";"
+   * after it inside a comment, quoted string or angle address) null, and the region's tokens
+   * are in `tokens`.
+   */
+  date: DateRegion | null;
 }
 
 /** RFC 5322 §2.2.3 unfolding, plus bare line breaks (pasted headers) read as spaces. */
@@ -153,8 +176,45 @@ function unquote(text: string): string {
 const MAX_TOKENS = 2048;
 const TOO_MANY_TOKENS = `more than ${MAX_TOKENS} words: the middle of the header skipped`;
 
+/** Where tokens go: the token list, or the date region once the tokenizer is in it. */
+interface Sink {
+  push(t: Token): void;
+}
+
+/** The date region as it is read; every element counts against the token cap, as a token would. */
+class DateSpan implements DateRegion {
+  start = -1;
+  end = -1;
+  readonly comments: CommentToken[] = [];
+  elements = 0;
+  overflow = false;
+
+  push(t: Token): void {
+    if (t.kind === 'comment') {
+      if (this.count()) this.comments.push(t);
+    } else {
+      this.extend(t.start, t.end);
+    }
+  }
+
+  extend(start: number, end: number): void {
+    if (!this.count()) return;
+    if (this.start < 0) this.start = start;
+    this.end = end;
+  }
+
+  private count(): boolean {
+    if (this.elements >= MAX_TOKENS) {
+      this.overflow = true;
+      return false;
+    }
+    this.elements++;
+    return true;
+  }
+}
+
 /** The token list, with the cap above. */
-class Tokens {
+class Tokens implements Sink {
   readonly head: Token[] = [];
   /** Tokens from the last ";" on, once the head is full; null until a ";" comes after the cap. */
   tail: Token[] | null = null;
@@ -207,6 +267,10 @@ export function tokenize(input: string): TokenizeResult {
   const warnings = new Warnings();
   const budget = { comments: MAX_COMMENT_TOKENS };
   const n = input.length;
+  const lastSemicolon = input.lastIndexOf(';');
+  let date: DateSpan | null = null;
+  /** The date region while the scan is in it, else the token list. */
+  let sink: Sink = tokens;
   // Once a "<" finds no ">" after it, no later "<" will either: searching again would be quadratic.
   let noCloseAngle = false;
   let i = 0;
@@ -224,6 +288,8 @@ export function tokenize(input: string): TokenizeResult {
     }
     if (c === SEMICOLON) {
       tokens.push({ kind: 'semicolon', text: ';', start: i, end: i + 1 });
+      // No ";" follows this one anywhere: what comes next is the date region.
+      if (i === lastSemicolon) sink = date = new DateSpan();
       i++;
       continue;
     }
@@ -233,17 +299,18 @@ export function tokenize(input: string): TokenizeResult {
       continue;
     }
     if (c === OPEN) {
-      i = readComment(input, i, tokens, warnings, budget);
+      i = readComment(input, i, sink, warnings, budget);
       continue;
     }
     if (c === QUOTE) {
-      i = readQuoted(input, i, tokens, warnings);
+      i = readQuoted(input, i, sink, warnings);
       continue;
     }
     if (c === LESS && !noCloseAngle) {
       const close = input.indexOf('>', i + 1);
       if (close >= 0) {
-        tokens.push({ kind: 'angle', text: input.slice(i + 1, close).trim(), start: i, end: close + 1 });
+        if (date !== null && sink === date) date.extend(i, close + 1);
+        else tokens.push({ kind: 'angle', text: input.slice(i + 1, close).trim(), start: i, end: close + 1 });
         i = close + 1;
         continue;
       }
@@ -252,15 +319,24 @@ export function tokenize(input: string): TokenizeResult {
     }
     const start = i;
     i = wordEnd(input, i + 1, n);
-    if (tokens.keeps()) tokens.push({ kind: 'word', text: input.slice(start, i), start, end: i });
+    const keyword = keywordAt(input, start, i);
+    if (date !== null && sink === date) {
+      if (keyword === null) {
+        date.extend(start, i);
+        continue;
+      }
+      // A clause after the date (Courier writes "; date id …"): tokens again from here on.
+      sink = tokens;
+    }
+    if (tokens.keeps()) tokens.push({ kind: 'word', text: input.slice(start, i), keyword, start, end: i });
     else tokens.overflow = true;
   }
-  if (tokens.overflow) warnings.add(TOO_MANY_TOKENS);
-  return { tokens: tokens.list(), warnings: warnings.list() };
+  if (tokens.overflow || date?.overflow) warnings.add(TOO_MANY_TOKENS);
+  return { tokens: tokens.list(), warnings: warnings.list(), date };
 }
 
 /** Reads one quoted string; returns the index after it. */
-function readQuoted(input: string, from: number, tokens: Tokens, warnings: Warnings): number {
+function readQuoted(input: string, from: number, tokens: Sink, warnings: Warnings): number {
   const n = input.length;
   let parts: string[] | null = null;
   let segment = from + 1;
@@ -293,7 +369,7 @@ const BACKSLASH = 92;
  * Reads one comment with its nested comments; returns the index after it. Once the budget is
  * spent, a comment is skipped and nested ones are read as text.
  */
-function readComment(input: string, from: number, tokens: Tokens, warnings: Warnings, budget: { comments: number }): number {
+function readComment(input: string, from: number, tokens: Sink, warnings: Warnings, budget: { comments: number }): number {
   const n = input.length;
   const skip = budget.comments <= 0;
   if (skip) warnings.add(TOO_MANY_COMMENTS);

@@ -28,13 +28,25 @@ describe('tokenize', () => {
   });
 
   it('keeps angle addresses and the semicolon apart from words', () => {
-    const { tokens } = tokenize('for <a@b.example>;Tue');
+    const { tokens } = tokenize('for <a@b.example>;Tue (x; y)');
     expect(tokens.map((t) => [t.kind, t.text])).toEqual([
       ['word', 'for'],
       ['angle', 'a@b.example'],
       ['semicolon', ';'],
       ['word', 'Tue'],
+      ['comment', 'x; y'],
     ]);
+  });
+
+  it('reads what follows the last ";" as a date region, up to a clause keyword', () => {
+    const text = 'by a; Tue, 4 Jun 2024 (CEST) "q" <r> id 1A (envelope-from x)';
+    const { tokens, date } = tokenize(text);
+    expect(date).not.toBeNull();
+    expect(text.slice(date?.start, date?.end)).toBe('Tue, 4 Jun 2024 (CEST) "q" <r>');
+    expect(date?.comments.map((c) => c.text)).toEqual(['CEST']);
+    expect(tokens.map((t) => t.text)).toEqual(['by', 'a', ';', 'id', '1A', 'envelope-from x']);
+    // A ";" inside a later comment: the tokens carry the date, as they do for any other ";".
+    expect(tokenize('by a; Tue (x; y)').date).toBeNull();
   });
 
   it('warns about unbalanced parentheses and unterminated strings', () => {
@@ -61,14 +73,30 @@ describe('tokenize', () => {
 describe('grammar', () => {
   it('takes the date after the last top-level ";" only', () => {
     const text = 'by a with SMTP id b (c; d); Tue, 4 Jun 2024 09:38:03 +0000';
-    const syntax = parseSyntax(text, tokenize(text).tokens);
+    const { tokens, date } = tokenize(text);
+    const syntax = parseSyntax(text, tokens, date);
     expect(syntax.dateRaw).toBe('Tue, 4 Jun 2024 09:38:03 +0000');
     expect(syntax.clauses.map((c) => c.name)).toEqual(['by', 'with', 'id']);
   });
 
+  it('reads the date alike from the date region and from tokens', () => {
+    for (const text of ['by a; Tue, 4 Jun 2024 (envelope-from x) 09:38:03 +0000 (UTC) id 1A for <b@c>', 'by a; Tue, 4 Jun 2024 09:38:03 +0000 (x; y) id 1A']) {
+      const { tokens, date } = tokenize(text);
+      const fromRegion = parseSyntax(text, tokens, date);
+      // The same header with its date as tokens: a ";" inside a last comment turns the region off.
+      const asTokens = tokenize(`${text} (;)`);
+      expect(asTokens.date).toBeNull();
+      const fromTokens = parseSyntax(text, asTokens.tokens, null);
+      expect(fromRegion.dateRaw).toBe(fromTokens.dateRaw);
+      expect(fromRegion.trailingComments.map((c) => c.text)).toEqual(fromTokens.trailingComments.map((c) => c.text));
+      expect(fromRegion.clauses.map((c) => c.name)).toEqual(fromTokens.clauses.map((c) => c.name));
+    }
+  });
+
   it('does not see clause keywords inside comments', () => {
     const text = 'from a (using TLSv1.3 with cipher X) by b with ESMTP';
-    const syntax = parseSyntax(text, tokenize(text).tokens);
+    const { tokens, date } = tokenize(text);
+    const syntax = parseSyntax(text, tokens, date);
     expect(syntax.clauses.map((c) => c.name)).toEqual(['from', 'by', 'with']);
   });
 
