@@ -161,32 +161,31 @@ async function lastExpired(label: LastLabel): Promise<boolean> {
   return true;
 }
 
-/** What the last analysis was, without its message. */
-export async function lastAnalysisLabel(): Promise<LastAnalysisLabel | null> {
-  if (lastInMemory) {
-    if (await lastExpired(lastInMemory.label)) return null;
-    return { subject: lastInMemory.subject, source: lastInMemory.label.source };
-  }
+/**
+ * The last analysis while it is kept, from memory or the session area. Without `withRaw` the
+ * message is not read: the popup asks for the label each time it opens, and a message may be
+ * megabytes.
+ */
+async function readLast(withRaw: boolean): Promise<{ label: LastLabel; raw: string | null; subject: string | null } | null> {
+  if (lastInMemory) return (await lastExpired(lastInMemory.label)) ? null : lastInMemory;
   const area = sessionArea();
   if (!area) return null;
-  const items = await area.get([LAST_LABEL, LAST_SUBJECT]);
+  const items = await area.get(withRaw ? [LAST_LABEL, LAST_SUBJECT, LAST_RAW] : [LAST_LABEL, LAST_SUBJECT]);
   const label = items[LAST_LABEL] as LastLabel | undefined;
   if (!label || (await lastExpired(label))) return null;
   const named = items[LAST_SUBJECT] as LastSubject | undefined;
-  return { subject: named?.id === label.id ? named.subject : null, source: label.source };
+  const raw = items[LAST_RAW];
+  return { label, raw: typeof raw === 'string' ? raw : null, subject: named?.id === label.id ? named.subject : null };
+}
+
+/** What the last analysis was, without its message. */
+export async function lastAnalysisLabel(): Promise<LastAnalysisLabel | null> {
+  const last = await readLast(false);
+  return last && { subject: last.subject, source: last.label.source };
 }
 
 /** The last analysis's message, to run it again; it stays the last one. */
 export async function recallLast(): Promise<Stashed | null> {
-  if (lastInMemory) {
-    if (await lastExpired(lastInMemory.label)) return null;
-    return { raw: lastInMemory.raw, source: lastInMemory.label.source };
-  }
-  const area = sessionArea();
-  if (!area) return null;
-  const items = await area.get([LAST_LABEL, LAST_RAW]);
-  const label = items[LAST_LABEL] as LastLabel | undefined;
-  const raw = items[LAST_RAW];
-  if (!label || (await lastExpired(label))) return null;
-  return typeof raw === 'string' ? { raw, source: label.source } : null;
+  const last = await readLast(true);
+  return last === null || last.raw === null ? null : { raw: last.raw, source: last.label.source };
 }

@@ -1,6 +1,7 @@
 import { formatUtc } from '../core/text/date.js';
 import { visible } from '../core/text/inert.js';
 import type { ViewedMessage } from './in-view.js';
+import { type ServiceCallBase, serviceRequest } from './outlook-service.js';
 import type { MessageView, PageRequest, ViewSpec } from './webmail-page.js';
 
 /** The most messages of one conversation Hoplens lists: OWA's own reading pane asks for 100 at most. */
@@ -32,7 +33,7 @@ export const CONVERSATION_VIEWS: ViewSpec = {
  * (GetConversationItems with the conversation id of the address); only what Hoplens needs of
  * each: its id, sender and date.
  */
-export function conversationItemsRequest(origin: string, conversationId: string, base: Omit<PageRequest, 'url' | 'body' | 'method'>): PageRequest {
+export function conversationItemsRequest(origin: string, conversationId: string, base: ServiceCallBase): PageRequest {
   const body = {
     __type: 'GetConversationItemsJsonRequest:#Exchange',
     Header: { __type: 'JsonRequestHeaders:#Exchange', RequestServerVersion: 'Exchange2013' },
@@ -52,13 +53,7 @@ export function conversationItemsRequest(origin: string, conversationId: string,
       FoldersToIgnore: [],
     },
   };
-  return {
-    ...base,
-    url: new URL('/owa/service.svc?action=GetConversationItems&app=Mail', origin).href,
-    method: 'POST',
-    headers: { ...base.headers, Action: 'GetConversationItems' },
-    body: JSON.stringify(body),
-  };
+  return serviceRequest(base, origin, 'GetConversationItems', body);
 }
 
 /** A JSON object (not an array): OWA's answers are read field by field through this. */

@@ -13,6 +13,7 @@ import {
   isObject,
 } from './outlook-conversation.js';
 import { readShownHeaders } from './page.js';
+import { serviceRequest } from './outlook-service.js';
 import type { MessageSource } from './types.js';
 import { receivedOk, utf8, WEBMAIL_MAX_BYTES, WEBMAIL_TIMEOUT_MS } from './webmail-answer.js';
 import { collectMessageViews, fetchFromPage, type MessageView, type PageAnswer, type PageRequest } from './webmail-page.js';
@@ -80,13 +81,7 @@ export function getItemRequest(origin: string, itemId: string, shape: 'mime' | '
       ...(shape === 'details' ? { ShapeName: 'MessageDetails' } : {}),
     },
   };
-  return {
-    ...SERVICE_CALL,
-    url: new URL('/owa/service.svc?action=GetItem&app=Mail', origin).href,
-    method: 'POST',
-    headers: { ...SERVICE_CALL.headers, Action: 'GetItem' },
-    body: JSON.stringify(body),
-  };
+  return serviceRequest(SERVICE_CALL, origin, 'GetItem', body);
 }
 
 /** What one service answer gave: the part asked for, or why not in words; `refused`: the server answered, without it. */
