@@ -14,6 +14,8 @@ FILE is a whole message (.eml), a header block, or headers pasted from a webmail
 
 Options:
   --json              print the full report as JSON (schema version inside)
+  --csv hops|checklist  print CSV instead: the hops (one row each, as the extension's CSV), or
+                      the providers' checklist (one row per provider and requirement)
   --resolver ID|URL   DoH resolver: cloudflare, google or an https:// URL (http:// only for
                       loopback addresses); only that one is asked. Without it: Cloudflare,
                       with one retry at Google when a query fails. (Quad9 speaks DoH over
@@ -37,6 +39,8 @@ export type Command =
       kind: 'analyze';
       file: string | null;
       json: boolean;
+      /** --csv: which table to print as CSV instead of the text report. */
+      csv: CsvTable | null;
       resolver: string | null;
       noDns: boolean;
       timeoutMs: number | null;
@@ -47,6 +51,10 @@ export type Command =
   | ({ kind: 'check-ip'; ip: string } & Lookups)
   | ({ kind: 'check-dkim'; file: string | null } & Lookups)
   | ({ kind: 'check-dmarc'; domain: string } & Lookups);
+
+/** The tables `analyze --csv` prints: each is one CSV exporter. */
+export const CSV_TABLES = ['hops', 'checklist'] as const;
+export type CsvTable = (typeof CSV_TABLES)[number];
 
 /** What every command that asks DNS questions reads. */
 export interface Lookups {
@@ -63,6 +71,7 @@ const OPTIONS = {
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'V' },
   json: { type: 'boolean' },
+  csv: { type: 'string' },
   resolver: { type: 'string' },
   'no-dns': { type: 'boolean' },
   timeout: { type: 'string' },
@@ -75,7 +84,7 @@ type Option = keyof typeof OPTIONS;
 
 /** What each command reads; any other option is refused rather than silently ignored. */
 const TAKES: Readonly<Record<'analyze' | 'check-ip' | 'check-dkim' | 'check-dmarc', readonly Option[]>> = {
-  analyze: ['json', 'resolver', 'no-dns', 'timeout', 'deadline', 'origin-hop', 'embedded'],
+  analyze: ['json', 'csv', 'resolver', 'no-dns', 'timeout', 'deadline', 'origin-hop', 'embedded'],
   'check-ip': ['json', 'resolver', 'timeout', 'deadline'],
   'check-dkim': ['json', 'resolver', 'timeout', 'deadline'],
   'check-dmarc': ['json', 'resolver', 'timeout', 'deadline'],
@@ -119,6 +128,9 @@ export function parseCommand(argv: string[]): Command {
   switch (verb) {
     case 'analyze':
       if (rest.length > 1) throw new UsageError(`analyze takes one file, got ${rest.length}`);
+      if (values.csv !== undefined && !(CSV_TABLES as readonly string[]).includes(values.csv))
+        throw new UsageError(`--csv takes ${CSV_TABLES.join(' or ')}, not ${values.csv} ${HELP_HINT}`);
+      if (values.csv !== undefined && values.json) throw new UsageError('--csv and --json contradict each other: choose one output');
       if (values['no-dns'] && resolver) throw new UsageError('--no-dns and --resolver contradict each other');
       if (values['no-dns'] && timeoutMs !== null) throw new UsageError('--no-dns and --timeout contradict each other: no query is sent');
       if (values['no-dns'] && values.deadline !== undefined) throw new UsageError('--no-dns and --deadline contradict each other: no query is sent');
@@ -126,6 +138,7 @@ export function parseCommand(argv: string[]): Command {
         kind: 'analyze',
         file: rest[0] === undefined || rest[0] === '-' ? null : rest[0],
         json: values.json ?? false,
+        csv: (values.csv as CsvTable | undefined) ?? null,
         resolver,
         noDns: values['no-dns'] ?? false,
         timeoutMs,

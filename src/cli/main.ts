@@ -11,6 +11,8 @@ import type { Resolver } from '../core/dns/types.js';
 import { assertInputSize, MAX_INPUT_SIZE } from '../core/message/index.js';
 import { InputError } from '../core/message/types.js';
 import { classifyIp, isCheckable, normalizeIp } from '../core/net/ip.js';
+import { renderChecklistCsv } from '../core/report/exporters/checklist-csv.js';
+import { renderCsv } from '../core/report/exporters/csv.js';
 import { renderJson } from '../core/report/exporters/json.js';
 import { evidenceEntry, evidenceText } from '../core/report/evidence-lines.js';
 import { inertJson, visible } from '../core/text/inert.js';
@@ -66,7 +68,8 @@ async function runAnalyze(command: Extract<Command, { kind: 'analyze' }>): Promi
     progress?.done(
       `${countOf(report.dns.queriesSent, 'DNS query', 'DNS queries')} sent for ${countOf(report.dns.distinctQuestions, 'distinct question', 'distinct questions')}`,
     );
-    await print(command.json ? renderJson(report) : formatReport(report));
+    const csv = { hops: renderCsv, checklist: renderChecklistCsv } as const;
+    await print(command.csv ? csv[command.csv](report) : command.json ? renderJson(report) : formatReport(report));
     return 0;
   } finally {
     progress?.clear();

@@ -62,6 +62,16 @@ describe('hoplens analyze', () => {
     expect(report.checks).toContainEqual(expect.objectContaining({ check: 'iprev', subject: '10.20.0.15', result: 'not-checked' }));
   });
 
+  it("prints the providers' checklist or the hops as CSV with --csv", async () => {
+    const checklist = await hoplens(['analyze', 'public/samples/sample.eml', '--csv', 'checklist', '--resolver', dohUrl]);
+    expect(checklist.code).toBe(0);
+    const lines = checklist.stdout.split('\r\n');
+    expect(lines[0]).toBe('"provider","tier","requirement","label","mark","evidence","provider_text","source_url","source_read"');
+    expect(lines).toContainEqual(expect.stringMatching(/^"gmail","all","ptr","[^"]+","met",/));
+    const hops = await hoplens(['analyze', 'public/samples/sample.eml', '--csv', 'hops', '--resolver', dohUrl]);
+    expect(hops.stdout.split('\r\n')[0]).toMatch(/^"hop","received_index","is_sender",/);
+  });
+
   it('sends nothing with --no-dns and says the checks did not run', async () => {
     const run = await hoplens(['analyze', 'public/samples/sample.eml', '--no-dns', '--resolver', dohUrl]);
     expect(run.code).toBe(2);

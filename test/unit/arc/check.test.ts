@@ -49,7 +49,7 @@ describe('the arc check in the pipeline', () => {
   it('every export and the CLI text show the chain and the claim as text', async () => {
     const sealed = await sealMessage(plainMessage(), key, { results: 'spf=pass smtp.mailfrom=example.com' });
     const report = await run(sealed);
-    for (const exporter of EXPORTERS.filter((e) => e.id !== 'csv')) {
+    for (const exporter of EXPORTERS.filter((e) => e.mime !== 'text/csv')) {
       const text = exporter.render(report);
       expect(text, exporter.id).toContain('i=1 (cv=none): seal pass');
       expect(text, exporter.id).toContain('claimed when it got the message');

@@ -7,6 +7,7 @@ describe('parseCommand', () => {
       kind: 'analyze',
       file: 'm.eml',
       json: true,
+      csv: null,
       resolver: 'google',
       noDns: false,
       timeoutMs: 2500,
@@ -14,7 +15,9 @@ describe('parseCommand', () => {
       originHop: 3,
       embedded: null,
     });
-    expect(parseCommand(['analyze', '-'])).toMatchObject({ file: null });
+    expect(parseCommand(['analyze', '-'])).toMatchObject({ file: null, csv: null });
+    expect(parseCommand(['analyze', 'm.eml', '--csv', 'checklist'])).toMatchObject({ file: 'm.eml', csv: 'checklist', json: false });
+    expect(parseCommand(['analyze', '--csv', 'hops'])).toMatchObject({ csv: 'hops' });
     expect(parseCommand(['analyze', '--no-dns'])).toMatchObject({ file: null, noDns: true });
     expect(parseCommand(['analyze', '--deadline', '5000'])).toMatchObject({ deadlineMs: 5000 });
     expect(() => parseCommand(['analyze', '--no-dns', '--deadline', '5000'])).toThrow('--no-dns and --deadline contradict each other');
@@ -54,6 +57,9 @@ describe('parseCommand', () => {
     [['check-ip', '203.0.113.25', '--embedded', '1'], /^check-ip does not take --embedded/],
     [['check-dkim', 'm.eml', '--no-dns'], /^check-dkim does not take --no-dns/],
     [['analyze', '--no-dns', '--timeout', '100'], /contradict/],
+    [['analyze', '--csv', 'routes'], /^--csv takes hops or checklist, not routes/],
+    [['analyze', '--csv', 'hops', '--json'], /--csv and --json contradict/],
+    [['check-dkim', 'm.eml', '--csv', 'hops'], /^check-dkim does not take --csv/],
   ])('refuses %j with a one-line reason', (argv, reason) => {
     expect(() => parseCommand(argv)).toThrow(UsageError);
     expect(() => parseCommand(argv)).toThrow(reason);

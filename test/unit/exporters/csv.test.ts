@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { renderChecklistCsv } from '../../../src/core/report/exporters/checklist-csv.js';
 import { csvCell, renderCsv } from '../../../src/core/report/exporters/csv.js';
 import { HOSTILE, hostileReport, sampleReport } from '../../fixtures/reports/sample-report.js';
 
@@ -91,5 +92,38 @@ describe('CSV export', () => {
       expect(row[head.indexOf('date_raw')]!.startsWith("'@")).toBe(true);
       for (const cell of row) expect(cell).not.toMatch(/^[=+@\t\r]/);
     }
+  });
+});
+
+describe('checklist CSV export', () => {
+  it('writes one row per provider and requirement, the hops CSV unchanged beside it', () => {
+    const rows = parseCsv(renderChecklistCsv(sampleReport));
+    expect(rows[0]).toEqual(['provider', 'tier', 'requirement', 'label', 'mark', 'evidence', 'provider_text', 'source_url', 'source_read']);
+    const providers = sampleReport.checks.flatMap((c) => (c.check === 'providers' && c.result !== 'not-checked' ? [c.details] : []));
+    expect(rows).toHaveLength(1 + providers.reduce((n, p) => n + p.lines.length, 0));
+    expect(new Set(rows.slice(1).map((r) => r[0]))).toEqual(new Set(['gmail', 'yahoo', 'outlook']));
+    for (const row of rows.slice(1)) {
+      expect(row).toHaveLength(9);
+      expect(['met', 'not-met', 'cannot-tell']).toContain(row[4]);
+      expect(['all', 'bulk']).toContain(row[1]);
+      expect(row[7]).toMatch(/^https:\/\//);
+    }
+    const gmailDkim = rows.find((r) => r[0] === 'gmail' && r[2] === 'dkim-pass' && r[1] === 'bulk');
+    const line = providers.find((p) => p.provider === 'gmail')!.lines.find((l) => l.requirement === 'dkim-pass' && l.tier === 'bulk')!;
+    expect(gmailDkim?.slice(3, 6)).toEqual([line.label, line.mark, line.evidence]);
+    expect(parseCsv(renderCsv(sampleReport))[0]![0]).toBe('hop');
+  });
+
+  it('a report without a checklist (DNS off) is the header row alone', () => {
+    const off = { ...sampleReport, checks: sampleReport.checks.filter((c) => c.check !== 'providers') };
+    expect(parseCsv(renderChecklistCsv(off))).toHaveLength(1);
+  });
+
+  it('evidence from the message stays data: quoted, formulas defused', () => {
+    const r = hostileReport();
+    for (const c of r.checks) if (c.check === 'providers' && c.result !== 'not-checked') for (const l of c.details.lines) l.evidence = HOSTILE.formula;
+    const text = renderChecklistCsv(r);
+    expect(text).toContain(`"'=HYPERLINK(""http://evil.example/"",""click"")"`);
+    expect(text).not.toMatch(/(^|,)=/m);
   });
 });

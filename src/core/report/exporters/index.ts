@@ -1,4 +1,5 @@
 import type { Report } from '../types.js';
+import { renderChecklistCsv } from './checklist-csv.js';
 import { renderCsv } from './csv.js';
 import { renderHtml } from './html.js';
 import { renderJson } from './json.js';
@@ -18,6 +19,7 @@ export const EXPORTERS: readonly Exporter[] = [
   { id: 'json', label: 'JSON', extension: 'json', mime: 'application/json', render: renderJson },
   { id: 'markdown', label: 'Markdown', extension: 'md', mime: 'text/markdown', render: renderMarkdown },
   { id: 'csv', label: 'CSV', extension: 'csv', mime: 'text/csv', render: renderCsv },
+  { id: 'checklist-csv', label: 'Checklist CSV', extension: 'checklist.csv', mime: 'text/csv', render: renderChecklistCsv },
   { id: 'html', label: 'HTML', extension: 'html', mime: 'text/html', render: renderHtml },
 ];
 
