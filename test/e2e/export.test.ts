@@ -51,6 +51,17 @@ describe('export', () => {
     expect(lines.some((l) => l.includes('203.0.113.25') && l.includes('mail.example.com'))).toBe(true);
   });
 
+  it("downloads the providers' checklist as a CSV of its own, one row per provider and requirement", async () => {
+    const held = await lastReport(page);
+    const { name, text } = await download(page, 'checklist-csv');
+    expect(name).toBe(exportFileName(held, 'checklist.csv'));
+    const lines = text.trim().split(/\r?\n/);
+    expect(lines[0]).toBe('"provider","tier","requirement","label","mark","evidence","provider_text","source_url","source_read"');
+    const providers = held.checks.flatMap((c) => (c.check === 'providers' && c.result !== 'not-checked' ? [c.details] : []));
+    expect(lines.length).toBe(1 + providers.reduce((n, p) => n + p.lines.length, 0));
+    expect(lines.some((l) => l.startsWith('"gmail","all","ptr",'))).toBe(true);
+  });
+
   it('downloads a self-contained HTML report without scripts', async () => {
     const held = await lastReport(page);
     const { name, text } = await download(page, 'html');

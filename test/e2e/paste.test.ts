@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchExtension, guard, type ExtensionSession } from './browser.js';
+import { binaryString } from '../../src/core/message/binary-string.js';
+import { sealMessage } from '../support/arc-signer.js';
+import { fixtureKey, plainMessage } from '../support/dkim-signer.js';
 import { fixture, openPopup, pasteAndAnalyze, sample, verdicts } from './flows.js';
 
 describe('paste flow', () => {
@@ -43,6 +46,26 @@ describe('paste flow', () => {
     expect(await words('tls')).toEqual(['met', 'not listed by this provider', 'not listed by this provider']);
     expect(await words('dkim-pass')).toEqual(['not met', 'not met', 'not met']);
     expect(await page.getByTestId('summary').textContent()).toMatch(/^Gmail, Yahoo: meets all-sender requirements; bulk: /);
+    expect(problems).toEqual([]);
+  });
+
+  it('shows the ARC chain of a forward: its verdict, then each set with what its intermediary claimed', async () => {
+    const page = await openPopup(session);
+    const { problems } = guard(page);
+    // Sealed with python3-dkim's test key, which the BIND test zone serves at arc._domainkey.example.org.
+    const sealed = await sealMessage(plainMessage(), await fixtureKey('rsa'), {
+      domain: 'example.org',
+      results: 'spf=pass smtp.mailfrom=example.com; dmarc=pass header.from=example.com',
+    });
+    await pasteAndAnalyze(page, binaryString(sealed));
+    const cards = page.locator('[data-testid="check-card"][data-check="arc"]');
+    await expect.poll(() => cards.count()).toBe(2);
+    expect(await cards.nth(0).getAttribute('data-result')).toBe('pass');
+    expect(await cards.nth(0).textContent()).toContain('chain pass (1 set verified)');
+    expect(await cards.nth(1).textContent()).toContain('mx.example.org claimed spf=pass, dmarc=pass');
+    expect(await cards.nth(1).textContent()).toContain('its own words, not verified by Hoplens');
+    // The intermediary's dmarc=pass is its claim: Hoplens' own DMARC for example.com is its own.
+    expect((await verdicts(page))['dmarc example.com']).not.toBe('pass');
     expect(problems).toEqual([]);
   });
 

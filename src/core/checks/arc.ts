@@ -175,7 +175,8 @@ function setResult(s: ArcSetVerdict, v: ArcVerification): ArcCheckResult {
     result: seal,
     severity: 'info',
     summary: `i=${s.instance} (cv=${s.cv ?? '?'}): seal ${seal}${amsWords ? `, ${amsWords}` : ''}${shortClaim}`,
-    explanation: `${sealText}${amsText} ${claimed}`,
+    // The claim first: long text is cut in the views, and the claim is what a reader asks about.
+    explanation: `${claimed} ${sealText}${amsText}`,
     advice: [],
     hopIndex: null,
     details: { ...s, role: 'set' },
