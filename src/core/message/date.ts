@@ -305,6 +305,12 @@ function toIso(p: Parts): string | null {
   if (year < 1900 || year > 9999 || hour > 23 || p.minute > 59 || p.second > 60) return null;
   const isLeap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
   if (month === 1 && day === 29 && !isLeap) return null;
+  // The zone's shift within the same day (nearly every header): the string straight from the
+  // parts. A leap second or a shift past midnight goes through the time value.
+  const utcMinutes = hour * 60 + p.minute - zone;
+  if (p.second < 60 && utcMinutes >= 0 && utcMinutes < 1440) {
+    return formatIso(year, month + 1, day, Math.floor(utcMinutes / 60), utcMinutes % 60, p.second, p.millis);
+  }
   return isoString(Date.UTC(year, month, day, hour, p.minute, p.second, p.millis) - zone * 60_000);
 }
 
@@ -336,7 +342,11 @@ export function isoString(ms: number): string | null {
   const minute = Math.floor(rest / 60_000);
   rest -= minute * 60_000;
   const second = Math.floor(rest / 1000);
-  const millis = rest - second * 1000;
+  return formatIso(year, month, day, hour, minute, second, rest - second * 1000);
+}
+
+/** "YYYY-MM-DDTHH:MM:SS.mmmZ" of a four-digit year, month from 1. */
+function formatIso(year: number, month: number, day: number, hour: number, minute: number, second: number, millis: number): string {
   const frac = millis < 10 ? `00${millis}` : millis < 100 ? `0${millis}` : `${millis}`;
   return `${year}-${pad2(month)}-${pad2(day)}T${pad2(hour)}:${pad2(minute)}:${pad2(second)}.${frac}Z`;
 }

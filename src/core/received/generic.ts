@@ -39,8 +39,8 @@ export function fromHostInfo(syntax: ReceivedSyntax): HostInfo | null {
 function readHostInfo(syntax: ReceivedSyntax): HostInfo | null {
   const comments = syntax.first.from === undefined ? leadingFromComments(syntax) : clauseComments(syntax.first.from);
   let merged: HostInfo | null = null;
-  for (const c of comments.slice(0, HOST_COMMENTS)) {
-    const info = parseHostInfo(c.own);
+  for (let i = 0; i < comments.length && i < HOST_COMMENTS; i++) {
+    const info = parseHostInfo((comments[i] as CommentToken).own);
     if (info === null) continue;
     if (merged === null) {
       merged = info;
@@ -139,8 +139,11 @@ export function nothingSaid(raw: string): ReceivedFields {
 }
 
 export function readGeneric(syntax: ReceivedSyntax, raw: string): ReceivedFields {
-  const warnings = [...syntax.warnings];
-  const fields: ReceivedFields = { ...nothingSaid(raw), dateRaw: syntax.dateRaw, warnings };
+  const warnings = syntax.warnings.slice();
+  // Filled in place: one object of one shape for every header, whatever it says.
+  const fields = nothingSaid(raw);
+  fields.dateRaw = syntax.dateRaw;
+  fields.warnings = warnings;
 
   fields.helo = hostWord(clauseValue(syntax.first.from));
   const info = fromHostInfo(syntax);
@@ -166,9 +169,11 @@ export function readGeneric(syntax: ReceivedSyntax, raw: string): ReceivedFields
   fields.by = hostWord(clauseValue(syntax.first.by));
   if (fields.by !== null) {
     fields.byIp = normalizeIp(fields.by);
-    for (const c of clauseComments(syntax.first.by).slice(0, HOST_COMMENTS)) {
-      if (fields.byIp !== null) break;
-      fields.byIp = parseHostInfo(c.own)?.ip ?? null;
+    const comments = clauseComments(syntax.first.by);
+    for (let i = 0; i < comments.length && i < HOST_COMMENTS && fields.byIp === null; i++) {
+      const own = (comments[i] as CommentToken).own;
+      // An address has a digit or a colon: "(Postfix)" and the like need no reading.
+      if (/[\d:]/.test(own)) fields.byIp = parseHostInfo(own)?.ip ?? null;
     }
   }
   fields.with = clauseWord(clauseValue(syntax.first.with));

@@ -34,8 +34,31 @@ const GREETINGS = new Set(['helo', 'ehlo', 'lhlo']);
 /** Words that qualify the address without naming anything (CommuniGate Pro's "[ip] verified"). */
 const FLAGS = new Set(['verified']);
 
-/** "[ip]", "[ip]:port", "[ip:port]" and "[ip.port]" (old Exim), with the name glued in front ("unknown[ip]"). */
-const LITERAL = /^([^[\]]*)\[([^\]]*)\](?::(\d{1,5}))?$/;
+/**
+ * "[ip]", "[ip]:port", "[ip:port]" and "[ip.port]" (old Exim), with the name glued in front
+ * ("unknown[ip]"): where "[" and "]" are and the port after them, or null. The name holds no
+ * bracket, the inside no "]"; after it only ":" and 1–5 digits.
+ */
+function addressLiteral(word: string): { open: number; close: number; port: string | null } | null {
+  const close = word.indexOf(']');
+  if (close < 0) return null;
+  const open = word.indexOf('[');
+  if (open < 0 || open > close) return null;
+  if (close === word.length - 1) return { open, close, port: null };
+  const digits = word.length - close - 2;
+  if (word.charCodeAt(close + 1) !== 58 || digits < 1 || digits > 5) return null;
+  for (let i = close + 2; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (c < 48 || c > 57) return null;
+  }
+  return { open, close, port: word.slice(close + 2) };
+}
+
+/** Whether a word starting with this character may be one of the keywords parseHostInfo knows. */
+function mayBeKeyword(c: number): boolean {
+  const lower = c | 32;
+  return lower === 97 || lower === 101 || lower === 104 || lower === 108 || lower === 118 || lower === 119;
+}
 /** An IPv4 address with a port after a colon or a dot. */
 const V4_PORT = /^(\d{1,3}(?:\.\d{1,3}){3})[:.](\d{1,5})$/;
 
@@ -52,8 +75,9 @@ export function parseHostInfo(text: string): HostInfo | null {
     // ZMailer quotes the greeting: ([ip]:port "EHLO name" rhost-flags-…).
     const w = unquote(words[i] as string);
     if (w === '') continue;
-    // Only the short words below are keywords: lower-casing every name would cost more than the rest.
-    const lower = w.length <= 8 ? w.toLowerCase() : '';
+    // Only the short words below are keywords, and all start with a, e, h, l, v or w: lower-casing
+    // every name would cost more than the rest.
+    const lower = w.length <= 8 && mayBeKeyword(w.charCodeAt(0)) ? w.toLowerCase() : '';
     const eq = w.indexOf('=');
     if (eq > 0 && eq <= 5) {
       const key = w.slice(0, eq).toLowerCase();
@@ -84,18 +108,14 @@ export function parseHostInfo(text: string): HostInfo | null {
     if (FLAGS.has(lower) && (info.ip !== null || info.literal)) continue;
     const at = w.lastIndexOf('@');
     const host = at >= 0 ? w.slice(at + 1) : w;
-    const literal = host.endsWith(']') || host.includes(']:') ? LITERAL.exec(host) : null;
+    const literal = addressLiteral(host);
     if (literal !== null) {
       info.literal = true;
-      const inside = literal[2] as string;
-      const withPort = V4_PORT.exec(inside);
-      info.ip = normalizeIp(withPort === null ? inside : (withPort[1] as string));
-      if (withPort !== null && info.ip !== null) info.port = portNumber(withPort[2] as string);
-      else if (withPort === null && info.ip === null) info.ip = ipWithPort(inside, info);
-      if (literal[3] !== undefined) info.port = portNumber(literal[3]);
+      const inside = host.slice(literal.open + 1, literal.close);
+      info.ip = normalizeIp(inside) ?? ipWithPort(inside, info);
+      if (literal.port !== null) info.port = portNumber(literal.port);
       recognised = true;
-      const glued = at >= 0 ? '' : (literal[1] as string);
-      if (glued !== '' && nameCandidate === null) nameCandidate = glued;
+      if (at < 0 && literal.open > 0 && nameCandidate === null) nameCandidate = host.slice(0, literal.open);
       continue;
     }
     const bare = info.ip === null && (at < 0 || !w.includes('[')) ? (normalizeIp(host) ?? ipWithPort(host, info)) : null;
@@ -142,6 +162,8 @@ function unquote(word: string): string {
 
 /** "192.0.2.1:2345" (XMail) and "192.0.2.1.2345": the address, with the port stored in info. */
 function ipWithPort(text: string, info: HostInfo): string | null {
+  const first = text.charCodeAt(0);
+  if (first < 48 || first > 57) return null;
   const m = V4_PORT.exec(text);
   if (m === null) return null;
   const ip = normalizeIp(m[1] as string);

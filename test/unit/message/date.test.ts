@@ -141,6 +141,32 @@ describe('the common-shape fast path reads as the general path does', () => {
   });
 });
 
+describe('a date with a zone', () => {
+  it('is the instant Date computes, across midnight, month and year ends and leap seconds', () => {
+    const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1900, max: 9999 }),
+        fc.integer({ min: 0, max: 11 }),
+        fc.integer({ min: 1, max: 28 }),
+        fc.integer({ min: 0, max: 23 }),
+        fc.integer({ min: 0, max: 59 }),
+        fc.integer({ min: 0, max: 60 }),
+        fc.integer({ min: -1439, max: 1439 }),
+        (year, month, day, hour, minute, second, zone) => {
+          const z = Math.abs(zone);
+          const zoneText = `${zone < 0 ? '-' : '+'}${String(Math.floor(z / 60)).padStart(2, '0')}${String(z % 60).padStart(2, '0')}`;
+          const text = `${day} ${months[month]} ${year} ${hour}:${String(minute).padStart(2, '0')}:${String(second).padStart(2, '0')} ${zoneText}`;
+          const ms = Date.UTC(year, month, day, hour, minute, second) - zone * 60_000;
+          const expected = ms >= Date.UTC(10000, 0, 1) ? null : new Date(ms).toISOString();
+          expect(parseReceivedDate(text)).toBe(expected);
+        },
+      ),
+      { numRuns: 5000 },
+    );
+  });
+});
+
 describe('isoString', () => {
   it('is what Date gives, from 1800 to 9999', () => {
     fc.assert(
