@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { verifyDkimBytes } from '../../src/core/dkim/index.js';
 import { memoryResolver, type MemoryZone } from '../../src/core/dns/memory.js';
+import { sealMessage } from '../../test/support/arc-signer.js';
 import { fixtureKey, signMessage } from '../../test/support/dkim-signer.js';
 import { fmt, summarise } from './stats.js';
 
@@ -51,4 +52,11 @@ export async function signedTypical(message: string, zone: MemoryZone, keys: URL
   const key = await fixtureKey('rsa', keys);
   const raw = await signMessage(message.replace(/\n/g, '\r\n'), key, { domain: 'bench.example', selector: 'dkimpy-rsa' });
   return { raw, zone: { ...zone, 'dkimpy-rsa._domainkey.bench.example': [{ type: 'TXT', data: `v=DKIM1; p=${key.publicKey}` }] } };
+}
+
+/** A signed message as a forwarder passes it on: one ARC set on top, its key in the zone. */
+export async function sealedTypical(signed: { raw: Uint8Array; zone: MemoryZone }, keys: URL): Promise<{ raw: Uint8Array; zone: MemoryZone }> {
+  const key = await fixtureKey('rsa', keys);
+  const raw = await sealMessage(signed.raw, key, { domain: 'forwarder.example', selector: 'arc' });
+  return { raw, zone: { ...signed.zone, 'arc._domainkey.forwarder.example': [{ type: 'TXT', data: `v=DKIM1; p=${key.publicKey}` }] } };
 }

@@ -8,7 +8,7 @@ import { cachingResolver } from '../../src/core/dns/cache.js';
 import { memoryResolver, type MemoryZone } from '../../src/core/dns/memory.js';
 import { parseReceived } from '../../src/core/received/index.js';
 import { ZONES } from '../../test/support/test-zones.js';
-import { benchDkim, signedTypical } from './dkim.js';
+import { benchDkim, sealedTypical, signedTypical } from './dkim.js';
 import { benchHostile } from './hostile.js';
 import { compareParsers } from './parser-compare.js';
 import { runAccuracy } from './received-accuracy.js';
@@ -116,6 +116,8 @@ export async function run(root: string, args: readonly string[] = [], other?: Ot
   const keys = pathToFileURL(join(root, 'test/fixtures/dkim/keys/'));
   const signed = await signedTypical(TYPICAL_MESSAGE, { ...ZONES, ...TYPICAL_ZONE }, keys);
   await benchRoundTrips('the same message DKIM-signed (its key lookup beside the PTR lookups)', signed.raw, signed.zone);
+  const sealed = await sealedTypical(signed, keys);
+  await benchRoundTrips('the signed message ARC-sealed by a forwarder (the seal key asked beside the DKIM key)', sealed.raw, sealed.zone);
   await benchDkim(keys);
   await benchReportRender();
   await benchHostile(root);
