@@ -3,6 +3,7 @@ import { verifyArcBytes } from '../arc/verify.js';
 import type { AuthResultsHeader } from '../claims/types.js';
 import type { Evidence } from '../dns/evidence.js';
 import type { DkimResultWord } from '../dkim/types.js';
+import { countOf } from '../text/plural.js';
 import { notChecked } from './not-checked.js';
 import type { Check, NotChecked, Severity, Verdict } from './types.js';
 
@@ -72,7 +73,7 @@ export function arcResults(v: ArcVerification): ArcCheckResult[] {
   if (v.result === 'none') return [];
   const { sets, ...rest } = v;
   const sealers = [...new Set(sets.flatMap((s) => (s.seal?.domain ? [s.seal.domain] : [])))];
-  const count = `${sets.length} set${sets.length === 1 ? '' : 's'}`;
+  const count = countOf(sets.length, 'set', 'sets');
   const chain: ArcCheckResult = {
     check: 'arc',
     subject: sealers.length > 0 ? `${count}: ${sealers.slice(0, 5).join(', ')}${sealers.length > 5 ? ', …' : ''}` : count,
@@ -91,7 +92,7 @@ export function arcResults(v: ArcVerification): ArcCheckResult[] {
 function reasonWords(v: ArcVerification): string {
   switch (v.reason) {
     case null:
-      return `${v.sets.length} set${v.sets.length === 1 ? '' : 's'} verified`;
+      return `${countOf(v.sets.length, 'set', 'sets')} verified`;
     case 'too-many-sets':
       return 'over 50 sets';
     case 'cv-fail':
