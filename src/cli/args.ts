@@ -6,6 +6,7 @@ export const USAGE = `Usage:
   hoplens analyze [FILE|-] [options]   rebuild the route of a message and check its sender's DNS
   hoplens check-ip IP [options]        reverse DNS (iprev) of one address
   hoplens check-dkim [FILE|-] [options] verify every DKIM signature of a message
+  hoplens check-arc [FILE|-] [options]  verify a forwarded message's ARC chain (RFC 8617)
   hoplens check-dmarc DOMAIN [options] the DMARC policy mail from DOMAIN meets (RFC 9989)
   hoplens --help | --version
 
@@ -28,7 +29,7 @@ Options:
   --origin-hop N      treat hop N (1 = oldest, as printed) as the sender
   --embedded N        analyse the Nth message attached as message/rfc822 (1 = first)
 
-check-ip, check-dkim and check-dmarc take --json, --resolver, --timeout and --deadline;
+check-ip, check-dkim, check-arc and check-dmarc take --json, --resolver, --timeout and --deadline;
 analyze takes them all.
 `;
 
@@ -50,6 +51,7 @@ export type Command =
     }
   | ({ kind: 'check-ip'; ip: string } & Lookups)
   | ({ kind: 'check-dkim'; file: string | null } & Lookups)
+  | ({ kind: 'check-arc'; file: string | null } & Lookups)
   | ({ kind: 'check-dmarc'; domain: string } & Lookups);
 
 /** The tables `analyze --csv` prints: each is one CSV exporter. */
@@ -83,12 +85,16 @@ const OPTIONS = {
 type Option = keyof typeof OPTIONS;
 
 /** What each command reads; any other option is refused rather than silently ignored. */
-const TAKES: Readonly<Record<'analyze' | 'check-ip' | 'check-dkim' | 'check-dmarc', readonly Option[]>> = {
+const LOOKUPS: readonly Option[] = ['json', 'resolver', 'timeout', 'deadline'];
+const TAKES = {
   analyze: ['json', 'csv', 'resolver', 'no-dns', 'timeout', 'deadline', 'origin-hop', 'embedded'],
-  'check-ip': ['json', 'resolver', 'timeout', 'deadline'],
-  'check-dkim': ['json', 'resolver', 'timeout', 'deadline'],
-  'check-dmarc': ['json', 'resolver', 'timeout', 'deadline'],
-};
+  'check-ip': LOOKUPS,
+  'check-dkim': LOOKUPS,
+  'check-arc': LOOKUPS,
+  'check-dmarc': LOOKUPS,
+} as const satisfies Readonly<Record<string, readonly Option[]>>;
+type Verb = keyof typeof TAKES;
+const isVerb = (word: string | undefined): word is Verb => word !== undefined && Object.hasOwn(TAKES, word);
 
 const HELP_HINT = '(try hoplens --help)';
 
@@ -114,9 +120,10 @@ export function parseCommand(argv: string[]): Command {
   if (values.help) return { kind: 'help' };
   if (values.version) return { kind: 'version' };
   const [verb, ...rest] = positionals;
-  if (verb === 'analyze' || verb === 'check-ip' || verb === 'check-dkim' || verb === 'check-dmarc') {
+  if (isVerb(verb)) {
+    const takes: readonly Option[] = TAKES[verb];
     for (const token of tokens) {
-      if (token.kind === 'option' && !TAKES[verb].includes(token.name as Option)) {
+      if (token.kind === 'option' && !takes.includes(token.name as Option)) {
         throw new UsageError(`${verb} does not take --${token.name} ${HELP_HINT}`);
       }
     }
@@ -152,6 +159,9 @@ export function parseCommand(argv: string[]): Command {
     case 'check-dkim':
       if (rest.length > 1) throw new UsageError(`check-dkim takes one file, got ${rest.length}`);
       return { kind: 'check-dkim', file: rest[0] === undefined || rest[0] === '-' ? null : rest[0], ...lookups };
+    case 'check-arc':
+      if (rest.length > 1) throw new UsageError(`check-arc takes one file, got ${rest.length}`);
+      return { kind: 'check-arc', file: rest[0] === undefined || rest[0] === '-' ? null : rest[0], ...lookups };
     case 'check-dmarc':
       if (rest.length !== 1) throw new UsageError('check-dmarc takes exactly one domain');
       return { kind: 'check-dmarc', domain: rest[0]!, ...lookups };

@@ -1,6 +1,8 @@
 import { setMaxListeners } from 'node:events';
 import { readFile, stat } from 'node:fs/promises';
 import { analyze } from '../core/analyze.js';
+import { verifyArc } from '../core/arc/index.js';
+import { arcResults } from '../core/checks/arc.js';
 import { dkimResults } from '../core/checks/dkim.js';
 import { checkIprev } from '../core/checks/iprev/evaluate.js';
 import { whyNotChecked } from '../core/net/class-words.js';
@@ -8,6 +10,7 @@ import { BUILTIN_RESOLVERS, DEFAULT_RESOLVER_ID, resolveResolverUrl } from '../c
 import { DEFAULT_DEADLINE_MS, deadlineResolver } from '../core/dns/deadline.js';
 import { dohResolver } from '../core/dns/doh.js';
 import type { Resolver } from '../core/dns/types.js';
+import type { CheckResult } from '../core/checks/index.js';
 import { assertInputSize, MAX_INPUT_SIZE } from '../core/message/index.js';
 import { InputError } from '../core/message/types.js';
 import { classifyIp, isCheckable, normalizeIp } from '../core/net/ip.js';
@@ -39,6 +42,8 @@ async function main(argv: string[]): Promise<number> {
       return runCheckIp(command);
     case 'check-dkim':
       return runCheckDkim(command);
+    case 'check-arc':
+      return runCheckArc(command);
     case 'check-dmarc':
       return runCheckDmarc(command);
   }
@@ -106,14 +111,39 @@ async function runCheckDkim(command: Extract<Command, { kind: 'check-dkim' }>): 
   if (command.json) {
     await print(`${inertJson(JSON.stringify(verification, null, 2))}\n`);
   } else {
-    const lines = results.flatMap((r) => [
-      ...formatCheck(r, true),
-      ...r.evidence.flatMap((e) => evidenceText(evidenceEntry(e))).map((line) => `${' '.repeat(30)}${line}`),
-    ]);
+    const lines = results.flatMap(withEvidence);
     if (!verification.exactBytes) lines.push('(read as text, not as the bytes that arrived: spaces, line ends or 8-bit characters may differ)');
     await print(lines.map(visible).join('\n') + '\n');
   }
   return verification.signatures.length > 0 && verification.signatures.every((s) => s.result === 'pass') ? 0 : 1;
+}
+
+/** A one-question command shows every fact of a result, and each lookup behind it. */
+function withEvidence(r: CheckResult): string[] {
+  return [...formatCheck(r, true), ...r.evidence.flatMap((e) => evidenceText(evidenceEntry(e))).map((line) => `${' '.repeat(30)}${line}`)];
+}
+
+/**
+ * Exit code 0 when the chain passes, 1 otherwise (none, fail, neutral, temperror): what a
+ * receiver may rely on for a forward is a passing chain only (RFC 8617 §7.2).
+ */
+async function runCheckArc(command: Extract<Command, { kind: 'check-arc' }>): Promise<number> {
+  const raw = await readInput(command.file);
+  const signal = cancelOnInterrupt();
+  const verification = await verifyArc(raw, { resolver: checkResolver(command), signal });
+  signal.throwIfAborted();
+  if (command.json) {
+    await print(`${inertJson(JSON.stringify(verification, null, 2))}\n`);
+  } else {
+    const results = arcResults(verification);
+    const lines =
+      results.length > 0
+        ? results.flatMap(withEvidence)
+        : ['  NONE           arc          this message has no ARC header fields: no intermediary sealed it (ARC exists only on forwarded mail)'];
+    if (!verification.exactBytes) lines.push('(read as text, not as the bytes that arrived: spaces, line ends or 8-bit characters may differ)');
+    await print(lines.map(visible).join('\n') + '\n');
+  }
+  return verification.result === 'pass' ? 0 : 1;
 }
 
 /** Exit code 0 when a usable DMARC record applies to the domain, 1 otherwise (none, an error). */

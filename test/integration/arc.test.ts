@@ -1,15 +1,13 @@
-import { execFile } from 'node:child_process';
-import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { verifyArc } from '../../src/core/arc/index.js';
 import { dohResolver } from '../../src/core/dns/doh.js';
+import { arcsign } from '../support/arcsign.js';
 
 /**
  * ARC against an independent implementation: chains sealed by python3-dkim's `arcsign` (which
  * needs python3-authres), keys served by BIND through dnsdist (test/support/test-zones.ts).
  */
 const resolver = dohResolver(inject('dohUrl'));
-const key = join(new URL('../..', import.meta.url).pathname, 'test/fixtures/dkim/keys/rsa.key');
 
 /** 8-bit header bytes and trailing whitespace: what relaxed canonicalisation must get right. */
 const MESSAGE = Buffer.concat([
@@ -20,19 +18,6 @@ const MESSAGE = Buffer.concat([
   Buffer.from('Date: Tue, 1 Dec 2026 10:00:00 +0000\r\nMessage-ID: <arcsign-1@example.com>\r\n\r\n'),
   Buffer.from('Hello,  \r\n\r\nthe figures are attached.\t\r\n\r\n'),
 ]);
-
-function arcsign(message: Buffer, domain: string, servId: string): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const child = execFile('arcsign', ['arc', domain, key, servId], { encoding: 'buffer', timeout: 20_000 }, (error, stdout, stderr) => {
-      if (error && (error as NodeJS.ErrnoException).code === 'ENOENT') {
-        reject(new Error('arcsign is missing: install the Debian packages python3-dkim and python3-authres'));
-      } else if (error) reject(new Error(`arcsign failed (it needs python3-authres): ${stderr.toString()}`));
-      else if (!stdout.includes('ARC-Seal:')) reject(new Error(`arcsign sealed nothing (install python3-authres): ${stderr.toString().slice(-400)}`));
-      else resolve(stdout);
-    });
-    child.stdin?.end(message);
-  });
-}
 
 /** A second hop: the list's own Authentication-Results on top, then its seal. */
 const forward = (sealed: Buffer) =>

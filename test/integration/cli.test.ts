@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { arcsign } from '../support/arcsign.js';
 
 const dohUrl = inject('dohUrl');
 const blackholeUrl = inject('blackholeUrl');
@@ -206,7 +207,19 @@ describe('hoplens output', () => {
   });
 });
 
-describe('hoplens check-ip, check-dkim and check-dmarc under a resolver that never answers', () => {
+/** One ARC set whose key lookup is the only question: its signatures are never reached. */
+const SEALED_BY_HAND = [
+  'ARC-Seal: i=1; a=rsa-sha256; cv=none; d=example.com; s=hangs; b=AAAA',
+  'ARC-Message-Signature: i=1; a=rsa-sha256; c=relaxed/relaxed; d=example.com; s=hangs; h=from;',
+  ' bh=47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=; b=AAAA',
+  'ARC-Authentication-Results: i=1; mx.example.com; spf=pass smtp.mailfrom=example.com',
+  'From: a@example.com',
+  '',
+  'body',
+  '',
+].join('\r\n');
+
+describe('hoplens check-ip, check-dkim, check-arc and check-dmarc under a resolver that never answers', () => {
   // Without the deadline each would wait out two 15 s attempts per question, past this test's 20 s.
   const signed = [
     'DKIM-Signature: v=1; a=rsa-sha256; c=relaxed/relaxed; d=example.com; s=hangs; h=from:subject;',
@@ -220,11 +233,47 @@ describe('hoplens check-ip, check-dkim and check-dmarc under a resolver that nev
   it.each([
     ['check-ip', ['check-ip', '203.0.113.25'], ''],
     ['check-dkim', ['check-dkim', '-'], signed],
+    ['check-arc', ['check-arc', '-'], SEALED_BY_HAND],
     ['check-dmarc', ['check-dmarc', 'example.com'], ''],
   ])('%s ends at --deadline with a temperror that names it', async (_command, args, input) => {
     const run = await hoplens([...args, '--json', '--resolver', blackholeUrl, '--timeout', '15000', '--deadline', '1500'], input);
     expect(run.code).toBe(1);
     expect(run.stdout).toContain('the analysis deadline of 1500 ms passed');
+  });
+});
+
+describe('hoplens check-arc', () => {
+  // arcsign seals only what its own server recorded: the Authentication-Results of mx.example.org.
+  const message = [
+    'Authentication-Results: mx.example.org; spf=pass smtp.mailfrom=example.com',
+    'Received: from mail.example.com (mail.example.com [203.0.113.25]) by mx.example.org with ESMTPS; Tue, 1 Dec 2026 10:00:05 +0000',
+    'From: Alice <alice@example.com>',
+    'To: list@example.org',
+    'Subject: forwarded',
+    'Date: Tue, 1 Dec 2026 10:00:00 +0000',
+    '',
+    'the figures are attached.',
+    '',
+  ].join('\r\n');
+
+  it('verifies a chain sealed by python3-dkim: exit 0 on pass, 1 when the body changed after sealing', async () => {
+    const sealed = (await arcsign(Buffer.from(message), 'example.org', 'mx.example.org')).toString('latin1');
+    const dir = mkdtempSync(join(tmpdir(), 'hoplens-arc-'));
+    writeFileSync(join(dir, 'sealed.eml'), sealed, 'latin1');
+    const pass = await hoplens(['check-arc', join(dir, 'sealed.eml'), '--resolver', dohUrl]);
+    expect(pass.stderr).toBe('');
+    expect(pass.code).toBe(0);
+    expect(pass.stdout).toMatch(/^ {2}PASS +arc +chain pass \(1 set verified\)/);
+    expect(pass.stdout).toContain('arc._domainkey.example.org');
+    const changed = await hoplens(['check-arc', '-', '--json', '--resolver', dohUrl], sealed.replace('the figures', 'the numbers'));
+    expect(changed.code).toBe(1);
+    expect(JSON.parse(changed.stdout)).toMatchObject({ result: 'fail', reason: 'message-signature', failedInstance: 1 });
+  });
+
+  it('says a message without ARC fields has none, exit 1, without a lookup', async () => {
+    const run = await hoplens(['check-arc', '-', '--resolver', blackholeUrl], message);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('this message has no ARC header fields');
   });
 });
 

@@ -36,6 +36,19 @@ describe('parseCommand', () => {
     });
   });
 
+  it('reads check-arc like check-dkim: a file, or standard input for - or none', () => {
+    expect(parseCommand(['check-arc', 'm.eml', '--json', '--deadline', '5000'])).toEqual({
+      kind: 'check-arc',
+      file: 'm.eml',
+      json: true,
+      resolver: null,
+      timeoutMs: null,
+      deadlineMs: 5000,
+    });
+    expect(parseCommand(['check-arc', '-'])).toMatchObject({ kind: 'check-arc', file: null });
+    expect(parseCommand(['check-arc'])).toMatchObject({ kind: 'check-arc', file: null });
+  });
+
   it('gives help for no command and for --help', () => {
     expect(parseCommand([])).toEqual({ kind: 'help' });
     expect(parseCommand(['analyze', '--help'])).toEqual({ kind: 'help' });
@@ -60,6 +73,8 @@ describe('parseCommand', () => {
     [['analyze', '--csv', 'routes'], /^--csv takes hops or checklist, not routes/],
     [['analyze', '--csv', 'hops', '--json'], /--csv and --json contradict/],
     [['check-dkim', 'm.eml', '--csv', 'hops'], /^check-dkim does not take --csv/],
+    [['check-arc', 'a.eml', 'b.eml'], /^check-arc takes one file, got 2/],
+    [['check-arc', 'm.eml', '--origin-hop', '2'], /^check-arc does not take --origin-hop/],
   ])('refuses %j with a one-line reason', (argv, reason) => {
     expect(() => parseCommand(argv)).toThrow(UsageError);
     expect(() => parseCommand(argv)).toThrow(reason);
