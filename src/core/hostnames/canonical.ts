@@ -17,5 +17,14 @@ export function isAtOrUnder(host: string | null, domain: string): boolean {
   const end = host.endsWith('.') ? host.length - 1 : host.length;
   const start = end - domain.length;
   if (start < 0 || (start > 0 && host.charCodeAt(start - 1) !== 46)) return false;
-  return host.slice(start, end).toLowerCase() === domain;
+  // ASCII compared by character codes, an upper-case letter as its lower one; past ASCII,
+  // toLowerCase decides (it maps the Kelvin sign to "k").
+  for (let i = 0; i < domain.length; i++) {
+    const h = host.charCodeAt(start + i);
+    const d = domain.charCodeAt(i);
+    if (h === d || (h >= 65 && h <= 90 && h + 32 === d)) continue;
+    if (h < 128) return false;
+    return host.slice(start, end).toLowerCase() === domain;
+  }
+  return true;
 }

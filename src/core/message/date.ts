@@ -315,8 +315,6 @@ function toIso(p: Parts): string | null {
 }
 
 const DAY_MS = 86_400_000;
-const pad2 = (n: number): string => (n < 10 ? `0${n}` : `${n}`);
-
 /**
  * What Date's toISOString gives for a time from 1800 to 9999, formatted by hand (days to civil
  * date after H. Hinnant's "chrono-compatible low-level date algorithms"): this runs for every
@@ -345,8 +343,39 @@ export function isoString(ms: number): string | null {
   return formatIso(year, month, day, hour, minute, second, rest - second * 1000);
 }
 
-/** "YYYY-MM-DDTHH:MM:SS.mmmZ" of a four-digit year, month from 1. */
+/** Character code of "0"; a digit d is written as ZERO + d. */
+const ZERO = 48;
+
+/**
+ * "YYYY-MM-DDTHH:MM:SS.mmmZ" of a four-digit year, month from 1. Made from its 24 character
+ * codes in one call: a template of padded numbers builds a dozen intermediate strings, and this
+ * runs for every Received header.
+ */
 function formatIso(year: number, month: number, day: number, hour: number, minute: number, second: number, millis: number): string {
-  const frac = millis < 10 ? `00${millis}` : millis < 100 ? `0${millis}` : `${millis}`;
-  return `${year}-${pad2(month)}-${pad2(day)}T${pad2(hour)}:${pad2(minute)}:${pad2(second)}.${frac}Z`;
+  return String.fromCharCode(
+    ZERO + Math.floor(year / 1000),
+    ZERO + (Math.floor(year / 100) % 10),
+    ZERO + (Math.floor(year / 10) % 10),
+    ZERO + (year % 10),
+    45,
+    ZERO + Math.floor(month / 10),
+    ZERO + (month % 10),
+    45,
+    ZERO + Math.floor(day / 10),
+    ZERO + (day % 10),
+    84,
+    ZERO + Math.floor(hour / 10),
+    ZERO + (hour % 10),
+    58,
+    ZERO + Math.floor(minute / 10),
+    ZERO + (minute % 10),
+    58,
+    ZERO + Math.floor(second / 10),
+    ZERO + (second % 10),
+    46,
+    ZERO + Math.floor(millis / 100),
+    ZERO + (Math.floor(millis / 10) % 10),
+    ZERO + (millis % 10),
+    90,
+  );
 }

@@ -26,6 +26,8 @@ export interface Clause {
   comments?: CommentToken[];
   /** leadingWords, joined once on first use. */
   words?: string | null;
+  /** The first characters of its comments as one bit set, made on first use (dialects/marks.ts). */
+  commentStarts?: number;
 }
 
 export interface ReceivedSyntax {
@@ -95,13 +97,15 @@ export function parseSyntax(text: string, tokens: Token[], date: DateRegion | nu
     }
   }
 
-  const first: Partial<Record<ClauseName, Clause>> = {};
+  // Every key present from the start: one object shape for every header, so that each
+  // "syntax.first.from" in the readers stays a monomorphic property load.
+  const first: Partial<Record<ClauseName, Clause>> = { from: undefined, by: undefined, via: undefined, with: undefined, id: undefined, for: undefined };
   for (const c of clauses) {
     if (first[c.name] === undefined) first[c.name] = c;
     else warnings.add(`repeated "${c.name}" clause ignored`);
   }
   const dateRaw = dateStart >= 0 ? text.slice(dateStart, dateEnd) : null;
-  return { text, leading, clauses, first, dateRaw, trailingComments, warnings: warnings.list() };
+  return { text, leading, clauses, first, dateRaw, trailingComments, warnings: warnings.list(), hostInfo: undefined };
 }
 
 function readClauses(tokens: Token[], from: number, to: number, leading: Token[], clauses: Clause[], warnings: Warnings): void {
@@ -109,7 +113,7 @@ function readClauses(tokens: Token[], from: number, to: number, leading: Token[]
   for (let i = from; i < to; i++) {
     const t = tokens[i] as Token;
     if (isKeyword(t) && (current === null || current.tokens.length > 0)) {
-      const clause: Clause = { name: t.keyword, keyword: t, tokens: [] };
+      const clause: Clause = { name: t.keyword, keyword: t, tokens: [], comments: undefined, words: undefined, commentStarts: undefined };
       clauses.push(clause);
       current = clause;
     } else if (current !== null) {

@@ -1,10 +1,12 @@
 import { leadingNumber } from '../tls.js';
 import type { Dialect } from './dialect.js';
-import { findComment } from './marks.js';
+import { findComment, mark } from './marks.js';
 
-const AUTH = /^AUTH: (\S+) ([^,\s]+)(?:,\s*(?:TLS|SSL): (\S+))?/;
+const AUTH = mark(/^AUTH: (\S+) ([^,\s]+)(?:,\s*(?:TLS|SSL): (\S+))?/, 'A');
 /** Courier's queue id, written after the date: "0000000000000022.0000000051729F94.00007F8D". */
 const COURIER_ID = /^[0-9A-F]{16}\.[0-9A-F]{16}\.[0-9A-F]{8}$/i;
+/** Its length: only an id this long is matched against the pattern. */
+const COURIER_ID_LENGTH = 42;
 
 /**
  * Courier: "from helo (rdns [ip]) (AUTH: LOGIN user, TLS: TLSv1/SSLv3,128bits,AES128-SHA)
@@ -12,9 +14,9 @@ const COURIER_ID = /^[0-9A-F]{16}\.[0-9A-F]{16}\.[0-9A-F]{8}$/i;
  */
 export const courier: Dialect = {
   name: 'courier',
-  detect: (s, f) => findComment(s, 'from', AUTH) !== null || COURIER_ID.test(f.id ?? ''),
+  detect: (s, f) => findComment(s.first.from, AUTH) !== null || (f.id?.length === COURIER_ID_LENGTH && COURIER_ID.test(f.id)),
   apply: (s, f) => {
-    const auth = findComment(s, 'from', AUTH);
+    const auth = findComment(s.first.from, AUTH);
     if (auth === null) return;
     f.authenticatedSender = auth.match[2] as string;
     const tls = auth.match[3];

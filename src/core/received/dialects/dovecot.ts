@@ -1,5 +1,8 @@
 import type { Dialect } from './dialect.js';
-import { findComment } from './marks.js';
+import { findComment, mark } from './marks.js';
+
+const SOFTWARE = mark(/^Dovecot$/, 'D');
+const LMTP = /^lmtp$/i;
 
 /**
  * Dovecot LMTP delivery: "from host ([ip]) by host (Dovecot) with LMTP id ID
@@ -7,8 +10,8 @@ import { findComment } from './marks.js';
  */
 export const dovecot: Dialect = {
   name: 'dovecot',
-  detect: (s, f) => /^lmtp$/i.test(f.with ?? '') && (findComment(s, 'by', /^Dovecot$/) !== null || f.envelopeFrom !== null),
+  detect: (s, f) => LMTP.test(f.with ?? '') && (findComment(s.first.by, SOFTWARE) !== null || f.envelopeFrom !== null),
   apply: (s, f) => {
-    if (findComment(s, 'by', /^Dovecot$/) !== null) f.software = 'Dovecot';
+    if (findComment(s.first.by, SOFTWARE) !== null) f.software = 'Dovecot';
   },
 };

@@ -3,12 +3,17 @@ import { clauseValue } from '../grammar.js';
 import { cleanHostName } from '../hostinfo.js';
 import { bareNameComment, fromHostInfo } from '../generic.js';
 import type { Dialect } from './dialect.js';
-import { findComment } from './marks.js';
+import { findComment, mark } from './marks.js';
 
 /** "Exim 4.96", and before Exim 4 with a build number: "Exim 3.36 #1". */
-const SOFTWARE = /^(Exim \d[\d.]*\S*)(?: #\d+)?$/;
+const SOFTWARE = mark(/^(Exim \d[\d.]*\S*)(?: #\d+)?$/, 'E');
 /** Message ids: "1abcDE-000123-Xy" (up to 4.96) and "1sEQ4x-00000000Abc-1234" (4.97 on). */
 const EXIM_ID = /^[0-9A-Za-z]{6}-[0-9A-Za-z]{6,11}-[0-9A-Za-z]{2,4}$/;
+
+/** Only a word of an Exim id's length with its first "-" in place is matched against the pattern. */
+function isEximId(id: string | undefined): boolean {
+  return id !== undefined && id.length >= 15 && id.length <= 23 && id.charCodeAt(6) === 45 && EXIM_ID.test(id);
+}
 
 /**
  * Exim: "from rdns ([ip]:port helo=name)" or "from [ip] (port=n helo=name)", then
@@ -24,9 +29,9 @@ const EXIM_ID = /^[0-9A-Za-z]{6}-[0-9A-Za-z]{6,11}-[0-9A-Za-z]{2,4}$/;
  */
 export const exim: Dialect = {
   name: 'exim',
-  detect: (s) => findComment(s, 'with', SOFTWARE) !== null || findComment(s, 'by', SOFTWARE) !== null || EXIM_ID.test(clauseValue(s.first.id)?.text ?? ''),
+  detect: (s) => findComment(s.first.with, SOFTWARE) !== null || findComment(s.first.by, SOFTWARE) !== null || isEximId(clauseValue(s.first.id)?.text),
   apply: (s, f) => {
-    const software = findComment(s, 'with', SOFTWARE) ?? findComment(s, 'by', SOFTWARE);
+    const software = findComment(s.first.with, SOFTWARE) ?? findComment(s.first.by, SOFTWARE);
     if (software !== null) f.software = software.match[1] as string;
     const fromWord = clauseValue(s.first.from);
     if (fromWord === null || fromWord.kind !== 'word') return;

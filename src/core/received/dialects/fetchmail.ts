@@ -1,7 +1,7 @@
 import type { Dialect } from './dialect.js';
-import { findComment } from './marks.js';
+import { findComment, mark } from './marks.js';
 
-const VERSION = /^fetchmail-[\d.]+\S*$/;
+const VERSION = mark(/^fetchmail-[\d.]+\S*$/, 'f');
 
 /**
  * fetchmail: "from pop.example.com [ip] by localhost with POP3 (fetchmail-6.4.37) for <u@localhost>
@@ -10,9 +10,9 @@ const VERSION = /^fetchmail-[\d.]+\S*$/;
  */
 export const fetchmail: Dialect = {
   name: 'fetchmail',
-  detect: (s) => findComment(s, 'with', VERSION) !== null,
+  detect: (s) => findComment(s.first.with, VERSION) !== null,
   apply: (s, f) => {
-    f.software = findComment(s, 'with', VERSION)?.match[0] ?? null;
+    f.software = findComment(s.first.with, VERSION)?.match[0] ?? null;
     f.helo = null;
     f.rdns = null;
   },

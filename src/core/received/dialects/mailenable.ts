@@ -1,6 +1,8 @@
 import { leadingWords } from '../grammar.js';
 import type { Dialect } from './dialect.js';
 
+const PRODUCT = /^MailEnable\b/;
+
 /**
  * MailEnable: "from helo ([ip]) by host with MailEnable ESMTP; date", and "from ([ip]) with
  * MailEnable ESMTP; date" without a greeting name or a by clause. The product name comes
@@ -8,7 +10,7 @@ import type { Dialect } from './dialect.js';
  */
 export const mailenable: Dialect = {
   name: 'mailenable',
-  detect: (s) => /^MailEnable\b/.test(leadingWords(s.first.with) ?? ''),
+  detect: (s) => PRODUCT.test(leadingWords(s.first.with) ?? ''),
   apply: (s, f) => {
     const words = (leadingWords(s.first.with) ?? '').split(' ');
     f.software = 'MailEnable';

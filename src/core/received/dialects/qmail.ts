@@ -1,5 +1,8 @@
 import type { Dialect } from './dialect.js';
-import { findComment, findLeading } from './marks.js';
+import { findComment, findLeading, mark } from './marks.js';
+
+const INVOKED = mark(/^qmail \d+ invoked\b/, 'q');
+const GREETING = mark(/^HELO(?: \S+)?$/, 'H');
 
 /**
  * qmail: "(qmail 12345 invoked by uid 89)", "(qmail 1234 invoked from network)", and
@@ -8,8 +11,8 @@ import { findComment, findLeading } from './marks.js';
  */
 export const qmail: Dialect = {
   name: 'qmail',
-  detect: (s) => findLeading(s, /^qmail \d+ invoked\b/) !== null || findComment(s, 'from', /^HELO(?: \S+)?$/) !== null,
+  detect: (s) => findLeading(s, INVOKED) !== null || findComment(s.first.from, GREETING) !== null,
   apply: (s, f) => {
-    if (findLeading(s, /^qmail \d+ invoked\b/) !== null) f.software = 'qmail';
+    if (findLeading(s, INVOKED) !== null) f.software = 'qmail';
   },
 };

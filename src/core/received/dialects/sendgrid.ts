@@ -1,6 +1,10 @@
 import type { Dialect } from './dialect.js';
-import { findComment } from './marks.js';
+import { findComment, mark } from './marks.js';
 import { isAtOrUnder } from '../../hostnames/canonical.js';
+
+const SOFTWARE = mark(/^SG$/, 'S');
+/** The host names of SendGrid's relays. */
+const RELAY = /^(filterdrecv|geopod-ismtpd|ismtpd)/;
 
 /**
  * SendGrid: "from X (unknown) by geopod-ismtpd-3 (SG) with HTTP id ID Tue, 04 Jun 2024 …" and
@@ -9,6 +13,6 @@ import { isAtOrUnder } from '../../hostnames/canonical.js';
  */
 export const sendgrid: Dialect = {
   name: 'sendgrid',
-  detect: (s, f) => findComment(s, 'by', /^SG$/) !== null || isAtOrUnder(f.by, 'sendgrid.net') || /^(filterdrecv|geopod-ismtpd|ismtpd)/.test(f.by ?? ''),
+  detect: (s, f) => findComment(s.first.by, SOFTWARE) !== null || isAtOrUnder(f.by, 'sendgrid.net') || RELAY.test(f.by ?? ''),
   apply: () => undefined,
 };

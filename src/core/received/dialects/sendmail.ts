@@ -1,10 +1,10 @@
 import { bareNameComment, fromHostInfo } from '../generic.js';
 import { cleanHostName } from '../hostinfo.js';
 import type { Dialect } from './dialect.js';
-import { findComment } from './marks.js';
+import { findComment, mark } from './marks.js';
 
 /** Sendmail's "($v/$Z)" after by: its version and the configuration's, e.g. "8.15.2/8.15.2/Debian-14". */
-const VERSION = /^\d+\.\d+\.\d+(?:\.\d+)?\/\S+$/;
+const VERSION = mark(/^\d+\.\d+\.\d+(?:\.\d+)?\/\S+$/, '0');
 
 /**
  * Sendmail: "from helo (rdns [ip] (may be forged)) (authenticated bits=0) by host (8.15.2/8.15.2)
@@ -17,9 +17,9 @@ const VERSION = /^\d+\.\d+\.\d+(?:\.\d+)?\/\S+$/;
  */
 export const sendmail: Dialect = {
   name: 'sendmail',
-  detect: (s) => findComment(s, 'by', VERSION) !== null,
+  detect: (s) => findComment(s.first.by, VERSION) !== null,
   apply: (s, f) => {
-    const version = findComment(s, 'by', VERSION);
+    const version = findComment(s.first.by, VERSION);
     if (version !== null) f.software = `Sendmail ${version.match[0]}`;
     const host = fromHostInfo(s) === null ? bareNameComment(s) : null;
     if (host !== null) f.rdns = cleanHostName(host);

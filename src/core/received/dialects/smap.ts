@@ -1,7 +1,10 @@
 import { cleanHostName } from '../hostinfo.js';
 import type { ReceivedSyntax } from '../grammar.js';
 import type { Dialect } from './dialect.js';
-import { findComment } from './marks.js';
+import { findComment, mark } from './marks.js';
+
+const VERSION = mark(/^V[\d.]+$/, 'V');
+const SMAP = /^smap$/i;
 
 /** The quoted name after "claiming to be" in the from clause, or null. */
 function claimed(syntax: ReceivedSyntax): string | null {
@@ -24,11 +27,11 @@ function claimed(syntax: ReceivedSyntax): string | null {
  */
 export const smap: Dialect = {
   name: 'smap',
-  detect: (s, f) => /^smap$/i.test(f.via ?? '') || claimed(s) !== null,
+  detect: (s, f) => SMAP.test(f.via ?? '') || claimed(s) !== null,
   apply: (s, f) => {
     f.rdns = f.helo === null ? null : cleanHostName(f.helo);
     f.helo = claimed(s);
-    const version = /^smap$/i.test(f.via ?? '') ? findComment(s, 'via', /^V[\d.]+$/) : null;
+    const version = SMAP.test(f.via ?? '') ? findComment(s.first.via, VERSION) : null;
     if (version !== null) f.software = `smap ${version.match[0]}`;
   },
 };
