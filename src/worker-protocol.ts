@@ -59,8 +59,6 @@ export type RuntimeRequest =
   | { type: 'take-stash'; id: string }
   /** The popup started an analysis: keep it as the one to offer when the popup reopens on a tab without a message. */
   | { type: 'remember-last'; raw: string; source: SourceInfo }
-  /** The subject of the remembered analysis, once its route arrived; `id` is what remember-last replied. */
-  | { type: 'name-last'; id: string; subject: string }
   | { type: 'last-analysis' }
   | { type: 'recall-last' }
   /** The options page's "Test this resolver": one question to this DoH URL (or built-in id). */
@@ -80,8 +78,7 @@ export interface RuntimeReplies {
   /** The id under which the message waits for the report tab. */
   stash: { id: string };
   'take-stash': { raw: string; source: SourceInfo } | null;
-  'remember-last': { id: string };
-  'name-last': null;
+  'remember-last': null;
   /** Only the label: the message itself can be megabytes, fetched with recall-last when asked for. */
   'last-analysis': LastAnalysisLabel | null;
   'recall-last': { raw: string; source: SourceInfo } | null;

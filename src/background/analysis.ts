@@ -1,11 +1,11 @@
 import browser from 'webextension-polyfill';
 import { analyze } from '../core/analyze.js';
 import type { Resolver } from '../core/dns/types.js';
-import { binaryBytes } from '../core/message/binary-string.js';
 import type { ProgressEvent, Report } from '../core/report/types.js';
 import { InputError } from '../core/message/types.js';
 import { t } from '../i18n.js';
 import type { AnalysisRequest, AnalysisUpdate } from '../worker-protocol.js';
+import { messageText } from './message-text.js';
 import { resolverFor, resolverUrl } from './resolvers.js';
 import { loadSettings, originPattern } from '../settings.js';
 
@@ -120,7 +120,7 @@ export function serveAnalysisPort(port: PortLike, getResolver: () => Promise<Res
   async function run(request: Extract<AnalysisRequest, { type: 'analyze' }>) {
     try {
       await analyzeThrough(
-        request.source?.bytes ? binaryBytes(request.raw) : request.raw,
+        messageText(request.raw, request.source),
         store,
         getResolver,
         {

@@ -3,14 +3,13 @@ import { gatherFrom } from '../sources/index.js';
 import { activeTabContext } from './active-tab.js';
 import type { GatherResult, RuntimeReplies, RuntimeRequest } from '../worker-protocol.js';
 import { testResolver } from './resolver-test.js';
-import { lastAnalysisLabel, nameLast, recallLast, rememberLast, stash, takeStash } from './stash.js';
+import { lastAnalysisLabel, recallLast, rememberLast, stash, takeStash } from './stash.js';
 
 const TYPES: ReadonlySet<string> = new Set<RuntimeRequest['type']>([
   'gather-active-tab',
   'stash',
   'take-stash',
   'remember-last',
-  'name-last',
   'last-analysis',
   'recall-last',
   'test-resolver',
@@ -29,9 +28,7 @@ export async function answer(request: RuntimeRequest): Promise<RuntimeReplies[Ru
     case 'take-stash':
       return takeStash(request.id);
     case 'remember-last':
-      return { id: await rememberLast({ raw: request.raw, source: request.source }) };
-    case 'name-last':
-      await nameLast(request.id, request.subject);
+      await rememberLast({ raw: request.raw, source: request.source });
       return null;
     case 'last-analysis':
       return lastAnalysisLabel();

@@ -1,7 +1,11 @@
 import browser from 'webextension-polyfill';
+import { readMessage } from '../core/message/read.js';
 import { normalizePaste } from '../core/message/paste.js';
+import { InputError } from '../core/message/types.js';
+import { capText } from '../core/text/cap.js';
 import { LAST_TTL_MS, STASH_TTL_MS } from '../retention.js';
 import type { LastAnalysisLabel, SourceInfo } from '../worker-protocol.js';
+import { messageText } from './message-text.js';
 
 /** A message waiting for the report tab that is about to open. */
 export interface Stashed {
@@ -84,7 +88,7 @@ export async function sweepStale(): Promise<void> {
     const expiresAt = (value as { expiresAt?: unknown } | null)?.expiresAt;
     const expired = !(typeof expiresAt === 'number' && now <= expiresAt);
     if (key.startsWith(PREFIX) && expired) return [key];
-    if (key === LAST_LABEL && expired) return [LAST_LABEL, LAST_RAW, LAST_SUBJECT];
+    if (key === LAST_LABEL && expired) return [LAST_LABEL, LAST_RAW];
     return [];
   });
   if (stale.length) await area.remove(stale);
@@ -96,68 +100,84 @@ export async function sweepStale(): Promise<void> {
  * again, which reads the headers; the body (the message's content, read from a page perhaps
  * without the user asking) is never kept. A re-run therefore cannot check a DKIM body hash or
  * list attached messages, and says so as for any pasted header block. Its keys lie outside PREFIX: take-stash can never hand it out or remove it.
- * Label and message are written in one set (all or nothing) so they always belong together; the
- * subject, known only once the analysis has read the message, is a key of its own tied to the
- * id, so that a late subject of an older analysis never labels a newer one.
+ * Label and message are written in one set (all or nothing) so they always belong together. The
+ * label's subject is read here from the header block, not sent later by the popup: the browser
+ * closes the popup on any click outside, and a name that depended on a second message from it
+ * was lost whenever it closed between the two.
  */
 const LAST_LABEL = 'last-analysis:label';
 const LAST_RAW = 'last-analysis:raw';
-const LAST_SUBJECT = 'last-analysis:subject';
 
 interface LastLabel {
-  id: string;
   source: SourceInfo;
+  /** Decoded (RFC 2047) and cut to SHOWN_CHARS: the popup asks for the label each time it opens. */
+  subject: string | null;
   expiresAt: number;
 }
 
-interface LastSubject {
-  id: string;
-  subject: string;
-}
+let lastInMemory: { label: LastLabel; raw: string } | null = null;
 
-let lastInMemory: { label: LastLabel; raw: string; subject: string | null } | null = null;
+/**
+ * The last write, which every read and the next write wait for: a popup opened while the one
+ * before it is still being remembered gets that one, not the one it replaces.
+ */
+let lastWrite: Promise<void> = Promise.resolve();
 
 /** The header block of a message, as the paste clean-up finds it; the body is dropped. */
 function headerBlock(raw: string): string {
   return `${normalizePaste(raw).headerLines.join('\r\n')}\r\n`;
 }
 
-/** Replaces the last analysis; the id names it for nameLast. */
-export async function rememberLast(message: Stashed): Promise<string> {
-  const id = crypto.randomUUID();
-  const item = { raw: headerBlock(message.raw), source: message.source };
-  const label: LastLabel = { id, source: item.source, expiresAt: Date.now() + LAST_TTL_MS };
+/**
+ * The subject the analysis of this header block shows (the same reading of the same fields),
+ * cut so that a megabyte Subject costs the label nothing; null when it has none or the block is
+ * no message, and the offer names the source instead.
+ */
+async function subjectOf(block: string, source: SourceInfo): Promise<string | null> {
+  let subject: string | null;
+  try {
+    subject = (await readMessage(messageText(block, source))).info.subject;
+  } catch (error) {
+    if (error instanceof InputError) return null;
+    throw error;
+  }
+  if (subject === null) return null;
+  const cut = capText(subject);
+  return cut ? `${cut.head}…` : subject;
+}
+
+/** Replaces the last analysis, named by its subject. */
+export function rememberLast(message: Stashed): Promise<void> {
+  const write = lastWrite.then(() => writeLast(message));
+  lastWrite = write.catch(() => {
+    // The caller hears of it; the next write and the reads go on.
+  });
+  return write;
+}
+
+async function writeLast(message: Stashed): Promise<void> {
+  const raw = headerBlock(message.raw);
+  const label: LastLabel = { source: message.source, subject: await subjectOf(raw, message.source), expiresAt: Date.now() + LAST_TTL_MS };
   lastInMemory = null;
   const area = sessionArea();
   if (area) {
     // The previous one goes first: it must not count against the quota when the next is written.
-    await area.remove([LAST_LABEL, LAST_RAW, LAST_SUBJECT]);
+    await area.remove([LAST_LABEL, LAST_RAW]);
     try {
-      await area.set({ [LAST_LABEL]: label, [LAST_RAW]: item.raw });
-      return id;
+      await area.set({ [LAST_LABEL]: label, [LAST_RAW]: raw });
+      return;
     } catch {
       // Over the session quota: kept in memory instead.
     }
   }
-  lastInMemory = { label, raw: item.raw, subject: null };
-  return id;
-}
-
-/** Adds the subject to the last analysis if `id` is still the last one. */
-export async function nameLast(id: string, subject: string): Promise<void> {
-  if (lastInMemory) {
-    if (lastInMemory.label.id === id) lastInMemory.subject = subject;
-    return;
-  }
-  const area = sessionArea();
-  if (area) await area.set({ [LAST_SUBJECT]: { id, subject } satisfies LastSubject });
+  lastInMemory = { label, raw };
 }
 
 /** True (and the last analysis removed) once it has been kept LAST_TTL_MS. */
 async function lastExpired(label: LastLabel): Promise<boolean> {
   if (Date.now() <= label.expiresAt) return false;
   lastInMemory = null;
-  await sessionArea()?.remove([LAST_LABEL, LAST_RAW, LAST_SUBJECT]);
+  await sessionArea()?.remove([LAST_LABEL, LAST_RAW]);
   return true;
 }
 
@@ -166,22 +186,22 @@ async function lastExpired(label: LastLabel): Promise<boolean> {
  * message is not read: the popup asks for the label each time it opens, and a message may be
  * megabytes.
  */
-async function readLast(withRaw: boolean): Promise<{ label: LastLabel; raw: string | null; subject: string | null } | null> {
+async function readLast(withRaw: boolean): Promise<{ label: LastLabel; raw: string | null } | null> {
+  await lastWrite;
   if (lastInMemory) return (await lastExpired(lastInMemory.label)) ? null : lastInMemory;
   const area = sessionArea();
   if (!area) return null;
-  const items = await area.get(withRaw ? [LAST_LABEL, LAST_SUBJECT, LAST_RAW] : [LAST_LABEL, LAST_SUBJECT]);
+  const items = await area.get(withRaw ? [LAST_LABEL, LAST_RAW] : [LAST_LABEL]);
   const label = items[LAST_LABEL] as LastLabel | undefined;
   if (!label || (await lastExpired(label))) return null;
-  const named = items[LAST_SUBJECT] as LastSubject | undefined;
   const raw = items[LAST_RAW];
-  return { label, raw: typeof raw === 'string' ? raw : null, subject: named?.id === label.id ? named.subject : null };
+  return { label, raw: typeof raw === 'string' ? raw : null };
 }
 
 /** What the last analysis was, without its message. */
 export async function lastAnalysisLabel(): Promise<LastAnalysisLabel | null> {
   const last = await readLast(false);
-  return last && { subject: last.subject, source: last.label.source };
+  return last && { subject: last.label.subject, source: last.label.source };
 }
 
 /** The last analysis's message, to run it again; it stays the last one. */

@@ -55,6 +55,12 @@ export async function openPopup(session: ExtensionSession): Promise<Page> {
 }
 
 export async function pasteAndAnalyze(page: Page, raw: string): Promise<void> {
+  await pasteAndClick(page, raw);
+  await waitForReport(page);
+}
+
+/** Pastes and clicks Analyze, and returns at once: the analysis has only just started. */
+export async function pasteAndClick(page: Page, raw: string): Promise<void> {
   const input = page.getByTestId('paste-input');
   const another = page.getByTestId('analyze-another');
   // A popup just opened shows neither until it has read the tab, its draft and the last analysis.
@@ -62,7 +68,6 @@ export async function pasteAndAnalyze(page: Page, raw: string): Promise<void> {
   if (!(await input.isVisible())) await another.click();
   await input.fill(raw);
   await page.getByTestId('analyze-button').click();
-  await waitForReport(page);
 }
 
 export async function waitForReport(page: Page): Promise<void> {

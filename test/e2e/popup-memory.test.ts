@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchExtension, guard, type ExtensionSession } from './browser.js';
-import { openPopup, pasteAndAnalyze, sample, verdicts, waitForReport } from './flows.js';
+import { openPopup, pasteAndAnalyze, pasteAndClick, sample, verdicts, waitForReport } from './flows.js';
 import { clickToolbar } from './toolbar.js';
 
 interface ChromeSession {
@@ -37,7 +37,9 @@ describe('the popup forgets nothing when it closes', () => {
     });
   });
 
-  const sessionKeys = async () => Object.keys(await session.worker.evaluate(() => (globalThis as unknown as ChromeSession).chrome.storage.session.get(null)));
+  const sessionItems = () => session.worker.evaluate(() => (globalThis as unknown as ChromeSession).chrome.storage.session.get(null));
+  const sessionKeys = async () => Object.keys(await sessionItems());
+  const lastSubject = async () => ((await sessionItems())['last-analysis:label'] as { subject?: string | null } | undefined)?.subject;
 
   async function reopen(previous: Page): Promise<Page> {
     await previous.close();
@@ -74,8 +76,7 @@ describe('the popup forgets nothing when it closes', () => {
     await page.getByTestId('paste-input').fill(sample());
     await expect.poll(sessionKeys).toContain('draft');
     await pasteAndAnalyze(page, sample());
-    // The subject comes with the analysis's route, a moment after it started.
-    await expect.poll(sessionKeys).toContain('last-analysis:subject');
+    await expect.poll(lastSubject).toBe(SAMPLE_SUBJECT);
     expect(await sessionKeys()).not.toContain('draft');
     await page.close();
 
@@ -104,6 +105,32 @@ describe('the popup forgets nothing when it closes', () => {
     expect(await page.getByTestId('show-last-analysis').count()).toBe(0);
     expect(problems).toEqual([]);
     await page.close();
+    await news.close();
+  });
+
+  it('names the last analysis by its subject when the popup closes right after the click', async () => {
+    // The sender's subject, RFC 2047-encoded, with a bidi override in it.
+    const subject = 'Invoice \u202efdp.exe — closed at once';
+    const raw = sample().replace(`Subject: ${SAMPLE_SUBJECT}`, `Subject: =?utf-8?B?${Buffer.from(subject).toString('base64')}?=`);
+    const page = await openPopup(session);
+    guard(page);
+    await pasteAndClick(page, raw);
+    // Closed before the report, its route or the worker's answer: all the popup ever sends is gone with the click.
+    await page.close();
+    // The worker has it from that one message alone.
+    await expect.poll(lastSubject).toBe(subject);
+
+    const news = await session.context.newPage();
+    await news.goto('https://news.example/');
+    await news.bringToFront();
+    const popup = await clickToolbar(session, news);
+    await popup.waitFor(`document.querySelector('[data-testid="show-last-analysis"]')`);
+    expect(await popup.evaluate(`document.querySelector('[data-testid="show-last-analysis"]').textContent`)).toBe(
+      'Show the last analysis: Invoice ⟨RLO⟩fdp.exe — closed at once',
+    );
+    expect(await popup.evaluate(`document.querySelector('[data-testid="show-last-analysis"] bdi') !== null`)).toBe(true);
+    expect(popup.problems).toEqual([]);
+    await popup.close();
     await news.close();
   });
 });

@@ -33,9 +33,6 @@ export function Popup() {
   const keeper = useMemo(() => draftKeeper(sessionDraftStore, setDraftState), []);
   // The box's latest text, so that it comes back when the box is shown again.
   const draftText = useRef('');
-  // The remembered run waiting for its subject, which only its analysis can read.
-  const naming = useRef<{ run: AnalysisRun; id: Promise<string> } | null>(null);
-
   useEffect(() => {
     void Promise.all([sessionDraftStore.load().catch(() => null), ask({ type: 'last-analysis' }).catch(() => null)]).then(([draft, label]) => {
       if (draft !== null) {
@@ -51,26 +48,12 @@ export function Popup() {
 
   const begin = (run: AnalysisRun) => {
     analysis.start(run);
-    const id = ask({ type: 'remember-last', raw: run.raw, source: run.source }).then((reply) => reply.id);
-    naming.current = { run, id };
-    // Only the label suffers if the worker cannot keep it; the analysis runs on regardless.
-    id.catch(() => {
-      if (naming.current?.run === run) naming.current = null;
+    // One message, sent as the analysis starts, and the worker reads the subject from the message
+    // itself: a popup closed a moment later (any click outside closes it) loses nothing.
+    void ask({ type: 'remember-last', raw: run.raw, source: run.source }).catch(() => {
+      // Only the offer suffers if the worker cannot keep it; the analysis runs on regardless.
     });
   };
-
-  const outer = analysis.state.analysis;
-  useEffect(() => {
-    const pending = naming.current;
-    if (!pending || pending.run !== analysis.run || outer?.embeddedIndex !== null || !outer.message.subject) return;
-    naming.current = null;
-    const subject = outer.message.subject;
-    void pending.id
-      .then((id) => ask({ type: 'name-last', id, subject }))
-      .catch(() => {
-        // The button falls back to the source's label.
-      });
-  }, [outer]);
 
   const gather = async (choice?: string) => {
     setGathering({ status: 'reading' });

@@ -258,7 +258,7 @@ export async function launchGecko(app: GeckoApp, options: LaunchOptions): Promis
             .filter((m) => m instanceof Ci.nsIScriptError && !(m.flags & Ci.nsIScriptError.warningFlag) && !(m.flags & Ci.nsIScriptError.infoFlag))
             .filter((m) => m.sourceName.startsWith(arguments[0]) || String(m.errorMessage).includes(arguments[0]))
             // Firefox reports this itself when a page closes with an extension call still on its
-            // way (the popup closed while "name-last" was being answered); the page cannot catch it
+            // way (the popup closed while "remember-last" was being answered); the page cannot catch it
             // and nothing is lost that the page would have used.
             .filter((m) => !/^Promise (resolved|rejected) after context unloaded/.test(String(m.errorMessage)))
             .map((m) => m.sourceName + ':' + m.lineNumber + ': ' + m.errorMessage),

@@ -25,7 +25,9 @@ vi.mock('webextension-polyfill', () => ({
   },
 }));
 const { LAST_TTL_MS, STASH_TTL_MS } = await import('../../../src/retention.js');
-const { lastAnalysisLabel, nameLast, recallLast, rememberLast, stash, sweepStale, takeStash } = await import('../../../src/background/stash.js');
+const { SHOWN_CHARS } = await import('../../../src/core/text/cap.js');
+const { binaryString } = await import('../../../src/core/message/binary-string.js');
+const { lastAnalysisLabel, recallLast, rememberLast, stash, sweepStale, takeStash } = await import('../../../src/background/stash.js');
 
 const source = { kind: 'paste', label: 'pasted text' };
 
@@ -72,7 +74,7 @@ describe('stash for the report tab', () => {
     session.set('stash:old', { raw: 'Received: x\r\n', source, expiresAt: now - 1 });
     session.set('stash:older-format', { raw: 'Received: x\r\n', source });
     session.set('stash:new', { raw: 'Received: y\r\n', source, expiresAt: now + 60_000 });
-    session.set('last-analysis:label', { id: 'a', source, expiresAt: now - 1 });
+    session.set('last-analysis:label', { source, subject: 'z', expiresAt: now - 1 });
     session.set('last-analysis:raw', 'Received: z\r\n');
     session.set('draft', 'kept by the popup');
     await sweepStale();
@@ -86,24 +88,48 @@ describe('the last analysis the popup ran', () => {
   const big = (mb: number) => `Received: from a by b\r\nX-Big: ${'x'.repeat(mb * 1024 * 1024)}\r\n`;
 
   it('is kept with its subject, handed out as often as asked, and replaced by the next', async () => {
-    const first = await rememberLast({ raw: 'Subject: one\r\n', source });
-    expect(await lastAnalysisLabel()).toEqual({ subject: null, source });
-    await nameLast(first, 'one');
+    await rememberLast({ raw: 'Subject: one\r\n', source });
     expect(await lastAnalysisLabel()).toEqual({ subject: 'one', source });
     expect(await recallLast()).toEqual({ raw: 'Subject: one\r\n', source });
     expect(await recallLast()).toEqual({ raw: 'Subject: one\r\n', source });
 
     const gmail = { kind: 'gmail', label: 'Gmail — message in view' };
-    await rememberLast({ raw: 'Subject: two\r\n', source: gmail });
+    await rememberLast({ raw: 'Received: from a by b\r\n\r\nSubject: in the body, not a header\r\n', source: gmail });
     expect(await lastAnalysisLabel()).toEqual({ subject: null, source: gmail });
-    expect((await recallLast())?.raw).toBe('Subject: two\r\n');
+    expect((await recallLast())?.raw).toBe('Received: from a by b\r\n');
   });
 
-  it('never takes the subject of an older analysis that arrives late', async () => {
-    const first = await rememberLast({ raw: 'Subject: one\r\n', source });
-    await rememberLast({ raw: 'Subject: two\r\n', source });
-    await nameLast(first, 'one');
+  it('takes the subject from the message itself, so a popup that closes at once loses no name', async () => {
+    // The popup sends remember-last and may be gone the next moment: nothing else comes from it.
+    void rememberLast({ raw: 'Received: from a by b\r\nSubject: =?utf-8?B?UXVhcnRlcmx5IHJlcG9ydCDigJQgZHJhZnQgMg==?=\r\n\r\nbody', source });
+    // A popup opened again at once gets this one, not the one it replaces or none.
+    expect(await lastAnalysisLabel()).toEqual({ subject: 'Quarterly report — draft 2', source });
+  });
+
+  it("keeps the sender's subject as the analysis reads it, cut to SHOWN_CHARS, and a file's bytes decoded", async () => {
+    // Encoded words may carry line breaks; the analysis shows none, nor does the label.
+    await rememberLast({ raw: 'Subject: =?utf-8?Q?a=0D=0AFrom:_x_=E2=80=AEfdp.exe?=\r\n', source });
+    expect((await lastAnalysisLabel())?.subject).toBe('a From: x \u202efdp.exe');
+
+    await rememberLast({ raw: `Subject: ${'long '.repeat(100_000)}\r\n`, source });
+    const long = (await lastAnalysisLabel())!.subject!;
+    expect(Array.from(long)).toHaveLength(SHOWN_CHARS + 1);
+    expect(long.endsWith('…')).toBe(true);
+
+    const file = { kind: 'file', label: 'message.eml', bytes: true };
+    await rememberLast({ raw: binaryString(new TextEncoder().encode('Subject: café ✓\r\n\r\n')), source: file });
+    expect(await lastAnalysisLabel()).toEqual({ subject: 'café ✓', source: file });
+
+    await rememberLast({ raw: 'no header here, just text', source });
     expect(await lastAnalysisLabel()).toEqual({ subject: null, source });
+  });
+
+  it('keeps two analyses started in a row in their order', async () => {
+    const gmail = { kind: 'gmail', label: 'Gmail — message in view' };
+    void rememberLast({ raw: 'Subject: one\r\n', source });
+    void rememberLast({ raw: 'Subject: two\r\n', source: gmail });
+    expect(await lastAnalysisLabel()).toEqual({ subject: 'two', source: gmail });
+    expect((await recallLast())?.raw).toBe('Subject: two\r\n');
   });
 
   it('frees the quota of the one it replaces: two 6 MB messages in a row both fit in turn', async () => {
@@ -117,17 +143,17 @@ describe('the last analysis the popup ran', () => {
 
   it('stays in memory when over the session quota, with its subject, and leaves nothing stale in storage', async () => {
     await rememberLast({ raw: 'Subject: small\r\n\r\n', source });
-    const id = await rememberLast({ raw: big(12), source });
+    await rememberLast({ raw: `Subject: big one\r\n${big(12)}`, source });
     expect(session.size).toBe(0);
-    await nameLast(id, 'big one');
     expect(await lastAnalysisLabel()).toEqual({ subject: 'big one', source });
-    expect((await recallLast())?.raw.length).toBe(big(12).length);
+    expect((await recallLast())?.raw.length).toBe(`Subject: big one\r\n${big(12)}`.length);
     await rememberLast({ raw: 'Subject: small again\r\n', source });
     expect((await recallLast())?.raw).toBe('Subject: small again\r\n');
   });
 
   it('keeps only the header block, never the body read from the page, and offers it for LAST_TTL_MS', async () => {
-    vi.useFakeTimers();
+    // Only the clock: reading the subject (mailparser) runs on real timers.
+    vi.useFakeTimers({ toFake: ['Date'] });
     try {
       await rememberLast({ raw: 'Received: from a by b\r\nSubject: one\r\n\r\nDear customer, your password is hunter2', source });
       expect(JSON.stringify([...session.values()])).not.toContain('hunter2');

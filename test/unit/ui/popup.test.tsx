@@ -33,8 +33,6 @@ function worker(gather: GatherResult, last: { subject: string | null; raw: strin
         return last && { subject: last.subject, source: { kind: 'paste', label: 'pasted text' } };
       case 'recall-last':
         return last && { raw: last.raw, source: { kind: 'paste', label: 'pasted text' } };
-      case 'remember-last':
-        return { id: 'last-7' };
       default:
         return null;
     }
@@ -132,21 +130,29 @@ describe('popup: the last analysis', () => {
     expect(root.querySelector('[role="alert"]')?.textContent).toContain('The last analysis is no longer available');
   });
 
-  it("lets the tab's own message win, and remembers that one with the subject its route brings", async () => {
+  it("lets the tab's own message win, and remembers that one in the one message sent as it starts", async () => {
     const asked = worker(TAB_MESSAGE, { subject: 'older', raw: LAST_RAW });
     const opened = ports();
     const root = await openPopup();
     expect(byTestId(root, 'show-last-analysis')).toBeNull();
     expect(opened[0]!.sent[0]).toMatchObject({ type: 'analyze', raw: TAB_MESSAGE.raw });
-    expect(asked).toContainEqual({ type: 'remember-last', raw: TAB_MESSAGE.raw, source: TAB_MESSAGE.source });
-    expect(asked.filter((r) => r.type === 'name-last')).toEqual([]);
-
+    // The worker reads the subject from it: nothing the popup could fail to send after closing.
+    expect(asked.filter((r) => r.type === 'remember-last')).toEqual([{ type: 'remember-last', raw: TAB_MESSAGE.raw, source: TAB_MESSAGE.source }]);
     await act(() => opened[0]!.answer({ type: 'progress', event: { type: 'route', analysis: sampleReport, checkMeta: sampleReport.checkMeta } }));
-    await settle();
-    expect(asked.filter((r) => r.type === 'name-last')).toEqual([{ type: 'name-last', id: 'last-7', subject: 'Quarterly report — draft 2' }]);
     await act(() => opened[0]!.answer({ type: 'progress', event: { type: 'done', report: sampleReport } }));
     await settle();
-    expect(asked.filter((r) => r.type === 'name-last')).toHaveLength(1);
+    expect(asked.filter((r) => !['gather-active-tab', 'last-analysis'].includes(r.type))).toEqual([
+      { type: 'remember-last', raw: TAB_MESSAGE.raw, source: TAB_MESSAGE.source },
+    ]);
+  });
+
+  it("shows the sender's subject as inert text in its own isolate", async () => {
+    worker(NO_MESSAGE, { subject: 'Invoice \u202efdp.exe\u001b[2J', raw: LAST_RAW });
+    ports();
+    const root = await openPopup();
+    const offer = byTestId(root, 'show-last-analysis')!;
+    expect(offer.textContent).toBe('Show the last analysis: Invoice ⟨RLO⟩fdp.exe⟨ESC⟩[2J');
+    expect(offer.querySelector('bdi')?.textContent).toBe('Invoice ⟨RLO⟩fdp.exe⟨ESC⟩[2J');
   });
 });
 
