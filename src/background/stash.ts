@@ -102,8 +102,8 @@ export async function sweepStale(): Promise<void> {
  * list attached messages, and says so as for any pasted header block. Its keys lie outside PREFIX: take-stash can never hand it out or remove it.
  * Label and message are written in one set (all or nothing) so they always belong together. The
  * label's subject is read here from the header block, not sent later by the popup: the browser
- * closes the popup on any click outside, and a name that depended on a second message from it
- * was lost whenever it closed between the two.
+ * closes the popup on any click outside, and a name that waited for a second message from it
+ * would be lost whenever it closed between the two.
  */
 const LAST_LABEL = 'last-analysis:label';
 const LAST_RAW = 'last-analysis:raw';
