@@ -16,7 +16,7 @@ import { readShownHeaders } from './page.js';
 import { serviceRequest } from './outlook-service.js';
 import type { MessageSource } from './types.js';
 import { receivedOk, utf8, WEBMAIL_MAX_BYTES, WEBMAIL_TIMEOUT_MS } from './webmail-answer.js';
-import { collectMessageViews, fetchFromPage, type MessageView, type PageAnswer, type PageRequest } from './webmail-page.js';
+import { collectMessageViews, fetchFromPage, type MessageView, type PageAnswer, type PageRequest, type PageTokenOutcome } from './webmail-page.js';
 
 /** An Exchange item id as OWA's addresses carry it (base64, "AAMk…"), percent-decoded. */
 const ITEM_ID = /^[A-Za-z0-9+/=_-]{20,1024}$/;
@@ -44,10 +44,19 @@ export function outlookIdInAddress(url: URL): string | null {
 export const isConversationId = (id: string) => id.startsWith('AAQk');
 
 /**
+ * The resource whose tokens the service endpoint takes: Exchange Online's, named by any of its
+ * hosts (`https://outlook.office.com/.default` is the scope Outlook's page asks for, also on
+ * outlook.live.com and outlook.cloud.microsoft). Microsoft Graph's and every other service's are
+ * never sent (docs/webmail-routes.md).
+ */
+const OUTLOOK_RESOURCE_HOSTS = ['outlook.office.com', 'outlook.office365.com', 'outlook.cloud.microsoft'];
+
+/**
  * What every call to the page's service endpoint carries besides the session cookies, which the
  * browser adds: the canary (OWA's defence against cross-site requests) and the anchor mailbox
  * that routes the request to the user's mailbox server, each from the page's cookie of that name
- * when the page can read it, as OWA's own requests carry them (docs/webmail-routes.md).
+ * when the page can read it, and the page's own sign-in token for the mailbox when its cache
+ * holds a usable one, as OWA's own requests carry them (docs/webmail-routes.md).
  */
 const SERVICE_CALL = {
   headers: { 'Content-Type': 'application/json; charset=utf-8', 'X-Requested-With': 'XMLHttpRequest' },
@@ -55,6 +64,7 @@ const SERVICE_CALL = {
     { cookie: 'X-OWA-CANARY', header: 'X-OWA-CANARY' },
     { cookie: 'DefaultAnchorMailbox', header: 'X-AnchorMailbox' },
   ],
+  pageToken: { resourceHosts: OUTLOOK_RESOURCE_HOSTS, accountCookie: 'DefaultAnchorMailbox' },
   timeoutMs: WEBMAIL_TIMEOUT_MS,
   maxBytes: WEBMAIL_MAX_BYTES,
 };
@@ -153,15 +163,27 @@ export function transportHeadersOf(item: Record<string, unknown>): string | null
 
 const pasteHelp = () => [t('outlookPasteOpen'), t('outlookPasteMore'), t('outlookPasteView'), t('outlookPasteCopy')];
 
+/** Why no sign-in token of the page's went with the request, for the sentence of a refusal. */
+const NO_TOKEN_WORDS: Record<Exclude<PageTokenOutcome, 'sent'>, string> = {
+  none: 'outlookTokenNone',
+  encrypted: 'outlookTokenEncrypted',
+  expired: 'outlookTokenExpired',
+  'other-service': 'outlookTokenOtherService',
+  'other-account': 'outlookTokenOtherAccount',
+  malformed: 'outlookTokenMalformed',
+};
+
 /**
  * OWA's "sign in again" statuses said in full: besides a session that ran out, they are what a
- * mailbox answers that takes the page's requests only with the sign-in token the page keeps to
- * itself (Microsoft 365 tenants, and Outlook.com's newer pages, send one), which Hoplens does
- * not read out of the page; the user then needs the paste, not a retry.
+ * mailbox answers that takes the page's requests only with the page's sign-in token (Microsoft
+ * 365 tenants, and Outlook.com's newer pages, send one). The sentence says whether Hoplens sent
+ * the page's token, and if not, why not; the user then needs the paste or a reload, not a retry.
  */
 function serviceAnswer(answer: PageAnswer): PageAnswer | Said {
-  if (answer.ok && !answer.redirected && (answer.status === 401 || answer.status === 440)) return { said: t('outlookGotTokenRefused', answer.status) };
-  return answer;
+  if (!answer.ok || answer.redirected || (answer.status !== 401 && answer.status !== 440)) return answer;
+  const token = answer.pageToken ?? 'none';
+  if (token === 'sent') return { said: t('outlookGotTokenRefused', answer.status) };
+  return { said: t('outlookGotNoToken', [answer.status, t(NO_TOKEN_WORDS[token])]) };
 }
 
 /** An answer already put in words: a refusal said in full, or the browser refusing to run the request in the tab. */

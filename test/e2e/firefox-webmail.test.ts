@@ -11,6 +11,9 @@ import {
   OUTLOOK_FAILURES,
   OUTLOOK_IDS,
   OUTLOOK_THREAD,
+  OUTLOOK_TOKEN,
+  OUTLOOK_TOKEN_EXPIRED_SAID,
+  OUTLOOK_TOKEN_HOST,
   outlookBusinessPath,
   outlookMessagePath,
   outlookResponse,
@@ -26,12 +29,14 @@ describe('Firefox ESR on Yahoo Mail, AOL Mail and Outlook on the web', () => {
   let session: GeckoSession;
   let sites: Awaited<ReturnType<typeof startHttpsSite>>;
   const rawRequests: { url: string; cookie: string }[] = [];
-  const serviceCalls: { url: string; action: string; canary: string; anchor: string; shape: string; id: string }[] = [];
+  const serviceCalls: { url: string; action: string; canary: string; anchor: string; authorization: string; shape: string; id: string }[] = [];
 
   beforeAll(async () => {
-    sites = await startHttpsSite(['mail.yahoo.com', 'mail.aol.com', 'outlook.office.com'], (url, request, body) => {
-      if (new URL(url).hostname === 'outlook.office.com') {
+    sites = await startHttpsSite(['mail.yahoo.com', 'mail.aol.com', 'outlook.office.com', OUTLOOK_TOKEN_HOST], (url, request, body) => {
+      const host = new URL(url).hostname;
+      if (host === 'outlook.office.com' || host === OUTLOOK_TOKEN_HOST) {
         const action = String(request.headers.action ?? '');
+        const authorization = String(request.headers.authorization ?? '');
         if (new URL(url).pathname === '/owa/service.svc') {
           const call = (JSON.parse(body) as ServiceBody).Body;
           serviceCalls.push({
@@ -39,11 +44,12 @@ describe('Firefox ESR on Yahoo Mail, AOL Mail and Outlook on the web', () => {
             action,
             canary: String(request.headers['x-owa-canary'] ?? ''),
             anchor: String(request.headers['x-anchormailbox'] ?? ''),
+            authorization,
             shape: call?.ShapeName ?? 'mime',
             id: call?.ItemIds?.[0]?.Id ?? call?.Conversations?.[0]?.ConversationId?.Id ?? '',
           });
         }
-        return outlookResponse(url, request.method ?? 'GET', body, action);
+        return outlookResponse(url, request.method ?? 'GET', body, action, authorization);
       }
       if (url.includes('/content/rawplaintext')) rawRequests.push({ url, cookie: request.headers.cookie ?? '' });
       return yahooResponse(url);
@@ -54,9 +60,12 @@ describe('Firefox ESR on Yahoo Mail, AOL Mail and Outlook on the web', () => {
       await session.navigate(`https://${domain}${YAHOO_INBOX_PATH}`);
       await session.addCookie({ name: 'T', value: `e2e-${domain}`, domain, path: '/', secure: true });
     }
-    await session.navigate('https://outlook.office.com/mail/inbox');
-    await session.addCookie({ name: 'X-OWA-CANARY', value: OUTLOOK_CANARY, domain: 'outlook.office.com', path: '/', secure: true });
-    await session.addCookie({ name: 'DefaultAnchorMailbox', value: OUTLOOK_ANCHOR, domain: 'outlook.office.com', path: '/', secure: true });
+    for (const domain of ['outlook.office.com', OUTLOOK_TOKEN_HOST]) {
+      // The token host's inbox page writes its sign-in cache; the tests' own visits rewrite it.
+      await session.navigate(`https://${domain}/mail/inbox`);
+      await session.addCookie({ name: 'X-OWA-CANARY', value: OUTLOOK_CANARY, domain, path: '/', secure: true });
+      await session.addCookie({ name: 'DefaultAnchorMailbox', value: OUTLOOK_ANCHOR, domain, path: '/', secure: true });
+    }
   });
   afterAll(async () => {
     await session?.close();
@@ -134,6 +143,7 @@ describe('Firefox ESR on Yahoo Mail, AOL Mail and Outlook on the web', () => {
       action: 'GetItem',
       canary: OUTLOOK_CANARY,
       anchor: OUTLOOK_ANCHOR,
+      authorization: '',
       shape: 'mime',
       id: OUTLOOK_IDS.sample,
     });
@@ -153,6 +163,30 @@ describe('Firefox ESR on Yahoo Mail, AOL Mail and Outlook on the web', () => {
       expect(await failure(`https://outlook.office.com${outlookMessagePath(id)}`), id).toContain(`Hoplens asked Outlook on the web for ${said}`);
     }
     expect(await failure('https://outlook.office.com/mail/inbox')).toContain('No message is open in this Outlook on the web tab');
+  });
+
+  it("reads a mailbox that takes the page's sign-in token only with the page's own token, and says so where it has expired", async () => {
+    const before = serviceCalls.length;
+    await session.navigate(`https://${OUTLOOK_TOKEN_HOST}${outlookBusinessPath(OUTLOOK_IDS.sample)}`);
+    const popup = await session.clickButton();
+    await popup.waitFor(SUMMARY);
+    expect(serviceCalls.slice(before).map((c) => [c.action, c.authorization, c.canary, c.anchor])).toEqual([
+      ['GetItem', `Bearer ${OUTLOOK_TOKEN}`, OUTLOOK_CANARY, OUTLOOK_ANCHOR],
+    ]);
+    const verdicts = await popup.evaluate<Record<string, string>>(`return ${VERDICTS};`);
+    expect([verdicts['dkim d=example.com s=dkimpy-rsa'], verdicts['dkim d=example.com s=dkimpy-ed']]).toEqual(['pass', 'pass']);
+    expect(await popup.evaluate<string>('return document.body.innerText;')).toContain('Outlook on the web — MIME of the open message');
+    const shownAndKept = await popup.evaluate<string>(
+      'return JSON.stringify([document.documentElement.outerHTML, await browser.storage.session.get(null), await browser.storage.local.get(null)]);',
+    );
+    expect(shownAndKept).not.toContain(OUTLOOK_TOKEN);
+    await popup.close();
+
+    const expired = serviceCalls.length;
+    expect(await failure(`https://${OUTLOOK_TOKEN_HOST}${outlookBusinessPath(OUTLOOK_IDS.tokenExpired)}`)).toContain(
+      `Hoplens asked Outlook on the web for the MIME content of the open message (GetItem) and got ${OUTLOOK_TOKEN_EXPIRED_SAID}`,
+    );
+    expect(serviceCalls.slice(expired).map((c) => [c.action, c.authorization])).toEqual([['GetItem', '']]);
   });
 
   it("reads the message in view of an Outlook conversation, offers the others, switches, and ends the conversation call's failures in the paste", async () => {

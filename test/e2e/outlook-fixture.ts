@@ -15,6 +15,8 @@ export const OUTLOOK_IDS = {
   notMail: 'AAMkAGhvcGxlbnMtbm90bWFpbC0wMDcAAAAAAAA=',
   nothing: 'AAMkAGhvcGxlbnMtbm90aGluZy0wMDgAAAAAAAA=',
   origin27: 'AAMkAGhvcGxlbnMtb3JpZ2luMjctMDA5AAAAAAA=',
+  /** At OUTLOOK_TOKEN_HOST: the page whose sign-in cache holds only an expired token. */
+  tokenExpired: 'AAMkAGhvcGxlbnMtdG9rZW5leHAtMDEwAAAAAAA=',
 } as const;
 
 /**
@@ -52,14 +54,28 @@ export const outlookMessagePath = (id: string) => `/mail/0/inbox/id/${encodeURIC
 /** Microsoft 365's form of the address (no account number). */
 export const outlookBusinessPath = (id: string) => `/mail/inbox/id/${encodeURIComponent(id)}`;
 export const OUTLOOK_CANARY = 'e2e-canary.value_1';
+const TENANT = '00000000-0000-0000-0000-00000000e2e0';
 /** A Microsoft 365 anchor mailbox as its cookie holds it: PUID:<user's id>@<tenant id> (made-up ids). */
-export const OUTLOOK_ANCHOR = 'PUID:0003BFFD8E2A1C44@00000000-0000-0000-0000-00000000e2e0';
+export const OUTLOOK_ANCHOR = `PUID:0003BFFD8E2A1C44@${TENANT}`;
+
+/**
+ * The origin of the mailbox that takes the page's sign-in token only (outlook-msal-cache.html): its
+ * service endpoint answers 401 to every request without OUTLOOK_TOKEN as its bearer. Its own
+ * origin, so that the cache its page writes is seen by no other test.
+ */
+export const OUTLOOK_TOKEN_HOST = 'outlook.cloud.microsoft';
+/** Made-up tokens in the page's cache: the Outlook resource's, and Microsoft Graph's, which must never be sent. */
+export const OUTLOOK_TOKEN = 'eyJ0eXAiOiJKV1QifQ.hoplens-e2e-outlook-token.c2lnbmF0dXJl';
+export const OUTLOOK_GRAPH_TOKEN = 'eyJ0eXAiOiJKV1QifQ.hoplens-e2e-graph-token.c2lnbmF0dXJl';
+/** What the popup says when the cache holds only an expired token and the mailbox refuses. */
+export const OUTLOOK_TOKEN_EXPIRED_SAID =
+  "HTTP status 401 (the session ran out, or this mailbox takes the page's requests only with the page's sign-in token, and Hoplens found no sign-in token of the page's that it can use: the one for Outlook has expired (reloading the page renews it))";
 
 /** What the popup must say for each failure id, after "Hoplens asked Outlook on the web for …". */
 export const OUTLOOK_FAILURES: readonly (readonly [id: string, said: string])[] = [
   [
     OUTLOOK_IDS.expired,
-    "the MIME content of the open message (GetItem) and got HTTP status 440 (the session ran out, or this mailbox takes the page's requests only with the sign-in token the page keeps to itself, which Hoplens does not read)",
+    "the MIME content of the open message (GetItem) and got HTTP status 440 (the session ran out, or this mailbox takes the page's requests only with the page's sign-in token, and Hoplens found no sign-in token of the page's that it can use: the page's storage holds none)",
   ],
   [OUTLOOK_IDS.signIn, 'the MIME content of the open message (GetItem) and got a web page (a sign-in page, most likely) instead of the message'],
   [OUTLOOK_IDS.broken, 'the MIME content of the open message (GetItem) and got HTTP status 500'],
@@ -132,12 +148,15 @@ export interface ServiceBody {
 /**
  * What the fixture Outlook on the web answers at its origin: the service endpoint's GetItem
  * (MIME, or with ShapeName "MessageDetails" the internet headers) and GetConversationItems (by
- * the Action header, as OWA's endpoint reads it), and the mail pages.
+ * the Action header, as OWA's endpoint reads it), and the mail pages. At OUTLOOK_TOKEN_HOST
+ * the endpoint takes only requests whose Authorization is the page's Outlook token.
  */
-export function outlookResponse(href: string, method: string, body: string, action = ''): FixtureAnswer {
+export function outlookResponse(href: string, method: string, body: string, action = '', authorization = ''): FixtureAnswer {
   const url = new URL(href);
+  const tokenOnly = url.hostname === OUTLOOK_TOKEN_HOST;
   if (url.pathname === '/owa/service.svc') {
     if (method !== 'POST') return { status: 405, contentType: 'text/plain', body: '' };
+    if (tokenOnly && authorization !== `Bearer ${OUTLOOK_TOKEN}`) return { status: 401, contentType: 'text/plain', body: '' };
     let request: ServiceBody;
     try {
       request = JSON.parse(body);
@@ -170,6 +189,15 @@ export function outlookResponse(href: string, method: string, body: string, acti
       default:
         return error('ErrorItemNotFound');
     }
+  }
+  if (url.pathname.startsWith('/mail/') && tokenOnly) {
+    const cache = url.pathname.endsWith(encodeURIComponent(OUTLOOK_IDS.tokenExpired)) ? 'expired' : 'valid';
+    const script = webmail('outlook-msal-cache.html')
+      .replaceAll('{{CACHE}}', cache)
+      .replaceAll('{{TENANT}}', TENANT)
+      .replaceAll('{{TOKEN}}', OUTLOOK_TOKEN)
+      .replaceAll('{{GRAPH_TOKEN}}', OUTLOOK_GRAPH_TOKEN);
+    return { status: 200, contentType: 'text/html; charset=utf-8', body: webmail('outlook-message.html').replace('</head>', `${script}</head>`) };
   }
   if (url.pathname.startsWith('/mail/')) {
     const page = url.pathname.endsWith(encodeURIComponent(OUTLOOK_CONVERSATIONS.thread)) ? 'outlook-conversation.html' : 'outlook-message.html';

@@ -9,6 +9,10 @@ import {
   OUTLOOK_FAILURES,
   OUTLOOK_IDS,
   OUTLOOK_THREAD,
+  OUTLOOK_GRAPH_TOKEN,
+  OUTLOOK_TOKEN,
+  OUTLOOK_TOKEN_EXPIRED_SAID,
+  OUTLOOK_TOKEN_HOST,
   outlookBusinessPath,
   outlookMessagePath,
   outlookResponse,
@@ -23,6 +27,7 @@ interface ServiceCall {
   action: string;
   canary: string;
   anchor: string;
+  authorization: string;
   cookie: string;
   body: Required<ServiceBody>;
 }
@@ -33,31 +38,34 @@ describe('toolbar flow on Outlook on the web and Outlook.com', () => {
 
   beforeAll(async () => {
     session = await launchExtension();
-    for (const domain of ['outlook.live.com', 'outlook.office.com']) {
+    for (const domain of ['outlook.live.com', 'outlook.office.com', OUTLOOK_TOKEN_HOST]) {
       await session.context.addCookies([
         { name: 'X-OWA-CANARY', value: OUTLOOK_CANARY, domain, path: '/', secure: true },
         { name: 'OWAAuth', value: 'e2e-session', domain, path: '/', secure: true, httpOnly: true },
       ]);
       // Microsoft 365 routes a request by its anchor mailbox; the page's cookie of that name holds it.
-      if (domain === 'outlook.office.com')
+      if (domain !== 'outlook.live.com')
         await session.context.addCookies([{ name: 'DefaultAnchorMailbox', value: OUTLOOK_ANCHOR, domain, path: '/', secure: true }]);
       await session.context.route(`https://${domain}/**`, async (route) => {
         const request = route.request();
         const body = request.postData() ?? '';
         let action = '';
+        let authorization = '';
         if (new URL(request.url()).pathname === '/owa/service.svc') {
           const headers = await request.allHeaders();
           action = headers.action ?? '';
+          authorization = headers.authorization ?? '';
           calls.push({
             url: request.url(),
             action,
             canary: headers['x-owa-canary'] ?? '',
             anchor: headers['x-anchormailbox'] ?? '',
+            authorization,
             cookie: headers.cookie ?? '',
             body: JSON.parse(body),
           });
         }
-        const { headers, ...answer } = outlookResponse(request.url(), request.method(), body, action);
+        const { headers, ...answer } = outlookResponse(request.url(), request.method(), body, action, authorization);
         return route.fulfill({ ...answer, ...(headers ? { headers } : {}) });
       });
     }
@@ -80,6 +88,8 @@ describe('toolbar flow on Outlook on the web and Outlook.com', () => {
       expect(call.cookie).toContain('OWAAuth=e2e-session');
       expect(call.body.Body.ItemIds![0]!.Id).toBe(OUTLOOK_IDS.sample);
       expect(call.body.Body.ItemShape!.IncludeMimeContent).toBe(true);
+      // These pages keep no sign-in cache: no Authorization, as their own requests carry none.
+      expect(call.authorization).toBe('');
       const verdicts = await popup.evaluate<Record<string, string>>(VERDICTS);
       expect(verdicts['iprev 203.0.113.25']).toBe('pass');
       // MIME decoded to its bytes: both signatures verify.
@@ -100,6 +110,36 @@ describe('toolbar flow on Outlook on the web and Outlook.com', () => {
     expect(call.cookie).toContain(`DefaultAnchorMailbox=${OUTLOOK_ANCHOR}`);
     await popup.close();
     await tab.close();
+  });
+
+  it("reads a mailbox that takes the page's sign-in token only, sending the page's own token for it, shown and kept nowhere", async () => {
+    const before = calls.length;
+    const tab = await open(`https://${OUTLOOK_TOKEN_HOST}${outlookBusinessPath(OUTLOOK_IDS.sample)}`);
+    const popup = await clickToolbar(session, tab);
+    await popup.waitFor(SUMMARY);
+    const made = calls.slice(before);
+    expect(made.map((c) => [c.action, c.authorization, c.canary, c.anchor])).toEqual([['GetItem', `Bearer ${OUTLOOK_TOKEN}`, OUTLOOK_CANARY, OUTLOOK_ANCHOR]]);
+    const verdicts = await popup.evaluate<Record<string, string>>(VERDICTS);
+    expect([verdicts['dkim d=example.com s=dkimpy-rsa'], verdicts['dkim d=example.com s=dkimpy-ed']]).toEqual(['pass', 'pass']);
+    expect(await popup.evaluate(`document.body.innerText.includes('Outlook on the web — MIME of the open message')`)).toBe(true);
+    const shown = await popup.evaluate<string>('document.documentElement.outerHTML');
+    const kept = await popup.evaluate<string>(
+      'Promise.all([chrome.storage.session.get(null), chrome.storage.local.get(null)]).then((all) => JSON.stringify(all))',
+    );
+    for (const token of [OUTLOOK_TOKEN, OUTLOOK_GRAPH_TOKEN]) {
+      expect(shown).not.toContain(token);
+      expect(kept).not.toContain(token);
+    }
+    expect(popup.problems).toEqual([]);
+    await popup.close();
+    await tab.close();
+  });
+
+  it("ends in the guided paste, saying the page's token had expired, where its cache holds only an expired one", async () => {
+    const before = calls.length;
+    const text = await failure(`https://${OUTLOOK_TOKEN_HOST}${outlookBusinessPath(OUTLOOK_IDS.tokenExpired)}`);
+    expect(text).toContain(`Hoplens asked Outlook on the web for the MIME content of the open message (GetItem) and got ${OUTLOOK_TOKEN_EXPIRED_SAID}`);
+    expect(calls.slice(before).map((c) => [c.action, c.authorization])).toEqual([['GetItem', '']]);
   });
 
   it('falls back to the internet headers where MIME is refused, and says the report is of headers only', async () => {
