@@ -47,7 +47,7 @@ const MAX_DATE_LENGTH = 200;
  * The shape nearly every MTA writes, "Tue, 4 Jun 2024 09:38:03 +0200 (CEST)": read by one scan
  * of the characters, without a regex or a substring. Anything else takes the general path
  * below, which reads this shape the same way (a property test holds them together). The shape:
- *   [weekday [","] 1*WSP] 1*2DIGIT 1*WSP month 1*WSP 4DIGIT 1*WSP 1*2DIGIT ":" 2DIGIT [":" 2DIGIT]
+ *   [weekday [","] 1*WSP] 1*2DIGIT 1*WSP month 1*WSP 2*4DIGIT 1*WSP 1*2DIGIT ":" 2DIGIT [":" 2DIGIT ["." 1*9DIGIT]]
  *   1*WSP (("+" / "-") 4DIGIT / 1*5ALPHA) [1*WSP "(" *(any but "(", ")", "\\") ")"]
  */
 function common(text: string): Parts | null {
@@ -73,9 +73,10 @@ function common(text: string): Parts | null {
   if (month < 0) return null;
   i = next + 3;
   next = skipSpace(text, i);
-  if (next === i || digitCount(text, next) !== 4) return null;
-  const year = digitsAt(text, next, 4);
-  i = next + 4;
+  const yearDigits = digitCount(text, next);
+  if (next === i || yearDigits < 2 || yearDigits > 4) return null;
+  const year = fullYear(digitsAt(text, next, yearDigits), yearDigits);
+  i = next + yearDigits;
   next = skipSpace(text, i);
   const hourDigits = digitCount(text, next);
   if (next === i || hourDigits === 0 || hourDigits > 2) return null;
@@ -85,10 +86,18 @@ function common(text: string): Parts | null {
   const minute = digitsAt(text, i + 1, 2);
   i += 3;
   let second = 0;
+  let millis = 0;
   if (text.charCodeAt(i) === 58) {
     if (digitCount(text, i + 1) !== 2) return null;
     second = digitsAt(text, i + 1, 2);
     i += 3;
+    if (text.charCodeAt(i) === 46) {
+      // A fraction of a second, read as readTime reads it.
+      const fraction = digitCount(text, i + 1);
+      if (fraction === 0 || fraction > 9) return null;
+      millis = Math.floor(Number(`0.${text.slice(i + 1, i + 1 + fraction)}`) * 1000);
+      i += 1 + fraction;
+    }
   }
   next = skipSpace(text, i);
   c = text.charCodeAt(next);
@@ -104,7 +113,7 @@ function common(text: string): Parts | null {
   } else {
     // A named zone ("GMT", "EST"), read as zoneOffset reads it.
     i = next;
-    while (isLetter(text.charCodeAt(i))) i++;
+    while (i < n && isLetter(text.charCodeAt(i))) i++;
     if (i === next || i - next > 5 || (i < n && text.charCodeAt(i) !== 32 && text.charCodeAt(i) !== 9)) return null;
     zone = NAMED_ZONES[text.slice(next, i).toUpperCase()] ?? 0;
   }
@@ -117,24 +126,38 @@ function common(text: string): Parts | null {
       if (d === 40 || d === 41 || d === 92) return null;
     }
   }
-  return { day, month, year, hour, minute, second, millis: 0, zone };
+  return { day, month, year, hour, minute, second, millis, zone };
 }
 
 function isLetter(c: number): boolean {
   return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
 
+/*
+ * The scans below stop at the end of the text instead of reading past it: a read past the end
+ * gives NaN, and once V8 has seen one it compiles the loop for values that may not be small
+ * integers, which cost a sixth of the common date's scan.
+ */
+
 function skipSpace(text: string, i: number): number {
-  let c = text.charCodeAt(i);
-  while (c === 32 || c === 9) c = text.charCodeAt(++i);
+  const n = text.length;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 9) break;
+    i++;
+  }
   return i;
 }
 
 /** How many ASCII digits start at i. */
 function digitCount(text: string, i: number): number {
+  const n = text.length;
   let k = i;
-  let c = text.charCodeAt(k);
-  while (c >= 48 && c <= 57) c = text.charCodeAt(++k);
+  while (k < n) {
+    const c = text.charCodeAt(k);
+    if (c < 48 || c > 57) break;
+    k++;
+  }
   return k - i;
 }
 
@@ -275,9 +298,13 @@ function readTime(text: string, p: Parts): boolean {
 
 /** RFC 5322 §4.3: two-digit years 00–49 are 20xx, 50–99 are 19xx; three-digit years add 1900. */
 function readYear(token: string): number {
-  const y = Number(token);
-  if (token.length === 2) return y < 50 ? 2000 + y : 1900 + y;
-  if (token.length === 3) return 1900 + y;
+  return fullYear(Number(token), token.length);
+}
+
+/** The year written as `y` with this many digits (RFC 5322 §4.3, as readYear). */
+function fullYear(y: number, digits: number): number {
+  if (digits === 2) return y < 50 ? 2000 + y : 1900 + y;
+  if (digits === 3) return 1900 + y;
   return y;
 }
 

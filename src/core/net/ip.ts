@@ -17,8 +17,8 @@ export function normalizeIp(text: string): string | null {
   // octal parts, which no MTA writes. Hand-written, because this runs for every word of every
   // Received header that might be an address, and the library's exception-driven parse is slow.
   if (s.indexOf(':') < 0) return dottedQuad(s, 0) < 0 ? null : s;
-  const groups = ipv6Groups(s);
-  if (groups === null) return null;
+  if (!ipv6Groups(s)) return null;
+  const groups = GROUPS;
   // IPv4-mapped (::ffff:0:0/96) is given as IPv4.
   if (groups[0] === 0 && groups[1] === 0 && groups[2] === 0 && groups[3] === 0 && groups[4] === 0 && groups[5] === 0xffff) {
     const [g6, g7] = [groups[6] as number, groups[7] as number];
@@ -56,17 +56,23 @@ function dottedQuad(s: string, start: number): number {
 }
 
 /**
- * The eight 16-bit groups of IPv6 text (RFC 4291 §2.2, a trailing dotted quad included), or
- * null: one scan, no substrings.
+ * Where ipv6Groups leaves the groups it read: one buffer for every address, since this runs for
+ * every address of every Received header and its caller reads the groups at once.
  */
-function ipv6Groups(s: string): number[] | null {
+const GROUPS = new Int32Array(8);
+
+/**
+ * Reads the eight 16-bit groups of IPv6 text (RFC 4291 §2.2, a trailing dotted quad included)
+ * into GROUPS: one scan, no substrings. False when the text is no IPv6 address.
+ */
+function ipv6Groups(s: string): boolean {
   const n = s.length;
-  const groups: number[] = [];
+  let count = 0;
   /** Where "::" stands among the groups, or -1. */
   let gap = -1;
   let i = 0;
   if (s.charCodeAt(0) === COLON) {
-    if (s.charCodeAt(1) !== COLON) return null;
+    if (n < 2 || s.charCodeAt(1) !== COLON) return false;
     gap = 0;
     i = 2;
   }
@@ -79,37 +85,44 @@ function ipv6Groups(s: string): number[] | null {
       if (digit < 0) break;
       value = value * 16 + digit;
     }
-    if (s.charCodeAt(i) === DOT) {
+    // Every read is before the end: one past it gives NaN, and V8 then compiles the scan for
+    // values that may not be small integers.
+    if (i < n && s.charCodeAt(i) === DOT) {
       // A dotted quad may stand for the last two groups, and only there.
       const quad = dottedQuad(s, start);
-      if (quad < 0) return null;
-      groups.push(quad >>> 16, quad & 0xffff);
+      if (quad < 0 || count > 6) return false;
+      GROUPS[count++] = quad >>> 16;
+      GROUPS[count++] = quad & 0xffff;
       break;
     }
-    if (i === start || i - start > 4) return null;
-    groups.push(value);
+    // A ninth group makes it no address, with or without "::".
+    if (i === start || i - start > 4 || count === 8) return false;
+    GROUPS[count++] = value;
     if (i === n) break;
-    if (s.charCodeAt(i) !== COLON) return null;
+    if (s.charCodeAt(i) !== COLON) return false;
     i++;
-    if (s.charCodeAt(i) === COLON) {
-      if (gap >= 0) return null;
-      gap = groups.length;
+    if (i < n && s.charCodeAt(i) === COLON) {
+      if (gap >= 0) return false;
+      gap = count;
       i++;
     } else if (i === n) {
-      return null;
+      return false;
     }
   }
-  if (gap < 0) return groups.length === 8 ? groups : null;
-  if (groups.length > 7) return null;
-  groups.splice(gap, 0, ...new Array<number>(8 - groups.length).fill(0));
-  return groups;
+  if (gap < 0) return count === 8;
+  if (count > 7) return false;
+  // The groups after "::" move to the end, zeros fill the gap.
+  const tail = count - gap;
+  for (let k = tail - 1; k >= 0; k--) GROUPS[8 - tail + k] = GROUPS[gap + k] as number;
+  GROUPS.fill(0, gap, 8 - tail);
+  return true;
 }
 
 const COLON = 58;
 const DOT = 46;
 
 /** RFC 5952 §4: lower case, no leading zeros, the longest run of two or more zero groups (the first of equals) as "::". */
-function rfc5952(groups: readonly number[]): string {
+function rfc5952(groups: Int32Array): string {
   let bestStart = -1;
   let bestLength = 1;
   for (let i = 0; i < 8; ) {

@@ -1,8 +1,9 @@
 import { normalizeIp } from '../net/ip.js';
 import { parseReceivedDate } from '../message/date.js';
-import { clauseComments, clauseValue, leadingWords, type ReceivedSyntax } from './grammar.js';
+import { type Clause, clauseComments, clauseValue, leadingWords, type ReceivedSyntax } from './grammar.js';
 import { cleanHostName, parseHostInfo, type HostInfo } from './hostinfo.js';
 import { tlsFromComment } from './tls.js';
+import { isCaseless } from './keywords.js';
 import type { CommentToken, Token } from './tokenize.js';
 import type { ReceivedFields } from './types.js';
 
@@ -14,16 +15,17 @@ const HOST_COMMENTS = 3;
 /** Top-level comments in header order, capped at MAX_COMMENTS. */
 export function allComments(syntax: ReceivedSyntax): CommentToken[] {
   const out: CommentToken[] = [];
-  const take = (tokens: Token[]): void => {
-    for (const t of tokens) {
-      if (out.length >= MAX_COMMENTS) return;
-      if (t.kind === 'comment') out.push(t);
-    }
-  };
-  take(syntax.leading);
-  for (const c of syntax.clauses) take(c.tokens);
-  for (const t of syntax.trailingComments) if (out.length < MAX_COMMENTS) out.push(t);
+  takeComments(syntax.leading, out);
+  for (let i = 0; i < syntax.clauses.length; i++) takeComments((syntax.clauses[i] as Clause).tokens, out);
+  for (let i = 0; i < syntax.trailingComments.length && out.length < MAX_COMMENTS; i++) out.push(syntax.trailingComments[i] as CommentToken);
   return out;
+}
+
+function takeComments(tokens: Token[], out: CommentToken[]): void {
+  for (let i = 0; i < tokens.length && out.length < MAX_COMMENTS; i++) {
+    const t = tokens[i] as Token;
+    if (t.kind === 'comment') out.push(t);
+  }
 }
 
 /**
@@ -230,10 +232,9 @@ function readClauseExtras(syntax: ReceivedSyntax, fields: ReceivedFields): void 
       if (t.kind !== 'word') continue;
       if (t.text.length !== 3 && t.text.length !== 13) continue;
       const next = tokens[i + 1] as Token;
-      const word = t.text.toLowerCase();
-      if (word === 'tls' && next.kind === 'word') {
+      if (isCaseless(t.text, 'tls') && next.kind === 'word') {
         fields.tls = { version: fields.tls?.version ?? null, cipher: next.text, bits: fields.tls?.bits ?? null };
-      } else if (word === 'envelope-from' && fields.envelopeFrom === null && (next.kind === 'angle' || next.kind === 'word')) {
+      } else if (isCaseless(t.text, 'envelope-from') && fields.envelopeFrom === null && (next.kind === 'angle' || next.kind === 'word')) {
         fields.envelopeFrom = next.text.replace(/^<|>$/g, '');
       }
     }

@@ -151,7 +151,10 @@ function splitUnterminatedDate(clauses: Clause[]): Token[] {
 /** The first word, quoted string or angle address of a clause. */
 export function clauseValue(c: Clause | undefined): Token | null {
   if (c === undefined) return null;
-  for (const t of c.tokens) if (t.kind !== 'comment') return t;
+  for (let i = 0; i < c.tokens.length; i++) {
+    const t = c.tokens[i] as Token;
+    if (t.kind !== 'comment') return t;
+  }
   return null;
 }
 

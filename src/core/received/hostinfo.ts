@@ -1,4 +1,5 @@
 import { normalizeIp } from '../net/ip.js';
+import { isCaseless } from './keywords.js';
 
 /**
  * What a comment after "from" (or "by") says about the connection: the TCP-info of RFC 5321
@@ -70,7 +71,7 @@ export function parseHostInfo(text: string): HostInfo | null {
   let nameCandidate: string | null = null;
   let i = 0;
   // "(from rdns [ip])": anti-virus gateways write the TCP-info after the word "from".
-  if (words.length > 1 && (words[0] as string).toLowerCase() === 'from') i = 1;
+  if (words.length > 1 && isCaseless(words[0] as string, 'from')) i = 1;
   for (; i < words.length; i++) {
     // ZMailer quotes the greeting: ([ip]:port "EHLO name" rhost-flags-…).
     const w = unquote(words[i] as string);
@@ -121,7 +122,7 @@ export function parseHostInfo(text: string): HostInfo | null {
     const bare = info.ip === null && (at < 0 || !w.includes('[')) ? (normalizeIp(host) ?? ipWithPort(host, info)) : null;
     if (bare !== null) {
       info.ip = bare;
-      if (at > 0 && words[i + 1]?.toLowerCase() === 'with') info.account = w.slice(0, at);
+      if (at > 0 && i + 1 < words.length && isCaseless(words[i + 1] as string, 'with')) info.account = w.slice(0, at);
       recognised = true;
       continue;
     }

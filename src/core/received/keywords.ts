@@ -18,3 +18,21 @@ export function keywordAt(input: string, start: number, end: number): ClauseName
   if (a === 102 && b === 114 && c === 111 && d === 109) return 'from';
   return a === 119 && b === 105 && c === 116 && d === 104 ? 'with' : null;
 }
+
+/**
+ * Whether `text` is `lower` (ASCII lower-case letters, digits and "-") in any case, compared by
+ * character codes: what `text.toLowerCase() === lower` says, without the copy. Only an ASCII
+ * letter's case is folded: no other character has bit 5 decide between two of `lower`'s, and
+ * the one non-ASCII character toLowerCase maps onto a single ASCII one (the Kelvin sign, onto
+ * "k") is checked for.
+ */
+export function isCaseless(text: string, lower: string): boolean {
+  if (text.length !== lower.length) return false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const l = lower.charCodeAt(i);
+    if (c === l || (c >= 65 && c <= 90 && c + 32 === l) || (c === 0x212a && l === 107)) continue;
+    return false;
+  }
+  return true;
+}

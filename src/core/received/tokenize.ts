@@ -328,8 +328,11 @@ export function tokenize(input: string): TokenizeResult {
       // A clause after the date (Courier writes "; date id …"): tokens again from here on.
       sink = tokens;
     }
-    if (tokens.keeps()) tokens.push({ kind: 'word', text: input.slice(start, i), keyword, start, end: i });
-    else tokens.overflow = true;
+    if (tokens.keeps()) {
+      // A keyword written in lower case (nearly all are) is the keyword's own string: no copy.
+      const text = keyword !== null && input.startsWith(keyword, start) ? keyword : input.slice(start, i);
+      tokens.push({ kind: 'word', text, keyword, start, end: i });
+    } else tokens.overflow = true;
   }
   if (tokens.overflow || date?.overflow) warnings.add(TOO_MANY_TOKENS);
   return { tokens: tokens.list(), warnings: warnings.list(), date };

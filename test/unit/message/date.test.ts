@@ -104,8 +104,26 @@ describe('the common-shape fast path reads as the general path does', () => {
     const weekday = fc.constantFrom('', 'Tue, ', 'Tue ', 'Feb, ', 'Xyz, ', 'tue,  ', 'Tue,\t', 'Tuesday, ', 'Tue4 ', 'Tu, ', '1Tue, ');
     const day = fc.constantFrom('4', '04', '31', '29', '0', '40', '123', '4\t', 'x');
     const month = fc.constantFrom('Jun', 'jun', 'Feb', 'Foo', 'June', 'Ju', 'SEP');
-    const year = fc.constantFrom('2024', '2023', '1800', '9999', '99', '20245', '2024\t');
-    const time = fc.constantFrom('09:38:03', '9:38', '23:59:60', '24:00:00', '09:60:00', '9:380', '9:38:0', '9:38:030', '123:00', '09:38:03.5');
+    const year = fc.constantFrom('2024', '2023', '1800', '9999', '99', '49', '50', '00', '099', '9', '0099', '20245', '2024\t');
+    const time = fc.constantFrom(
+      '09:38:03',
+      '9:38',
+      '23:59:60',
+      '24:00:00',
+      '09:60:00',
+      '9:380',
+      '9:38:0',
+      '9:38:030',
+      '123:00',
+      '09:38:03.5',
+      '09:38:03.188',
+      '09:38:03.301577813',
+      '09:38:03.1234567890',
+      '09:38:03.',
+      '9:38.5',
+      '09:38:03.5.1',
+      '23:59:60.999',
+    );
     const zone = fc.constantFrom(
       '+0000',
       '-0000',

@@ -1,4 +1,5 @@
 import { cleanHostName } from '../hostinfo.js';
+import { isCaseless } from '../keywords.js';
 import type { ReceivedSyntax } from '../grammar.js';
 import type { Dialect } from './dialect.js';
 import { findComment, mark } from './marks.js';
@@ -11,7 +12,7 @@ function claimed(syntax: ReceivedSyntax): string | null {
   const tokens = syntax.first.from?.tokens ?? [];
   for (let i = 0; i + 3 < tokens.length && i < 12; i++) {
     const [a, b, c, d] = [tokens[i], tokens[i + 1], tokens[i + 2], tokens[i + 3]];
-    if (a?.kind === 'word' && a.text.toLowerCase() === 'claiming' && b?.text.toLowerCase() === 'to' && c?.text.toLowerCase() === 'be') {
+    if (a?.kind === 'word' && isCaseless(a.text, 'claiming') && b !== undefined && isCaseless(b.text, 'to') && c !== undefined && isCaseless(c.text, 'be')) {
       return d?.kind === 'quoted' || d?.kind === 'word' ? d.text : null;
     }
   }
