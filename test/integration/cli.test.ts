@@ -57,7 +57,7 @@ describe('hoplens analyze', () => {
     const run = await hoplens(['analyze', '-', '--json', '--resolver', dohUrl], sample);
     expect(run.code).toBe(0);
     const report = JSON.parse(run.stdout);
-    expect(report.schemaVersion).toBe(4);
+    expect(report.schemaVersion).toBe(5);
     expect(report.dns).toMatchObject({ mode: 'live', resolver: dohUrl });
     expect(report.checks).toContainEqual(expect.objectContaining({ check: 'spf', subject: 'example.com', result: 'pass' }));
     expect(report.checks).toContainEqual(expect.objectContaining({ check: 'iprev', subject: '10.20.0.15', result: 'not-checked' }));

@@ -40,3 +40,11 @@ export function stuffReceived(message: string | Uint8Array, fake: readonly strin
 export function stuffingLine(i: number, ip: string): string {
   return `Received: from relay${i}.example.org (relay${i}.example.org [${ip}]) by relay${i + 1}.example.org with ESMTP id F${i}; Tue, 14 Oct 2025 08:${String(59 - (i % 60)).padStart(2, '0')}:00 +0000`;
 }
+
+/** The message with `count` Authentication-Results fields below its real Received lines, as anyone upstream could write them. */
+export function stuffAuthResults(message: string, count: number): string {
+  return stuffReceived(
+    message,
+    Array.from({ length: count }, (_, i) => `Authentication-Results: relay${i}.example.org; spf=pass smtp.mailfrom=postmaster@example.com`),
+  );
+}

@@ -2,13 +2,19 @@ import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { analyze } from '../../src/core/analyze.js';
 import { CHECKS, type CheckResult } from '../../src/core/checks/index.js';
+import { formatReport } from '../../src/cli/format-text.js';
 import { MAX_OTHER_HOPS } from '../../src/core/checks/iprev/check.js';
+import { MAX_CLAIM_ROWS } from '../../src/core/claims/row-cap.js';
+import { claimTable } from '../../src/core/report/claim-rows.js';
+import { renderHtml } from '../../src/core/report/exporters/html.js';
+import { renderJson } from '../../src/core/report/exporters/json.js';
+import { renderMarkdown } from '../../src/core/report/exporters/markdown.js';
 import { cachingResolver } from '../../src/core/dns/cache.js';
 import { memoryResolver, type MemoryZone } from '../../src/core/dns/memory.js';
 import { checklistResults, senderResults } from '../../src/core/report/summary.js';
 import type { Report } from '../../src/core/report/types.js';
 import { rsaKey, signMessage } from '../support/dkim-signer.js';
-import { stuffingLine, stuffReceived } from '../support/long-route.js';
+import { stuffAuthResults, stuffingLine, stuffReceived } from '../support/long-route.js';
 import { ZONES } from '../support/test-zones.js';
 
 const NOW = () => new Date('2025-10-14T10:00:00Z');
@@ -72,4 +78,34 @@ describe('a message with 10,000 stuffed Received hops (issue 11)', () => {
       plain.checks.filter((c) => c.check === 'then-vs-now').length + 1 + MAX_OTHER_HOPS,
     );
   }, 120_000);
+});
+
+describe('a message with 10,000 Authentication-Results fields below its real ones', () => {
+  it("compares the receiver's own and counts the rest, in the same sentence in the CLI, JSON, Markdown and HTML, and caps the table of claims alike", async () => {
+    const sample = readFileSync(new URL('../../public/samples/sample.eml', import.meta.url), 'utf8');
+    const report = await analyze(stuffAuthResults(sample, 10_000), { resolver: memoryResolver(ZONES), now: NOW });
+    const rows = report.checks.filter((c) => c.check === 'then-vs-now' && c.result !== 'not-checked');
+    // The receiver's own Authentication-Results (iprev, spf, dkim), its Received-SPF and the recorded rDNS all stay.
+    expect(rows.filter((r) => r.result !== 'untrusted').map((r) => r.details)).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ kind: 'iprev', receiver: 'mx1.example.net' }),
+        expect.objectContaining({ kind: 'spf', source: 'Authentication-Results' }),
+        expect.objectContaining({ kind: 'spf', source: 'Received-SPF' }),
+        expect.objectContaining({ kind: 'rdns' }),
+      ]),
+    );
+    const fromFields = rows.filter((r) => 'source' in r.details && r.details.source !== 'Received');
+    expect(fromFields).toHaveLength(MAX_CLAIM_ROWS);
+    const left = report.checks.filter((c) => c.check === 'then-vs-now' && c.result === 'not-checked');
+    // The receiver's field holds 3 rows and Received-SPF 1: the rest of the room goes to the stuffed fields.
+    const sentence = `${10_000 - (MAX_CLAIM_ROWS - 4)} more Authentication-Results fields not compared`;
+    expect(left.map((c) => c.summary)).toEqual([sentence]);
+    for (const text of [formatReport(report), renderJson(report), renderMarkdown(report), renderHtml(report)]) expect(text).toContain(sentence);
+    // The table of what receivers recorded, as written, has the same cap: the top fields, whole, and the count of the rest.
+    const table = claimTable(report.claims);
+    expect(table.rows).toHaveLength(MAX_CLAIM_ROWS);
+    expect(table.rows.slice(0, 4).map((r) => r.server)).toEqual(['mx1.example.net', 'mx1.example.net', 'mx1.example.net', 'mx1.example.net']);
+    expect(table.fieldsLeftOut).toBe(10_000 - (MAX_CLAIM_ROWS - 4));
+    for (const text of [renderMarkdown(report), renderHtml(report)]) expect(text).toContain(table.leftOut!.text);
+  }, 60_000);
 });

@@ -1,3 +1,4 @@
+import { fieldsThatFit, MAX_CLAIM_ROWS } from '../claims/row-cap.js';
 import { canonicalName } from '../hostnames/canonical.js';
 import { normalizeIp } from '../net/ip.js';
 import { identityDomain } from '../hostnames/identity-domain.js';
@@ -8,7 +9,9 @@ import { dmarcCheck } from './dmarc/check.js';
 import { heloCheck } from './helo/check.js';
 import { iprevCheck, MAX_OTHER_HOPS } from './iprev/check.js';
 import { spfCheck } from './spf/check.js';
-import { NOT_CHECKED, type Check, type CheckContext, type ResultOf, type Severity, type Verdict } from './types.js';
+import { countOf } from '../text/plural.js';
+import { notChecked } from './not-checked.js';
+import { NOT_CHECKED, type Check, type CheckContext, type NotChecked, type ResultOf, type Severity, type Verdict } from './types.js';
 
 /**
  * How a receiver's verdict at delivery compares with the live check of the same subject.
@@ -45,7 +48,13 @@ export interface ThenVsNowDetails {
   trust: string;
 }
 
-export type ThenVsNowCheckResult = Verdict<'then-vs-now', Comparison, ThenVsNowDetails>;
+/** The count of the fields past MAX_CLAIM_ROWS rows, said to the user instead of their rows. */
+export interface ThenVsNowLeftOut {
+  fieldsLeftOut: number;
+  maxRows: number;
+}
+
+export type ThenVsNowCheckResult = Verdict<'then-vs-now', Comparison, ThenVsNowDetails> | NotChecked<'then-vs-now', ThenVsNowLeftOut>;
 
 type After = readonly [typeof iprevCheck, typeof spfCheck, typeof heloCheck, typeof dkimCheck, typeof dmarcCheck];
 type Earlier = ResultOf<After[number]>;
@@ -72,9 +81,6 @@ interface Claim {
   trust: ResultsTrust;
 }
 
-/** Header fields compared: real mail has a few; a stuffed message must not cost one result each. */
-const MAX_CLAIM_FIELDS = 50;
-
 interface Live {
   now: string;
   /** The live result, null when there is none for this subject. */
@@ -96,16 +102,47 @@ export const thenVsNowCheck: Check<'then-vs-now', ThenVsNowCheckResult, After> =
   },
   after: [iprevCheck, spfCheck, heloCheck, dkimCheck, dmarcCheck],
   async *run(ctx) {
-    for (const claim of claimsOf(ctx)) yield compare(claim, ctx);
+    const { rows, fieldsLeftOut } = keptRows(fieldClaims(ctx).map((field) => field.map((claim) => compare(claim, ctx))));
+    yield* rows;
+    for (const claim of recordedRdnsClaims(ctx)) yield compare(claim, ctx);
+    if (fieldsLeftOut > 0) yield leftOut(fieldsLeftOut);
   },
 };
 
-function claimsOf(ctx: CheckContext<After>): Claim[] {
-  const claims: Claim[] = [];
+/**
+ * The rows that matter first: the receiving side's own fields (RFC 8601 §5: the only ones that
+ * say what it checked), those with a row that differs from Hoplens' live verdict before the rest;
+ * then the others as they were read (Authentication-Results, then Received-SPF, each in header
+ * order), fields whole, as long as MAX_CLAIM_ROWS allows. Kept rows stay in that order. Comparing
+ * every field first is linear and asks no DNS: the live results are in.
+ */
+function keptRows(fields: ThenVsNowCheckResult[][]): { rows: ThenVsNowCheckResult[]; fieldsLeftOut: number } {
+  const rank = (rows: ThenVsNowCheckResult[]) => (rows.some((r) => r.result === 'differs') ? 0 : rows.some((r) => r.result !== 'untrusted') ? 1 : 2);
+  const order = fields.map((rows, index) => ({ rows, index, rank: rank(rows) })).sort((a, b) => a.rank - b.rank || a.index - b.index);
+  const kept = new Set(order.slice(0, fieldsThatFit(order.map((f) => f.rows.length))).map((f) => f.index));
+  return { rows: fields.filter((_, i) => kept.has(i)).flat(), fieldsLeftOut: fields.length - kept.size };
+}
+
+function leftOut(fieldsLeftOut: number): ThenVsNowCheckResult {
+  const fields = countOf(fieldsLeftOut, 'more Authentication-Results field', 'more Authentication-Results fields');
+  return notChecked('then-vs-now', {
+    subject: '-',
+    summary: `${fields} not compared`,
+    explanation: `${fields} (Authentication-Results, ARC-Authentication-Results or Received-SPF) were not compared: Hoplens shows at most ${MAX_CLAIM_ROWS} recorded results, the receiving side's own first and those that differ from the live check before the rest. A message carries a few such fields; this many were most likely added on the way, by the sender or a relay, to bury the real ones.`,
+    hopIndex: null,
+    details: { fieldsLeftOut, maxRows: MAX_CLAIM_ROWS },
+  });
+}
+
+/** The claims of each Authentication-Results field, then of each Received-SPF field: one list per field. */
+function fieldClaims(ctx: CheckContext<After>): Claim[][] {
+  const fields: Claim[][] = [];
   const { route, message } = ctx.analysis;
-  const trustOf = (writer: string | null, fieldIndex: number) => resultsTrust(writer, fieldIndex, route, message.headers);
-  for (const header of ctx.analysis.claims.authResults.slice(0, MAX_CLAIM_FIELDS)) {
+  const trustOf = resultsTrust(route, message.headers);
+  for (const header of ctx.analysis.claims.authResults) {
     const trust = trustOf(header.authservId, header.fieldIndex);
+    const claims: Claim[] = [];
+    fields.push(claims);
     for (const entry of header.results) {
       const base = {
         // Microsoft 365 writes no authserv-id (RFC 8601 §2.2 requires one): say so rather than a blank.
@@ -134,24 +171,25 @@ function claimsOf(ctx: CheckContext<After>): Claim[] {
       }
     }
   }
-  for (const spf of ctx.analysis.claims.receivedSpf.slice(0, MAX_CLAIM_FIELDS)) {
+  for (const spf of ctx.analysis.claims.receivedSpf) {
     const identityIsHelo = spf.identity?.toLowerCase() === 'helo';
-    claims.push({
-      kind: 'spf',
-      receiver: spf.receiver ?? 'the receiver',
-      source: 'Received-SPF',
-      fieldIndex: spf.fieldIndex,
-      receivedIndex: null,
-      then: spf.result.toLowerCase(),
-      ip: ipIn(spf.clientIp),
-      domain: identityIsHelo ? identityDomain(spf.helo) : (identityDomain(spf.envelopeFrom) ?? identityDomain(spf.helo)),
-      selector: null,
-      hopIndex: null,
-      trust: trustOf(spf.receiver, spf.fieldIndex),
-    });
+    fields.push([
+      {
+        kind: 'spf',
+        receiver: spf.receiver ?? 'the receiver',
+        source: 'Received-SPF',
+        fieldIndex: spf.fieldIndex,
+        receivedIndex: null,
+        then: spf.result.toLowerCase(),
+        ip: ipIn(spf.clientIp),
+        domain: identityIsHelo ? identityDomain(spf.helo) : (identityDomain(spf.envelopeFrom) ?? identityDomain(spf.helo)),
+        selector: null,
+        hopIndex: null,
+        trust: trustOf(spf.receiver, spf.fieldIndex),
+      },
+    ]);
   }
-  claims.push(...recordedRdnsClaims(ctx));
-  return claims;
+  return fields;
 }
 
 /**

@@ -4,7 +4,7 @@ import type { CheckMetaByName } from '../checks/meta.js';
 import type { DnsCounters, DnsUsage } from '../dns/counting.js';
 
 /** Bumped on any change a consumer of the JSON would notice. */
-export const SCHEMA_VERSION = 4;
+export const SCHEMA_VERSION = 5;
 
 export interface Report extends HeaderAnalysis {
   schemaVersion: typeof SCHEMA_VERSION;

@@ -1,26 +1,12 @@
 import type { Claims } from '../../core/claims/types.js';
-import { t } from '../../i18n.js';
+import { claimTable } from '../../core/report/claim-rows.js';
+import { t, tPhrase } from '../../i18n.js';
 import { Inert } from '../components/inert.js';
 
 /** What the receiving servers wrote at delivery time (Authentication-Results, Received-SPF), as written. */
 export function ClaimsTable({ claims }: { claims: Claims }) {
-  const rows = [
-    ...claims.authResults.flatMap((h) =>
-      h.results.map((r) => ({
-        server: h.authservId,
-        method: h.source === 'ARC-Authentication-Results' ? `${r.method} (ARC i=${h.instance ?? '?'})` : r.method,
-        result: r.result,
-        detail: [...Object.entries(r.properties).map(([k, v]) => `${k}=${v}`), ...r.comments].join(' '),
-      })),
-    ),
-    ...claims.receivedSpf.map((s) => ({
-      server: s.receiver ?? '',
-      method: 'Received-SPF',
-      result: s.result,
-      detail: [s.clientIp, s.envelopeFrom, s.comment].filter((p) => p).join(' '),
-    })),
-  ];
-  if (rows.length === 0) return <p class="muted">{t('claimsNone')}</p>;
+  const { rows, leftOut } = claimTable(claims);
+  if (rows.length === 0 && !leftOut) return <p class="muted">{t('claimsNone')}</p>;
   return (
     <div class="table-scroll" tabIndex={0} role="region" aria-label={t('claimsTitle')}>
       <table class="compact" data-testid="claims-table">
@@ -45,12 +31,17 @@ export function ClaimsTable({ claims }: { claims: Claims }) {
                 </strong>
               </td>
               <td class="mono small-text">
-                <Inert text={r.detail} />
+                <Inert text={r.details} />
               </td>
             </tr>
           ))}
         </tbody>
       </table>
+      {leftOut && (
+        <p class="muted" data-testid="claims-left-out">
+          {tPhrase(leftOut)}
+        </p>
+      )}
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { iprevCheck, MAX_OTHER_HOPS } from '../../../src/core/checks/iprev/check.js';
+import { MAX_CLAIM_ROWS } from '../../../src/core/claims/row-cap.js';
 import { thenVsNowCheck } from '../../../src/core/checks/then-vs-now.js';
 import type { SpfCheckResult } from '../../../src/core/checks/spf/check.js';
 import type { SpfResult } from '../../../src/core/checks/spf/types.js';
@@ -9,6 +10,7 @@ import { memoryResolver } from '../../../src/core/dns/memory.js';
 import type { ReceivedFields } from '../../../src/core/received/types.js';
 import { analysisOf, collect, contextOf, hops } from './analysis.js';
 import { ZONES } from '../../support/test-zones.js';
+import { costRatio } from '../../support/scaling.js';
 
 const resolver = memoryResolver(ZONES);
 
@@ -126,7 +128,7 @@ describe('thenVsNowCheck', () => {
     expect(await run('ar')).toMatchObject({ result: 'same', details: { trusted: true } });
     const below = await run('received');
     expect(below).toMatchObject({ result: 'untrusted' });
-    expect(below.details.trust).toContain('sits below the Received field of the hop into the receiving side');
+    expect(below.details).toMatchObject({ trust: expect.stringContaining('sits below the Received field of the hop into the receiving side') });
   });
 
   it('reads Received-SPF, and will not compare verdicts about different IPs', async () => {
@@ -197,5 +199,59 @@ describe('then vs now on a stuffed route (issue 11)', () => {
     // The sender's own hop is among them, and they come in travel order.
     expect(results.at(-1)!.hopIndex).toBe(5000);
     expect(results.map((r) => r.hopIndex)).toEqual([...results.map((r) => r.hopIndex)].sort((a, b) => a! - b!));
+  });
+});
+
+describe('then vs now on stuffed Authentication-Results', () => {
+  const spfOf = (result: string) => ({ method: 'spf', result, properties: { 'smtp.mailfrom': 'alice@example.com' } });
+  /** `n` fields a relay upstream wrote, then the receiver's own two, at the bottom where a view may have put them. */
+  const stuffed = (n: number): Claims['authResults'] => [
+    ...Array.from({ length: n }, (_, i) => ({ ...ar(`relay${i}.example.org`, spfOf('pass')), fieldIndex: i })),
+    { ...ar('mx.example.net', spfOf('fail')), fieldIndex: n },
+    { ...ar('mx.example.net', { method: 'iprev', result: 'pass', properties: { 'policy.iprev': '203.0.113.25' } }), fieldIndex: n + 1 },
+  ];
+  /** The header block they sit in: every field above the Received field of the hop into the receiver. */
+  const analysis = (n: number) =>
+    analysisOf({
+      hops: hops(origin25),
+      originIndex: 0,
+      claims: { authResults: stuffed(n) },
+      headers: [...Array.from({ length: n + 2 }, () => ({ name: 'Authentication-Results', value: '' })), { name: 'Received', value: '' }],
+    });
+  const earlier = [liveSpf('example.com', 'pass')];
+  const run = async (n: number) => collect(thenVsNowCheck, contextOf(analysis(n), resolver, { earlier }));
+
+  it("keeps the receiver's own rows and those that differ, and counts the 10,000 others it leaves out", async () => {
+    const results = await run(10_000);
+    expect(results).toHaveLength(MAX_CLAIM_ROWS + 1);
+    const rows = results.slice(0, -1);
+    // The receiver's verdict that differs from Hoplens' and its other one (iprev, not run here), though last in the header.
+    expect(rows.filter((r) => r.result !== 'untrusted').map((r) => r.result)).toEqual(['differs', 'not-comparable']);
+    // The rest of the room goes to the others in header order, and rows stay in header order.
+    expect(rows.slice(0, -2).map((r) => (r.result === 'untrusted' ? r.details.receiver : null))).toEqual(
+      Array.from({ length: MAX_CLAIM_ROWS - 2 }, (_, i) => `relay${i}.example.org`),
+    );
+    const last = results.at(-1)!;
+    expect(last).toMatchObject({
+      result: 'not-checked',
+      subject: '-',
+      hopIndex: null,
+      details: { fieldsLeftOut: 10_000 - (MAX_CLAIM_ROWS - 2), maxRows: MAX_CLAIM_ROWS },
+    });
+    expect(last.summary).toBe(`${10_000 - (MAX_CLAIM_ROWS - 2)} more Authentication-Results fields not compared`);
+    expect(last.explanation).toContain("the receiving side's own first");
+  });
+
+  it('says nothing of a cap that left nothing out', async () => {
+    const results = await run(MAX_CLAIM_ROWS - 2);
+    expect(results).toHaveLength(MAX_CLAIM_ROWS);
+    expect(results.some((r) => r.result === 'not-checked')).toBe(false);
+  });
+
+  it('costs time linear in the number of fields', async () => {
+    const contexts = new Map([1_000, 10_000].map((n) => [String(n), contextOf(analysis(n), resolver, { earlier })]));
+    const ratio = await costRatio((n) => collect(thenVsNowCheck, contexts.get(n)!), '1000', '10000');
+    // Linear is 10; a field judged against every other field or header would be 100.
+    expect(ratio).toBeLessThan(30);
   });
 });

@@ -6,7 +6,7 @@ describe('JSON export', () => {
   it('is the report itself, indented', () => {
     const text = renderJson(sampleReport);
     expect(JSON.parse(text)).toEqual(sampleReport);
-    expect(text).toContain('\n  "schemaVersion": 4,');
+    expect(text).toContain('\n  "schemaVersion": 5,');
   });
 
   it('keeps hostile header text as data, byte for byte', () => {

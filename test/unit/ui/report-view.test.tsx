@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { act } from 'preact/test-utils';
+import { MAX_CLAIM_ROWS } from '../../../src/core/claims/row-cap.js';
 import { renderJson } from '../../../src/core/report/exporters/json.js';
 import type { Report } from '../../../src/core/report/types.js';
 import { applyUpdate, STARTED, type AnalysisState } from '../../../src/ui/report/analysis-state.js';
@@ -141,6 +142,23 @@ describe('report view', () => {
     // Not offered when it is the sender already, nor for a message that was not forwarded.
     expect(byTestId(await view(done(sampleReport)), 'original-sender')).toBeNull();
   });
+
+  it('shows how many Authentication-Results fields were not compared, with the comparisons, not tucked away, and caps the table of claims', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { analyze } = await import('../../../src/core/analyze.js');
+    const { memoryResolver } = await import('../../../src/core/dns/memory.js');
+    const { ZONES } = await import('../../support/test-zones.js');
+    const { stuffAuthResults } = await import('../../support/long-route.js');
+    const raw = stuffAuthResults(readFileSync('public/samples/sample.eml', 'utf8'), 10_000);
+    const root = await view(done(await analyze(raw, { resolver: memoryResolver(ZONES) })));
+    const cards = Array.from(root.querySelectorAll('[data-testid="check-card"][data-check="then-vs-now"]'));
+    const left = cards.filter((c) => c.getAttribute('data-result') === 'not-checked');
+    expect(left).toHaveLength(1);
+    expect(left[0]!.textContent).toMatch(/\d+ more Authentication-Results fields not compared/);
+    expect(left[0]!.closest('details')).toBeNull();
+    expect(byTestId(root, 'claims-table')!.querySelectorAll('tbody tr')).toHaveLength(MAX_CLAIM_ROWS);
+    expect(byTestId(root, 'claims-left-out')?.textContent).toMatch(/^Authentication-Results and Received-SPF fields not shown: \d+$/);
+  }, 60_000);
 
   it("shows a forward's original sender's checks under their own heading, after the sender's", async () => {
     const { readFileSync } = await import('node:fs');

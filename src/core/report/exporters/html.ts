@@ -9,7 +9,7 @@ import { CHECKLIST_LEGEND, CHECKLIST_TITLE, checklistTable, MARKS, sourceText, T
 import { formatDelay, originalSenderText, originStanding } from './hop-text.js';
 import { ROUTE_COLUMNS, routeCells, routeRows } from '../route-rows.js';
 import { reportFooter } from './report-footer.js';
-import { claimRows } from './claim-rows.js';
+import { claimTable } from '../claim-rows.js';
 import { evidenceEntry, evidenceText, evidenceTitle } from '../evidence-lines.js';
 
 const CSP = "default-src 'none'; style-src 'unsafe-inline'";
@@ -166,10 +166,10 @@ ${advice}${evidence}
 }
 
 function claimsSection(report: Report): string {
-  const rows = claimRows(report);
-  if (!rows.length) return '';
+  const { rows, leftOut } = claimTable(report.claims);
+  if (!rows.length && !leftOut) return '';
   return `<h2>What the receiving servers said at delivery</h2>
 <table><thead><tr><th>Server</th><th>Method</th><th>Result</th><th>Details</th></tr></thead><tbody>
 ${rows.map((r) => `<tr><td>${e(r.server)}</td><td>${e(r.method)}</td><td>${e(r.result)}</td><td>${e(r.details)}</td></tr>`).join('\n')}
-</tbody></table>`;
+</tbody></table>${leftOut ? `\n<p>${escapeHtml(leftOut.text)}</p>` : ''}`;
 }

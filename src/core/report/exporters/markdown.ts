@@ -3,7 +3,7 @@ import { roleHopsOf, subjectRole, type RoleHops } from '../subject-role.js';
 import type { Report } from '../types.js';
 import { metaOf } from '../../checks/meta.js';
 import { formatWrittenDate } from '../../text/date.js';
-import { claimRows } from './claim-rows.js';
+import { claimTable } from '../claim-rows.js';
 import { formatDelay, originalSenderText, originStanding } from './hop-text.js';
 import { mdCode, mdCodeCell, mdFence, mdText } from './markdown-text.js';
 import { ROUTE_COLUMNS, routeCells, routeRows, type RouteColumnId } from '../route-rows.js';
@@ -112,8 +112,8 @@ function routeTable(report: Report): string[] {
 }
 
 function claimsTable(report: Report): string[] {
-  const rows = claimRows(report);
-  if (!rows.length) return [];
+  const { rows, leftOut } = claimTable(report.claims);
+  if (!rows.length && !leftOut) return [];
   return [
     '### What the receiving servers said at delivery',
     '',
@@ -121,6 +121,7 @@ function claimsTable(report: Report): string[] {
     '|---|---|---|---|',
     ...rows.map((r) => `| ${mdCodeCell(r.server)} | ${mdCodeCell(r.method)} | ${mdCodeCell(r.result)} | ${mdCodeCell(r.details)} |`),
     '',
+    ...(leftOut ? [mdText(leftOut.text), ''] : []),
   ];
 }
 
