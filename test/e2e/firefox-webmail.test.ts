@@ -182,6 +182,16 @@ describe('Firefox ESR on Yahoo Mail, AOL Mail and Outlook on the web', () => {
     expect(shownAndKept).not.toContain(OUTLOOK_TOKEN);
     await popup.close();
 
+    const listed = serviceCalls.length;
+    await session.navigate(`https://${OUTLOOK_TOKEN_HOST}${outlookBusinessPath(OUTLOOK_CONVERSATIONS.thread)}`);
+    const thread = await session.clickButton();
+    await thread.waitFor(SUMMARY);
+    expect(serviceCalls.slice(listed).map((c) => [c.action, c.authorization])).toEqual([
+      ['GetConversationItems', `Bearer ${OUTLOOK_TOKEN}`],
+      ['GetItem', `Bearer ${OUTLOOK_TOKEN}`],
+    ]);
+    await thread.close();
+
     const expired = serviceCalls.length;
     expect(await failure(`https://${OUTLOOK_TOKEN_HOST}${outlookBusinessPath(OUTLOOK_IDS.tokenExpired)}`)).toContain(
       `Hoplens asked Outlook on the web for the MIME content of the open message (GetItem) and got ${OUTLOOK_TOKEN_EXPIRED_SAID}`,

@@ -190,6 +190,7 @@ export function outlookResponse(href: string, method: string, body: string, acti
         return error('ErrorItemNotFound');
     }
   }
+  const thread = url.pathname.endsWith(encodeURIComponent(OUTLOOK_CONVERSATIONS.thread));
   if (url.pathname.startsWith('/mail/') && tokenOnly) {
     const cache = url.pathname.endsWith(encodeURIComponent(OUTLOOK_IDS.tokenExpired)) ? 'expired' : 'valid';
     const script = webmail('outlook-msal-cache.html')
@@ -197,10 +198,11 @@ export function outlookResponse(href: string, method: string, body: string, acti
       .replaceAll('{{TENANT}}', TENANT)
       .replaceAll('{{TOKEN}}', OUTLOOK_TOKEN)
       .replaceAll('{{GRAPH_TOKEN}}', OUTLOOK_GRAPH_TOKEN);
-    return { status: 200, contentType: 'text/html; charset=utf-8', body: webmail('outlook-message.html').replace('</head>', `${script}</head>`) };
+    const page = webmail(thread ? 'outlook-conversation.html' : 'outlook-message.html');
+    return { status: 200, contentType: 'text/html; charset=utf-8', body: page.replace('</head>', `${script}</head>`) };
   }
   if (url.pathname.startsWith('/mail/')) {
-    const page = url.pathname.endsWith(encodeURIComponent(OUTLOOK_CONVERSATIONS.thread)) ? 'outlook-conversation.html' : 'outlook-message.html';
+    const page = thread ? 'outlook-conversation.html' : 'outlook-message.html';
     return { status: 200, contentType: 'text/html; charset=utf-8', body: webmail(page) };
   }
   return { status: 404, contentType: 'text/plain', body: 'not found' };

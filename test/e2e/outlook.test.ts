@@ -133,6 +133,18 @@ describe('toolbar flow on Outlook on the web and Outlook.com', () => {
     expect(popup.problems).toEqual([]);
     await popup.close();
     await tab.close();
+
+    // In conversation view both of the page's calls carry it.
+    const listed = calls.length;
+    const thread = await open(`https://${OUTLOOK_TOKEN_HOST}${outlookBusinessPath(OUTLOOK_CONVERSATIONS.thread)}`);
+    const threadPopup = await clickToolbar(session, thread);
+    await threadPopup.waitFor(SUMMARY);
+    expect(calls.slice(listed).map((c) => [c.action, c.authorization])).toEqual([
+      ['GetConversationItems', `Bearer ${OUTLOOK_TOKEN}`],
+      ['GetItem', `Bearer ${OUTLOOK_TOKEN}`],
+    ]);
+    await threadPopup.close();
+    await thread.close();
   });
 
   it("ends in the guided paste, saying the page's token had expired, where its cache holds only an expired one", async () => {
