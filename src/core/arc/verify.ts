@@ -39,6 +39,10 @@ export async function verifyArcBytes(bytes: Uint8Array, options: ArcOptions): Pr
   const ctx = verifyContext(parts, options);
   const signed: ReturnType<typeof arcFieldOf>[] = [];
   const results: AuthResultsHeader[] = [];
+  // The AARs are read here from the bytes, although the header analysis read them too: each
+  // set's index must be the one into these fields (the seal covers their exact bytes, and the
+  // analysis' list is mailparser's reading of the text, which need not count fields as these
+  // bytes do), and verifyArc and check-arc have no header analysis to take them from.
   parts.fields.forEach((field, index) => {
     const kind = KIND_OF[field.name.toLowerCase()];
     if (kind === undefined) return;
