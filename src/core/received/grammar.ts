@@ -65,35 +65,26 @@ export function parseSyntax(text: string, tokens: Token[], date: DateRegion | nu
   const clauses: Clause[] = [];
   readClauses(tokens, 0, lastSemicolon >= 0 ? lastSemicolon : tokens.length, leading, clauses, warnings);
 
-  let dateStart = -1;
-  let dateEnd = -1;
-  const extend = (t: { start: number; end: number }): void => {
-    if (dateStart < 0 || t.start < dateStart) dateStart = t.start;
-    if (t.end > dateEnd) dateEnd = t.end;
-  };
+  const span = new Span();
   const trailingComments: CommentToken[] = [];
-  const dateComment = (t: CommentToken): void => {
-    if ((t.trimmed.charCodeAt(0) | 32) === 101 && /^envelope-from\b/i.test(t.trimmed)) trailingComments.push(t);
-    else extend(t);
-  };
   if (date !== null) {
-    if (date.start >= 0) extend(date);
-    for (const c of date.comments) dateComment(c);
+    if (date.start >= 0) span.extend(date);
+    for (let i = 0; i < date.comments.length; i++) dateComment(date.comments[i] as CommentToken, span, trailingComments);
     if (lastSemicolon + 1 < tokens.length) readClauses(tokens, lastSemicolon + 1, tokens.length, [], clauses, warnings);
   } else if (lastSemicolon >= 0) {
     let i = lastSemicolon + 1;
     for (; i < tokens.length; i++) {
       const t = tokens[i] as Token;
       if (isKeyword(t)) break;
-      if (t.kind === 'comment') dateComment(t);
-      else extend(t);
+      if (t.kind === 'comment') dateComment(t, span, trailingComments);
+      else span.extend(t);
     }
     if (i < tokens.length) readClauses(tokens, i, tokens.length, [], clauses, warnings);
   } else {
     const unterminated = splitUnterminatedDate(clauses);
     if (unterminated.length > 0) {
       warnings.add('date not preceded by ";"');
-      for (const t of unterminated) extend(t);
+      for (const t of unterminated) span.extend(t);
     }
   }
 
@@ -104,8 +95,27 @@ export function parseSyntax(text: string, tokens: Token[], date: DateRegion | nu
     if (first[c.name] === undefined) first[c.name] = c;
     else warnings.add(`repeated "${c.name}" clause ignored`);
   }
-  const dateRaw = dateStart >= 0 ? text.slice(dateStart, dateEnd) : null;
+  const dateRaw = span.start >= 0 ? text.slice(span.start, span.end) : null;
   return { text, leading, clauses, first, dateRaw, trailingComments, warnings: warnings.list(), hostInfo: undefined };
+}
+
+/** Where the date's text starts and ends: from the first of its elements to the last. */
+class Span {
+  start = -1;
+  end = -1;
+
+  extend(t: { start: number; end: number }): void {
+    if (this.start < 0 || t.start < this.start) this.start = t.start;
+    if (t.end > this.end) this.end = t.end;
+  }
+}
+
+const ENVELOPE_FROM = /^envelope-from\b/i;
+
+/** A comment after the date: Sendmail's "(envelope-from …)" is not part of it, "(CEST)" is. */
+function dateComment(t: CommentToken, span: Span, trailing: CommentToken[]): void {
+  if ((t.trimmed.charCodeAt(0) | 32) === 101 && ENVELOPE_FROM.test(t.trimmed)) trailing.push(t);
+  else span.extend(t);
 }
 
 function readClauses(tokens: Token[], from: number, to: number, leading: Token[], clauses: Clause[], warnings: Warnings): void {

@@ -66,15 +66,15 @@ const V4_PORT = /^(\d{1,3}(?:\.\d{1,3}){3})[:.](\d{1,5})$/;
 export function parseHostInfo(text: string): HostInfo | null {
   if (text.length > MAX_LENGTH) return null;
   const info: HostInfo = { rdns: null, rdnsWritten: false, ip: null, port: null, helo: null, literal: false, account: null };
-  const words = splitWords(text);
+  const words = new Words(text);
   let recognised = false;
   let nameCandidate: string | null = null;
   let i = 0;
   // "(from rdns [ip])": anti-virus gateways write the TCP-info after the word "from".
-  if (words.length > 1 && isCaseless(words[0] as string, 'from')) i = 1;
-  for (; i < words.length; i++) {
+  if (words.at(1) !== undefined && isCaseless(words.at(0) as string, 'from')) i = 1;
+  for (let word = words.at(i); word !== undefined; word = words.at(++i)) {
     // ZMailer quotes the greeting: ([ip]:port "EHLO name" rhost-flags-…).
-    const w = unquote(words[i] as string);
+    const w = unquote(word);
     if (w === '') continue;
     // Only the short words below are keywords, and all start with a, e, h, l, v or w: lower-casing
     // every name would cost more than the rest.
@@ -90,23 +90,25 @@ export function parseHostInfo(text: string): HostInfo | null {
         continue;
       }
     }
-    if (GREETINGS.has(lower)) {
+    if (lower !== '' && GREETINGS.has(lower)) {
       // qmail writes "(HELO )" for an empty greeting: a greeting without a name.
-      info.helo = i + 1 < words.length ? (words[++i] as string).replace(/"$/, '') : '';
+      const name = words.at(i + 1);
+      info.helo = name === undefined ? '' : name.replace(/"$/, '');
+      i++;
       recognised = true;
       continue;
     }
-    if (lower === 'account' && i + 1 < words.length) {
-      info.account = words[++i] as string;
+    if (lower === 'account' && words.at(i + 1) !== undefined) {
+      info.account = words.at(++i) as string;
       recognised = true;
       continue;
     }
-    if (lower === 'with' && i + 1 < words.length && info.ip !== null) {
+    if (lower === 'with' && words.at(i + 1) !== undefined && info.ip !== null) {
       // "user@ip with plain": the mechanism the user authenticated with; the user is the account.
       i++;
       continue;
     }
-    if (FLAGS.has(lower) && (info.ip !== null || info.literal)) continue;
+    if (lower !== '' && FLAGS.has(lower) && (info.ip !== null || info.literal)) continue;
     const at = w.lastIndexOf('@');
     const host = at >= 0 ? w.slice(at + 1) : w;
     const literal = addressLiteral(host);
@@ -122,7 +124,8 @@ export function parseHostInfo(text: string): HostInfo | null {
     const bare = info.ip === null && (at < 0 || !w.includes('[')) ? (normalizeIp(host) ?? ipWithPort(host, info)) : null;
     if (bare !== null) {
       info.ip = bare;
-      if (at > 0 && i + 1 < words.length && isCaseless(words[i + 1] as string, 'with')) info.account = w.slice(0, at);
+      const next = at > 0 ? words.at(i + 1) : undefined;
+      if (next !== undefined && isCaseless(next, 'with')) info.account = w.slice(0, at);
       recognised = true;
       continue;
     }
@@ -139,20 +142,39 @@ export function parseHostInfo(text: string): HostInfo | null {
   return info;
 }
 
-/** Words split at white space and control characters. */
-function splitWords(text: string): string[] {
-  const words: string[] = [];
-  let start = -1;
-  for (let i = 0; i <= text.length; i++) {
-    const c = i < text.length ? text.charCodeAt(i) : 32;
-    if (c <= 32 || c === 127) {
-      if (start >= 0) words.push(text.slice(start, i));
-      start = -1;
-    } else if (start < 0) {
-      start = i;
-    }
+/**
+ * The words of a comment, split at white space and control characters as they are asked for:
+ * a comment after "from" that is no TCP-info ("using TLSv1.3 with cipher …", "No client
+ * certificate requested") is given up at its second word, and the rest need not be split.
+ */
+class Words {
+  readonly #text: string;
+  readonly #list: string[] = [];
+  /** Where splitting goes on. */
+  #next = 0;
+
+  constructor(text: string) {
+    this.#text = text;
   }
-  return words;
+
+  /** The k-th word, or undefined past the last. */
+  at(k: number): string | undefined {
+    const text = this.#text;
+    const n = text.length;
+    while (this.#list.length <= k && this.#next < n) {
+      let i = this.#next;
+      while (i < n && isBreak(text.charCodeAt(i))) i++;
+      const start = i;
+      while (i < n && !isBreak(text.charCodeAt(i))) i++;
+      this.#next = i;
+      if (i > start) this.#list.push(text.slice(start, i));
+    }
+    return this.#list[k];
+  }
+}
+
+function isBreak(c: number): boolean {
+  return c <= 32 || c === 127;
 }
 
 function unquote(word: string): string {

@@ -1,3 +1,4 @@
+import type { Dialect } from './dialects/dialect.js';
 import { DIALECTS } from './dialects/index.js';
 import { readGeneric } from './generic.js';
 import { parseSyntax } from './grammar.js';
@@ -15,10 +16,12 @@ export function parseReceived(value: string): ReceivedFields {
   const syntax = parseSyntax(raw, tokens, date);
   if (warnings.length > 0) syntax.warnings.unshift(...warnings);
   const fields = readGeneric(syntax, raw);
-  const dialect = DIALECTS.find((d) => d.detect(syntax, fields));
-  if (dialect !== undefined) {
+  for (let i = 0; i < DIALECTS.length; i++) {
+    const dialect = DIALECTS[i] as Dialect;
+    if (!dialect.detect(syntax, fields)) continue;
     fields.dialect = dialect.name;
     dialect.apply(syntax, fields);
+    break;
   }
   if (fields.warnings.length > 1) fields.warnings = [...new Set(fields.warnings)];
   return fields;

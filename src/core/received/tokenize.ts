@@ -146,14 +146,14 @@ class Comment implements CommentToken {
   readonly #innerEnd: number;
   #text: string | undefined;
 
-  constructor(input: string, open: OpenComment, innerEnd: number, end: number) {
+  constructor(input: string, start: number, segment: number, parts: string[] | null, children: CommentToken[] | null, innerEnd: number, end: number) {
     this.#input = input;
     this.#innerEnd = innerEnd;
-    this.start = open.start;
+    this.start = start;
     this.end = end;
-    this.children = open.children ?? NO_CHILDREN;
-    const tail = input.slice(open.segment, innerEnd);
-    this.own = unquote(open.parts === null ? tail : open.parts.join('') + tail);
+    this.children = children ?? NO_CHILDREN;
+    const tail = input.slice(segment, innerEnd);
+    this.own = unquote(parts === null ? tail : parts.join('') + tail);
     this.trimmed = this.own.trim();
   }
 
@@ -265,7 +265,7 @@ export class Warnings {
 export function tokenize(input: string): TokenizeResult {
   const tokens = new Tokens();
   const warnings = new Warnings();
-  const budget = { comments: MAX_COMMENT_TOKENS };
+  const scan: CommentScan = { comments: MAX_COMMENT_TOKENS, open: UNKNOWN, close: UNKNOWN, backslash: UNKNOWN };
   const n = input.length;
   const lastSemicolon = input.lastIndexOf(';');
   let date: DateSpan | null = null;
@@ -299,7 +299,7 @@ export function tokenize(input: string): TokenizeResult {
       continue;
     }
     if (c === OPEN) {
-      i = readComment(input, i, sink, warnings, budget);
+      i = readComment(input, i, sink, warnings, scan);
       continue;
     }
     if (c === QUOTE) {
@@ -368,15 +368,49 @@ const OPEN = 40;
 const CLOSE = 41;
 const BACKSLASH = 92;
 
+/** What readComment keeps from one comment to the next: the comment budget, and where the next "(", ")" and "\\" are. */
+interface CommentScan {
+  /** Comments that may still be kept (MAX_COMMENT_TOKENS). */
+  comments: number;
+  /** Where the next of each character is at or after the last search, -1 when there is none, UNKNOWN before the first search. */
+  open: number;
+  close: number;
+  backslash: number;
+}
+
+const UNKNOWN = -2;
+
+/**
+ * The next "(", ")" or "\\" after i, or the end: found by indexOf, whose native search runs many
+ * times faster than a loop over a comment's characters. Each place found is kept while it is
+ * still ahead, so that every character is searched at most once for each of the three.
+ */
+function nextSpecial(input: string, i: number, scan: CommentScan): number {
+  if (scan.open !== -1 && scan.open <= i) scan.open = input.indexOf('(', i + 1);
+  if (scan.close !== -1 && scan.close <= i) scan.close = input.indexOf(')', i + 1);
+  if (scan.backslash !== -1 && scan.backslash <= i) scan.backslash = input.indexOf('\\', i + 1);
+  let next = input.length;
+  if (scan.open >= 0 && scan.open < next) next = scan.open;
+  if (scan.close >= 0 && scan.close < next) next = scan.close;
+  if (scan.backslash >= 0 && scan.backslash < next) next = scan.backslash;
+  return next;
+}
+
 /**
  * Reads one comment with its nested comments; returns the index after it. Once the budget is
  * spent, a comment is skipped and nested ones are read as text.
  */
-function readComment(input: string, from: number, tokens: Sink, warnings: Warnings, budget: { comments: number }): number {
+function readComment(input: string, from: number, tokens: Sink, warnings: Warnings, scan: CommentScan): number {
   const n = input.length;
-  const skip = budget.comments <= 0;
+  const skip = scan.comments <= 0;
   if (skip) warnings.add(TOO_MANY_COMMENTS);
-  else budget.comments--;
+  else scan.comments--;
+  // Most comments hold no nested comment and no quoted-pair: no stack to keep for them.
+  const first = nextSpecial(input, from, scan);
+  if (first < n && input.charCodeAt(first) === CLOSE) {
+    if (!skip) tokens.push(new Comment(input, from, from + 1, null, null, first, first + 1));
+    return first + 1;
+  }
   const stack: OpenComment[] = [{ start: from, segment: from + 1, parts: null, children: null }];
   let excess = 0;
   let i = from + 1;
@@ -385,11 +419,11 @@ function readComment(input: string, from: number, tokens: Sink, warnings: Warnin
     if (c === BACKSLASH) {
       i += 2;
     } else if (c === OPEN) {
-      if (excess > 0 || stack.length >= MAX_DEPTH || budget.comments <= 0) {
+      if (excess > 0 || stack.length >= MAX_DEPTH || scan.comments <= 0) {
         if (excess === 0) warnings.add(stack.length >= MAX_DEPTH ? `comments nested deeper than ${MAX_DEPTH} levels read as text` : TOO_MANY_COMMENTS);
         excess++;
       } else {
-        budget.comments--;
+        scan.comments--;
         const top = stack[stack.length - 1] as OpenComment;
         (top.parts ??= []).push(input.slice(top.segment, i));
         stack.push({ start: i, segment: i + 1, parts: null, children: null });
@@ -404,18 +438,19 @@ function readComment(input: string, from: number, tokens: Sink, warnings: Warnin
       const open = stack.pop() as OpenComment;
       const parent = stack[stack.length - 1];
       if (parent === undefined) {
-        if (!skip) tokens.push(new Comment(input, open, i - 1, i));
+        if (!skip) tokens.push(new Comment(input, open.start, open.segment, open.parts, open.children, i - 1, i));
         return i;
       }
-      (parent.children ??= []).push(new Comment(input, open, i - 1, i));
+      (parent.children ??= []).push(new Comment(input, open.start, open.segment, open.parts, open.children, i - 1, i));
       parent.segment = i;
     } else {
-      i++;
+      i = nextSpecial(input, i, scan);
     }
   }
   warnings.add('unbalanced "(": comment closed at end of header');
   while (stack.length > 0) {
-    const done = new Comment(input, stack.pop() as OpenComment, n, n);
+    const last = stack.pop() as OpenComment;
+    const done = new Comment(input, last.start, last.segment, last.parts, last.children, n, n);
     const parent = stack[stack.length - 1];
     if (parent === undefined) {
       if (!skip) tokens.push(done);
