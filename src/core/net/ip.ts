@@ -7,6 +7,11 @@ import type { IpClass } from './types.js';
  * RFC 5952, IPv4-mapped IPv6 as IPv4, zone id dropped. Null for anything that is not an address.
  */
 export function normalizeIp(text: string): string | null {
+  // An address starts with a hex digit, ":", "[" or "IPv6:", after white space that trim removes
+  // (any below 33, and some past ASCII): the host names this is mostly asked about are turned
+  // away by their first letter.
+  const first = text.charCodeAt(0);
+  if (first > 32 && first < 128 && !isHexDigit(first) && first !== COLON && first !== 91 && (first | 32) !== 105) return null;
   let s = text.trim();
   if (s.startsWith('[') && s.endsWith(']')) s = s.slice(1, -1).trim();
   if (s.length > 5 && (s.charCodeAt(0) | 32) === 105 && /^ipv6:/i.test(s)) s = s.slice(5);
@@ -120,6 +125,11 @@ function ipv6Groups(s: string): boolean {
 
 const COLON = 58;
 const DOT = 46;
+
+function isHexDigit(c: number): boolean {
+  const lower = c | 32;
+  return (c >= 48 && c <= 57) || (lower >= 97 && lower <= 102);
+}
 
 /** RFC 5952 §4: lower case, no leading zeros, the longest run of two or more zero groups (the first of equals) as "::". */
 function rfc5952(groups: Int32Array): string {

@@ -4,6 +4,10 @@ import type { CommentToken } from './tokenize.js';
 /** Longer comments are not TLS descriptions; the cap keeps the regexes on short strings. */
 const MAX_LENGTH = 600;
 
+const POSTFIX = /^using (\S+) with cipher (\S+)/;
+const KEY_VALUE = /^(version|cipher)=/i;
+const COLONS = /^((?:TLS|SSL)v?\d(?:[._]\d)?(?:\/SSLv\d)?)(?::([^:\s]+))?(?::(\d+))?(?::[^:\s]*)?$/i;
+
 /**
  * TLS parameters from one comment, in the shapes several MTAs share:
  *   "using TLSv1.3 with cipher X (256/256 bits) …"              Postfix
@@ -14,11 +18,12 @@ const MAX_LENGTH = 600;
 export function tlsFromComment(comment: CommentToken): TlsInfo | null {
   const own = comment.trimmed;
   if (own.length > MAX_LENGTH) return null;
-  // Every shape below starts with u(sing), v(ersion), c(ipher), T(LS) or S(SL).
+  // Each shape below starts with its own letters, u(sing), v(ersion) or c(ipher), T(LS) or S(SL):
+  // the first letter decides which one pattern to try.
   const first = own.charCodeAt(0) | 32;
-  if (first !== 117 && first !== 118 && first !== 99 && first !== 116 && first !== 115) return null;
-  const postfix = /^using (\S+) with cipher (\S+)/.exec(own);
-  if (postfix !== null) {
+  if (first === 117) {
+    const postfix = POSTFIX.exec(own);
+    if (postfix === null) return null;
     let bits: number | null = null;
     for (const child of comment.children) {
       const m = /^(\d+)\/\d+ bits$/.exec(child.trimmed);
@@ -29,7 +34,8 @@ export function tlsFromComment(comment: CommentToken): TlsInfo | null {
     }
     return { version: postfix[1] as string, cipher: postfix[2] as string, bits };
   }
-  if (/^(version|cipher)=/i.test(own)) {
+  if (first === 118 || first === 99) {
+    if (!KEY_VALUE.test(own)) return null;
     const kv = new Map<string, string>();
     for (const part of own.split(/[\s,]+/)) {
       const eq = part.indexOf('=');
@@ -37,11 +43,9 @@ export function tlsFromComment(comment: CommentToken): TlsInfo | null {
     }
     return { version: kv.get('version') ?? null, cipher: kv.get('cipher') ?? null, bits: leadingNumber(kv.get('bits')) };
   }
-  const colon = /^((?:TLS|SSL)v?\d(?:[._]\d)?(?:\/SSLv\d)?)(?::([^:\s]+))?(?::(\d+))?(?::[^:\s]*)?$/i.exec(own);
-  if (colon !== null) {
-    return { version: colon[1] as string, cipher: colon[2] ?? null, bits: leadingNumber(colon[3]) };
-  }
-  return null;
+  if (first !== 116 && first !== 115) return null;
+  const colon = COLONS.exec(own);
+  return colon === null ? null : { version: colon[1] as string, cipher: colon[2] ?? null, bits: leadingNumber(colon[3]) };
 }
 
 /**
