@@ -8,6 +8,10 @@ import { e2eSettings, fixture, sample } from './flows.js';
 import { gmailResponse, INBOX_ONLY_PATH, SAMPLE_ORIGINAL_URL } from './gmail-fixture.js';
 import { CLIPPED, HOP_ROWS, PASTE, SUMMARY, VERDICTS, waitForScript } from './page-scripts.js';
 
+/** The sample under a subject of its own, RFC 2047-encoded, with a bidi override in it. */
+const RENAMED_SUBJECT = 'Invoice \u202efdp.exe — closed at once';
+const RENAMED = sample().replace(/^Subject: .*$/m, `Subject: =?utf-8?B?${Buffer.from(RENAMED_SUBJECT).toString('base64')}?=`);
+
 const firstOf = (v: Record<string, string>, check: string) => Object.entries(v).find(([k]) => k.startsWith(`${check} `))?.[1];
 
 describe('Firefox ESR', () => {
@@ -18,11 +22,12 @@ describe('Firefox ESR', () => {
 
   beforeAll(async () => {
     // A page that shows a message's raw source as text, as a "show original" view does.
-    pages = await startPageServer((url) =>
-      new URL(url).pathname === '/original.txt'
-        ? { status: 200, contentType: 'text/plain; charset=utf-8', body: sample() }
-        : { status: 404, contentType: 'text/plain', body: 'not found' },
-    );
+    pages = await startPageServer((url) => {
+      const path = new URL(url).pathname;
+      if (path === '/original.txt') return { status: 200, contentType: 'text/plain; charset=utf-8', body: sample() };
+      if (path === '/renamed.txt') return { status: 200, contentType: 'text/plain; charset=utf-8', body: RENAMED };
+      return { status: 404, contentType: 'text/plain', body: 'not found' };
+    });
     gmail = await startHttpsSite('mail.google.com', (url, request) => {
       if (new URL(url).searchParams.get('view') === 'om') originalRequests.push({ url, cookie: request.headers.cookie ?? '' });
       return gmailResponse(url);
@@ -69,6 +74,29 @@ describe('Firefox ESR', () => {
     const png = await popup.screenshot();
     expect(pngSize(png).width).toBeGreaterThanOrEqual(600);
     saveScreenshot('firefox-popup', png);
+    await popup.close();
+  });
+
+  it('names the last analysis by its subject when the popup closes as soon as the analysis starts', async () => {
+    await session.navigate(`${pages.origin}/renamed.txt`);
+    let popup = await session.clickButton();
+    // Enabled once the analysis has started, in the same turn that told the worker to remember it.
+    await popup.waitFor(`document.querySelector('[data-testid="open-in-tab"]')?.disabled === false`);
+    await popup.close();
+    // The worker has it from that one message alone.
+    await session.navigate(session.url('options.html'));
+    await session.content(
+      waitForScript(
+        `window.lastSubject === ${JSON.stringify(RENAMED_SUBJECT)} || void browser.storage.session.get('last-analysis:label').then((items) => { window.lastSubject = items['last-analysis:label']?.subject; })`,
+      ),
+    );
+
+    await session.navigate(`${pages.origin}/no-message`);
+    popup = await session.clickButton();
+    await popup.waitFor(`document.querySelector('[data-testid="show-last-analysis"]')`);
+    expect(await popup.evaluate<string>(`return document.querySelector('[data-testid="show-last-analysis"]').textContent;`)).toBe(
+      'Show the last analysis: Invoice ⟨RLO⟩fdp.exe — closed at once',
+    );
     await popup.close();
   });
 

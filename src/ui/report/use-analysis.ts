@@ -116,7 +116,18 @@ export function useAnalysis(): Analysis {
     [run, start],
   );
 
-  useEffect(() => stop, [stop]);
+  useEffect(() => {
+    // A popup closes on any click outside: its analysis ends with it, before the page is torn
+    // down, so that no update from the worker lands in a document Firefox is destroying.
+    const leave = (event: PageTransitionEvent) => {
+      if (!event.persisted) stop();
+    };
+    window.addEventListener('pagehide', leave);
+    return () => {
+      window.removeEventListener('pagehide', leave);
+      stop();
+    };
+  }, [stop]);
 
   return { state, run, outerEmbedded, start, restart };
 }
