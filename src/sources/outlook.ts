@@ -13,7 +13,7 @@ import {
   isObject,
 } from './outlook-conversation.js';
 import { readShownHeaders } from './page.js';
-import { serviceRequest } from './outlook-service.js';
+import { type ServiceCallBase, serviceRequest } from './outlook-service.js';
 import type { MessageSource } from './types.js';
 import { receivedOk, utf8, WEBMAIL_MAX_BYTES, WEBMAIL_TIMEOUT_MS } from './webmail-answer.js';
 import { collectMessageViews, fetchFromPage, type MessageView, type PageAnswer, type PageRequest, type PageTokenOutcome } from './webmail-page.js';
@@ -21,13 +21,10 @@ import { collectMessageViews, fetchFromPage, type MessageView, type PageAnswer, 
 /** An Exchange item id as OWA's addresses carry it (base64, "AAMk…"), percent-decoded. */
 const ITEM_ID = /^[A-Za-z0-9+/=_-]{20,1024}$/;
 
-/**
- * The open item's id in the tab's address: /mail/inbox/id/<id> (Microsoft 365) or
- * /mail/0/inbox/id/<id> (Outlook.com). Null when the address names no item.
- */
-export function outlookIdInAddress(url: URL): string | null {
-  const encoded = url.pathname.match(/\/id\/([^/]+)\/?$/)?.[1];
-  if (!encoded) return null;
+/** An item id as an address carries it, percent-encoded; null unless it decodes to an Exchange id. */
+export function itemIdOf(encoded: string | undefined): string | null {
+  // Bounded before decoding: a page's address is the page's to write.
+  if (!encoded || encoded.length > 4096) return null;
   let id: string;
   try {
     id = decodeURIComponent(encoded);
@@ -36,6 +33,17 @@ export function outlookIdInAddress(url: URL): string | null {
   }
   return ITEM_ID.test(id) ? id : null;
 }
+
+/**
+ * The open item's id in the tab's address: /mail/inbox/id/<id> (Microsoft 365) or
+ * /mail/0/inbox/id/<id> (Outlook.com). Null when the address names no item.
+ */
+export function outlookIdInAddress(url: URL): string | null {
+  return itemIdOf(url.pathname.match(/\/id\/([^/]+)\/?$/)?.[1]);
+}
+
+/** Microsoft's own hosts of Outlook on the web: the only ones whose page may hold a sign-in token Hoplens sends. */
+export const isOutlookHost = (hostname: string) => /^(outlook\.(live|office|office365)\.com|outlook\.cloud\.microsoft)$/.test(hostname);
 
 /**
  * Exchange ids are base64 of a typed structure: an item's starts "AAMk", a conversation's "AAQk".
@@ -55,22 +63,26 @@ const OUTLOOK_RESOURCE_HOSTS = ['outlook.office.com', 'outlook.office365.com', '
  * What every call to the page's service endpoint carries besides the session cookies, which the
  * browser adds: the canary (OWA's defence against cross-site requests) and the anchor mailbox
  * that routes the request to the user's mailbox server, each from the page's cookie of that name
- * when the page can read it, and the page's own sign-in token for the mailbox when its cache
- * holds a usable one, as OWA's own requests carry them (docs/webmail-routes.md).
+ * when the page can read it (docs/webmail-routes.md). On an organisation's own Exchange, that is all.
  */
-const SERVICE_CALL = {
+export const SESSION_CALL: ServiceCallBase = {
   headers: { 'Content-Type': 'application/json; charset=utf-8', 'X-Requested-With': 'XMLHttpRequest' },
   cookieHeaders: [
     { cookie: 'X-OWA-CANARY', header: 'X-OWA-CANARY' },
     { cookie: 'DefaultAnchorMailbox', header: 'X-AnchorMailbox' },
   ],
-  pageToken: { resourceHosts: OUTLOOK_RESOURCE_HOSTS, accountCookie: 'DefaultAnchorMailbox' },
   timeoutMs: WEBMAIL_TIMEOUT_MS,
   maxBytes: WEBMAIL_MAX_BYTES,
 };
 
+/** On Microsoft's hosts, also the page's own sign-in token for the mailbox when its cache holds a usable one, as OWA's own requests carry it. */
+const SERVICE_CALL: ServiceCallBase = {
+  ...SESSION_CALL,
+  pageToken: { resourceHosts: OUTLOOK_RESOURCE_HOSTS, accountCookie: 'DefaultAnchorMailbox' },
+};
+
 /** GetItem through the page's own service endpoint, as OWA's page calls it (docs/webmail-routes.md). */
-export function getItemRequest(origin: string, itemId: string, shape: 'mime' | 'details'): PageRequest {
+export function getItemRequest(origin: string, itemId: string, shape: 'mime' | 'details', call: ServiceCallBase = SERVICE_CALL): PageRequest {
   const itemShape =
     shape === 'mime'
       ? // item:Size as Mustang's OWA client asks it, which says it works around an Office 365 bug with IdOnly and MIME.
@@ -91,7 +103,7 @@ export function getItemRequest(origin: string, itemId: string, shape: 'mime' | '
       ...(shape === 'details' ? { ShapeName: 'MessageDetails' } : {}),
     },
   };
-  return serviceRequest(SERVICE_CALL, origin, 'GetItem', body);
+  return serviceRequest(call, origin, 'GetItem', body);
 }
 
 /** What one service answer gave: the part asked for, or why not in words; `refused`: the server answered, without it. */
@@ -178,10 +190,12 @@ const NO_TOKEN_WORDS: Record<Exclude<PageTokenOutcome, 'sent'>, string> = {
  * mailbox answers that takes the page's requests only with the page's sign-in token (Microsoft
  * 365 tenants, and Outlook.com's newer pages, send one). The sentence says whether Hoplens sent
  * the page's token, and if not, why not; the user then needs the paste or a reload, not a retry.
+ * A request that was to carry no token (an organisation's own Exchange) has only the session to blame.
  */
 function serviceAnswer(answer: PageAnswer): PageAnswer | Said {
   if (!answer.ok || answer.redirected || (answer.status !== 401 && answer.status !== 440)) return answer;
-  const token = answer.pageToken ?? 'none';
+  const token = answer.pageToken;
+  if (token === undefined) return { said: t('outlookGotSessionOut', answer.status) };
   if (token === 'sent') return { said: t('outlookGotTokenRefused', answer.status) };
   return { said: t('outlookGotNoToken', [answer.status, t(NO_TOKEN_WORDS[token])]) };
 }
@@ -189,6 +203,23 @@ function serviceAnswer(answer: PageAnswer): PageAnswer | Said {
 /** An answer already put in words: a refusal said in full, or the browser refusing to run the request in the tab. */
 type Said = { said: string };
 type AskService = (request: PageRequest) => Promise<PageAnswer | Said>;
+
+/** The service endpoint asked from inside the tab, each answer's refusals put in words. */
+function askInTab(tabId: number): AskService {
+  return async (request) => {
+    try {
+      return serviceAnswer(await runInTab(tabId, fetchFromPage, [request]));
+    } catch (error) {
+      return { said: injectionRefused(error) };
+    }
+  };
+}
+
+/** Which Outlook on the web a read is from: its name in the source line and sentences, and what its calls carry. */
+export interface ItemRoute {
+  label: string;
+  call: ServiceCallBase;
+}
 
 /** Which message a report is of, for its source line. */
 type Which = { kind: 'open' } | { kind: 'in-thread'; position: number; count: number } | { kind: 'newest'; count: number };
@@ -215,11 +246,11 @@ function whichWords(which: Which): string {
 export const outlookSource: MessageSource = {
   id: 'outlook',
   label: () => t('sourceOutlook'),
-  matches: (tab) =>
-    tab.url !== null && tab.url.protocol === 'https:' && /^(outlook\.(live|office|office365)\.com|outlook\.cloud\.microsoft)$/.test(tab.url.hostname),
+  matches: (tab) => tab.url !== null && tab.url.protocol === 'https:' && isOutlookHost(tab.url.hostname),
   async gather(tab, choice): Promise<GatherResult> {
     const failed = (reason: string): GatherResult => ({ ok: false, reason, pasteHelp: pasteHelp() });
     const label = t('sourceOutlook');
+    const route: ItemRoute = { label, call: SERVICE_CALL };
     if (!tab.url) return failed(t('webmailNoAddress', label));
     const url = tab.url;
     const id = outlookIdInAddress(url);
@@ -232,14 +263,8 @@ export const outlookSource: MessageSource = {
       if (shown.refused) return failed(shown.refused);
       if (!id) return failed(t('webmailNoMessage', label));
     }
-    const call: AskService = async (request) => {
-      try {
-        return serviceAnswer(await runInTab(tab.tabId, fetchFromPage, [request]));
-      } catch (error) {
-        return { said: injectionRefused(error) };
-      }
-    };
-    if (!conversation) return readItem(id, { kind: 'open' }, [], call, url.origin, failed);
+    const call = askInTab(tab.tabId);
+    if (!conversation) return readItem(id, { kind: 'open' }, [], call, url.origin, route, failed);
 
     let views: MessageView[];
     try {
@@ -260,9 +285,14 @@ export const outlookSource: MessageSource = {
         : placed || message.id === choice
           ? { kind: 'in-thread', position: messages.indexOf(message) + 1, count }
           : { kind: 'newest', count };
-    return readItem(message.id, which, count > 1 ? choicesOf(messages) : [], call, url.origin, failed);
+    return readItem(message.id, which, count > 1 ? choicesOf(messages) : [], call, url.origin, route, failed);
   },
 };
+
+/** The open item of the tab's own service endpoint, read as readItem reads it (the route an organisation's own Exchange shares). */
+export function readOpenItem(tabId: number, origin: string, id: string, route: ItemRoute, failed: (reason: string) => GatherResult): Promise<GatherResult> {
+  return readItem(id, { kind: 'open' }, [], askInTab(tabId), origin, route, failed);
+}
 
 /** One item's MIME content, else its internet headers, through GetItem; every other answer ends in the paste. */
 async function readItem(
@@ -271,17 +301,18 @@ async function readItem(
   choices: MessageChoice[],
   call: AskService,
   origin: string,
+  route: ItemRoute,
   failed: (reason: string) => GatherResult,
 ): Promise<GatherResult> {
-  const label = t('sourceOutlook');
+  const label = route.label;
   const ask = async (shape: 'mime' | 'details'): Promise<ItemAnswer> => {
-    const answer = await call(getItemRequest(origin, id, shape));
+    const answer = await call(getItemRequest(origin, id, shape, route.call));
     return 'said' in answer ? { ok: false, got: answer.said, refused: false } : itemOf(answer);
   };
   const done = (raw: string, key: 'sourceOutlookMime' | 'sourceOutlookHeadersOnly', bytes: boolean): GatherResult => ({
     ok: true,
     raw,
-    source: { kind: 'outlook', label: t(key, whichWords(which)), bytes },
+    source: { kind: 'outlook', label: t(key, [label, whichWords(which)]), bytes },
     choices,
     chosen: id,
   });
@@ -301,5 +332,5 @@ async function readItem(
   const headers = details.ok ? transportHeadersOf(details.value) : null;
   if (headers !== null && looksLikeHeaders(headers)) return done(headers, 'sourceOutlookHeadersOnly', false);
   const detailsGot = details.ok ? (headers === null ? t('outlookGotNoHeaders') : t('webmailGotNotMessage')) : details.got;
-  return failed(t('outlookNoSource', [mimeGot, detailsGot]));
+  return failed(t('outlookNoSource', [label, mimeGot, detailsGot]));
 }

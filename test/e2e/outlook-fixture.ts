@@ -64,6 +64,14 @@ export const OUTLOOK_ANCHOR = `PUID:0003BFFD8E2A1C44@${TENANT}`;
  * origin, so that the cache its page writes is seen by no other test.
  */
 export const OUTLOOK_TOKEN_HOST = 'outlook.cloud.microsoft';
+/**
+ * An organisation's own Exchange server (made-up host): Outlook on the web under /owa/. Its page
+ * writes the same sign-in cache as OUTLOOK_TOKEN_HOST's, which must never be sent from here.
+ */
+export const EXCHANGE_HOST = 'mail.example.com';
+/** The address of a message open in its own window, as EWS's WebClientReadFormQueryString gives it. */
+export const exchangeMessagePath = (id: string) => `/owa/?ItemID=${encodeURIComponent(id)}&exvsurl=1&viewmodel=ReadMessageItem`;
+
 /** Made-up tokens in the page's cache: the Outlook resource's, and Microsoft Graph's, which must never be sent. */
 export const OUTLOOK_TOKEN = 'eyJ0eXAiOiJKV1QifQ.hoplens-e2e-outlook-token.c2lnbmF0dXJl';
 export const OUTLOOK_GRAPH_TOKEN = 'eyJ0eXAiOiJKV1QifQ.hoplens-e2e-graph-token.c2lnbmF0dXJl';
@@ -191,7 +199,8 @@ export function outlookResponse(href: string, method: string, body: string, acti
     }
   }
   const thread = url.pathname.endsWith(encodeURIComponent(OUTLOOK_CONVERSATIONS.thread));
-  if (url.pathname.startsWith('/mail/') && tokenOnly) {
+  const exchange = url.hostname === EXCHANGE_HOST && url.pathname === '/owa/';
+  if ((url.pathname.startsWith('/mail/') && tokenOnly) || exchange) {
     const cache = url.pathname.endsWith(encodeURIComponent(OUTLOOK_IDS.tokenExpired)) ? 'expired' : 'valid';
     const script = webmail('outlook-msal-cache.html')
       .replaceAll('{{CACHE}}', cache)

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchExtension, type ExtensionSession } from './browser.js';
 import {
+  EXCHANGE_HOST,
+  exchangeMessagePath,
   OUTLOOK_ANCHOR,
   OUTLOOK_CANARY,
   OUTLOOK_CONVERSATION_FAILURES,
@@ -38,13 +40,13 @@ describe('toolbar flow on Outlook on the web and Outlook.com', () => {
 
   beforeAll(async () => {
     session = await launchExtension();
-    for (const domain of ['outlook.live.com', 'outlook.office.com', OUTLOOK_TOKEN_HOST]) {
+    for (const domain of ['outlook.live.com', 'outlook.office.com', OUTLOOK_TOKEN_HOST, EXCHANGE_HOST]) {
       await session.context.addCookies([
         { name: 'X-OWA-CANARY', value: OUTLOOK_CANARY, domain, path: '/', secure: true },
         { name: 'OWAAuth', value: 'e2e-session', domain, path: '/', secure: true, httpOnly: true },
       ]);
       // Microsoft 365 routes a request by its anchor mailbox; the page's cookie of that name holds it.
-      if (domain !== 'outlook.live.com')
+      if (domain !== 'outlook.live.com' && domain !== EXCHANGE_HOST)
         await session.context.addCookies([{ name: 'DefaultAnchorMailbox', value: OUTLOOK_ANCHOR, domain, path: '/', secure: true }]);
       await session.context.route(`https://${domain}/**`, async (route) => {
         const request = route.request();
@@ -224,5 +226,38 @@ describe('toolbar flow on Outlook on the web and Outlook.com', () => {
     const before = calls.length;
     expect(await failure('https://outlook.office.com/mail/inbox')).toContain('No message is open in this Outlook on the web tab');
     expect(calls.length).toBe(before);
+  });
+
+  it("on an organisation's own Exchange, reads the message open in its own window with the session only, never the page's token", async () => {
+    const before = calls.length;
+    const tab = await open(`https://${EXCHANGE_HOST}${exchangeMessagePath(OUTLOOK_IDS.sample)}`);
+    const popup = await clickToolbar(session, tab);
+    await popup.waitFor(SUMMARY);
+    const made = calls.slice(before);
+    expect(made.map((c) => [c.url, c.action, c.canary, c.anchor, c.authorization])).toEqual([
+      [`https://${EXCHANGE_HOST}/owa/service.svc?action=GetItem&app=Mail`, 'GetItem', OUTLOOK_CANARY, '', ''],
+    ]);
+    expect(made[0]!.cookie).toContain('OWAAuth=e2e-session');
+    expect(made[0]!.body.Body.ItemIds![0]!.Id).toBe(OUTLOOK_IDS.sample);
+    const verdicts = await popup.evaluate<Record<string, string>>(VERDICTS);
+    expect([verdicts['dkim d=example.com s=dkimpy-rsa'], verdicts['dkim d=example.com s=dkimpy-ed']]).toEqual(['pass', 'pass']);
+    expect(await popup.evaluate(`document.body.innerText.includes('Outlook on the web (Exchange at ${EXCHANGE_HOST}) — MIME of the open message')`)).toBe(true);
+    const shown = await popup.evaluate<string>('document.documentElement.outerHTML');
+    for (const token of [OUTLOOK_TOKEN, OUTLOOK_GRAPH_TOKEN]) expect(shown).not.toContain(token);
+    expect(popup.problems).toEqual([]);
+    await popup.close();
+    await tab.close();
+  });
+
+  it("on an organisation's own Exchange, says what came back, and in the reading pane asks for the message's own window", async () => {
+    const before = calls.length;
+    expect(await failure(`https://${EXCHANGE_HOST}${exchangeMessagePath(OUTLOOK_IDS.expired)}`)).toContain(
+      `Hoplens asked Outlook on the web (Exchange at ${EXCHANGE_HOST}) for the MIME content of the open message (GetItem) and got HTTP status 440 (the session ran out, most likely)`,
+    );
+    expect(calls.slice(before).map((c) => [c.action, c.authorization])).toEqual([['GetItem', '']]);
+    const pane = await failure(`https://${EXCHANGE_HOST}/owa/#path=/mail`);
+    expect(pane).toContain(`This Outlook on the web (Exchange at ${EXCHANGE_HOST}) tab shows the message in the reading pane`);
+    expect(pane).toContain('Open the message in its own window');
+    expect(calls.length).toBe(before + 1);
   });
 });

@@ -59,6 +59,7 @@ describe('what the sources tell the user', () => {
       'Thunderbird',
       'Gmail',
       'Outlook on the web',
+      "Outlook on the web (an organisation's own Exchange server)",
       'Yahoo Mail',
       'AOL Mail',
       'Fastmail',
