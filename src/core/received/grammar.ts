@@ -91,12 +91,46 @@ export function parseSyntax(text: string, tokens: Token[], date: DateRegion | nu
   // Every key present from the start: one object shape for every header, so that each
   // "syntax.first.from" in the readers stays a monomorphic property load.
   const first: Partial<Record<ClauseName, Clause>> = { from: undefined, by: undefined, via: undefined, with: undefined, id: undefined, for: undefined };
-  for (const c of clauses) {
-    if (first[c.name] === undefined) first[c.name] = c;
-    else warnings.add(`repeated "${c.name}" clause ignored`);
+  for (let i = 0; i < clauses.length; i++) {
+    const c = clauses[i] as Clause;
+    if (!claimFirst(first, c)) warnings.add(`repeated "${c.name}" clause ignored`);
   }
   const dateRaw = span.start >= 0 ? text.slice(span.start, span.end) : null;
   return { text, leading, clauses, first, dateRaw, trailingComments, warnings: warnings.list(), hostInfo: undefined };
+}
+
+/**
+ * Makes c the first of its name unless one came before; false when one did. A switch on the name
+ * and named properties, not first[c.name]: a property looked up by a changing name is a slow
+ * lookup every time.
+ */
+function claimFirst(first: Partial<Record<ClauseName, Clause>>, c: Clause): boolean {
+  switch (c.name) {
+    case 'from':
+      if (first.from !== undefined) return false;
+      first.from = c;
+      return true;
+    case 'by':
+      if (first.by !== undefined) return false;
+      first.by = c;
+      return true;
+    case 'via':
+      if (first.via !== undefined) return false;
+      first.via = c;
+      return true;
+    case 'with':
+      if (first.with !== undefined) return false;
+      first.with = c;
+      return true;
+    case 'id':
+      if (first.id !== undefined) return false;
+      first.id = c;
+      return true;
+    case 'for':
+      if (first.for !== undefined) return false;
+      first.for = c;
+      return true;
+  }
 }
 
 /** Where the date's text starts and ends: from the first of its elements to the last. */
