@@ -3,6 +3,8 @@ import { launchGecko, type GeckoSession } from './gecko/client.js';
 import { startHttpsSite } from './gecko/servers.js';
 import { e2eSettings } from './flows.js';
 import {
+  EXCHANGE_HOST,
+  exchangeMessagePath,
   OUTLOOK_ANCHOR,
   OUTLOOK_CANARY,
   OUTLOOK_CONVERSATION_FAILURES,
@@ -32,9 +34,9 @@ describe('Firefox ESR on Yahoo Mail, AOL Mail and Outlook on the web', () => {
   const serviceCalls: { url: string; action: string; canary: string; anchor: string; authorization: string; shape: string; id: string }[] = [];
 
   beforeAll(async () => {
-    sites = await startHttpsSite(['mail.yahoo.com', 'mail.aol.com', 'outlook.office.com', OUTLOOK_TOKEN_HOST], (url, request, body) => {
+    sites = await startHttpsSite(['mail.yahoo.com', 'mail.aol.com', 'outlook.office.com', OUTLOOK_TOKEN_HOST, EXCHANGE_HOST], (url, request, body) => {
       const host = new URL(url).hostname;
-      if (host === 'outlook.office.com' || host === OUTLOOK_TOKEN_HOST) {
+      if (host === 'outlook.office.com' || host === OUTLOOK_TOKEN_HOST || host === EXCHANGE_HOST) {
         const action = String(request.headers.action ?? '');
         const authorization = String(request.headers.authorization ?? '');
         if (new URL(url).pathname === '/owa/service.svc') {
@@ -66,6 +68,9 @@ describe('Firefox ESR on Yahoo Mail, AOL Mail and Outlook on the web', () => {
       await session.addCookie({ name: 'X-OWA-CANARY', value: OUTLOOK_CANARY, domain, path: '/', secure: true });
       await session.addCookie({ name: 'DefaultAnchorMailbox', value: OUTLOOK_ANCHOR, domain, path: '/', secure: true });
     }
+    // An organisation's own Exchange: session and canary cookies only; its page writes a sign-in cache that must never be sent.
+    await session.navigate(`https://${EXCHANGE_HOST}/owa/`);
+    await session.addCookie({ name: 'X-OWA-CANARY', value: OUTLOOK_CANARY, domain: EXCHANGE_HOST, path: '/', secure: true });
   });
   afterAll(async () => {
     await session?.close();
@@ -224,5 +229,33 @@ describe('Firefox ESR on Yahoo Mail, AOL Mail and Outlook on the web', () => {
       expect(await failure(`https://outlook.office.com${outlookBusinessPath(id)}`), id).toContain(`${OUTLOOK_CONVERSATION_TRIED} ${got}`);
       expect(serviceCalls.slice(before).map((c) => c.action)).toEqual(['GetConversationItems']);
     }
+  });
+
+  it("on an organisation's own Exchange, reads the message open in its own window with the session only, and in the reading pane asks for that window", async () => {
+    const before = serviceCalls.length;
+    await session.navigate(`https://${EXCHANGE_HOST}${exchangeMessagePath(OUTLOOK_IDS.sample)}`);
+    const popup = await session.clickButton();
+    await popup.waitFor(SUMMARY);
+    expect(serviceCalls.slice(before)).toEqual([
+      {
+        url: `https://${EXCHANGE_HOST}/owa/service.svc?action=GetItem&app=Mail`,
+        action: 'GetItem',
+        canary: OUTLOOK_CANARY,
+        anchor: '',
+        authorization: '',
+        shape: 'mime',
+        id: OUTLOOK_IDS.sample,
+      },
+    ]);
+    const verdicts = await popup.evaluate<Record<string, string>>(`return ${VERDICTS};`);
+    expect([verdicts['dkim d=example.com s=dkimpy-rsa'], verdicts['dkim d=example.com s=dkimpy-ed']]).toEqual(['pass', 'pass']);
+    expect(await popup.evaluate<string>('return document.body.innerText;')).toContain(
+      `Outlook on the web (Exchange at ${EXCHANGE_HOST}) — MIME of the open message`,
+    );
+    await popup.close();
+
+    const pane = await failure(`https://${EXCHANGE_HOST}/owa/#path=/mail`);
+    expect(pane).toContain(`This Outlook on the web (Exchange at ${EXCHANGE_HOST}) tab shows the message in the reading pane`);
+    expect(serviceCalls.length).toBe(before + 1);
   });
 });
