@@ -65,7 +65,7 @@ function common(text: string): Parts | null {
   }
   const dayDigits = digitCount(text, i);
   if (dayDigits === 0 || dayDigits > 2) return null;
-  const day = digitsAt(text, i, dayDigits);
+  const day = counted;
   i += dayDigits;
   let next = skipSpace(text, i);
   if (next === i || next + 3 > n) return null;
@@ -75,21 +75,21 @@ function common(text: string): Parts | null {
   next = skipSpace(text, i);
   const yearDigits = digitCount(text, next);
   if (next === i || yearDigits < 2 || yearDigits > 4) return null;
-  const year = fullYear(digitsAt(text, next, yearDigits), yearDigits);
+  const year = fullYear(counted, yearDigits);
   i = next + yearDigits;
   next = skipSpace(text, i);
   const hourDigits = digitCount(text, next);
   if (next === i || hourDigits === 0 || hourDigits > 2) return null;
-  const hour = digitsAt(text, next, hourDigits);
+  const hour = counted;
   i = next + hourDigits;
   if (text.charCodeAt(i) !== 58 || digitCount(text, i + 1) !== 2) return null;
-  const minute = digitsAt(text, i + 1, 2);
+  const minute = counted;
   i += 3;
   let second = 0;
   let millis = 0;
   if (text.charCodeAt(i) === 58) {
     if (digitCount(text, i + 1) !== 2) return null;
-    second = digitsAt(text, i + 1, 2);
+    second = counted;
     i += 3;
     if (text.charCodeAt(i) === 46) {
       // A fraction of a second, read as readTime reads it.
@@ -105,10 +105,10 @@ function common(text: string): Parts | null {
   let zone: number;
   if (c === 43 || c === 45) {
     if (digitCount(text, next + 1) !== 4) return null;
-    const zoneMinutes = digitsAt(text, next + 3, 2);
+    const zoneMinutes = counted % 100;
     // An unreadable zone may be given again in the comment: the general path looks there.
     if (zoneMinutes > 59) return null;
-    zone = (c === 45 ? -1 : 1) * (digitsAt(text, next + 1, 2) * 60 + zoneMinutes);
+    zone = (c === 45 ? -1 : 1) * (Math.floor(counted / 100) * 60 + zoneMinutes);
     i = next + 5;
   } else {
     // A named zone ("GMT", "EST"), read as zoneOffset reads it.
@@ -149,23 +149,26 @@ function skipSpace(text: string, i: number): number {
   return i;
 }
 
-/** How many ASCII digits start at i. */
+/**
+ * The value of the digits digitCount counted last, so that each digit is read once and no
+ * object is made per number. Only the first nine count: no part of a date has more, and more
+ * would leave the small integers V8 keeps this loop to.
+ */
+let counted = 0;
+
+/** How many ASCII digits start at i; their value is left in `counted`. */
 function digitCount(text: string, i: number): number {
   const n = text.length;
   let k = i;
+  let value = 0;
   while (k < n) {
     const c = text.charCodeAt(k);
     if (c < 48 || c > 57) break;
+    if (k - i < 9) value = value * 10 + (c - 48);
     k++;
   }
+  counted = value;
   return k - i;
-}
-
-/** The number written by the `count` digits at i. */
-function digitsAt(text: string, i: number, count: number): number {
-  let value = 0;
-  for (let k = i; k < i + count; k++) value = value * 10 + text.charCodeAt(k) - 48;
-  return value;
 }
 
 /** The three letters at i, lower-cased and packed into one number, or -1 when one is not a letter. */
