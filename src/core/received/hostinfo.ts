@@ -109,7 +109,8 @@ export function parseHostInfo(text: string): HostInfo | null {
       continue;
     }
     if (lower !== '' && FLAGS.has(lower) && (info.ip !== null || info.literal)) continue;
-    const at = w.lastIndexOf('@');
+    // indexOf first: most words have no "@", and V8's lastIndexOf is several times slower.
+    const at = w.indexOf('@') < 0 ? -1 : w.lastIndexOf('@');
     const host = at >= 0 ? w.slice(at + 1) : w;
     const literal = addressLiteral(host);
     if (literal !== null) {
