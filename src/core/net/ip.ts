@@ -149,16 +149,36 @@ function rfc5952(groups: Int32Array): string {
     i = j;
   }
   let out = '';
+  // Whether a group was written last, so the next needs a ":" before it; "::" needs none.
+  let afterGroup = false;
   for (let i = 0; i < 8; i++) {
     if (i === bestStart) {
       out += '::';
       i += bestLength - 1;
+      afterGroup = false;
       continue;
     }
-    if (out !== '' && !out.endsWith(':')) out += ':';
-    out += (groups[i] as number).toString(16);
+    if (afterGroup) out += ':';
+    out += hexGroup(groups[i] as number);
+    afterGroup = true;
   }
   return out;
+}
+
+/** A 16-bit group in lower-case hex without leading zeros, as toString(16) writes it, without that builtin's cost. */
+function hexGroup(v: number): string {
+  const a = v >> 12;
+  const b = (v >> 8) & 15;
+  const c = (v >> 4) & 15;
+  const d = v & 15;
+  if (a !== 0) return String.fromCharCode(hexDigit(a), hexDigit(b), hexDigit(c), hexDigit(d));
+  if (b !== 0) return String.fromCharCode(hexDigit(b), hexDigit(c), hexDigit(d));
+  if (c !== 0) return String.fromCharCode(hexDigit(c), hexDigit(d));
+  return String.fromCharCode(hexDigit(d));
+}
+
+function hexDigit(x: number): number {
+  return x < 10 ? 48 + x : 87 + x;
 }
 
 const TRAILING_QUAD = /^(.*:)(\d{1,3}(?:\.\d{1,3}){3})$/;
