@@ -1,7 +1,7 @@
 import { normalizeIp } from '../net/ip.js';
 import { parseReceivedDate } from '../message/date.js';
 import { type Clause, clauseComments, clauseValue, leadingWords, type ReceivedSyntax } from './grammar.js';
-import { cleanHostName, parseHostInfo, type HostInfo } from './hostinfo.js';
+import { cleanHostName, isPlaceholder, parseHostInfo, type HostInfo } from './hostinfo.js';
 import { tlsFromComment } from './tls.js';
 import { isCaseless } from './keywords.js';
 import type { CommentToken, Token } from './tokenize.js';
@@ -78,9 +78,21 @@ export function bareNameComment(syntax: ReceivedSyntax): string | null {
 
 /**
  * A host word as written, or null when it is none: the comma some MTAs put after it ("by host,
- * id …") goes, and an e-mail address where a host belongs is not a host.
+ * id …") goes; an e-mail address where a host belongs is not a host, nor is a placeholder. Postfix
+ * writes "unknown" as the from word when the client sent no HELO and has no name ("from %s",
+ * helo_name or else the client name, smtpd.c), and qmail writes its remote host there, "unknown"
+ * when it has none, with "(HELO x)" only when the greeting differs from it and the greeting
+ * set to the remote host before any HELO (qmail-smtpd.c: dohelo(remotehost) in setup, fakehelo):
+ * in both it is the stand-in for no name, not the greeting. Sendmail writes the greeting
+ * itself there, and its dialect says so.
  */
 export function hostWord(t: Token | null): string | null {
+  const text = writtenHostWord(t);
+  return text === null || isPlaceholder(text) ? null : text;
+}
+
+/** A host word as written, a placeholder included (Sendmail's from word is always the HELO argument). */
+export function writtenHostWord(t: Token | null): string | null {
   const text = clauseWord(t);
   return text !== null && t?.kind === 'word' && text.includes('@') && !text.startsWith('[') ? null : text;
 }

@@ -203,13 +203,30 @@ function portNumber(text: string): number | null {
 
 /**
  * What MTAs write where a name would be when there is none: "unknown" (Postfix, qmail, in any
- * case), "<unknown>" (OpenSMTPD), "softdnserr" (Courier, a temporary DNS failure), "HELLO".
+ * case), "<unknown>" (OpenSMTPD), "softdnserr" (Courier, a temporary DNS failure), "HELLO", and
+ * the greeting verbs themselves ("from HELO (ip)"): a verb is no name (RFC 5321 §4.1.1.1, the
+ * argument is a domain or an address literal).
  */
-const PLACEHOLDERS = new Set(['unknown', '<unknown>', '[unknown]', 'softdnserr', 'hello']);
+const PLACEHOLDERS = ['unknown', '<unknown>', '[unknown]', 'softdnserr', 'hello', 'helo', 'ehlo', 'lhlo'];
+
+/**
+ * Whether a name is one of the placeholders, in any case. Compared by character codes after a
+ * length and first-letter test: this is asked of every from and by word, nearly all of them
+ * real names that the first test turns away.
+ */
+export function isPlaceholder(name: string): boolean {
+  const n = name.length;
+  if (n < 4 || n > 10) return false;
+  const first = name.charCodeAt(0) | 32;
+  // u, <, [, s, h, e, l: the first characters of the placeholders (| 32 leaves "<" as it is and makes "[" a "{").
+  if (first !== 117 && first !== 60 && first !== 123 && first !== 115 && first !== 104 && first !== 101 && first !== 108) return false;
+  for (let i = 0; i < PLACEHOLDERS.length; i++) if (isCaseless(name, PLACEHOLDERS[i] as string)) return true;
+  return false;
+}
 
 /** Trailing dot removed; placeholders and empty names are null. */
 export function cleanHostName(name: string): string | null {
   const trimmed = name.endsWith('.') ? name.slice(0, -1) : name;
-  if (trimmed === '' || (trimmed.length <= 10 && PLACEHOLDERS.has(trimmed.toLowerCase()))) return null;
+  if (trimmed === '' || isPlaceholder(trimmed)) return null;
   return trimmed;
 }

@@ -1,7 +1,7 @@
 import { normalizeIp } from '../../net/ip.js';
 import { clauseValue } from '../grammar.js';
 import { cleanHostName } from '../hostinfo.js';
-import { bareNameComment, fromHostInfo } from '../generic.js';
+import { bareNameComment, fromHostInfo, hostWord } from '../generic.js';
 import type { Dialect } from './dialect.js';
 import { findComment, mark } from './marks.js';
 
@@ -54,6 +54,6 @@ export const exim: Dialect = {
       return;
     }
     f.rdns = cleanHostName(fromWord.text);
-    f.helo = /^esmtp/i.test(f.with ?? '') ? fromWord.text : null;
+    f.helo = /^esmtp/i.test(f.with ?? '') ? hostWord(fromWord) : null;
   },
 };

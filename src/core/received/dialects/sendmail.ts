@@ -1,4 +1,5 @@
-import { bareNameComment, fromHostInfo } from '../generic.js';
+import { bareNameComment, fromHostInfo, writtenHostWord } from '../generic.js';
+import { clauseValue } from '../grammar.js';
 import { cleanHostName } from '../hostinfo.js';
 import type { Dialect } from './dialect.js';
 import { findComment, mark } from './marks.js';
@@ -23,5 +24,8 @@ export const sendmail: Dialect = {
     if (version !== null) f.software = `Sendmail ${version.match[0]}`;
     const host = fromHostInfo(s) === null ? bareNameComment(s) : null;
     if (host !== null) f.rdns = cleanHostName(host);
+    // The from word is $s, the HELO argument as the client sent it, and is written only when
+    // there was one: a greeting of "unknown" or "HELLO" is what the client said, not a stand-in.
+    f.helo ??= writtenHostWord(clauseValue(s.first.from));
   },
 };
