@@ -78,7 +78,8 @@ export function bareNameComment(syntax: ReceivedSyntax): string | null {
 
 /**
  * A host word as written, or null when it is none: the comma some MTAs put after it ("by host,
- * id …") goes; an e-mail address where a host belongs is not a host, nor is a placeholder. Postfix
+ * id …") goes; an e-mail address where a host belongs is not a host, nor is an angle address
+ * ("by <postmaster@example.net>", a mailbox: RFC 5321 §4.1.2 Path); nor a placeholder. Postfix
  * writes "unknown" as the from word when the client sent no HELO and has no name ("from %s",
  * helo_name or else the client name, smtpd.c), and qmail writes its remote host there, "unknown"
  * when it has none, with "(HELO x)" only when the greeting differs from it and the greeting
@@ -93,8 +94,9 @@ export function hostWord(t: Token | null): string | null {
 
 /** A host word as written, a placeholder included (Sendmail's from word is always the HELO argument). */
 export function writtenHostWord(t: Token | null): string | null {
+  if (t === null || t.kind === 'angle') return null;
   const text = clauseWord(t);
-  return text !== null && t?.kind === 'word' && text.includes('@') && !text.startsWith('[') ? null : text;
+  return text?.includes('@') && !text.startsWith('[') ? null : text;
 }
 
 /** A clause's value as written, without a trailing comma ("via SMTP by fw.example, id …"). */
