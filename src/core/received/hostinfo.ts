@@ -38,7 +38,7 @@ const FLAGS = new Set(['verified']);
 /**
  * "[ip]", "[ip]:port", "[ip:port]" and "[ip.port]" (old Exim), with the name glued in front
  * ("unknown[ip]"): where "[" and "]" are and the port after them, or null. The name holds no
- * bracket, the inside no "]"; after it only ":" and 1–5 digits.
+ * bracket, the inside no "]"; after it only ":" and digits (none or too many: no port).
  */
 function addressLiteral(word: string): { open: number; close: number; port: string | null } | null {
   const close = word.indexOf(']');
@@ -46,12 +46,12 @@ function addressLiteral(word: string): { open: number; close: number; port: stri
   const open = word.indexOf('[');
   if (open < 0 || open > close) return null;
   if (close === word.length - 1) return { open, close, port: null };
-  const digits = word.length - close - 2;
-  if (word.charCodeAt(close + 1) !== 58 || digits < 1 || digits > 5) return null;
+  if (word.charCodeAt(close + 1) !== 58) return null;
   for (let i = close + 2; i < word.length; i++) {
     const c = word.charCodeAt(i);
     if (c < 48 || c > 57) return null;
   }
+  // "[ip]:" and "[ip]:123456" still write the address; portNumber gives such a port as null.
   return { open, close, port: word.slice(close + 2) };
 }
 
@@ -60,8 +60,12 @@ function mayBeKeyword(c: number): boolean {
   const lower = c | 32;
   return lower === 97 || lower === 101 || lower === 104 || lower === 108 || lower === 118 || lower === 119;
 }
-/** An IPv4 address with a port after a colon or a dot. */
-const V4_PORT = /^(\d{1,3}(?:\.\d{1,3}){3})[:.](\d{1,5})$/;
+/**
+ * An IPv4 address with a port after a colon or a dot. After a colon the digits may be missing
+ * or too many ("192.0.2.1:", "192.0.2.1:123456"): the address is still written, the port is not
+ * one. After a dot they must be there, or "192.0.2.1." would be read as an address.
+ */
+const V4_PORT = /^(\d{1,3}(?:\.\d{1,3}){3})(?::(\d*)|\.(\d+))$/;
 
 export function parseHostInfo(text: string): HostInfo | null {
   if (text.length > MAX_LENGTH) return null;
@@ -191,7 +195,7 @@ function ipWithPort(text: string, info: HostInfo): string | null {
   const m = V4_PORT.exec(text);
   if (m === null) return null;
   const ip = normalizeIp(m[1] as string);
-  if (ip !== null) info.port = portNumber(m[2] as string);
+  if (ip !== null) info.port = portNumber(m[2] ?? (m[3] as string));
   return ip;
 }
 
