@@ -73,6 +73,8 @@ export function parseHostInfo(text: string): HostInfo | null {
   const words = new Words(text);
   let recognised = false;
   let nameCandidate: string | null = null;
+  /** Two different addresses in one TCP-info: which one connected is not said, so neither is given. */
+  let conflict = false;
   let i = 0;
   // "(from rdns [ip])": anti-virus gateways write the TCP-info after the word "from".
   if (words.at(1) !== undefined && isCaseless(words.at(0) as string, 'from')) i = 1;
@@ -120,7 +122,9 @@ export function parseHostInfo(text: string): HostInfo | null {
     if (literal !== null) {
       info.literal = true;
       const inside = host.slice(literal.open + 1, literal.close);
-      info.ip = normalizeIp(inside) ?? ipWithPort(inside, info);
+      const ip = normalizeIp(inside) ?? ipWithPort(inside, info);
+      if (info.ip !== null && ip !== info.ip) conflict = true;
+      info.ip = ip;
       if (literal.port !== null) info.port = portNumber(literal.port);
       recognised = true;
       if (at < 0 && literal.open > 0 && nameCandidate === null) nameCandidate = host.slice(0, literal.open);
@@ -138,6 +142,10 @@ export function parseHostInfo(text: string): HostInfo | null {
     else if (!info.literal) return null;
   }
   if (!recognised) return null;
+  if (conflict) {
+    info.ip = null;
+    info.port = null;
+  }
   if (nameCandidate !== null) {
     if (!info.literal && info.ip === null) return null;
     const host = nameCandidate.includes('@') ? nameCandidate.slice(nameCandidate.lastIndexOf('@') + 1) : nameCandidate;
