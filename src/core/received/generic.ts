@@ -172,6 +172,7 @@ export function readGeneric(syntax: ReceivedSyntax, raw: string): ReceivedFields
       // "from name (HELO x)" and "from name ([ip] helo=x)": the from word is the client's name or address.
       const asIp = normalizeIp(fields.helo);
       if (asIp !== null) fields.ip ??= asIp;
+      else if (fields.helo.charCodeAt(0) === 91) fromLiteral(fields.helo, fields);
       else if (!info.rdnsWritten) fields.rdns = cleanHostName(fields.helo);
       fields.helo = info.helo === '' ? null : info.helo;
     } else if (info.helo !== null) {
@@ -207,6 +208,17 @@ export function readGeneric(syntax: ReceivedSyntax, raw: string): ReceivedFields
   readComments(syntax, fields);
   readClauseExtras(syntax, fields);
   return fields;
+}
+
+/**
+ * An address literal with a port as the from word, old Exim's "from [ip.port] (helo=x)" (Exim 3
+ * wrote the port after a dot, as its -oMa option still reads it): an address, never a name.
+ */
+function fromLiteral(word: string, fields: ReceivedFields): void {
+  const literal = parseHostInfo(word);
+  if (literal === null) return;
+  fields.ip ??= literal.ip;
+  fields.port ??= literal.port;
 }
 
 function recipient(t: Token | null): string | null {
