@@ -99,7 +99,8 @@ export function parseHostInfo(text: string): HostInfo | null {
     if (lower !== '' && GREETINGS.has(lower)) {
       // qmail writes "(HELO )" for an empty greeting: a greeting without a name.
       const name = words.at(i + 1);
-      info.helo = name === undefined ? '' : name.replace(/"$/, '');
+      // Quotes are ZMailer's around the whole greeting ("EHLO name"), or around nothing ("HELO \"\"").
+      info.helo = name === undefined ? '' : unquote(name);
       i++;
       recognised = true;
       continue;
@@ -176,7 +177,18 @@ class Words {
     const n = text.length;
     while (this.#list.length <= k && this.#next < n) {
       let i = this.#next;
-      while (i < n && isBreak(text.charCodeAt(i))) i++;
+      // A control character ends a name as white space does (RFC 5322 §3.2.3: controls are not
+      // atext), and what is glued to it up to the next white space is the rest of that broken
+      // name, not a word of its own: "host\x1b.example.org [ip]" is the name "host" and an
+      // address, as "from evil.example\0.example.org" is the word "evil.example" at top level.
+      // An address literal glued on ("rdns\0[ip]") is still read.
+      let glued = this.#list.length > 0;
+      for (let c = text.charCodeAt(i); i < n && isBreak(c); c = text.charCodeAt(++i)) if (c === 32 || c === 9) glued = false;
+      if (glued && i < n && i > this.#next && text.charCodeAt(i) !== 91) {
+        while (i < n && !isBreak(text.charCodeAt(i))) i++;
+        this.#next = i;
+        continue;
+      }
       const start = i;
       while (i < n && !isBreak(text.charCodeAt(i))) i++;
       this.#next = i;
