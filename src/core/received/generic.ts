@@ -193,7 +193,7 @@ export function readGeneric(syntax: ReceivedSyntax, raw: string): ReceivedFields
       if (/[\d:]/.test(own)) fields.byIp = parseHostInfo(own)?.ip ?? null;
     }
   }
-  fields.with = clauseWord(clauseValue(syntax.first.with));
+  fields.with = protocolWord(clauseValue(syntax.first.with));
   fields.via = leadingWords(syntax.first.via);
   fields.id = clauseWord(clauseValue(syntax.first.id));
   fields.for = recipient(clauseValue(syntax.first.for));
@@ -219,6 +219,16 @@ function fromLiteral(word: string, fields: ReceivedFields): void {
   if (literal === null) return;
   fields.ip ??= literal.ip;
   fields.port ??= literal.port;
+}
+
+/**
+ * The protocol word, or null when the with clause starts with a bracket it does not close: the
+ * first word of a bracketed server name ("with [XMail 1.20 ESMTP Server]", which the XMail
+ * dialect reads) is no protocol (RFC 5321 §4.4: Protocol is an Atom).
+ */
+function protocolWord(t: Token | null): string | null {
+  const text = clauseWord(t);
+  return text !== null && text.charCodeAt(0) === 91 && text.indexOf(']') < 0 ? null : text;
 }
 
 function recipient(t: Token | null): string | null {
