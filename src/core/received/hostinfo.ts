@@ -181,10 +181,11 @@ class Words {
       // atext), and what is glued to it up to the next white space is the rest of that broken
       // name, not a word of its own: "host\x1b.example.org [ip]" is the name "host" and an
       // address, as "from evil.example\0.example.org" is the word "evil.example" at top level.
-      // An address literal glued on ("rdns\0[ip]") is still read.
-      let glued = this.#list.length > 0;
-      for (let c = text.charCodeAt(i); i < n && isBreak(c); c = text.charCodeAt(++i)) if (c === 32 || c === 9) glued = false;
-      if (glued && i < n && i > this.#next && text.charCodeAt(i) !== 91) {
+      // An address literal glued on ("rdns\0[ip]") is still read. Nearly every break is a space:
+      // the first character decides, and only a run that starts with a control is looked into.
+      const first = text.charCodeAt(i);
+      while (i < n && isBreak(text.charCodeAt(i))) i++;
+      if (first !== 32 && first !== 9 && i > this.#next && i < n && this.#list.length > 0 && text.charCodeAt(i) !== 91 && controlsOnly(text, this.#next, i)) {
         while (i < n && !isBreak(text.charCodeAt(i))) i++;
         this.#next = i;
         continue;
@@ -200,6 +201,15 @@ class Words {
 
 function isBreak(c: number): boolean {
   return c <= 32 || c === 127;
+}
+
+/** Whether text[from, to), a run of breaks, holds no space or tab. */
+function controlsOnly(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || c === 9) return false;
+  }
+  return true;
 }
 
 function unquote(word: string): string {
