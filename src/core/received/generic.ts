@@ -102,9 +102,14 @@ export function writtenHostWord(t: Token | null): string | null {
 /** A clause's value as written, without a trailing comma ("via SMTP by fw.example, id …"). */
 function clauseWord(t: Token | null): string | null {
   if (t === null || t.kind === 'semicolon' || t.kind === 'comment') return null;
-  let end = t.text.length;
-  while (end > 0 && t.text.charCodeAt(end - 1) === 44) end--;
-  return end === 0 ? null : t.text.slice(0, end);
+  return withoutCommas(t.text);
+}
+
+/** Text without the commas after it, or null when nothing else is left. */
+function withoutCommas(text: string): string | null {
+  let end = text.length;
+  while (end > 0 && text.charCodeAt(end - 1) === 44) end--;
+  return end === 0 ? null : end === text.length ? text : text.slice(0, end);
 }
 
 /** An address literal written after the from word and its comments: old Exim and GMX's "from rdns (helo) [ip]", fetchmail's "from host [ip]". */
@@ -194,7 +199,9 @@ export function readGeneric(syntax: ReceivedSyntax, raw: string): ReceivedFields
     }
   }
   fields.with = protocolWord(clauseValue(syntax.first.with));
-  fields.via = leadingWords(syntax.first.via);
+  // "via SMTP, with ESMTP, id …": the comma separates clauses, as after "by host,"; Link is an Atom (RFC 5321 §4.4).
+  const via = leadingWords(syntax.first.via);
+  fields.via = via === null ? null : withoutCommas(via);
   fields.id = clauseWord(clauseValue(syntax.first.id));
   fields.for = recipient(clauseValue(syntax.first.for));
 
