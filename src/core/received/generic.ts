@@ -247,6 +247,7 @@ function recipient(t: Token | null): string | null {
   return text === '' || text.toLowerCase() === 'multiple' ? null : text;
 }
 
+/** An address read from a comment ends at a control character, as a word does (tokenize.ts CONTROL_CHAR). */
 function readComments(syntax: ReceivedSyntax, fields: ReceivedFields): void {
   for (const c of allComments(syntax)) {
     const own = c.trimmed;
@@ -254,10 +255,10 @@ function readComments(syntax: ReceivedSyntax, fields: ReceivedFields): void {
     // The first letter decides which shape a comment can be: most comments are none of these.
     const first = own.charCodeAt(0) | 32;
     if (first === 101 && fields.envelopeFrom === null) {
-      const envelope = /^envelope-from\s+<?([^<>\s]*)>?/i.exec(own);
+      const envelope = /^envelope-from\s+<?([^<>\s\u0000-\u001f\u007f]*)>?/i.exec(own);
       if (envelope !== null) fields.envelopeFrom = envelope[1] as string;
     } else if (first === 97 && fields.authenticatedSender === null) {
-      const auth = /^Authenticated sender:\s*(\S+)/i.exec(own);
+      const auth = /^Authenticated sender:\s*([^\s\u0000-\u001f\u007f]+)/i.exec(own);
       if (auth !== null) fields.authenticatedSender = auth[1] as string;
     }
   }

@@ -106,9 +106,14 @@ function wordEnd(input: string, i: number, n: number): number {
 }
 
 /**
- * C0 controls and DEL are not atext (RFC 5322 §3.2.3): they end a word like white space does,
- * so that no name carries a NUL or an escape sequence.
+ * C0 controls and DEL are not atext, qtext or dtext (RFC 5322 §3.2.3–§3.4.1): they end a word
+ * like white space does, and in a quoted string or angle address they are read as spaces, so
+ * that no name or address carries a NUL or an escape sequence. A comment keeps them; its readers
+ * end names and addresses at them (hostinfo.ts Words, generic.ts readComments). The header as
+ * written keeps them, for a view to show them as markers.
  */
+const CONTROL_CHAR = /[\u0000-\u0008\u000a-\u001f\u007f]/;
+const CONTROL_CHARS = /[\u0000-\u0008\u000a-\u001f\u007f]/g;
 const CONTROLS_AS_SPACE = 'control characters read as spaces';
 
 /** Deeper nesting is read as text: no MTA nests that far, and hostile input must stay cheap. */
@@ -310,7 +315,7 @@ export function tokenize(input: string): TokenizeResult {
       const close = input.indexOf('>', i + 1);
       if (close >= 0) {
         if (date !== null && sink === date) date.extend(i, close + 1);
-        else tokens.push({ kind: 'angle', text: input.slice(i + 1, close).trim(), start: i, end: close + 1 });
+        else tokens.push({ kind: 'angle', text: withoutControls(input.slice(i + 1, close), warnings).trim(), start: i, end: close + 1 });
         i = close + 1;
         continue;
       }
@@ -352,7 +357,7 @@ function readQuoted(input: string, from: number, tokens: Sink, warnings: Warning
       i += 2;
     } else if (d === QUOTE) {
       const tail = input.slice(segment, i);
-      tokens.push({ kind: 'quoted', text: parts === null ? tail : parts.join('') + tail, start: from, end: i + 1 });
+      tokens.push({ kind: 'quoted', text: withoutControls(parts === null ? tail : parts.join('') + tail, warnings), start: from, end: i + 1 });
       return i + 1;
     } else {
       i++;
@@ -360,8 +365,15 @@ function readQuoted(input: string, from: number, tokens: Sink, warnings: Warning
   }
   warnings.add('unterminated quoted string');
   const tail = input.slice(segment, n);
-  tokens.push({ kind: 'quoted', text: parts === null ? tail : parts.join('') + tail, start: from, end: n });
+  tokens.push({ kind: 'quoted', text: withoutControls(parts === null ? tail : parts.join('') + tail, warnings), start: from, end: n });
   return n;
+}
+
+/** Quoted or angle text with its control characters read as spaces (CONTROL_CHAR above). */
+function withoutControls(text: string, warnings: Warnings): string {
+  if (!CONTROL_CHAR.test(text)) return text;
+  warnings.add(CONTROLS_AS_SPACE);
+  return text.replace(CONTROL_CHARS, ' ');
 }
 
 const OPEN = 40;
@@ -456,6 +468,9 @@ function readComment(input: string, from: number, tokens: Sink, warnings: Warnin
       if (!skip) tokens.push(done);
     } else {
       (parent.children ??= []).push(done);
+      // The child ran to the end: nothing of the parent's own text follows it. (Left where the
+      // child opened, the parent's own text would repeat its start and take in the child's text.)
+      parent.segment = n;
     }
   }
   return n;

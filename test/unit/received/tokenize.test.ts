@@ -56,6 +56,26 @@ describe('tokenize', () => {
     expect(tokenize(`(${'('.repeat(40)}x${')'.repeat(41)}`).warnings).toEqual(['comments nested deeper than 32 levels read as text']);
   });
 
+  it('reads an unclosed comment inside an unclosed one without repeating the outer text', () => {
+    const { tokens } = tokenize('from a (8(b.example [192.0.2.4] by mx');
+    const comment = tokens[2] as CommentToken;
+    expect(comment.own).toBe('8');
+    expect(comment.children.map((c) => c.own)).toEqual(['b.example [192.0.2.4] by mx']);
+    expect(parseReceived('from a (8(b.example [192.0.2.4] by mx').rdns).toBeNull();
+  });
+
+  it('keeps control characters out of quoted strings, angle addresses and addresses in comments', () => {
+    const header = 'from a (envelope-from <x\u0000y@example.org>) by b with "E\u001bSMTP" for <u\u0007@example.net>; Tue, 4 Jun 2024 09:00:00 +0000';
+    const f = parseReceived(header);
+    expect(f.raw).toBe(header);
+    expect(f.envelopeFrom).toBe('x');
+    expect(f.for).toBe('u @example.net');
+    expect(f.date).toBe('2024-06-04T09:00:00.000Z');
+    expect(f.warnings).toContain('control characters read as spaces');
+    const { tokens } = tokenize(header);
+    expect(tokens.filter((t) => t.kind !== 'comment').some((t) => /[\u0000-\u0008\u000a-\u001f\u007f]/.test(t.text))).toBe(false);
+  });
+
   it('keeps 256 comments, counting nested ones, and skips the rest with a warning', () => {
     const flat = tokenize(`a ${'(x) '.repeat(300)}b`);
     expect(flat.tokens.filter((t) => t.kind === 'comment')).toHaveLength(256);

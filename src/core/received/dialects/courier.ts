@@ -2,7 +2,7 @@ import { leadingNumber } from '../tls.js';
 import type { Dialect } from './dialect.js';
 import { findComment, mark } from './marks.js';
 
-const AUTH = mark(/^AUTH: (\S+) ([^,\s]+)(?:,\s*(?:TLS|SSL): (\S+))?/, 'A');
+const AUTH = mark(/^AUTH: (\S+) ([^,\s\u0000-\u001f\u007f]+)(?:,\s*(?:TLS|SSL): (\S+))?/, 'A');
 /** Courier's queue id, written after the date: "0000000000000022.0000000051729F94.00007F8D". */
 const COURIER_ID = /^[0-9A-F]{16}\.[0-9A-F]{16}\.[0-9A-F]{8}$/i;
 /** Its length: only an id this long is matched against the pattern. */
