@@ -113,7 +113,7 @@ function wordEnd(input: string, i: number, n: number): number {
  * written keeps them, for a view to show them as markers.
  */
 const CONTROL_CHAR = /[\u0000-\u0008\u000a-\u001f\u007f]/;
-const CONTROL_CHARS = /[\u0000-\u0008\u000a-\u001f\u007f]/g;
+const CONTROL_CHARS = new RegExp(CONTROL_CHAR.source, 'g');
 const CONTROLS_AS_SPACE = 'control characters read as spaces';
 
 /** Deeper nesting is read as text: no MTA nests that far, and hostile input must stay cheap. */
